@@ -1,0 +1,48 @@
+package rules
+
+import "time"
+
+// Expression kinds found by the tagger.
+const (
+	KindDate     = "date"     // a day (or coarser): Value is YYYY-MM-DD, XXXX-MM-DD, YYYY-MM or YYYY
+	KindTime     = "time"     // a time of day, maybe with a day: Time is HH:MM
+	KindInterval = "interval" // a span between two instants (from/to), e.g. "de 19h à 20h"
+	KindDuration = "duration" // a length: Minutes and DurationKind
+	KindCause    = "cause"    // a cause phrase: Cause and Denied
+)
+
+// Ref is what relative expressions are resolved against: usually the
+// article's publication date. Precision says how much of Time is known.
+type Ref struct {
+	Time      time.Time
+	Precision string // "day", "month", "year" or "" (unknown: weekdays stay unresolved)
+}
+
+// Expr is one expression found in a text. Start and End are byte offsets of
+// Text in the input (input[Start:End] == Text).
+type Expr struct {
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+
+	// date, time, interval
+	Value string `json:"value,omitempty"` // normalised day: YYYY-MM-DD / XXXX-MM-DD / YYYY-MM / YYYY
+	Grain string `json:"grain,omitempty"` // second, minute, hour, day, week, month, quarter, year
+	Time  string `json:"time,omitempty"`  // local time HH:MM when a time of day is known
+	Zone  string `json:"zone,omitempty"`  // zone as named ("PT", "GMT", "heure du Pacifique")
+	UTC   string `json:"utc,omitempty"`   // RFC 3339 instant when day, time and zone are known
+	// interval ends (local, YYYY-MM-DDTHH:MM or HH:MM when the day is unknown)
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+
+	// duration (also set on an interval whose length is known)
+	Minutes      *int   `json:"minutes,omitempty"`
+	DurationKind string `json:"duration_kind,omitempty"` // exact, approx, at_least, at_most, vague
+
+	// cause
+	Cause  string `json:"cause,omitempty"`
+	Denied bool   `json:"denied,omitempty"`
+
+	Rule string `json:"rule,omitempty"` // "file:line" of the rule that matched, for explain
+}
