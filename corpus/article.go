@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Languages reported by the pipeline.
@@ -231,7 +232,7 @@ func ArticleID(canonicalURL string) string {
 // two URLs have the same TextHash.
 func TextHash(text string) string {
 	h := sha256.New()
-	var buf [4]byte
+	var buf [utf8.UTFMax]byte
 	space := false
 	for _, r := range strings.ToLower(text) {
 		switch {
@@ -240,16 +241,10 @@ func TextHash(text string) string {
 				h.Write([]byte{' '})
 				space = false
 			}
-			n := encodeRune(buf[:], r)
-			h.Write(buf[:n])
+			h.Write(utf8.AppendRune(buf[:0], r))
 		default:
 			space = true
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-func encodeRune(p []byte, r rune) int {
-	s := string(r)
-	return copy(p, s)
 }

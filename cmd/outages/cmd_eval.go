@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"outages/classify/rules"
+	"outages/cmd/outages/internal/eval/extraction"
+	"outages/cmd/outages/internal/eval/gate"
+	"outages/cmd/outages/internal/eval/news"
+	"outages/cmd/outages/internal/eval/temporal"
+	"outages/crawl"
+)
+
+type evalOptions struct {
+	all        string
+	newsFile   string
+	temporal   string
+	extraction string
+	pubdate    string
+	snippets   string
+	jsonOut    string
+	errors     bool
+	gate       bool
+	thresholds string
+	rulesDir   string
+}
+
+func evalCommand() command {
+	return command{
+		name:    "eval",
+		summary: "score the pipeline against gold data (news records, temporal vectors, HTML extraction)",
+		usage:   "[flags]",
+		examples: `  outages eval --news ../shared/eval/news-dev.jsonl --errors
+  outages eval --temporal ../shared/eval/temporal
+  outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
+  outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
+		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
+			var o evalOptions
+			fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
+			fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
+			fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
+			fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
+			fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")
+			fs.StringVar(&o.snippets, "snippets", "", "`DIR` of French and Arabic pages with must/must-not snippets")
+			fs.StringVar(&o.jsonOut, "json", "", "write the figures as JSON to `FILE`")
+			fs.BoolVar(&o.errors, "errors", false, "list every miss with the gold and predicted values")
+			fs.BoolVar(&o.gate, "gate", false, "fail (exit 1) when a figure is below its threshold")
+			fs.StringVar(&o.thresholds, "thresholds", "", "thresholds JSON `FILE` (default: the checked-in thresholds)")
+			fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
+			return o.run
+		},
+	}
+}
+
+// evalReport is what every scorer's report offers.
+type evalReport interface {
+	WriteTable(w io.Writer) error
+	Figures() map[string]float64
+}
+
+func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
+	if len(args) > 0 {
+		return usagef("unexpected argument %q", args[0])
+	}
+	if o.all != "" {
+		if _, err := os.Stat(o.all); err != nil {
+			return usagef("--all: %v", err)
+		}
+		pick := func(dst *string, name string) {
+			p := filepath.Join(o.all, name)
+			if _, err := os.Stat(p); err == nil && *dst == "" {
+				*dst = p
+			}
+		}
+		pick(&o.newsFile, "news-dev.jsonl")
+		pick(&o.temporal, "temporal")
+		pick(&o.extraction, "extraction")
+		pick(&o.pubdate, "pubdate")
+		pick(&o.snippets, "extraction-multilingual")
+	}
+	if o.newsFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
+		return usagef("nothing to evaluate: give --news, --temporal, --extraction, --pubdate, --snippets or --all")
+	}
+	thresholds := gate.Embedded()
+	if o.thresholds != "" {
+		f, err := os.Open(o.thresholds)
+		if err != nil {
+			return usagef("--thresholds: %v", err)
+		}
+		thresholds, err = gate.Load(f)
+		f.Close()
+		if err != nil {
+			return usagef("--thresholds %s: %v", o.thresholds, err)
+		}
+	}
+
+	figures := map[string]float64{}
+	var reports []evalReport
+	add := func(name string, start time.Time, r evalReport) {
+		fmt.Fprintf(a.stdout, "== %s (%.1fs)\n", name, time.Since(start).Seconds())
+		r.WriteTable(a.stdout)
+		if o.errors {
+			if ew, ok := r.(interface{ WriteErrors(io.Writer) error }); ok {
+				fmt.Fprintln(a.stdout)
+				ew.WriteErrors(a.stdout)
+			}
+		}
+		fmt.Fprintln(a.stdout)
+		for k, v := range r.Figures() {
+			figures[k] = v
+		}
+		reports = append(reports, r)
+	}
+
+	if o.newsFile != "" {
+		start := time.Now()
+		r, err := o.evalNews(ctx)
+		if err != nil {
+			return err
+		}
+		add("news: "+o.newsFile, start, r)
+	}
+	if o.temporal != "" {
+		start := time.Now()
+		tagger, err := rules.Load(rules.Options{Dir: o.rulesDir})
+		if err != nil {
+			return &usageError{msg: fmt.Sprintf("rules: %v", err)}
+		}
+		r, err := temporal.Score(o.temporal, tagger.Tag)
+		if err != nil {
+			return fmt.Errorf("eval temporal %s: %w", o.temporal, err)
+		}
+		add("temporal: "+o.temporal, start, r)
+	}
+	extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
+	if o.extraction != "" {
+		start := time.Now()
+		r, err := extraction.ScoreBodies(o.extraction, extract)
+		if err != nil {
+			return fmt.Errorf("eval extraction %s: %w", o.extraction, err)
+		}
+		add("article bodies: "+o.extraction, start, r)
+	}
+	if o.pubdate != "" {
+		start := time.Now()
+		r, err := extraction.ScorePubdates(o.pubdate, extract)
+		if err != nil {
+			return fmt.Errorf("eval pubdate %s: %w", o.pubdate, err)
+		}
+		add("publication dates: "+o.pubdate, start, r)
+	}
+	if o.snippets != "" {
+		start := time.Now()
+		r, err := extraction.ScoreSnippets(o.snippets, extract)
+		if err != nil {
+			return fmt.Errorf("eval snippets %s: %w", o.snippets, err)
+		}
+		add("snippets: "+o.snippets, start, r)
+	}
+
+	failures := gate.Check(figures, thresholds)
+	fmt.Fprintln(a.stdout, "== quality gate")
+	gate.WriteTable(a.stdout, figures, thresholds)
+	if o.jsonOut != "" {
+		keys := make([]string, 0, len(figures))
+		for k := range figures {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		b, _ := json.MarshalIndent(struct {
+			Figures  map[string]float64 `json:"figures"`
+			Failures []gate.Failure     `json:"failures"`
+		}{figures, failures}, "", "  ")
+		if err := writeFileAtomic(o.jsonOut, append(b, '\n')); err != nil {
+			return fmt.Errorf("write %s: %w", o.jsonOut, err)
+		}
+	}
+	if o.gate && len(failures) > 0 {
+		names := make([]string, len(failures))
+		for i, f := range failures {
+			names[i] = fmt.Sprint(f)
+		}
+		return fmt.Errorf("quality gate: %d figure(s) below threshold: %s", len(failures), strings.Join(names, "; "))
+	}
+	return nil
+}
+
+// evalNews runs the extract code path on every gold record and scores it.
+func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
+	f, err := os.Open(o.newsFile)
+	if err != nil {
+		return nil, usagef("--news: %v", err)
+	}
+	defer f.Close()
+	gold, err := news.ReadRecords(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval news %s: %w", o.newsFile, err)
+	}
+	ex, err := newExtractor(o.rulesDir)
+	if err != nil {
+		return nil, err
+	}
+	pred := make(map[string]news.Record, len(gold))
+	for _, g := range gold {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rec, _, err := ex.extract(extractInput{ID: g.ID, URL: g.URL, Text: g.Text, Published: g.Published})
+		if err != nil {
+			continue // scored as missing
+		}
+		p := news.Record{ID: g.ID, URL: g.URL, Lang: rec.Lang, IsOutage: rec.IsOutage, Outages: rec.Outages}
+		if rec.Published != nil {
+			p.Published = *rec.Published
+		}
+		pred[g.ID] = p
+	}
+	return news.Score(gold, pred), nil
+}

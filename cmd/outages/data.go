@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"outages/cmd/outages/internal/config"
+	"outages/corpus"
+)
+
+// The data directory's layout.
+const (
+	lockFile   = "LOCK"      // held by the one writer (run, reindex)
+	storeFile  = "corpus.db" // the article store
+	indexDir   = "index"     // index generations
+	sampleDir  = "sample"    // the bundled sample corpus, written out for crawling
+	reportsDir = "reports"   // last-run.json
+)
+
+// dataOptions are the flags every command that touches the data directory has.
+type dataOptions struct {
+	data   string
+	config string
+}
+
+func (o *dataOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.data, "data", "", "data `DIR`: corpus store, crawl state and index (default $OUTAGES_DATA or ./outages-data)")
+	fs.StringVar(&o.config, "config", "", "config `FILE` (sources, politeness, data directory); see README")
+}
+
+// load returns the configuration: defaults, then the config file, then the
+// environment and flags, validated.
+func (o *dataOptions) load() (config.Config, error) {
+	cfg := config.Default()
+	if o.config != "" {
+		f, err := os.Open(o.config)
+		if err != nil {
+			return cfg, usagef("config: %v", err)
+		}
+		defer f.Close()
+		cfg, err = config.Parse(f, o.config, cfg)
+		if err != nil {
+			return cfg, &usageError{msg: err.Error()}
+		}
+	}
+	switch {
+	case o.data != "":
+		cfg.Data = o.data
+	case o.config != "" && cfg.Data != config.Default().Data:
+		// the config file chose it
+	case os.Getenv("OUTAGES_DATA") != "":
+		cfg.Data = os.Getenv("OUTAGES_DATA")
+	}
+	if cfg.Data == "" {
+		cfg.Data = "outages-data"
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, &usageError{msg: err.Error()}
+	}
+	return cfg, nil
+}
+
+// dirLock is an exclusive lock on a data directory, held by the one process
+// that writes it. The kernel drops it when the process dies, however it dies.
+type dirLock struct{ f *os.File }
+
+func lockDataDir(dir string) (*dirLock, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("data directory %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, lockFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		holder, _ := os.ReadFile(path)
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			who := strings.TrimSpace(string(holder))
+			if who == "" {
+				who = "another process"
+			}
+			return nil, fmt.Errorf("data directory %s is in use by another outages run or reindex (%s); try again when it has finished", dir, who)
+		}
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	if err := f.Truncate(0); err == nil {
+		fmt.Fprintf(f, "pid %d, started %s\n", os.Getpid(), time.Now().Format(time.RFC3339))
+	}
+	return &dirLock{f: f}, nil
+}
+
+func (l *dirLock) release() {
+	l.f.Truncate(0)
+	syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+	l.f.Close()
+}
+
+func openStore(dir string) (*corpus.Store, error) {
+	return corpus.OpenStore(filepath.Join(dir, storeFile), corpus.StoreOptions{})
+}
+
+// writeSample writes the bundled sample corpus under dir/sample, leaving
+// files whose content is already right untouched (so their modification
+// time, which the crawler uses as a validator, stays the same).
+func writeSample(dir string) (string, error) {
+	out := filepath.Join(dir, sampleDir)
+	sample := corpus.Sample()
+	err := fs.WalkDir(sample, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		want, err := fs.ReadFile(sample, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(out, filepath.FromSlash(p))
+		if have, err := os.ReadFile(dst); err == nil && bytes.Equal(have, want) {
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return writeFileAtomic(dst, want)
+	})
+	if err != nil {
+		return "", fmt.Errorf("write sample corpus to %s: %w", out, err)
+	}
+	return out, nil
+}
+
+// writeFileAtomic writes data to a temporary file and renames it over path.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

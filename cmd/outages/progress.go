@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"outages/crawl"
+)
+
+// progress shows the crawl's progress: a live line on a terminal, periodic
+// structured log lines otherwise (cron, systemd).
+type progress struct {
+	mu       sync.Mutex
+	bar      *progressbar.ProgressBar // nil when not on a terminal
+	logger   *slog.Logger
+	start    time.Time
+	lastLog  time.Time
+	every    time.Duration
+	fetched  int
+	stored   int
+	skipped  int
+	failed   int
+	bytes    int64
+	finished bool
+}
+
+func newProgress(w io.Writer, mode string, logger *slog.Logger) *progress {
+	p := &progress{logger: logger, start: time.Now(), lastLog: time.Now(), every: 10 * time.Second}
+	tty := false
+	if f, ok := w.(*os.File); ok {
+		tty = term.IsTerminal(int(f.Fd()))
+	}
+	if mode == "always" || (mode == "auto" && tty) {
+		p.bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("crawling"),
+			progressbar.OptionSpinnerType(14),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetItsString("pages"),
+			progressbar.OptionShowIts(),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	return p
+}
+
+// page records one page's outcome; the crawler calls it from its workers.
+func (p *progress) page(r crawl.PageResult) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.finished {
+		return
+	}
+	switch {
+	case r.Stored:
+		p.fetched++
+		p.stored++
+	case r.Reason.Failure():
+		p.failed++
+		p.logger.Warn("page failed", "url", r.URL, "reason", string(r.Reason), "err", r.Err)
+	default:
+		if r.Reason != crawl.ReasonNotModified {
+			p.fetched++
+		}
+		p.skipped++
+	}
+	p.bytes += r.Bytes
+	done := p.stored + p.skipped + p.failed
+	if p.bar != nil {
+		p.bar.Describe(fmt.Sprintf("fetched %d · stored %d · skipped %d · failed %d", p.fetched, p.stored, p.skipped, p.failed))
+		p.bar.Add(1)
+		return
+	}
+	if now := time.Now(); now.Sub(p.lastLog) >= p.every {
+		p.lastLog = now
+		rate := float64(done) / now.Sub(p.start).Seconds()
+		p.logger.Info("progress", "pages", done, "fetched", p.fetched, "stored", p.stored,
+			"skipped", p.skipped, "failed", p.failed, "pages_per_s", fmt.Sprintf("%.1f", rate))
+	}
+}
+
+func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.finished = true
+	if p.bar != nil {
+		p.bar.Finish()
+	}
+}
