@@ -39,6 +39,14 @@ type Expr struct {
 	// duration (also set on an interval whose length is known)
 	Minutes      *int   `json:"minutes,omitempty"`
 	DurationKind string `json:"duration_kind,omitempty"` // exact, approx, at_least, at_most, vague
+	// Seconds is the exact length in seconds when known (Minutes is it
+	// rounded to the nearest minute; sub-minute lengths have Minutes 0).
+	Seconds *int `json:"seconds,omitempty"`
+
+	// Role is "start" or "end" when a cue word just before a time or date
+	// ("à partir de", "since", "منذ"; "rétabli", "until", "عاد") says which
+	// end of an outage it marks, else "".
+	Role string `json:"role,omitempty"`
 
 	// cause
 	Cause  string `json:"cause,omitempty"`

@@ -390,9 +390,13 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 func crawlSources(cfg config.Config, extra []string) ([]crawl.Source, error) {
 	var out []crawl.Source
 	for _, s := range cfg.Sources {
+		depth := s.MaxDepth
+		if depth == 0 {
+			depth = -1 // the config's 0 means "the source URL only"; crawl's 0 means "the default"
+		}
 		out = append(out, crawl.Source{
 			Name: s.Name, URL: s.URL, Kind: s.Kind, Allow: s.Allow, Deny: s.Deny,
-			MaxDepth: s.MaxDepth, MaxPages: s.MaxPages,
+			MaxDepth: depth, MaxPages: s.MaxPages,
 			Selectors: crawl.Selectors{Title: s.TitleSelector, Body: s.BodySelector, Date: s.DateSelector},
 		})
 	}
@@ -408,13 +412,22 @@ func crawlSources(cfg config.Config, extra []string) ([]crawl.Source, error) {
 }
 
 func crawlOptions(cfg config.Config, logger *slog.Logger, onPage func(crawl.PageResult)) crawl.Options {
+	retries := cfg.MaxRetries
+	if retries == 0 {
+		retries = -1 // the config's 0 means "never retry"; crawl's 0 means "the default"
+	}
 	return crawl.Options{
 		UserAgent:          cfg.UserAgent,
 		GlobalConcurrency:  cfg.Concurrency,
 		PerHostConcurrency: cfg.PerHostConcurrency,
 		PerHostDelay:       cfg.Delay,
-		HeaderTimeout:      cfg.Timeout,
+		ConnectTimeout:     cfg.ConnectTimeout,
+		HeaderTimeout:      cfg.HeaderTimeout,
+		BodyTimeout:        cfg.Timeout,
 		MaxBodyBytes:       cfg.MaxBody,
+		MaxRedirects:       cfg.MaxRedirects,
+		MaxRetries:         retries,
+		RetryBaseDelay:     cfg.RetryDelay,
 		AllowPrivate:       cfg.AllowPrivate,
 		Logger:             logger,
 		OnPage:             onPage,

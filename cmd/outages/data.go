@@ -54,7 +54,7 @@ func (o *dataOptions) load() (config.Config, error) {
 	switch {
 	case o.data != "":
 		cfg.Data = o.data
-	case o.config != "" && cfg.Data != config.Default().Data:
+	case cfg.Line("data") > 0:
 		// the config file chose it
 	case os.Getenv("OUTAGES_DATA") != "":
 		cfg.Data = os.Getenv("OUTAGES_DATA")
