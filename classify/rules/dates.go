@@ -1,0 +1,712 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+)
+
+// dateVal is a parsed day (or coarser). y is 0 when the year is unknown;
+// grain is "day", "week", "month", "quarter" or "year". ok is false for a
+// form recognised but not resolvable (a weekday without a reference day).
+type dateVal struct {
+	y, m, d int
+	grain   string
+	ok      bool
+	rule    string
+	weekday bool // a weekday alone: the day came from the reference
+}
+
+func (d dateVal) value() string {
+	if !d.ok {
+		return ""
+	}
+	switch d.grain {
+	case "year":
+		return fmt.Sprintf("%04d", d.y)
+	case "month", "quarter":
+		if d.y == 0 {
+			return fmt.Sprintf("XXXX-%02d", d.m)
+		}
+		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+	}
+	if d.y == 0 {
+		return fmt.Sprintf("XXXX-%02d-%02d", d.m, d.d)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+}
+
+func fromTime(t time.Time, grain, rule string) dateVal {
+	return dateVal{y: t.Year(), m: int(t.Month()), d: t.Day(), grain: grain, ok: true, rule: rule}
+}
+
+// refDay is the reference day at midnight, and whether the day is known.
+func (s *scan) refDay() (time.Time, bool) {
+	if s.ref.Precision != "day" || s.ref.Time.IsZero() {
+		return time.Time{}, false
+	}
+	y, m, d := s.ref.Time.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+// refYear is the reference year when known.
+func (s *scan) refYear() int {
+	switch s.ref.Precision {
+	case "day", "month", "year":
+		if !s.ref.Time.IsZero() {
+			return s.ref.Time.Year()
+		}
+	}
+	return 0
+}
+
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	yy := y
+	if yy == 0 {
+		yy = 2000 // leap year: 29 February is fine without a year
+	}
+	t := time.Date(yy, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}
+
+func fullYear(y, digits int) int {
+	if digits == 2 {
+		if y < 50 {
+			return 2000 + y
+		}
+		return 1900 + y
+	}
+	return y
+}
+
+// year reads a year at i: four digits 1900..2099 (or two digits when
+// allowTwo). It returns the year and the next token.
+func (s *scan) year(i int, allowTwo bool) (int, int, bool) {
+	if i >= len(s.toks) || s.toks[i].kind != '0' {
+		return 0, i, false
+	}
+	n := len(s.toks[i].s)
+	v, _ := s.digits(i, 4)
+	if n == 4 && v >= 1900 && v <= 2099 {
+		return v, i + 1, true
+	}
+	if n == 2 && allowTwo && !(i+1 < len(s.toks) && s.adj(i+1) && (s.toks[i+1].s == ":" || s.toks[i+1].kind == 'a')) {
+		return fullYear(v, 2), i + 1, true
+	}
+	return 0, i, false
+}
+
+// dayNum reads a day of the month: 1..31 in digits with an optional
+// ordinal suffix, or an ordinal word.
+func (s *scan) dayNum(i int) (int, int, bool) {
+	if v, ok := s.digits(i, 2); ok && v >= 1 && v <= 31 {
+		j := i + 1
+		if s.adj(j) {
+			if m, ok := s.get(j, "ordsuffix"); ok {
+				j = m.end
+			} else if s.toks[j].kind == 'a' {
+				if _, ok := s.get(j, "month"); !ok {
+					return 0, i, false // "15h", "3pm": not a day
+				}
+			}
+		}
+		return v, j, true
+	}
+	if m, ok := s.get(i, "ordinal"); ok {
+		return int(m.e.num), m.end, true
+	}
+	return 0, i, false
+}
+
+// month reads a month name at i (with an optional trailing period).
+func (s *scan) month(i int) (int, int, string, bool) {
+	m, ok := s.get(i, "month")
+	if !ok {
+		// Arabic months by number: "شهر 3", "شهر ثلاثة"
+		if s.lang == "ar" && i < len(s.toks) && (s.toks[i].s == "شهر" || s.toks[i].s == "بشهر") {
+			if n, e, ok := s.num(i + 1); ok && n >= 1 && n <= 12 && n == float64(int(n)) {
+				return int(n), e, "ar-month-number", true
+			}
+		}
+		return 0, i, "", false
+	}
+	j := m.end
+	if s.is(j, ".") && s.adj(j) {
+		j++
+	}
+	return int(m.e.num), j, m.e.loc, true
+}
+
+// optYear reads an optional year after a day and month.
+func (s *scan) optYear(j int) (int, int) {
+	k := j
+	if s.is(k, ",") {
+		k++
+	}
+	k = s.skip(k, "yearprep")
+	if y, e, ok := s.year(k, true); ok {
+		return y, e
+	}
+	return 0, j
+}
+
+// absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
+// "the 1st of March", "الرابع من نيسان", "11/03/2014", ISO dates.
+func (s *scan) absDate(i int) (dateVal, int, bool) {
+	best, bestEnd := dateVal{}, i
+	try := func(d dateVal, e int) {
+		if e > bestEnd {
+			best, bestEnd = d, e
+		}
+	}
+	k := s.skip(i, "det")
+	for _, start := range []int{i, k} {
+		if d, e, ok := s.numericDate(start); ok {
+			try(d, e)
+		}
+	}
+	for _, start := range []int{i, k} {
+		// DAY [of] MONTH [YEAR]
+		if dn, e, ok := s.dayNum(start); ok {
+			e2 := s.skip(e, "of")
+			if s.is(e2, "-") || s.is(e2, "/") {
+				e2++
+			}
+			if mo, e3, loc, ok := s.month(e2); ok {
+				y, e4 := s.optYear(e3)
+				if validDay(y, mo, dn) {
+					try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e4)
+				}
+			}
+		}
+		// MONTH [the] DAY [YEAR]
+		if mo, e, loc, ok := s.month(start); ok {
+			e1 := s.skip(e, "det")
+			if dn, e2, ok := s.dayNum(e1); ok && !s.is(e2, ":") {
+				if !(e2 < len(s.toks) && s.toks[e2].kind == '0') || !s.adj(e2) {
+					y, e3 := s.optYear(e2)
+					if validDay(y, mo, dn) {
+						try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e3)
+					}
+				}
+			}
+			// MONTH YEAR
+			k2 := e
+			if s.is(k2, ",") {
+				k2++
+			}
+			k2 = s.skip(k2, "yearprep")
+			if y, e2, ok := s.year(k2, false); ok {
+				try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2)
+			}
+		}
+	}
+	// [monthprep] MONTH: a month with no day
+	if mp, ok := s.get(i, "monthprep"); ok {
+		e := s.skip(mp.end, "of")
+		if mo, e2, loc, ok := s.month(e); ok {
+			y, e3 := s.optYear(e2)
+			if y == 0 {
+				y = s.refYear()
+			}
+			d := dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}
+			if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
+				d.d, d.grain = 15, "day"
+			}
+			try(d, e3)
+		}
+	}
+	// [yearprep] YEAR
+	if yp, ok := s.get(i, "yearprep"); ok {
+		if y, e, ok := s.year(yp.end, false); ok {
+			try(dateVal{y: y, grain: "year", ok: true, rule: yp.e.loc}, e)
+		}
+	}
+	return best, bestEnd, bestEnd > i
+}
+
+// withYear fills a missing year from the reference.
+func (s *scan) withYear(d dateVal) dateVal {
+	if d.y == 0 {
+		d.y = s.refYear()
+	}
+	return d
+}
+
+// numericDate parses all-digit dates: ISO, d/m/y (m/d/y in English, or
+// when the middle number cannot be a month), m/yyyy, d/m.
+func (s *scan) numericDate(i int) (dateVal, int, bool) {
+	a, ok := s.digits(i, 4)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	sep := ""
+	if i+2 < len(s.toks) {
+		sep = s.toks[i+1].s
+	}
+	if sep != "/" && sep != "-" && sep != "." {
+		return dateVal{}, i, false
+	}
+	tight := s.adj(i+1) && s.adj(i+2)
+	b, ok := s.digits(i+2, 4)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	la, lb := len(s.toks[i].s), len(s.toks[i+2].s)
+	third := -1
+	lc := 0
+	if i+4 < len(s.toks) && s.toks[i+3].s == sep && (s.adj(i+3) == tight) {
+		if c, ok := s.digits(i+4, 4); ok {
+			third, lc = c, len(s.toks[i+4].s)
+		}
+	}
+	if third >= 0 && s.adj(i+5) && i+5 < len(s.toks) && (s.toks[i+5].s == sep || s.toks[i+5].kind == '0') {
+		return dateVal{}, i, false // a phone number or a version, not a date
+	}
+	rule := "numeric-date"
+	if la == 4 {
+		y := a
+		if y < 1900 || y > 2099 {
+			return dateVal{}, i, false
+		}
+		if third >= 0 && lb <= 2 && lc <= 2 && validDay(y, b, third) {
+			return dateVal{y: y, m: b, d: third, grain: "day", ok: true, rule: rule}, i + 5, true
+		}
+		if third < 0 && lb <= 2 && b >= 1 && b <= 12 && sep != "." {
+			return dateVal{y: y, m: b, grain: "month", ok: true, rule: rule}, i + 3, true
+		}
+		return dateVal{}, i, false
+	}
+	if la > 2 || lb > 2 && third >= 0 {
+		return dateVal{}, i, false
+	}
+	if third >= 0 {
+		if lc != 2 && lc != 4 {
+			return dateVal{}, i, false
+		}
+		y := fullYear(third, lc)
+		d, m := a, b
+		if s.lang == "en" && a <= 12 || s.lang != "en" && b > 12 && a <= 12 {
+			d, m = b, a
+		}
+		if !validDay(y, m, d) {
+			return dateVal{}, i, false
+		}
+		return dateVal{y: y, m: m, d: d, grain: "day", ok: true, rule: rule}, i + 5, true
+	}
+	if lb == 4 && b >= 1900 && b <= 2099 && a >= 1 && a <= 12 && sep == "/" {
+		return dateVal{y: b, m: a, grain: "month", ok: true, rule: rule}, i + 3, true
+	}
+	if lb > 2 || sep == "." {
+		return dateVal{}, i, false
+	}
+	if sep == "-" && (s.lang != "en" || !tight && !s.is(i-1, "on")) {
+		return dateVal{}, i, false // "3-1" is a score far more often than a date
+	}
+	d, m := a, b
+	if s.lang == "en" {
+		d, m = b, a
+	}
+	if !validDay(0, m, d) {
+		return dateVal{}, i, false
+	}
+	return s.withYear(dateVal{m: m, d: d, grain: "day", ok: true, rule: rule}), i + 3, true
+}
+
+// weekdayDate parses a weekday with its modifiers and an optional date:
+// "jeudi", "mardi 11 mars", "last Tuesday", "الثلاثاء الماضي", "Monday, Feb 18".
+func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
+	j := i
+	mod := "bare"
+	if m, ok := s.get(j, "wdmod"); ok && (len(m.e.args) < 2 || m.e.args[1] == "before") {
+		mod = m.e.args[0]
+		j = m.end
+	}
+	j = s.skip(j, "det")
+	if s.lang == "ar" {
+		if m, ok := s.get(j, "daypart"); ok {
+			if _, ok := s.get(m.end, "weekday"); ok {
+				j = m.end
+			}
+		}
+	}
+	w, ok := s.get(j, "weekday")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	wd := int(w.e.num)
+	e := w.end
+	abbrev := len(s.toks[j].s) <= 4 && w.end == j+1 && s.lang != "ar"
+	if s.is(e, ".") && s.adj(e) {
+		e++
+		abbrev = false
+	}
+	// weekday followed by an explicit date
+	k := e
+	if s.is(k, ",") {
+		k++
+	}
+	k = s.skip(k, "det")
+	if d, e2, ok := s.absDate(k); ok && d.grain == "day" {
+		d.rule = w.e.loc
+		return s.afterDay(d, e2)
+	}
+	if abbrev {
+		return dateVal{}, i, false // "mar", "sun", "sat" alone are words, not days
+	}
+	// weekday with a day number and no month: "mercredi 13"
+	if dn, e2, ok := s.dayNum(k); ok && (s.toks[k].kind == '0' || s.lang == "ar" && dn > 10) {
+		if _, isUnit := s.get(e2, "unit"); !isUnit {
+			if d, ok := s.weekdayOfMonth(wd, dn); ok {
+				d.rule = w.e.loc
+				return s.afterDay(d, e2)
+			}
+		}
+	}
+	if m, ok := s.get(e, "wdmod"); ok && len(m.e.args) == 2 && m.e.args[1] == "after" {
+		mod = m.e.args[0]
+		e = m.end
+	}
+	rd, ok := s.refDay()
+	d := dateVal{grain: "day", rule: w.e.loc, weekday: true}
+	if ok {
+		refWd := (int(rd.Weekday())+6)%7 + 1
+		var t time.Time
+		monday := rd.AddDate(0, 0, -(refWd - 1))
+		switch mod {
+		case "bare":
+			t = rd.AddDate(0, 0, -((refWd - wd + 7) % 7))
+		case "past":
+			back := (refWd - wd + 7) % 7
+			if back == 0 {
+				back = 7
+			}
+			t = rd.AddDate(0, 0, -back)
+		case "future":
+			fwd := (wd - refWd + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			t = rd.AddDate(0, 0, fwd)
+		case "nextweek":
+			t = monday.AddDate(0, 0, 7+wd-1)
+		case "thisweek":
+			t = monday.AddDate(0, 0, wd-1)
+		case "lastweek":
+			t = monday.AddDate(0, 0, -7+wd-1)
+		case "ahead1", "ahead2":
+			// "lundi en huit": the first such day a week (two) from now
+			from := rd.AddDate(0, 0, 7)
+			if mod == "ahead2" {
+				from = rd.AddDate(0, 0, 14)
+			}
+			fromWd := (int(from.Weekday())+6)%7 + 1
+			t = from.AddDate(0, 0, (wd-fromWd+7)%7)
+		}
+		d = fromTime(t, "day", w.e.loc)
+		d.weekday = true
+	}
+	return s.afterDay(d, e)
+}
+
+// afterDay absorbs a part of the day after a day ("jeudi soir").
+func (s *scan) afterDay(d dateVal, e int) (dateVal, int, bool) {
+	if m, ok := s.get(e, "daypart"); ok {
+		e = m.end
+	}
+	return d, e, true
+}
+
+// weekdayOfMonth finds the day numbered dn that falls on weekday wd
+// closest to the reference (or in its month when only the month is known).
+func (s *scan) weekdayOfMonth(wd, dn int) (dateVal, bool) {
+	rd, ok := s.refDay()
+	if !ok {
+		return dateVal{}, false
+	}
+	best := time.Time{}
+	bestDist := 1 << 30
+	for k := -12; k <= 12; k++ {
+		t := time.Date(rd.Year(), rd.Month()+time.Month(k), dn, 0, 0, 0, 0, time.UTC)
+		if t.Day() != dn || (int(t.Weekday())+6)%7+1 != wd {
+			continue
+		}
+		dist := int(t.Sub(rd).Hours() / 24)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	if best.IsZero() {
+		return dateVal{}, false
+	}
+	return fromTime(best, "day", ""), true
+}
+
+// relDate parses days and periods named relative to the reference:
+// "hier", "yesterday", "أمس", "la semaine dernière", "il y a deux ans",
+// "three weeks ago", "upcoming two weeks", "la nuit de mercredi à jeudi".
+func (s *scan) relDate(i int) (dateVal, int, bool) {
+	best, bestEnd := dateVal{}, i
+	try := func(d dateVal, e int) {
+		if e > bestEnd {
+			best, bestEnd = d, e
+		}
+	}
+	rd, known := s.refDay()
+	if m, ok := s.get(i, "relday"); ok {
+		d := dateVal{grain: "day", rule: m.e.loc}
+		if known {
+			d = fromTime(rd.AddDate(0, 0, int(m.e.num)), "day", m.e.loc)
+		}
+		e := m.end
+		// "أمس الأربعاء", "hier mardi": the weekday names the same day
+		k := e
+		if s.is(k, "(") {
+			k++
+		}
+		if w, ok := s.get(k, "weekday"); ok {
+			e = w.end
+			if s.is(e, ")") {
+				e++
+			}
+		}
+		d2, e2, _ := s.afterDay(d, e)
+		try(d2, e2)
+	}
+	if m, ok := s.get(i, "relperiod"); ok {
+		d := dateVal{grain: m.e.args[0], rule: m.e.loc}
+		if known {
+			d = s.period(rd, m.e.args[0], int(m.e.num2()))
+			d.rule = m.e.loc
+		}
+		try(d, m.end)
+	}
+	// shifts: "il y a N unit", "N unit ago", "dans N unit", "in N unit"
+	sign, j := 0, i
+	if m, ok := s.get(i, "shift"); ok && m.e.args[1] == "before" {
+		sign, j = int(m.e.num), m.end
+	}
+	if n, e, unit, ok := s.countUnit(j); ok {
+		e2 := e
+		if sign == 0 {
+			if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
+				sign, e2 = int(m.e.num), m.end
+			}
+		}
+		if sign != 0 {
+			d := dateVal{grain: "day", rule: "shift"}
+			switch unit {
+			case "second", "minute", "hour":
+				d.grain = "hour" // a time, not a day: blocks the duration
+			default:
+				if known {
+					d = shiftDate(rd, unit, sign*int(n))
+				}
+			}
+			try(d, e2)
+		}
+	}
+	if m, ok := s.get(i, "upcoming"); ok {
+		if n, e, unit, ok := s.countUnit(m.end); ok && known && unit != "second" && unit != "minute" && unit != "hour" {
+			d := s.period(rd, unit, int(n))
+			try(d, e)
+		}
+	} else if n, e, ok := s.num(i); ok {
+		if m, ok := s.get(e, "upcoming"); ok {
+			if u, ok := s.get(m.end, "unit"); ok && known {
+				unit := u.e.args[0]
+				if unit != "second" && unit != "minute" && unit != "hour" {
+					try(s.period(rd, unit, int(n)), u.end)
+				}
+			}
+		}
+	}
+	// the night of one weekday to the next
+	if m, ok := s.get(i, "night"); ok {
+		if d, e, ok := s.weekdayDate(m.end); ok {
+			if t, ok := s.get(e, "spanto"); ok {
+				if _, e2, ok := s.weekdayDate(t.end); ok {
+					e = e2
+				}
+			}
+			try(d, e)
+		}
+	}
+	return best, bestEnd, bestEnd > i
+}
+
+// countUnit reads "N unit" (or an Arabic dual or bare unit) at i.
+func (s *scan) countUnit(i int) (float64, int, string, bool) {
+	if m, ok := s.get(i, "dual"); ok {
+		return 2, m.end, m.e.args[0], true
+	}
+	if n, e, ok := s.num(i); ok {
+		if u, ok := s.get(e, "unit"); ok {
+			return n, u.end, u.e.args[0], true
+		}
+		return 0, i, "", false
+	}
+	if s.lang == "ar" {
+		if u, ok := s.get(i, "unit"); ok && !hasArticle(s.toks[i].s) {
+			return 1, u.end, u.e.args[0], true
+		}
+	}
+	return 0, i, "", false
+}
+
+// hasArticle reports whether an Arabic word carries the article ال.
+func hasArticle(w string) bool {
+	for _, p := range []string{"ال", "وال", "بال", "فال", "كال", "لل", "ولل"} {
+		if len(w) > len(p) && w[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}
+
+// num2 is the second numeric argument of an entry (relperiod offsets).
+func (e *entry) num2() float64 {
+	if len(e.args) < 2 {
+		return 0
+	}
+	var v float64
+	fmt.Sscan(e.args[1], &v)
+	return v
+}
+
+// period is the start of the week/month/quarter/year n units from rd's.
+func (s *scan) period(rd time.Time, unit string, n int) dateVal {
+	switch unit {
+	case "day":
+		return fromTime(rd.AddDate(0, 0, n), "day", "")
+	case "week":
+		wd := (int(rd.Weekday()) + 6) % 7
+		return fromTime(rd.AddDate(0, 0, -wd+7*n), "week", "")
+	case "month":
+		return fromTime(time.Date(rd.Year(), rd.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), "month", "")
+	case "quarter":
+		q := (int(rd.Month()) - 1) / 3
+		return fromTime(time.Date(rd.Year(), time.Month(3*(q+n)+1), 1, 0, 0, 0, 0, time.UTC), "quarter", "")
+	default:
+		return fromTime(time.Date(rd.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), "year", "")
+	}
+}
+
+// shiftDate moves rd by n units; the result's grain is one below the unit.
+func shiftDate(rd time.Time, unit string, n int) dateVal {
+	switch unit {
+	case "day":
+		return fromTime(rd.AddDate(0, 0, n), "day", "shift")
+	case "week":
+		return fromTime(rd.AddDate(0, 0, 7*n), "day", "shift")
+	case "month":
+		return fromTime(rd.AddDate(0, n, 0), "day", "shift")
+	case "quarter":
+		return fromTime(rd.AddDate(0, 3*n, 0), "day", "shift")
+	default:
+		t := rd.AddDate(n, 0, 0)
+		return dateVal{y: t.Year(), m: int(t.Month()), grain: "month", ok: true, rule: "shift"}
+	}
+}
+
+// nthWeekday parses "first tuesday of october", "le dernier vendredi de
+// mars 2014", "ثالث ثلاثاء من شهر ايلول", "الاثنين الاخير من الشهر القادم".
+func (s *scan) nthWeekday(i int) (dateVal, int, bool) {
+	j := s.skip(i, "det")
+	nth := 0
+	if m, ok := s.get(j, "ordinal"); ok && m.e.num <= 5 {
+		nth, j = int(m.e.num), m.end
+	} else if m, ok := s.get(j, "lastord"); ok {
+		nth, j = -1, m.end
+	} else {
+		return dateVal{}, i, false
+	}
+	if s.lang == "ar" && (s.is(j, "يوم") || s.is(j, "اليوم")) {
+		j++
+	}
+	w, ok := s.get(j, "weekday")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	return s.nthWeekdayTail(i, w, nth)
+}
+
+// nthWeekdayPost parses the Arabic order: weekday, then ordinal.
+func (s *scan) nthWeekdayPost(i int) (dateVal, int, bool) {
+	w, ok := s.get(i, "weekday")
+	if !ok || s.lang != "ar" {
+		return dateVal{}, i, false
+	}
+	nth := 0
+	if m, ok := s.get(w.end, "ordinal"); ok && m.e.num <= 5 {
+		nth = int(m.e.num)
+		w.end = m.end
+	} else if m, ok := s.get(w.end, "lastord"); ok {
+		nth = -1
+		w.end = m.end
+	} else {
+		return dateVal{}, i, false
+	}
+	return s.nthWeekdayTail(i, w, nth)
+}
+
+func (s *scan) nthWeekdayTail(i int, w match, nth int) (dateVal, int, bool) {
+	wd := int(w.e.num)
+	k := s.skip(w.end, "of")
+	k = s.skip(k, "det")
+	var y, mo, e int
+	if m, e2, _, ok := s.month(k); ok {
+		mo, e = m, e2
+		y, e = s.optYear(e)
+		if k2 := s.skip(e, "of"); k2 > e {
+			if y2, e3, ok := s.year(s.skip(k2, "yearprep"), false); ok {
+				y, e = y2, e3
+			}
+		}
+		if y == 0 {
+			y = s.refYear()
+		}
+		if y == 0 {
+			return dateVal{}, i, false
+		}
+	} else if m, ok := s.get(k, "relperiod"); ok && m.e.args[0] == "month" {
+		rd, known := s.refDay()
+		if !known {
+			return dateVal{}, i, false
+		}
+		p := s.period(rd, "month", int(m.e.num2()))
+		y, mo, e = p.y, p.m, m.end
+	} else {
+		return dateVal{}, i, false
+	}
+	var t time.Time
+	if nth > 0 {
+		first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+		fw := (int(first.Weekday())+6)%7 + 1
+		t = first.AddDate(0, 0, (wd-fw+7)%7+7*(nth-1))
+	} else {
+		last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC)
+		lw := (int(last.Weekday())+6)%7 + 1
+		t = last.AddDate(0, 0, -((lw - wd + 7) % 7))
+	}
+	if int(t.Month()) != mo {
+		return dateVal{}, i, false
+	}
+	return fromTime(t, "day", w.e.loc), e, true
+}
+
+// date parses any date form at i.
+func (s *scan) date(i int) (dateVal, int, bool) {
+	best, bestEnd := dateVal{}, i
+	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost} {
+		if d, e, ok := f(i); ok && e > bestEnd {
+			best, bestEnd = d, e
+		}
+	}
+	return best, bestEnd, bestEnd > i
+}

@@ -1,0 +1,205 @@
+package rules
+
+import "math"
+
+// durVal is a parsed length.
+type durVal struct {
+	secs   float64 // < 0 when vague
+	kind   string
+	rule   string
+	hTight bool // written like a clock time ("2h30"): weak without a cue
+}
+
+var smaller = map[string]string{
+	"year": "month", "quarter": "month", "month": "day", "week": "day",
+	"day": "hour", "hour": "minute", "minute": "second",
+}
+
+// duration parses a length at i: "3 heures", "une heure et demie",
+// "près de deux heures", "ساعتين", "two and a half hours", "1 year, 2 days".
+func (s *scan) duration(i int) (durVal, int, bool) {
+	if m, ok := s.get(i, "vague"); ok {
+		return durVal{secs: -1, kind: "vague", rule: m.e.loc}, m.end, true
+	}
+	kind := "exact"
+	j := i
+	hedgeRule := ""
+	if m, ok := s.get(i, "hedge"); ok && (len(m.e.args) < 2 || m.e.args[1] == "before") {
+		kind, j, hedgeRule = m.e.args[0], m.end, m.e.loc
+		if s.is(j, "'") {
+			j++ // "plus d'une", "près d'une"
+		}
+	}
+	d, e, ok := s.durCore(j)
+	if !ok {
+		return durVal{}, i, false
+	}
+	if kind != "exact" && d.kind == "exact" || d.kind == "" {
+		d.kind = kind
+	}
+	if hedgeRule != "" {
+		d.hTight = false
+		d.rule = hedgeRule
+	}
+	if m, ok := s.get(e, "hedge"); ok && len(m.e.args) == 2 && m.e.args[1] == "after" {
+		if d.kind == "exact" {
+			d.kind = m.e.args[0]
+		}
+		e = m.end
+	}
+	return d, e, true
+}
+
+// durCore parses the length without hedges.
+func (s *scan) durCore(i int) (durVal, int, bool) {
+	if m, ok := s.get(i, "vague"); ok {
+		return durVal{secs: -1, kind: "vague", rule: m.e.loc}, m.end, true
+	}
+	if m, ok := s.get(i, "duration"); ok {
+		d := durVal{secs: m.e.num, kind: "exact", rule: m.e.loc}
+		if len(m.e.args) == 2 {
+			d.kind = m.e.args[1]
+		}
+		return d, m.end, true
+	}
+	kind := ""
+	j := i
+	var n float64
+	var unit string
+	var e int
+	rule := ""
+	got := false
+	if m, ok := s.get(i, "approxnum"); ok {
+		if u, ok := s.get(m.end, "unit"); ok {
+			n, unit, e, rule, kind, got = m.e.num, u.e.args[0], u.end, u.e.loc, "approx", true
+		}
+	}
+	if !got {
+		if m, ok := s.get(j, "dual"); ok {
+			n, unit, e, rule, got = 2, m.e.args[0], m.end, m.e.loc, true
+		}
+	}
+	tight := false
+	if !got {
+		v, k, ok := s.num(j)
+		if ok {
+			// 1/2 hour
+			if s.is(k, "/") && s.adj(k) && s.adj(k+1) {
+				if den, ok := s.digits(k+1, 1); ok && den > 0 {
+					if _, ok := s.get(k+2, "unit"); ok {
+						v, k = v/float64(den), k+2
+					}
+				}
+			}
+			// 2' and 1"
+			if s.toks[j].kind == '0' && s.adj(k) && (s.is(k, "'") || s.is(k, "\"")) && !s.adj(k+1) {
+				secs := v * 60
+				if s.is(k, "\"") {
+					secs = v
+				}
+				return durVal{secs: secs, kind: "exact", rule: "prime"}, k + 1, true
+			}
+			// one and a half hours, two and a quarter of hour
+			if a, ok := s.get(k, "and"); ok {
+				k2 := a.end
+				if m, ok := s.get(k2, "number"); ok && m.e.num == 1 {
+					k2 = m.end
+				}
+				if f, ok := s.get(k2, "frac"); ok {
+					k3 := s.skip(f.end, "of")
+					if u, ok := s.get(k3, "unit"); ok {
+						return durVal{secs: (v + f.e.num) * float64(unitSeconds[u.e.args[0]]), kind: "exact", rule: u.e.loc}, u.end, true
+					}
+				}
+			}
+			k = s.skip(k, "filler")
+			if u, ok := s.get(k, "unit"); ok {
+				n, unit, e, rule, got = v, u.e.args[0], u.end, u.e.loc, true
+				tight = s.toks[k].s == "h" || s.toks[k].s == "j" || s.toks[k].s == "s"
+				if s.toks[k].s == "s" && !s.adj(k) {
+					return durVal{}, i, false
+				}
+			}
+		} else if s.lang == "ar" {
+			if u, ok := s.get(j, "unit"); ok && !hasArticle(s.toks[j].s) {
+				n, unit, e, rule, got = 1, u.e.args[0], u.end, u.e.loc, true
+			}
+		}
+	}
+	if !got {
+		return durVal{}, i, false
+	}
+	e = s.skip(e, "filler")
+	secs := n * float64(unitSeconds[unit])
+	// "et demie", "and a half", "ونصف"
+	if a, ok := s.andAt(e); ok {
+		k := a
+		if m, ok := s.get(k, "number"); ok && m.e.num == 1 && s.lang == "en" {
+			k = m.end
+		}
+		if f, ok := s.get(k, "frac"); ok {
+			if _, isUnit := s.get(f.end, "unit"); !isUnit {
+				secs += f.e.num * float64(unitSeconds[unit])
+				e = f.end
+			}
+		}
+	}
+	if s.lang == "ar" && e < len(s.toks) && len(s.toks[e].s) > len("و") && s.toks[e].s[:len("و")] == "و" {
+		if f, ok := s.get(e, "frac"); ok {
+			secs += f.e.num * float64(unitSeconds[unit])
+			e = f.end
+		}
+	}
+	// composite: "1 hour and 30 minutes", "2 years, 3 months", "2 heures 30"
+	for {
+		k := e
+		if a, ok := s.andAt(k); ok {
+			k = a
+		}
+		v, k2, ok := s.num(k)
+		if !ok {
+			if s.lang == "ar" {
+				if dm, ok := s.get(k, "dual"); ok && unitSeconds[dm.e.args[0]] < unitSeconds[unit] {
+					secs += 2 * float64(unitSeconds[dm.e.args[0]])
+					e, unit = dm.end, dm.e.args[0]
+					continue
+				}
+			}
+			break
+		}
+		if u, ok := s.get(k2, "unit"); ok {
+			if unitSeconds[u.e.args[0]] >= unitSeconds[unit] {
+				break
+			}
+			secs += v * float64(unitSeconds[u.e.args[0]])
+			e, unit = u.end, u.e.args[0]
+			continue
+		}
+		// a bare number after hours counts minutes: "1 hour thirty"
+		low := smaller[unit]
+		if (unit == "hour" || unit == "minute") && v < 60 && v == math.Trunc(v) && !s.startsDate(k2) {
+			if _, ok := s.get(k2, "hourword"); !ok {
+				secs += v * float64(unitSeconds[low])
+				e = k2
+			}
+		}
+		break
+	}
+	return durVal{secs: secs, kind: kind, rule: rule, hTight: tight}, e, true
+}
+
+// startsDate reports whether token i starts something that makes the
+// number before it part of another expression (a month name).
+func (s *scan) startsDate(i int) bool {
+	_, ok := s.get(i, "month")
+	return ok
+}
+
+// andAt returns the token after a conjunction at i ("et", "and", "و" or
+// a word with the clitic و).
+func (s *scan) andAt(i int) (int, bool) {
+	if a, ok := s.get(i, "and"); ok {
+		return a.end, true
+	}
+	return i, false
+}

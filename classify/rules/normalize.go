@@ -1,0 +1,152 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word, number or punctuation mark of the normalised text.
+// Start and End are byte offsets into the ORIGINAL text.
+type token struct {
+	s          string // normalised form
+	start, end int    // offsets in the original text
+	space      bool   // whitespace (or the start of text) precedes it
+	kind       byte   // 'a' letters, '0' digits, '.' punctuation
+}
+
+// foldRune maps one rune to its matching form: lower case, Latin accents
+// removed, Arabic letter variants unified, Arabic-Indic digits to ASCII.
+// It returns -1 for runes dropped from matching (harakat, tatweel).
+func foldRune(r rune) rune {
+	switch {
+	case r >= '0' && r <= '9':
+		return r
+	case r >= 0x0660 && r <= 0x0669:
+		return '0' + (r - 0x0660)
+	case r >= 0x06F0 && r <= 0x06F9:
+		return '0' + (r - 0x06F0)
+	case r >= 0x064B && r <= 0x0652, r == 0x0670, r == 0x0640:
+		return -1 // harakat, superscript alef, tatweel
+	case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
+		return 'ا'
+	case r == 'ى':
+		return 'ي'
+	case r == 'ة':
+		return 'ه'
+	case r == '،', r == '٫':
+		return ','
+	case r == '؛':
+		return ';'
+	case r == '؟':
+		return '?'
+	case r == '’', r == '‘', r == 'ʼ', r == '`', r == '´':
+		return '\''
+	case r == '–', r == '—', r == '‑', r == '‐', r == '−':
+		return '-'
+	case r == '«', r == '»', r == '“', r == '”':
+		return '"'
+	case r == 0xA0, r == 0x202F, r == 0x2009, r == 0x200B, r == 0x200E, r == 0x200F, r == 0x200C, r == 0x200D:
+		return ' '
+	}
+	if r < 0x80 {
+		return unicode.ToLower(r)
+	}
+	switch r {
+	case 'à', 'â', 'ä', 'á', 'ã', 'À', 'Â', 'Ä', 'Á':
+		return 'a'
+	case 'é', 'è', 'ê', 'ë', 'É', 'È', 'Ê', 'Ë':
+		return 'e'
+	case 'î', 'ï', 'í', 'Î', 'Ï':
+		return 'i'
+	case 'ô', 'ö', 'ó', 'Ô', 'Ö':
+		return 'o'
+	case 'ù', 'û', 'ü', 'ú', 'Ù', 'Û', 'Ü':
+		return 'u'
+	case 'ç', 'Ç':
+		return 'c'
+	case 'œ', 'Œ':
+		return 'o' // "cœur" → "cour" is harmless for matching
+	}
+	return unicode.ToLower(r)
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+// tokenize splits text into tokens of folded runes. Letters and digits form
+// separate tokens ("14h30" is 14, h, 30); every other non-space rune is a
+// token of its own. It runs in one pass over the text.
+func tokenize(text string) []token {
+	toks := make([]token, 0, len(text)/4+1)
+	var b strings.Builder
+	cur := token{}
+	inTok := false
+	space := true
+	flush := func(end int) {
+		if inTok {
+			cur.s = b.String()
+			cur.end = end
+			toks = append(toks, cur)
+			b.Reset()
+			inTok = false
+		}
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && n <= 1 {
+			flush(i)
+			space = true
+			i += n
+			if n == 0 {
+				i++
+			}
+			continue
+		}
+		f := foldRune(r)
+		if f == -1 {
+			// dropped rune: stays inside the current token
+			i += n
+			if inTok {
+				cur.end = i
+			}
+			continue
+		}
+		var k byte
+		switch {
+		case f >= '0' && f <= '9':
+			k = '0'
+		case isLetter(f):
+			k = 'a'
+		case unicode.IsSpace(f) || unicode.IsControl(f):
+			flush(i)
+			space = true
+			i += n
+			continue
+		default:
+			k = '.'
+		}
+		if inTok && (cur.kind != k || k == '.') {
+			flush(i)
+		}
+		if !inTok {
+			cur = token{start: i, space: space, kind: k}
+			inTok = true
+			space = false
+		}
+		b.WriteRune(f)
+		i += n
+	}
+	flush(len(text))
+	return toks
+}
+
+// foldPhrase tokenises a rule phrase the way tokenize treats text and
+// returns the normalised token strings.
+func foldPhrase(p string) []string {
+	toks := tokenize(p)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.s
+	}
+	return out
+}

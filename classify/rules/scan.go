@@ -1,0 +1,225 @@
+package rules
+
+import (
+	"strconv"
+	"strings"
+)
+
+// match is one rule phrase found at a token position.
+type match struct {
+	e   *entry
+	end int // index of the token after the phrase
+}
+
+// scan is the state of one Tag call. It is never shared.
+type scan struct {
+	lx   *lexicon
+	lang string
+	ref  Ref
+	text string
+	toks []token
+	ms   [][]match // phrases starting at each token, longest first
+}
+
+// arabicVariants returns the forms of an Arabic word with its proclitics
+// (و ف, then ب ل ك, then the article ال) removed, the word itself first.
+func arabicVariants(w string, out []string) []string {
+	out = append(out[:0], w)
+	add := func(s string) {
+		if s != "" && s != w {
+			out = append(out, s)
+		}
+	}
+	cur := []string{w}
+	for _, p := range []string{"و", "ف"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			cur = append(cur, w[len(p):])
+		}
+	}
+	n := len(cur)
+	for _, c := range cur[:n] {
+		for _, p := range []string{"ب", "ل", "ك"} {
+			if strings.HasPrefix(c, p) && len(c) > len(p)+2 {
+				cur = append(cur, c[len(p):])
+				if p == "ل" && strings.HasPrefix(c, "لل") {
+					cur = append(cur, "ا"+c[len(p):]) // لل = ل + ال
+				}
+			}
+		}
+	}
+	for _, c := range cur {
+		add(c)
+		if strings.HasPrefix(c, "ال") && len(c) > len("ال")+2 {
+			add(c[len("ال"):])
+		}
+	}
+	return out
+}
+
+func newScan(lx *lexicon, text string, ref Ref) *scan {
+	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: tokenize(text)}
+	s.ms = make([][]match, len(s.toks))
+	var vars []string
+	for i, t := range s.toks {
+		vars = vars[:0]
+		if s.lang == "ar" && t.kind == 'a' {
+			vars = arabicVariants(t.s, vars)
+		} else {
+			vars = append(vars, t.s)
+		}
+		for vi, v := range vars {
+			for _, e := range lx.first[v] {
+				if vi > 0 && !clitable(e) {
+					continue
+				}
+				end := i + 1
+				ok := true
+				for k := 1; k < len(e.toks); k++ {
+					if end >= len(s.toks) || s.toks[end].s != e.toks[k] {
+						ok = false
+						break
+					}
+					end++
+				}
+				if ok {
+					s.ms[i] = append(s.ms[i], match{e: e, end: end})
+				}
+			}
+		}
+		// longest first, stable in rule order
+		m := s.ms[i]
+		for a := 1; a < len(m); a++ {
+			for b := a; b > 0 && m[b].end > m[b-1].end; b-- {
+				m[b], m[b-1] = m[b-1], m[b]
+			}
+		}
+	}
+	return s
+}
+
+// clitable reports whether an Arabic phrase may be matched with clitics
+// stripped from its first word. Short function words may not: "و" would
+// otherwise match inside every word beginning with it.
+func clitable(e *entry) bool {
+	switch e.kind {
+	case "and", "spanto", "of", "det", "timeprep", "ordsuffix":
+		return false
+	}
+	return true
+}
+
+// get returns the longest phrase of the given kind at token i.
+func (s *scan) get(i int, kind string) (match, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return match{}, false
+	}
+	for _, m := range s.ms[i] {
+		if m.e.kind == kind {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+// skip returns the token after an optional phrase of the given kind at i.
+func (s *scan) skip(i int, kind string) int {
+	if m, ok := s.get(i, kind); ok {
+		return m.end
+	}
+	return i
+}
+
+// is reports whether token i is the punctuation or word w.
+func (s *scan) is(i int, w string) bool {
+	return i >= 0 && i < len(s.toks) && s.toks[i].s == w
+}
+
+// adj reports whether token i exists and touches the token before it.
+func (s *scan) adj(i int) bool { return i < len(s.toks) && !s.toks[i].space }
+
+// digits returns the value of token i when it is a number of at most
+// maxLen digits.
+func (s *scan) digits(i, maxLen int) (int, bool) {
+	if i < 0 || i >= len(s.toks) || s.toks[i].kind != '0' || len(s.toks[i].s) > maxLen {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s.toks[i].s)
+	return n, err == nil
+}
+
+// num reads a number at i: digits (with a decimal part), or number words
+// composed the usual way ("vingt-quatre", "twenty four", "أربع وعشرين").
+func (s *scan) num(i int) (float64, int, bool) {
+	if i >= len(s.toks) {
+		return 0, i, false
+	}
+	if n, ok := s.digits(i, 6); ok {
+		v := float64(n)
+		j := i + 1
+		if j+1 < len(s.toks) && s.adj(j) && (s.toks[j].s == "." || s.toks[j].s == ",") && s.adj(j+1) && s.toks[j+1].kind == '0' && len(s.toks[j+1].s) <= 2 {
+			// a decimal, unless it continues like a date or a time (1.2.2014)
+			if !(j+2 < len(s.toks) && s.adj(j+2) && s.toks[j+2].s == s.toks[j].s) {
+				f, _ := strconv.Atoi(s.toks[j+1].s)
+				d := 10.0
+				if len(s.toks[j+1].s) == 2 {
+					d = 100
+				}
+				v += float64(f) / d
+				j += 2
+			}
+		}
+		return v, j, true
+	}
+	m, ok := s.get(i, "number")
+	if !ok {
+		return 0, i, false
+	}
+	v, j := m.e.num, m.end
+	iv := int(v)
+	if v >= 20 && v < 100 && iv%10 == 0 {
+		k := j
+		if s.is(k, "-") {
+			k++
+		} else if a, ok := s.get(k, "and"); ok && s.lang != "ar" {
+			k = a.end
+		}
+		if m2, ok := s.get(k, "number"); ok && m2.e.num >= 1 && m2.e.num < 20 && (m2.e.num < 10 || iv == 60 || iv == 80) && !strings.HasPrefix(s.toks[k].s, "و") {
+			v += m2.e.num
+			j = m2.end
+		}
+	}
+	if s.lang == "ar" && v < 10 && j < len(s.toks) && strings.HasPrefix(s.toks[j].s, "و") {
+		if m2, ok := s.get(j, "number"); ok && m2.e.num >= 20 && m2.e.num < 100 {
+			v += m2.e.num
+			j = m2.end
+		}
+	}
+	if m2, ok := s.get(j, "number"); ok && m2.e.num == 100 && v < 10 && s.lang == "en" {
+		v *= 100
+		j = m2.end
+	}
+	return v, j, true
+}
+
+// sentenceBreak reports whether token i ends a sentence.
+func (s *scan) sentenceBreak(i int) bool {
+	if i < 0 || i >= len(s.toks) {
+		return true
+	}
+	switch s.toks[i].s {
+	case ".", "!", "?", ";":
+		return true
+	}
+	return false
+}
+
+// span returns the original text offsets of tokens [i, j).
+func (s *scan) span(i, j int) (int, int) {
+	return s.toks[i].start, s.toks[j-1].end
+}
+
+// expr makes an Expr of the given kind covering tokens [i, j).
+func (s *scan) expr(kind string, i, j int, rule string) Expr {
+	a, b := s.span(i, j)
+	return Expr{Kind: kind, Text: s.text[a:b], Start: a, End: b, Rule: rule}
+}
