@@ -511,3 +511,8 @@ func barLen(n int, counts []index.Count) int {
 	}
 	return (n*40 + top - 1) / top
 }
+
+// plainSnippet renders the index's match markers with open and close.
+func plainSnippet(s, open, closeMark string) string {
+	return strings.NewReplacer(index.SnippetStart, open, index.SnippetEnd, closeMark).Replace(s)
+}

@@ -33,11 +33,7 @@ type progress struct {
 
 func newProgress(w io.Writer, mode string, logger *slog.Logger) *progress {
 	p := &progress{logger: logger, start: time.Now(), lastLog: time.Now(), every: 10 * time.Second}
-	tty := false
-	if f, ok := w.(*os.File); ok {
-		tty = term.IsTerminal(int(f.Fd()))
-	}
-	if mode == "always" || (mode == "auto" && tty) {
+	if mode == "always" || (mode == "auto" && isTerminal(w)) {
 		p.bar = progressbar.NewOptions(-1,
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("crawling"),
@@ -94,4 +90,10 @@ func (p *progress) done() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
