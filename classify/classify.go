@@ -1,0 +1,177 @@
+package classify
+
+import (
+	"fmt"
+	"log/slog"
+	"math"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pemistahl/lingua-go"
+
+	"outages/classify/rules"
+	"outages/corpus"
+)
+
+// Options configures New.
+type Options struct {
+	// RulesDir is an optional directory whose files override the embedded
+	// data files (lexicon.tsv, services.tsv, countries.tsv, stopwords.tsv)
+	// and the rule files of package rules, file by file.
+	RulesDir string
+	// Logger receives debug messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// tagger is what the classifier needs from the rule engine.
+type tagger interface {
+	Tag(text, lang string, ref rules.Ref) []rules.Expr
+	Published(text, lang string) (rules.Expr, bool)
+	Version() string
+}
+
+// Classifier detects language and outages. It is safe for concurrent use.
+type Classifier struct {
+	data    *dataSet
+	tagger  tagger
+	log     *slog.Logger
+	version string
+
+	linguaOnce sync.Once
+	detector   lingua.LanguageDetector
+}
+
+// New loads and validates the data files and the rules. It does not load
+// language models: the statistical detector is built on first use.
+func New(opts Options) (*Classifier, error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	ds, err := loadData(opts.RulesDir)
+	if err != nil {
+		return nil, fmt.Errorf("classify: load data: %w", err)
+	}
+	t, err := loadTagger(opts.RulesDir)
+	if err != nil {
+		return nil, fmt.Errorf("classify: load rules: %w", err)
+	}
+	c := &Classifier{data: ds, tagger: t, log: log}
+	c.version = "classify-" + classifierEngine + "-" + ds.version + "+" + t.Version()
+	return c, nil
+}
+
+// classifierEngine changes when the Go code changes what it decides.
+const classifierEngine = "1"
+
+// Version identifies the data files, rules and code that classify: it
+// changes whenever a classification may change.
+func (c *Classifier) Version() string { return c.version }
+
+// Detection thresholds.
+const (
+	outageThreshold = 2.0 // score from which a text is an outage report
+	noSubjectFactor = 0.35
+	triggerDecay    = 0.75
+	maxPositive     = 8
+	maxReport       = 2.5
+	maxNegative     = 6
+	subjectWindow   = 15 // tokens between a trigger and its subject
+	maxOutages      = 10
+)
+
+// Classify sets the language, outage decision and outages of a, and fills
+// a.Published from the text when it is empty and the text states it. It
+// returns why it decided so.
+func (c *Classifier) Classify(a *corpus.Article) *Explanation {
+	text := articleText(a)
+	lr := c.detectLanguage(text, a.DeclaredLang)
+	a.Lang, a.LangConfidence = lr.Lang, round3(lr.Confidence)
+	a.Classifier = c.version
+	a.IsOutage, a.OutageScore, a.Outages = false, 0, []corpus.Outage{}
+	ex := &Explanation{Version: c.version, Language: lr, Threshold: outageThreshold}
+	if lr.Lang == corpus.LangOther {
+		ex.Notes = append(ex.Notes, "language is not fr, ar or en: no outage rules run")
+		return ex
+	}
+	if a.Published == "" {
+		if e, ok := c.tagger.Published(text, lr.Lang); ok && (isDay(e.Value) || isMonth(e.Value)) && !strings.HasPrefix(e.Value, "XXXX") {
+			a.Published = e.Value
+			ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
+		}
+	}
+	an := c.analyse(text, lr.Lang)
+	ex.Score = round3(an.score)
+	ex.Fired = an.fired
+	a.OutageScore = round3(1 / (1 + math.Exp(-(an.score - outageThreshold))))
+	a.IsOutage = an.score >= outageThreshold && an.subjectTriggers > 0
+	if an.subjectTriggers == 0 {
+		ex.Notes = append(ex.Notes, "no outage word near a service, network or utility")
+	}
+	ex.IsOutage = a.IsOutage
+	if !a.IsOutage {
+		return ex
+	}
+	ref := refOf(a.Published)
+	exprs := c.tagger.Tag(text, lr.Lang, ref)
+	if outs, exps := c.assemble(an, exprs, a.Published); len(outs) > 0 {
+		a.Outages, ex.Outages = outs, exps
+	} else {
+		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
+	}
+	return ex
+}
+
+// articleText is the text classified: the title (when the body does not
+// already start with it) and the body, as one text with paragraphs.
+func articleText(a *corpus.Article) string {
+	title := strings.TrimSpace(a.Title)
+	body := a.Body
+	if title == "" || strings.HasPrefix(strings.TrimSpace(body), title) {
+		return body
+	}
+	return title + "\n\n" + body
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// refOf turns a published date (YYYY-MM-DD, YYYY-MM, YYYY or "") into the
+// reference relative expressions are resolved against.
+func refOf(published string) rules.Ref {
+	for _, f := range []struct{ layout, prec string }{
+		{"2006-01-02", "day"}, {"2006-01", "month"}, {"2006", "year"},
+	} {
+		if t, err := time.Parse(f.layout, published); err == nil {
+			return rules.Ref{Time: t, Precision: f.prec}
+		}
+	}
+	return rules.Ref{}
+}
+
+func isDay(v string) bool {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return false
+	}
+	for i, r := range v {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if !(r >= '0' && r <= '9') && !(i < 4 && r == 'X') {
+			return false
+		}
+	}
+	return true
+}
+
+func isMonth(v string) bool {
+	if len(v) != 7 || v[4] != '-' {
+		return false
+	}
+	for i, r := range v {
+		if i != 4 && !(r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,360 @@
+package classify
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"outages/corpus"
+)
+
+//go:embed data/*.tsv
+var embedded embed.FS
+
+// Data file names, under classify/data or Options.RulesDir.
+const (
+	fileLexicon   = "lexicon.tsv"
+	fileServices  = "services.tsv"
+	fileCountries = "countries.tsv"
+	fileStopwords = "stopwords.tsv"
+)
+
+// Lexicon classes (see data/lexicon.tsv).
+const (
+	classTrigger  = "trigger"
+	classSubject  = "subject"
+	classInternet = "internet"
+	classPower    = "power"
+	classTelecom  = "telecom"
+	classReport   = "report"
+	classSense    = "sense"
+	classGeneral  = "general"
+	classPlanned  = "planned"
+	classDenial   = "denial"
+	classNameCue  = "namecue"
+	classNotName  = "notname"
+	classChannel  = "channel"
+)
+
+var lexClasses = map[string]bool{
+	classTrigger: true, classSubject: true, classInternet: true, classPower: true,
+	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
+	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
+}
+
+var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}
+
+// lexEntry is one line of lexicon.tsv (one phrase).
+type lexEntry struct {
+	lang   string
+	class  string
+	weight float64
+	phrase string
+	rule   string // file:line
+}
+
+// service is one line of services.tsv.
+type service struct {
+	name    string
+	kind    string
+	langs   map[string]bool
+	aliases []string // as written, without the '=' marker
+	rule    string
+}
+
+// country is one line of countries.tsv.
+type country struct {
+	name  string
+	rule  string
+	names []string
+}
+
+// dataSet is everything loaded from the data files, read-only after load.
+type dataSet struct {
+	lex       []lexEntry
+	lexM      map[string]*matcher // per language
+	notName   map[string]map[string]bool
+	services  []service
+	svcM      *matcher
+	countries []country
+	ctyM      *matcher
+	stop      map[string]map[string]bool // lang → folded stop-words
+	stopLangs []string                   // in file order
+	version   string
+}
+
+// readData returns the content of a data file: from dir when it holds the
+// file, else the embedded copy. The returned name is used in errors.
+func readData(dir, name string) (string, []byte, error) {
+	if dir != "" {
+		p := filepath.Join(dir, name)
+		b, err := os.ReadFile(p)
+		if err == nil {
+			return p, b, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return p, nil, fmt.Errorf("read %s: %w", p, err)
+		}
+	}
+	b, err := embedded.ReadFile("data/" + name)
+	if err != nil {
+		return name, nil, fmt.Errorf("read embedded %s: %w", name, err)
+	}
+	return name, b, nil
+}
+
+// lines yields the non-blank, non-comment lines of a data file with their
+// line numbers, split on tabs.
+func lines(b []byte, fn func(line int, cols []string) error) error {
+	for i, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimRight(l, "\r")
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		cols := strings.Split(l, "\t")
+		for k := range cols {
+			cols[k] = strings.TrimSpace(cols[k])
+		}
+		if err := fn(i+1, cols); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func splitAlternatives(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func validLang(l string) bool {
+	return l == corpus.LangFrench || l == corpus.LangArabic || l == corpus.LangEnglish
+}
+
+func validKind(k string) bool {
+	switch k {
+	case corpus.KindOnlineService, corpus.KindCloud, corpus.KindTelecom,
+		corpus.KindInternet, corpus.KindPower, corpus.KindOther:
+		return true
+	}
+	return false
+}
+
+// loadData reads and validates every data file. Errors name file:line.
+func loadData(dir string) (*dataSet, error) {
+	ds := &dataSet{
+		lexM:    map[string]*matcher{},
+		notName: map[string]map[string]bool{},
+		stop:    map[string]map[string]bool{},
+		svcM:    newMatcher(),
+		ctyM:    newMatcher(),
+	}
+	for _, l := range pipelineLangs {
+		ds.lexM[l] = newMatcher()
+		ds.notName[l] = map[string]bool{}
+	}
+	h := sha256.New()
+
+	name, b, err := readData(dir, fileLexicon)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(b)
+	err = lines(b, func(n int, cols []string) error {
+		at := fmt.Sprintf("%s:%d", name, n)
+		if len(cols) != 4 {
+			return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
+		}
+		lang, class := cols[0], cols[1]
+		if lang != "*" && !validLang(lang) {
+			return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
+		}
+		if !lexClasses[class] {
+			return fmt.Errorf("%s: unknown class %q", at, class)
+		}
+		w, err := strconv.ParseFloat(cols[2], 64)
+		if err != nil {
+			return fmt.Errorf("%s: bad weight %q: %w", at, cols[2], err)
+		}
+		alts := splitAlternatives(cols[3])
+		if len(alts) == 0 {
+			return fmt.Errorf("%s: no phrase", at)
+		}
+		langs := pipelineLangs
+		if lang != "*" {
+			langs = []string{lang}
+		}
+		for _, a := range alts {
+			p, err := compilePhrase(a)
+			if err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+			if class == classNotName {
+				for _, l := range langs {
+					ds.notName[l][p.toks[0].s] = true
+				}
+				continue
+			}
+			id := len(ds.lex)
+			ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: a, rule: at})
+			p.owner = id
+			for _, l := range langs {
+				ds.lexM[l].add(p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	name, b, err = readData(dir, fileServices)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(b)
+	seen := map[string]string{}
+	err = lines(b, func(n int, cols []string) error {
+		at := fmt.Sprintf("%s:%d", name, n)
+		if len(cols) < 3 || len(cols) > 4 {
+			return fmt.Errorf("%s: want 3 or 4 tab-separated columns (service, kind, langs, aliases), got %d", at, len(cols))
+		}
+		s := service{name: cols[0], kind: cols[1], langs: map[string]bool{}, rule: at}
+		if s.name == "" {
+			return fmt.Errorf("%s: empty service name", at)
+		}
+		if prev, ok := seen[strings.ToLower(s.name)]; ok {
+			return fmt.Errorf("%s: service %q already defined at %s", at, s.name, prev)
+		}
+		seen[strings.ToLower(s.name)] = at
+		if !validKind(s.kind) {
+			return fmt.Errorf("%s: unknown kind %q", at, s.kind)
+		}
+		for _, l := range strings.Split(cols[2], ",") {
+			l = strings.TrimSpace(l)
+			switch {
+			case l == "*":
+				for _, pl := range pipelineLangs {
+					s.langs[pl] = true
+				}
+			case validLang(l):
+				s.langs[l] = true
+			default:
+				return fmt.Errorf("%s: unknown language %q", at, l)
+			}
+		}
+		var pats []string
+		exactName := false
+		if len(cols) == 4 {
+			for _, a := range splitAlternatives(cols[3]) {
+				pats = append(pats, a)
+				raw := strings.TrimPrefix(a, "=")
+				if strings.EqualFold(raw, s.name) {
+					exactName = true
+				}
+				if raw != s.name {
+					s.aliases = append(s.aliases, raw)
+				}
+			}
+		}
+		if !exactName {
+			pats = append(pats, s.name)
+		}
+		id := len(ds.services)
+		for _, a := range pats {
+			p, err := compilePhrase(a)
+			if err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+			p.owner = id
+			ds.svcM.add(p)
+		}
+		ds.services = append(ds.services, s)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	name, b, err = readData(dir, fileCountries)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(b)
+	err = lines(b, func(n int, cols []string) error {
+		at := fmt.Sprintf("%s:%d", name, n)
+		if len(cols) != 2 {
+			return fmt.Errorf("%s: want 2 tab-separated columns (name, names), got %d", at, len(cols))
+		}
+		c := country{name: cols[0], rule: at, names: splitAlternatives(cols[1])}
+		if c.name == "" || len(c.names) == 0 {
+			return fmt.Errorf("%s: empty country name or name list", at)
+		}
+		id := len(ds.countries)
+		for _, a := range append([]string{"=" + c.name}, c.names...) {
+			p, err := compilePhrase(a)
+			if err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+			p.owner = id
+			ds.ctyM.add(p)
+		}
+		ds.countries = append(ds.countries, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	name, b, err = readData(dir, fileStopwords)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(b)
+	err = lines(b, func(n int, cols []string) error {
+		at := fmt.Sprintf("%s:%d", name, n)
+		if len(cols) != 2 {
+			return fmt.Errorf("%s: want 2 tab-separated columns (lang, words), got %d", at, len(cols))
+		}
+		l := cols[0]
+		if l == "" || l == "*" || strings.ContainsAny(l, " ,") {
+			return fmt.Errorf("%s: bad language code %q", at, l)
+		}
+		if ds.stop[l] == nil {
+			ds.stop[l] = map[string]bool{}
+			ds.stopLangs = append(ds.stopLangs, l)
+		}
+		words := strings.Fields(cols[1])
+		if len(words) == 0 {
+			return fmt.Errorf("%s: no words", at)
+		}
+		for _, w := range words {
+			// Stop-words are compared folded, without Arabic variants.
+			ds.stop[l][fold(w)] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range pipelineLangs {
+		if ds.stop[l] == nil {
+			return nil, fmt.Errorf("%s: no stop-words for %s", fileStopwords, l)
+		}
+	}
+	ds.version = hex.EncodeToString(h.Sum(nil))[:12]
+	return ds, nil
+}

@@ -1,0 +1,48 @@
+package classify
+
+import (
+	"encoding/json"
+	"io"
+	"testing"
+	"unicode/utf8"
+
+	"outages/corpus"
+)
+
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{
+		"", "panne", "Twitter was down for two hours on Monday.",
+		"انقطاع الإنترنت في مصر لمدة ساعتين", "Panne géante chez SFR depuis 11h01 jusqu'à 11h47.",
+		"X\n\n\n.", "ـــ", "=*|\t", "GitHub.com 3.5 …",
+	} {
+		f.Add(s, "2024-01-02")
+	}
+	c, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text, published string) {
+		a := &corpus.Article{Body: text, Published: published, Title: published}
+		ex := c.Classify(a)
+		if ex == nil {
+			t.Fatal("nil explanation")
+		}
+		if err := ex.WriteText(io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := json.Marshal(ex); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := json.Marshal(a); err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range a.Outages {
+			if !corpus.ValidCause(o.Cause) {
+				t.Errorf("invalid cause %q", o.Cause)
+			}
+			if utf8.ValidString(text) && o.Service == "" {
+				t.Error("empty service")
+			}
+		}
+	})
+}

@@ -1,0 +1,194 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// patTok is one word of a phrase pattern.
+type patTok struct {
+	s      string // folded word (Arabic: without the article)
+	raw    string // the word as written, for case-sensitive patterns
+	prefix bool   // word ends with '*': matches any word starting with s
+}
+
+// phrase is a compiled pattern: a sequence of words matched against
+// consecutive tokens. Owner is the index of the data entry it belongs to.
+type phrase struct {
+	toks      []patTok
+	owner     int
+	caseExact bool // written with a leading '=': the words must match case too
+}
+
+// matcher finds phrases in token sequences. It is built once and read-only.
+type matcher struct {
+	phrases []phrase
+	exact   map[string][]int // first word → phrases
+	pre     map[string][]int // first three letters of a prefix first word → phrases
+}
+
+func newMatcher() *matcher {
+	return &matcher{exact: map[string][]int{}, pre: map[string][]int{}}
+}
+
+// compilePhrase turns a written pattern into words. Syntax: words separated
+// by spaces; a word ending in '*' matches any word starting with it (at least
+// three letters before the '*'); a leading '=' makes the pattern
+// case-sensitive.
+func compilePhrase(pat string) (phrase, error) {
+	var p phrase
+	if rest, ok := strings.CutPrefix(pat, "="); ok {
+		p.caseExact = true
+		pat = rest
+	}
+	pat = strings.TrimSpace(pat)
+	if pat == "" {
+		return p, fmt.Errorf("empty phrase")
+	}
+	for _, field := range strings.Fields(pat) {
+		prefix := false
+		if w, ok := strings.CutSuffix(field, "*"); ok {
+			prefix = true
+			field = w
+		}
+		if strings.Contains(field, "*") {
+			return p, fmt.Errorf("phrase %q: '*' only allowed at the end of a word", pat)
+		}
+		toks := tokenize(field)
+		if len(toks) == 0 {
+			return p, fmt.Errorf("phrase %q: word %q has no letters or digits", pat, field)
+		}
+		for k, t := range toks {
+			pt := patTok{s: t.norm, raw: field[t.start:t.end]}
+			if t.arabic {
+				if rest, ok := strings.CutPrefix(pt.s, "ال"); ok && utf8.RuneCountInString(rest) >= 2 {
+					pt.s = rest
+				}
+			}
+			if prefix && k == len(toks)-1 {
+				pt.prefix = true
+				if utf8.RuneCountInString(pt.s) < 3 {
+					return p, fmt.Errorf("phrase %q: prefix word %q needs at least three letters", pat, field)
+				}
+			}
+			p.toks = append(p.toks, pt)
+		}
+	}
+	return p, nil
+}
+
+func key3(s string) string {
+	n := 0
+	for i := range s {
+		if n == 3 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+func (m *matcher) add(p phrase) {
+	id := len(m.phrases)
+	m.phrases = append(m.phrases, p)
+	first := p.toks[0]
+	if first.prefix {
+		k := key3(first.s)
+		m.pre[k] = append(m.pre[k], id)
+		return
+	}
+	m.exact[first.s] = append(m.exact[first.s], id)
+}
+
+// hit is one phrase found in a text: tokens [from, to).
+type hit struct {
+	phrase   int
+	owner    int
+	from, to int
+}
+
+// doc is a tokenized text with the match variants of each token.
+type doc struct {
+	text string
+	toks []token
+	vars [][]string // per token: the forms it can be matched under
+}
+
+func newDoc(text string) *doc {
+	d := &doc{text: text, toks: tokenize(text)}
+	d.vars = make([][]string, len(d.toks))
+	for i := range d.toks {
+		if d.toks[i].arabic {
+			d.vars[i] = arabicVariants(d.toks[i].norm, nil)
+		} else {
+			d.vars[i] = []string{d.toks[i].norm}
+		}
+	}
+	return d
+}
+
+// span returns the text covered by tokens [from, to).
+func (d *doc) span(from, to int) string {
+	if from >= to || from < 0 || to > len(d.toks) {
+		return ""
+	}
+	return d.text[d.toks[from].start:d.toks[to-1].end]
+}
+
+func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
+	if caseExact {
+		return d.text[d.toks[i].start:d.toks[i].end] == pt.raw
+	}
+	for _, v := range d.vars[i] {
+		if pt.prefix {
+			if strings.HasPrefix(v, pt.s) {
+				return true
+			}
+		} else if v == pt.s {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns every phrase occurrence in d, in token order.
+func (m *matcher) find(d *doc) []hit {
+	var hits []hit
+	var cand []int
+	for i := range d.toks {
+		cand = cand[:0]
+		for _, v := range d.vars[i] {
+			cand = append(cand, m.exact[v]...)
+			if utf8.RuneCountInString(v) >= 3 {
+				cand = append(cand, m.pre[key3(v)]...)
+			}
+		}
+		for _, id := range cand {
+			p := &m.phrases[id]
+			if i+len(p.toks) > len(d.toks) {
+				continue
+			}
+			ok := true
+			for k := range p.toks {
+				if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
+					ok = false
+					break
+				}
+			}
+			if ok && !containsHit(hits, id, i) {
+				hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
+			}
+		}
+	}
+	return hits
+}
+
+func containsHit(hits []hit, id, from int) bool {
+	for k := len(hits) - 1; k >= 0 && hits[k].from == from; k-- {
+		if hits[k].phrase == id {
+			return true
+		}
+	}
+	return false
+}
