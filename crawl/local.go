@@ -1,0 +1,118 @@
+package crawl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"outages/corpus"
+)
+
+// local handles a local file or folder job.
+func (w *worker) local(ctx context.Context, j *job) *result {
+	fi, err := os.Stat(j.local)
+	if err != nil {
+		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: %w", j.local, err))
+	}
+	if fi.IsDir() {
+		files, err := htmlFiles(ctx, j.local)
+		if err != nil {
+			if ctx.Err() != nil {
+				return &result{job: j}
+			}
+			return w.fail(j, ReasonNotFound, fmt.Errorf("read folder %s: %w", j.local, err))
+		}
+		r := &result{job: j}
+		for _, p := range files {
+			r.links = append(r.links, link{url: fileURL(p), local: p, kind: jobFile, depth: j.depth + 1})
+		}
+		return r
+	}
+	if !fi.Mode().IsRegular() {
+		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: not a regular file", j.local))
+	}
+	etag := fmt.Sprintf(`"%d-%d"`, fi.Size(), fi.ModTime().UnixNano())
+	lastMod := fi.ModTime().UTC().Format(http.TimeFormat)
+	if w.v != nil {
+		old, _, ok, err := w.v.Validators(j.url)
+		if err != nil {
+			w.c.log.Warn("validators lookup failed; reading the file", "url", j.url, "err", err)
+		} else if ok && old == etag {
+			r := w.newResult(j)
+			r.pr.Reason = ReasonNotModified
+			return r
+		}
+	}
+	r := w.newResult(j)
+	if fi.Size() > w.c.opts.MaxBodyBytes {
+		r.pr.Reason, r.pr.Err = ReasonTooLarge, fmt.Errorf("read %s: %d bytes > %d: %w", j.local, fi.Size(), w.c.opts.MaxBodyBytes, errTooLarge)
+		return r
+	}
+	f, err := os.Open(j.local)
+	if err != nil {
+		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: %w", j.local, err))
+	}
+	raw, err := readLimited(f, w.c.opts.MaxBodyBytes)
+	_ = f.Close()
+	if err != nil {
+		reason := ReasonNotFound
+		if errors.Is(err, errTooLarge) {
+			reason = ReasonTooLarge
+		}
+		return w.fail(j, reason, fmt.Errorf("read %s: %w", j.local, err))
+	}
+	r.fetched = true
+	r.pr.Bytes = int64(len(raw))
+	switch sniffContent("", raw) {
+	case contentBinary:
+		r.pr.Reason, r.pr.Err = ReasonNotHTML, fmt.Errorf("%s: binary content", j.local)
+		return r
+	case contentEmpty:
+		r.pr.Reason, r.pr.Err = ReasonEmpty, fmt.Errorf("%s: empty file", j.local)
+		return r
+	}
+	meta := corpus.Fetch{
+		URL:          j.url,
+		FinalURL:     j.url,
+		ETag:         etag,
+		LastModified: lastMod,
+		FetchedAt:    time.Now().UTC(),
+	}
+	return w.page(ctx, j, r, raw, meta)
+}
+
+// htmlFiles lists the .html and .htm files under dir (hidden folders
+// skipped), sorted.
+func htmlFiles(ctx context.Context, dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".html", ".htm", ".xhtml":
+			if d.Type().IsRegular() {
+				out = append(out, p)
+			}
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}

@@ -1,0 +1,167 @@
+package crawl
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// Source kinds.
+const (
+	KindDetect  = ""        // decided from the URL (local path) or the content (feed, sitemap, page)
+	KindPage    = "page"    // an HTML page: stored if it is an article, followed if it is a listing
+	KindFeed    = "feed"    // RSS, Atom or JSON feed
+	KindSitemap = "sitemap" // sitemap or sitemap index (Google News sitemaps included)
+	KindFile    = "file"    // a local HTML file or a folder of them
+)
+
+// Source is one place to crawl.
+type Source struct {
+	Name string // shown in results and stored in Article.Source
+	// URL is an http(s) URL, a file:// URL, or a local path to an HTML file
+	// or to a folder searched recursively for .html and .htm files.
+	URL  string
+	Kind string // "", "page", "feed", "sitemap" or "file"
+	// Allow and Deny are regular expressions matched against canonical URLs
+	// discovered from this source (not the source URL itself). A URL must
+	// match one Allow pattern when there are any, and no Deny pattern.
+	Allow, Deny []string
+	MaxDepth    int // link depth followed from the source; 0: default 2; negative: the source only
+	MaxPages    int // pages (feeds and sitemaps included) fetched per run; 0: default 1000
+	Selectors   Selectors
+}
+
+// Validate checks s without doing any I/O: a name, a usable URL or path,
+// a known kind and compilable patterns.
+func (s Source) Validate() error {
+	_, err := s.compile()
+	return err
+}
+
+// source is a validated Source with its compiled patterns and run state
+// (owned by the frontier goroutine).
+type source struct {
+	Source
+	local    string // absolute local path, for file sources
+	canon    string // canonical URL of the source
+	allow    []*regexp.Regexp
+	deny     []*regexp.Regexp
+	maxDepth int
+	maxPages int
+	pages    int // jobs dispatched or queued so far (frontier-owned)
+}
+
+func (s Source) compile() (*source, error) {
+	name := s.Name
+	if name == "" {
+		name = s.URL
+	}
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("source %q: %s", name, fmt.Sprintf(format, a...))
+	}
+	if strings.TrimSpace(s.URL) == "" {
+		return nil, fail("empty URL")
+	}
+	src := &source{Source: s, maxDepth: s.MaxDepth, maxPages: s.MaxPages}
+	src.Name = name
+	switch {
+	case src.maxDepth == 0:
+		src.maxDepth = DefaultMaxDepth
+	case src.maxDepth < 0:
+		src.maxDepth = 0
+	}
+	if src.maxPages <= 0 {
+		src.maxPages = DefaultMaxPages
+	}
+	switch s.Kind {
+	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
+	default:
+		return nil, fail("unknown kind %q (want page, feed, sitemap or file)", s.Kind)
+	}
+	raw := strings.TrimSpace(s.URL)
+	lower := strings.ToLower(raw)
+	switch {
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
+		if s.Kind == KindFile {
+			return nil, fail("kind file needs a local path or file:// URL, not %q", raw)
+		}
+		c, err := Canonicalize(raw)
+		if err != nil {
+			return nil, fail("%v", err)
+		}
+		src.canon = c
+	case strings.HasPrefix(lower, "file:"):
+		u, err := url.Parse(raw)
+		if err != nil {
+			return nil, fail("%v", err)
+		}
+		if u.Host != "" && u.Host != "localhost" {
+			return nil, fail("file URL with a host: %q", raw)
+		}
+		if u.Path == "" {
+			return nil, fail("file URL without a path: %q", raw)
+		}
+		src.local = filepath.Clean(filepath.FromSlash(u.Path))
+	case strings.Contains(raw, "://"):
+		return nil, fail("unsupported URL scheme in %q", raw)
+	default:
+		abs, err := filepath.Abs(raw)
+		if err != nil {
+			return nil, fail("%v", err)
+		}
+		src.local = abs
+	}
+	if src.local != "" {
+		if s.Kind == KindFeed || s.Kind == KindSitemap {
+			return nil, fail("kind %s needs an http(s) URL", s.Kind)
+		}
+		src.canon = fileURL(src.local)
+	}
+	for _, p := range s.Allow {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fail("allow pattern %q: %v", p, err)
+		}
+		src.allow = append(src.allow, re)
+	}
+	for _, p := range s.Deny {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fail("deny pattern %q: %v", p, err)
+		}
+		src.deny = append(src.deny, re)
+	}
+	return src, nil
+}
+
+// permits reports whether the canonical URL u passes the source's patterns.
+func (s *source) permits(u string) bool {
+	for _, re := range s.deny {
+		if re.MatchString(u) {
+			return false
+		}
+	}
+	if len(s.allow) == 0 {
+		return true
+	}
+	for _, re := range s.allow {
+		if re.MatchString(u) {
+			return true
+		}
+	}
+	return false
+}
+
+// fileURL returns the canonical file:// URL of an absolute local path.
+func fileURL(abs string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // Windows drive paths
+	}
+	return u.String()
+}
+
+var errNoSources = errors.New("crawl: no sources")
