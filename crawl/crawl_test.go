@@ -529,7 +529,7 @@ func TestNewAndValidate(t *testing.T) {
 	}{
 		{name: "ok", opts: Options{UserAgent: testUA}, ok: true},
 		{name: "no agent", opts: Options{}},
-		{name: "no contact", opts: Options{UserAgent: "bot/1.0"}},
+		{name: "no contact (checked by Run for web sources)", opts: Options{UserAgent: "bot/1.0"}, ok: true},
 		{name: "negative delay", opts: Options{UserAgent: testUA, PerHostDelay: -1}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -565,5 +565,28 @@ func TestNewAndValidate(t *testing.T) {
 				t.Fatalf("Validate: %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestUserAgentContact: crawling web sites needs a User-Agent with a contact;
+// local files need none.
+func TestUserAgentContact(t *testing.T) {
+	c, err := New(Options{UserAgent: "bot/1.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	page := `<html><head><title>Panne</title></head><body><article><p>` + strings.Repeat("Le réseau est tombé en panne pendant deux heures. ", 20) + `</p></article></body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "a.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := newMemStore()
+	stats, err := c.Run(context.Background(), []Source{{Name: "local", URL: dir}}, nil, st.sink)
+	if err != nil || stats.Stored != 1 {
+		t.Fatalf("local source without a contact: stored %v, err %v", stats, err)
+	}
+	_, err = c.Run(context.Background(), []Source{{Name: "web", URL: "http://127.0.0.1:1/"}}, nil, st.sink)
+	if err == nil || !strings.Contains(err.Error(), "contact") {
+		t.Fatalf("web source without a contact: err = %v, want one about the contact", err)
 	}
 }

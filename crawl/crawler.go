@@ -81,14 +81,17 @@ type Crawler struct {
 	robots string // product token matched against robots.txt groups
 }
 
+// hasContact reports whether a User-Agent names a contact URL or address,
+// which crawling web sites requires (local files need none).
+func hasContact(ua string) bool {
+	return strings.Contains(ua, "http://") || strings.Contains(ua, "https://") || strings.Contains(ua, "@")
+}
+
 // New checks opts, applies defaults and returns a Crawler.
 func New(opts Options) (*Crawler, error) {
 	ua := strings.TrimSpace(opts.UserAgent)
 	if ua == "" {
 		return nil, errors.New("crawl: UserAgent is required")
-	}
-	if !strings.Contains(ua, "http://") && !strings.Contains(ua, "https://") && !strings.Contains(ua, "@") {
-		return nil, fmt.Errorf("crawl: UserAgent %q must contain a contact URL or address", ua)
 	}
 	if strings.ContainsAny(ua, "\r\n") {
 		return nil, errors.New("crawl: UserAgent must be one line")

@@ -68,7 +68,8 @@ type hostState struct {
 	inflight      int
 	next          time.Time // earliest start of the next request
 	lastStart     time.Time
-	delay         time.Duration
+	base          time.Duration // configured delay (Options.PerHostDelay or Source.Delay)
+	delay         time.Duration // base, or a larger robots.txt Crawl-delay
 	robots        *robotsRules
 	robotsPending bool
 }
@@ -110,6 +111,9 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 			return stats, fmt.Errorf("crawl: %w", err)
 		}
 		if src.local == "" {
+			if !hasContact(c.opts.UserAgent) {
+				return stats, fmt.Errorf("crawl %s: the User-Agent %q must contain a contact URL or e-mail address so that sites can reach you", src.canon, c.opts.UserAgent)
+			}
 			u, _ := url.Parse(src.canon)
 			trusted[u.Hostname()] = true
 		}
@@ -292,9 +296,16 @@ func (f *frontier) enqueue(j *job) {
 			j.host = u.Scheme + "://" + u.Host
 		}
 	}
+	delay := f.c.opts.PerHostDelay
+	if j.src != nil && j.src.Delay > 0 {
+		delay = j.src.Delay
+	}
 	hs := f.hosts[j.host]
+	if hs != nil && delay > hs.base {
+		hs.base, hs.delay = delay, max(hs.delay, delay)
+	}
 	if hs == nil {
-		hs = &hostState{key: j.host, delay: f.c.opts.PerHostDelay}
+		hs = &hostState{key: j.host, base: delay, delay: delay}
 		f.hosts[j.host] = hs
 		f.order = append(f.order, hs)
 		if j.host != "" {
@@ -317,7 +328,7 @@ func (f *frontier) handle(r *result) {
 			if hs.robots == nil {
 				hs.robots = &robotsRules{deny: true}
 			}
-			hs.delay = max(f.c.opts.PerHostDelay, hs.robots.delay)
+			hs.delay = max(hs.base, hs.robots.delay)
 			// The robots.txt request counts: the first page waits too.
 			if n := hs.lastStart.Add(hs.delay); n.After(hs.next) {
 				hs.next = n

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Source kinds.
@@ -32,6 +33,10 @@ type Source struct {
 	MaxDepth    int // link depth followed from the source; 0: default 2; negative: the source only
 	MaxPages    int // pages (feeds and sitemaps included) fetched per run; 0: default 1000
 	Selectors   Selectors
+	// Delay, when positive, is the pause between two requests to this
+	// source's hosts instead of Options.PerHostDelay (a larger robots.txt
+	// Crawl-delay still wins; a host shared by two sources gets the larger).
+	Delay time.Duration
 }
 
 // Validate checks s without doing any I/O: a name, a usable URL or path,

@@ -396,7 +396,7 @@ func crawlSources(cfg config.Config, extra []string) ([]crawl.Source, error) {
 		}
 		out = append(out, crawl.Source{
 			Name: s.Name, URL: s.URL, Kind: s.Kind, Allow: s.Allow, Deny: s.Deny,
-			MaxDepth: depth, MaxPages: s.MaxPages,
+			MaxDepth: depth, MaxPages: s.MaxPages, Delay: s.Delay,
 			Selectors: crawl.Selectors{Title: s.TitleSelector, Body: s.BodySelector, Date: s.DateSelector},
 		})
 	}
