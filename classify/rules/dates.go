@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // dateVal is a parsed day (or coarser). y is 0 when the year is unknown;
@@ -14,6 +16,9 @@ type dateVal struct {
 	ok      bool
 	rule    string
 	weekday bool // a weekday alone: the day came from the reference
+	// guessed is set when the year came from the reference, mismatch
+	// when a weekday named with the day does not fall on it.
+	guessed, mismatch bool
 }
 
 func (d dateVal) value() string {
@@ -130,13 +135,35 @@ func (s *scan) month(i int) (int, int, string, bool) {
 				return int(n), e, "ar-month-number", true
 			}
 		}
+		// "من شهر ثلاثة" after "of", which took "شهر"
+		if s.lang == "ar" && i > 0 && i < len(s.toks) {
+			if p := s.toks[i-1].s; p == "شهر" || p == "بشهر" {
+				if n, e, ok := s.num(i); ok && n >= 1 && n <= 12 && n == float64(int(n)) {
+					return int(n), e, "ar-month-number", true
+				}
+			}
+		}
 		return 0, i, "", false
 	}
 	j := m.end
-	if s.is(j, ".") && s.adj(j) {
+	if s.abbrevDot(i, j) {
 		j++
 	}
 	return int(m.e.num), j, m.e.loc, true
+}
+
+// abbrevDot reports whether token j is the period of an abbreviated name
+// that is token i ("Jan.", "mar."), not the end of a sentence: the name is
+// short and the text ends there or goes on in lower case or with digits.
+func (s *scan) abbrevDot(i, j int) bool {
+	if !s.is(j, ".") || !s.adj(j) || j != i+1 || len(s.toks[i].s) > 4 {
+		return false
+	}
+	if j+1 >= len(s.toks) {
+		return true // the end of the text: a label ("Mon.") more than a sentence
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[s.toks[j+1].start:])
+	return !unicode.IsUpper(r)
 }
 
 // optYear reads an optional year after a day and month.
@@ -145,11 +172,30 @@ func (s *scan) optYear(j int) (int, int) {
 	if s.is(k, ",") {
 		k++
 	}
+	if y, e, ok := s.relYear(k); ok {
+		return y, e
+	}
 	k = s.skip(k, "yearprep")
 	if y, e, ok := s.year(k, true); ok {
 		return y, e
 	}
 	return 0, j
+}
+
+// relYear reads a year named relative to the reference after a day or a
+// month: "(mars) de l'année prochaine", "(March) of last year",
+// "(مارس) السنة القادمة".
+func (s *scan) relYear(k int) (int, int, bool) {
+	k = s.skip(k, "of")
+	m, ok := s.get(k, "relperiod")
+	if !ok || m.e.args[0] != "year" {
+		return 0, k, false
+	}
+	y := s.refYear()
+	if y == 0 {
+		return 0, k, false
+	}
+	return y + int(m.e.num2()), m.end, true
 }
 
 // absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
@@ -166,18 +212,46 @@ func (s *scan) absDate(i int) (dateVal, int, bool) {
 		if d, e, ok := s.numericDate(start); ok {
 			try(d, e)
 		}
+		if d, e, ok := s.spacedDate(start); ok {
+			try(d, e)
+		}
 	}
 	for _, start := range []int{i, k} {
 		// DAY [of] MONTH [YEAR]
 		if dn, e, ok := s.dayNum(start); ok {
+			if u, ok := s.get(e, "unit"); ok && u.e.args[0] == "day" && (s.toks[start].kind != '0' || e > start+1) {
+				if _, ok := s.get(u.end, "of"); ok {
+					e = u.end // "the 20th day of", "3eme jour d'octobre"
+				}
+			}
 			e2 := s.skip(e, "of")
-			if s.is(e2, "-") || s.is(e2, "/") {
+			sep := ""
+			if (s.is(e2, "-") || s.is(e2, "/")) && s.adj(e2) && s.adj(e2+1) {
+				sep = s.toks[e2].s
 				e2++
 			}
-			if mo, e3, loc, ok := s.month(e2); ok {
+			if mo, e3, loc, ok := s.monthX(e2); ok {
 				y, e4 := s.optYear(e3)
+				if sep != "" && s.is(e3, sep) && s.adj(e3) && s.adj(e3+1) {
+					// 31/Oct/1974, 31-Oct-74
+					if yy, e5, ok := s.year(e3+1, true); ok {
+						y, e4 = yy, e5
+					}
+				}
 				if validDay(y, mo, dn) {
 					try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e4)
+				}
+			}
+			// DAY of a month named relative to the reference: "the 20th of
+			// next month", "le 20 du mois prochain", "التاسع عشر من هذا الشهر"
+			if e2 > e && sep == "" {
+				if m, ok := s.get(e2, "relperiod"); ok && m.e.args[0] == "month" {
+					if rd, known := s.refDay(); known {
+						p := s.period(rd, "month", int(m.e.num2()))
+						if validDay(p.y, p.m, dn) {
+							try(dateVal{y: p.y, m: p.m, d: dn, grain: "day", ok: true, rule: m.e.loc}, m.end)
+						}
+					}
 				}
 			}
 		}
@@ -197,6 +271,9 @@ func (s *scan) absDate(i int) (dateVal, int, bool) {
 			if s.is(k2, ",") {
 				k2++
 			}
+			if y, e2, ok := s.relYear(k2); ok {
+				try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2)
+			}
 			k2 = s.skip(k2, "yearprep")
 			if y, e2, ok := s.year(k2, false); ok {
 				try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2)
@@ -208,10 +285,17 @@ func (s *scan) absDate(i int) (dateVal, int, bool) {
 		e := s.skip(mp.end, "of")
 		if mo, e2, loc, ok := s.month(e); ok {
 			y, e3 := s.optYear(e2)
+			y2 := y
 			if y == 0 {
 				y = s.refYear()
 			}
 			d := dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}
+			if y2 == 0 {
+				// "en avril dernier", "في أبريل الماضي"
+				if dm, e4, ok := s.monthRel(e); ok {
+					d, e3 = dm, e4
+				}
+			}
 			if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
 				d.d, d.grain = 15, "day"
 			}
@@ -221,16 +305,32 @@ func (s *scan) absDate(i int) (dateVal, int, bool) {
 	// [yearprep] YEAR
 	if yp, ok := s.get(i, "yearprep"); ok {
 		if y, e, ok := s.year(yp.end, false); ok {
+			e = s.skip(e, "era")
 			try(dateVal{y: y, grain: "year", ok: true, rule: yp.e.loc}, e)
 		}
 	}
 	return best, bestEnd, bestEnd > i
 }
 
-// withYear fills a missing year from the reference.
+// withYear fills a missing year from the reference: the reference year,
+// except across the turn of the year (January named in December is next
+// January, December named in January last December).
 func (s *scan) withYear(d dateVal) dateVal {
+	if d.y != 0 {
+		return d
+	}
+	d.y = s.refYear()
 	if d.y == 0 {
-		d.y = s.refYear()
+		return d
+	}
+	d.guessed = true
+	if s.ref.Precision == "day" || s.ref.Precision == "month" {
+		switch rm := int(s.ref.Time.Month()); {
+		case rm == 12 && d.m == 1:
+			d.y++
+		case rm == 1 && d.m == 12:
+			d.y--
+		}
 	}
 	return d
 }
@@ -315,6 +415,50 @@ func (s *scan) numericDate(i int) (dateVal, int, bool) {
 	return s.withYear(dateVal{m: m, d: d, grain: "day", ok: true, rule: rule}), i + 3, true
 }
 
+// spacedDate parses day-first dates written with spaces, in the languages
+// that write the day first: "20 02 2014", "le 17 02", "24 12 14". To keep
+// apart from counts and phone numbers, the numbers must stand alone (no
+// digits next to them), the month must be written with two digits unless
+// a four-digit year follows, and a two-digit year needs a two-digit day.
+func (s *scan) spacedDate(i int) (dateVal, int, bool) {
+	if s.lang == "en" || i+1 >= len(s.toks) || i > 0 && s.toks[i-1].kind == '0' {
+		return dateVal{}, i, false
+	}
+	a, ok := s.digits(i, 2)
+	if !ok || a < 1 || a > 31 || !s.toks[i+1].space {
+		return dateVal{}, i, false
+	}
+	b, ok := s.digits(i+1, 2)
+	if !ok || b < 1 || b > 12 {
+		return dateVal{}, i, false
+	}
+	la, lb := len(s.toks[i].s), len(s.toks[i+1].s)
+	y, e, ly := 0, i+2, 0
+	if e < len(s.toks) && s.toks[e].kind == '0' && s.toks[e].space {
+		ly = len(s.toks[e].s)
+		v, _ := s.digits(e, 4)
+		switch {
+		case ly == 4 && v >= 1900 && v <= 2099:
+			y = v
+		case ly == 2 && la == 2 && lb == 2:
+			y = fullYear(v, 2)
+		default:
+			return dateVal{}, i, false
+		}
+		e++
+	}
+	if ly != 4 && lb != 2 {
+		return dateVal{}, i, false
+	}
+	if e < len(s.toks) && (s.toks[e].kind == '0' || !s.toks[e].space && s.toks[e].kind == 'a' || s.is(e, ":") || s.is(e, "%")) {
+		return dateVal{}, i, false
+	}
+	if !validDay(y, b, a) {
+		return dateVal{}, i, false
+	}
+	return s.withYear(dateVal{y: y, m: b, d: a, grain: "day", ok: true, rule: "numeric-date"}), e, true
+}
+
 // weekdayDate parses a weekday with its modifiers and an optional date:
 // "jeudi", "mardi 11 mars", "last Tuesday", "الثلاثاء الماضي", "Monday, Feb 18".
 func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
@@ -338,8 +482,9 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	}
 	wd := int(w.e.num)
 	e := w.end
-	abbrev := len(s.toks[j].s) <= 4 && w.end == j+1 && s.lang != "ar"
-	if s.is(e, ".") && s.adj(e) {
+	_, wordlike := s.get(j, "wordlike")
+	abbrev := wordlike && w.end == j+1
+	if s.abbrevDot(j, e) {
 		e++
 		abbrev = false
 	}
@@ -350,6 +495,7 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	}
 	k = s.skip(k, "det")
 	if d, e2, ok := s.absDate(k); ok && d.grain == "day" {
+		d = s.agree(d, wd)
 		d.rule = w.e.loc
 		return s.afterDay(d, e2)
 	}
@@ -409,6 +555,33 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 		d.weekday = true
 	}
 	return s.afterDay(d, e)
+}
+
+// agree checks that a day named with its weekday falls on it. When the
+// year came from the reference, the year before or after is taken if the
+// weekday fits it ("Fri, Jul 18" is 2014 from 2013); else the day is
+// marked as a mismatch, and another reading may win.
+func (s *scan) agree(d dateVal, wd int) dateVal {
+	if d.y == 0 || !d.ok {
+		return d
+	}
+	on := func(y int) bool {
+		t := time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
+		return t.Day() == d.d && (int(t.Weekday())+6)%7+1 == wd
+	}
+	if on(d.y) {
+		return d
+	}
+	if d.guessed {
+		for _, y := range []int{d.y + 1, d.y - 1} {
+			if on(y) {
+				d.y = y
+				return d
+			}
+		}
+	}
+	d.mismatch = true
+	return d
 }
 
 // afterDay absorbs a part of the day after a day ("jeudi soir").
@@ -478,6 +651,16 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 		d2, e2, _ := s.afterDay(d, e)
 		try(d2, e2)
 	}
+	// a day counted from another: "le lendemain du 13 février", "the day
+	// before Christmas"
+	if m, ok := s.get(i, "relanchor"); ok {
+		k := s.skip(m.end, "of")
+		k = s.skip(k, "det")
+		if d, e, ok := s.anchorDay(k); ok {
+			t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(m.e.num))
+			try(fromTime(t, "day", m.e.loc), e)
+		}
+	}
 	if m, ok := s.get(i, "relperiod"); ok {
 		d := dateVal{grain: m.e.args[0], rule: m.e.loc}
 		if known {
@@ -496,6 +679,17 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 		if sign == 0 {
 			if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
 				sign, e2 = int(m.e.num), m.end
+			}
+		}
+		// "three days after March 3": counted from a day, not the reference
+		if sign != 0 && e2 > e && (unit == "day" || unit == "week") {
+			if d, e3, ok := s.anchorDay(s.skip(e2, "det")); ok {
+				days := int(n) * sign
+				if unit == "week" {
+					days *= 7
+				}
+				t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+				try(fromTime(t, "day", "shift"), e3)
 			}
 		}
 		if sign != 0 {
@@ -538,6 +732,17 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 		}
 	}
 	return best, bestEnd, bestEnd > i
+}
+
+// anchorDay reads a full day that another is counted from.
+func (s *scan) anchorDay(k int) (dateVal, int, bool) {
+	best, bestEnd := dateVal{}, k
+	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.fixedDay} {
+		if d, e, ok := f(k); ok && e > bestEnd && d.ok && d.grain == "day" && d.y != 0 {
+			best, bestEnd = d, e
+		}
+	}
+	return best, bestEnd, bestEnd > k
 }
 
 // countUnit reads "N unit" (or an Arabic dual or bare unit) at i.
@@ -658,32 +863,20 @@ func (s *scan) nthWeekdayPost(i int) (dateVal, int, bool) {
 func (s *scan) nthWeekdayTail(i int, w match, nth int) (dateVal, int, bool) {
 	wd := int(w.e.num)
 	k := s.skip(w.end, "of")
-	k = s.skip(k, "det")
-	var y, mo, e int
-	if m, e2, _, ok := s.month(k); ok {
-		mo, e = m, e2
-		y, e = s.optYear(e)
-		if k2 := s.skip(e, "of"); k2 > e {
-			if y2, e3, ok := s.year(s.skip(k2, "yearprep"), false); ok {
-				y, e = y2, e3
-			}
-		}
-		if y == 0 {
-			y = s.refYear()
-		}
-		if y == 0 {
-			return dateVal{}, i, false
-		}
-	} else if m, ok := s.get(k, "relperiod"); ok && m.e.args[0] == "month" {
-		rd, known := s.refDay()
-		if !known {
-			return dateVal{}, i, false
-		}
-		p := s.period(rd, "month", int(m.e.num2()))
-		y, mo, e = p.y, p.m, m.end
-	} else {
+	k2 := s.skip(k, "det")
+	p, e, ok := s.periodAt(k2)
+	if !ok && k2 > k {
+		p, e, ok = s.periodAt(k) // "of the month": the article is part of it
+	}
+	if !ok || p.m == 0 {
 		return dateVal{}, i, false
 	}
+	if k2 := s.skip(e, "of"); k2 > e {
+		if y2, e3, ok := s.year(s.skip(k2, "yearprep"), false); ok {
+			p.y, e = y2, e3
+		}
+	}
+	y, mo := p.y, p.m
 	var t time.Time
 	if nth > 0 {
 		first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
@@ -700,12 +893,44 @@ func (s *scan) nthWeekdayTail(i int, w match, nth int) (dateVal, int, bool) {
 	return fromTime(t, "day", w.e.loc), e, true
 }
 
-// date parses any date form at i.
+// date parses any date form at i, maybe after a hedge ("around next
+// Tuesday", "قرابة الثلاثاء القادم").
 func (s *scan) date(i int) (dateVal, int, bool) {
+	if d, e, ok := s.date1(i); ok {
+		return d, e, true
+	}
+	if m, ok := s.get(i, "hedge"); ok && m.e.args[0] == "approx" && (len(m.e.args) < 2 || m.e.args[1] == "before") {
+		if d, e, ok := s.date1(m.end); ok {
+			return d, e, true
+		}
+	}
+	return dateVal{}, i, false
+}
+
+func (s *scan) date1(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
-	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost} {
-		if d, e, ok := f(i); ok && e > bestEnd {
+	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
+		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay} {
+		if d, e, ok := f(i); ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
 			best, bestEnd = d, e
+		}
+	}
+	if bestEnd > i && best.ok && best.grain == "day" && !best.weekday {
+		// a weekday after the day: "Jul 18, Fri", "18 juillet (vendredi)"
+		k := bestEnd
+		if s.is(k, ",") || s.is(k, "(") {
+			k++
+		}
+		if w, ok := s.get(k, "weekday"); ok {
+			_, wordlike := s.get(k, "wordlike")
+			_, _, more := s.dayNum(w.end)
+			paren := s.is(k-1, "(") && s.is(w.end, ")")
+			if d := s.agree(best, int(w.e.num)); !d.mismatch && !more && (paren || !(wordlike && w.end == k+1)) {
+				best, bestEnd = d, w.end
+				if s.is(k-1, "(") && s.is(bestEnd, ")") {
+					bestEnd++
+				}
+			}
 		}
 	}
 	return best, bestEnd, bestEnd > i

@@ -171,7 +171,10 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 			if unitSeconds[u.e.args[0]] >= unitSeconds[unit] {
 				break
 			}
-			secs += v * float64(unitSeconds[u.e.args[0]])
+			// a composite length counts in its smallest unit: "2 years
+			// and 3 months" is 27 months (a year is 365 days, a month 30)
+			us := float64(unitSeconds[u.e.args[0]])
+			secs = math.Round(secs/us)*us + v*us
 			e, unit = u.end, u.e.args[0]
 			continue
 		}

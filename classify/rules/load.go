@@ -42,7 +42,8 @@ type entry struct {
 	args []string
 	toks []string
 	loc  string  // file:line
-	num  float64 // numeric first argument, when it has one
+	num  float64 // numeric first argument, when it has one (fixedday: the month)
+	day  int     // fixedday: the day of the month
 	zone *time.Location
 }
 
@@ -126,6 +127,7 @@ var kinds = map[string]kindSpec{
 	"vague":     {0, 0, nil},
 	"nodur":     {0, 0, nil},
 	"relday":    {1, 1, intIn(-7, 7)},
+	"relanchor": {1, 1, intIn(-7, 7)},
 	"relperiod": {2, 2, func(a []string) error { return oneOf("week", "month", "quarter", "year")(a) }},
 	"wdmod": {1, 2, func(a []string) error {
 		if err := oneOf("bare", "past", "future", "nextweek", "thisweek", "lastweek", "ahead1", "ahead2")(a); err != nil {
@@ -173,6 +175,24 @@ var kinds = map[string]kindSpec{
 	"filler":    {0, 0, nil},
 	"lastord":   {0, 0, nil},
 	"zoneprep":  {0, 0, nil},
+	"qletter":   {0, 0, nil},
+	"era":       {0, 0, nil},
+	"wordlike":  {0, 0, nil},
+	"fixedday": {1, 1, func(a []string) error {
+		if _, _, ok := monthDay(a[0]); !ok {
+			return fmt.Errorf("argument %q is not a day MM-DD", a[0])
+		}
+		return nil
+	}},
+}
+
+// monthDay reads a fixedday argument MM-DD.
+func monthDay(s string) (int, int, bool) {
+	t, err := time.Parse("01-02", s)
+	if err != nil || len(s) != 5 {
+		return 0, 0, false
+	}
+	return int(t.Month()), t.Day(), true
 }
 
 // Load reads the embedded rule files, replacing any of them by the file of
@@ -233,7 +253,7 @@ func Load(opts Options) (*Tagger, error) {
 }
 
 // engineVersion changes when the Go matcher changes what it finds.
-const engineVersion = 1
+const engineVersion = 2
 
 // Version is a hash of the rule files and the matcher's version: it
 // changes whenever classification may change.
@@ -286,8 +306,13 @@ func parseRules(name, src string) ([]*entry, error) {
 			zone = z
 		}
 		var num float64
+		day := 0
 		if len(args) > 0 {
 			num, _ = strconv.ParseFloat(args[0], 64)
+		}
+		if f[0] == "fixedday" {
+			m, d, _ := monthDay(args[0])
+			num, day = float64(m), d
 		}
 		n := 0
 		for _, p := range strings.Split(body, "|") {
@@ -299,7 +324,7 @@ func parseRules(name, src string) ([]*entry, error) {
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("%s: phrase %q has no words", loc, p)
 			}
-			out = append(out, &entry{kind: f[0], args: args, toks: toks, loc: loc, num: num, zone: zone})
+			out = append(out, &entry{kind: f[0], args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
 			n++
 		}
 		if n == 0 {

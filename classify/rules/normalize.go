@@ -137,7 +137,22 @@ func tokenize(text string) []token {
 		i += n
 	}
 	flush(len(text))
-	return toks
+	return dropElision(toks)
+}
+
+// dropElision removes the apostrophe of an elided one-letter word ("d'",
+// "l'", "o'clock") so that "d'octobre" reads as "d octobre". Rule phrases
+// go through the same tokenizer, so they keep matching.
+func dropElision(toks []token) []token {
+	out := toks[:0]
+	for i, t := range toks {
+		if t.s == "'" && i > 0 && i+1 < len(toks) && !t.space && !toks[i+1].space &&
+			toks[i-1].kind == 'a' && utf8.RuneCountInString(toks[i-1].s) == 1 && toks[i+1].kind == 'a' {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // foldPhrase tokenises a rule phrase the way tokenize treats text and

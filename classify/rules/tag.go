@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -206,75 +207,205 @@ func (s *scan) role(i int) string {
 }
 
 // intervalCand parses spans: "de 19h à 20h", "between 2 p.m. and 4 p.m.",
-// "du 13 au 15 juillet", "13-15 juillet", "19h-20h".
+// "3-4pm", "Thursday from 9:30 until 11:00", "4pm for 30 mins",
+// "du 13 au 15 juillet", "13-15 juillet", "July 13 through 15".
 func (s *scan) intervalCand(i int) (cand, bool) {
+	if c, ok := s.timeSpan(i); ok {
+		if d, ok := s.daySpan(i); ok && d.j > c.j {
+			return d, true
+		}
+		return c, true
+	}
+	// a day, then a span of times on it
+	if d, de, ok := s.date(i); ok && d.ok && d.grain == "day" && d.y != 0 {
+		k := de
+		if s.is(k, ",") {
+			k++
+		}
+		if c, ok := s.timeSpan(k); ok && c.e.Value == "" {
+			x := s.expr(KindInterval, i, c.j, c.e.Rule)
+			x.Grain, x.Time, x.Zone = c.e.Grain, c.e.Time, c.e.Zone
+			x.Minutes, x.Seconds, x.DurationKind = c.e.Minutes, c.e.Seconds, c.e.DurationKind
+			setDay(&x, d.value(), c.e.From, *c.e.Minutes)
+			return cand{e: x, i: i, j: c.j, prio: 1}, true
+		}
+	}
+	return s.daySpan(i)
+}
+
+// strong reports whether a time cannot be a bare number: it has minutes,
+// am/pm or a zone.
+func (c clockVal) strong() bool { return c.minute || c.ampm || c.zone != nil }
+
+// setDay puts the day on an interval of times: From and To become full
+// local times.
+func setDay(x *Expr, day, from string, mins int) {
+	x.Value = day
+	x.From = day + "T" + from
+	end, err := time.Parse("2006-01-02T15:04", x.From)
+	if err != nil {
+		return
+	}
+	x.To = end.Add(time.Duration(mins) * time.Minute).Format("2006-01-02T15:04")
+}
+
+// timeSpan parses a span between two times of one day, with an optional
+// day after it, or a time and a length ("4pm for 30 mins").
+func (s *scan) timeSpan(i int) (cand, bool) {
 	j := i
 	from := false
 	if m, ok := s.get(i, "spanfrom"); ok {
 		j, from = m.end, true
 	}
-	// times
-	if c1, e1, ok := s.clock(j, true); ok {
-		if to, ok := s.get(e1, "spanto"); ok && (from || to.e.toks[0] == "-") {
-			if c2, e2, ok := s.clock(to.end, true); ok {
-				if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
-					c1.h += 12
-				}
-				if c1.zone == nil && c2.zone != nil {
-					c1.zone = c2.zone
-				}
-				// an optional day after or before
-				var d dateVal
-				hasDate := false
-				k := e2
-				if s.is(k, ",") {
-					k++
-				}
-				if dd, e3, ok := s.date(k); ok && dd.grain == "day" {
-					d, hasDate, e2 = dd, true, e3
-				}
-				x := s.expr(KindInterval, i, e2, firstNonEmpty(c1.rule, c2.rule))
-				mins := (c2.h*60 + c2.m) - (c1.h*60 + c1.m)
-				if mins < 0 {
-					mins += 24 * 60 // across midnight
-				}
-				x.From, x.To = c1.String(), c2.String()
-				if hasDate && d.ok && d.y != 0 {
-					day := d.value()
-					x.Value = day
-					x.From = day + "T" + c1.String()
-					end, _ := time.Parse("2006-01-02T15:04", x.From)
-					x.To = end.Add(time.Duration(mins) * time.Minute).Format("2006-01-02T15:04")
-				}
-				x.Time, x.Zone = c1.String(), firstNonEmpty(c1.zoneText, c2.zoneText)
-				x.Grain = "minute"
-				sec := mins * 60
-				x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
-				return cand{e: x, i: i, j: e2, prio: 1}, true
-			}
+	// in Arabic a bare number after a preposition already reads as an
+	// hour; "من 13 الى 15" must stay open to a span of days
+	cue := from && s.lang != "ar"
+	c1, e1, ok := s.clockCue(j, true, cue)
+	bare := false
+	if !ok {
+		// "3-4pm": a bare hour takes the am/pm of the end
+		if h, ok := s.digits(j, 2); ok && h <= 12 && s.is(j+1, "-") {
+			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
 	}
-	// dates: "du 13 au 15 juillet", "13-15 juillet", "from March 3 to March 5"
+	if !ok {
+		return cand{}, false
+	}
+	to, ok := s.get(e1, "spanto")
+	if !ok {
+		return s.timeFor(i, c1, e1)
+	}
+	_, isAnd := s.get(e1, "and")
+	c2, e2, ok := s.clockCue(to.end, true, cue)
+	if !ok || bare && !c2.ampm {
+		return cand{}, false
+	}
+	// without "from", the ends must read as times on their own, and a
+	// conjunction ("3:30 and 5:00") is not a span
+	if !from && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
+		return cand{}, false
+	}
+	if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
+		c1.h += 12
+	}
+	if c1.zone == nil && c2.zone != nil {
+		c1.zone = c2.zone
+	}
+	// an optional day after
+	var d dateVal
+	hasDate := false
+	k := e2
+	if s.is(k, ",") {
+		k++
+	}
+	if dd, e3, ok := s.date(k); ok && dd.grain == "day" {
+		d, hasDate, e2 = dd, true, e3
+	}
+	x := s.expr(KindInterval, i, e2, firstNonEmpty(c1.rule, c2.rule))
+	mins := (c2.h*60 + c2.m) - (c1.h*60 + c1.m)
+	if mins < 0 {
+		mins += 24 * 60 // across midnight
+	}
+	x.From, x.To = c1.String(), c2.String()
+	if hasDate && d.ok && d.y != 0 {
+		setDay(&x, d.value(), c1.String(), mins)
+	}
+	x.Time, x.Zone = c1.String(), firstNonEmpty(c1.zoneText, c2.zoneText)
+	x.Grain = "minute"
+	sec := mins * 60
+	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
+	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// timeFor parses a time followed by how long it lasted: "4pm for 30
+// mins", "à 14h pendant deux heures". The time must read as one on its own
+// and the length must be exact and under a day.
+func (s *scan) timeFor(i int, c1 clockVal, e1 int) (cand, bool) {
+	if !c1.strong() && !c1.hasPrep {
+		return cand{}, false
+	}
+	cue, ok := s.get(e1, "durcue")
+	if !ok {
+		return cand{}, false
+	}
+	d, e2, ok := s.duration(cue.end)
+	if !ok || d.kind != "exact" || d.secs <= 0 || d.secs > 86400 {
+		return cand{}, false
+	}
+	mins := int(d.secs / 60)
+	end := (c1.h*60 + c1.m + mins) % (24 * 60)
+	x := s.expr(KindInterval, i, e2, c1.rule)
+	x.From = c1.String()
+	x.To = fmt.Sprintf("%02d:%02d", end/60, end%60)
+	x.Time, x.Zone, x.Grain = c1.String(), c1.zoneText, "minute"
+	sec := int(d.secs)
+	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
+	x.Role = s.role(i)
+	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// spanOK reports whether the span word at k joins two days: always after
+// "from"; without it, not when it is a conjunction ("3 and 5 March" names
+// two days).
+func (s *scan) spanOK(k int, from bool) (match, bool) {
+	to, ok := s.get(k, "spanto")
+	if !ok {
+		return match{}, false
+	}
+	if _, isAnd := s.get(k, "and"); isAnd && !from {
+		return match{}, false
+	}
+	return to, true
+}
+
+// timeWordAt reports whether token k makes the number before it something
+// other than a day: a month, am/pm, an hour word, a unit or a clock colon.
+func (s *scan) timeWordAt(k int) bool {
+	for _, kind := range []string{"month", "ampm", "hourword", "unit", "minword"} {
+		if _, ok := s.get(k, kind); ok {
+			return true
+		}
+	}
+	return s.is(k, ":") || s.is(k, ".") && s.adj(k)
+}
+
+// daySpan parses spans of days: "du 13 au 15 juillet", "13-15 juillet",
+// "July 13-15", "Aug 8 - Aug 12", "12 to 16 september".
+func (s *scan) daySpan(i int) (cand, bool) {
+	j := i
+	from := false
+	if m, ok := s.get(i, "spanfrom"); ok {
+		j, from = m.end, true
+	}
+	mk := func(d1, d2 dateVal, e int, rule string) (cand, bool) {
+		x := s.expr(KindInterval, i, e, rule)
+		x.From, x.To, x.Value, x.Grain = d1.value(), d2.value(), d1.value(), "day"
+		return cand{e: x, i: i, j: e, prio: 1}, true
+	}
+	// DAY to DAY MONTH
 	k := s.skip(j, "det")
 	if dn, e1, ok := s.dayNum(k); ok {
-		if to, ok := s.get(e1, "spanto"); ok && (from || to.e.toks[0] == "-") {
+		if to, ok := s.spanOK(e1, from); ok {
 			if d2, e2, ok := s.absDate(s.skip(to.end, "det")); ok && d2.grain == "day" && dn < d2.d && validDay(d2.y, d2.m, dn) {
 				d1 := d2
 				d1.d = dn
-				if d1.y != 0 || true {
-					x := s.expr(KindInterval, i, e2, d2.rule)
-					x.From, x.To, x.Value, x.Grain = d1.value(), d2.value(), d1.value(), "day"
-					return cand{e: x, i: i, j: e2, prio: 1}, true
-				}
+				return mk(d1, d2, e2, d2.rule)
 			}
 		}
 	}
-	if d1, e1, ok := s.absDate(j); ok && d1.grain == "day" && from {
-		if to, ok := s.get(e1, "spanto"); ok {
-			if d2, e2, ok := s.absDate(s.skip(to.end, "det")); ok && d2.grain == "day" {
-				x := s.expr(KindInterval, i, e2, d1.rule)
-				x.From, x.To, x.Value, x.Grain = d1.value(), d2.value(), d1.value(), "day"
-				return cand{e: x, i: i, j: e2, prio: 1}, true
+	// DATE to DATE, MONTH DAY to DAY
+	if d1, e1, ok := s.absDate(j); ok && d1.grain == "day" {
+		if to, ok := s.spanOK(e1, from); ok {
+			k := s.skip(to.end, "det")
+			if d2, e2, ok := s.absDate(k); ok && d2.grain == "day" {
+				return mk(d1, d2, e2, d1.rule)
+			}
+			if dn, e2, ok := s.dayNum(k); ok && dn > d1.d && validDay(d1.y, d1.m, dn) && s.toks[k].kind == '0' {
+				if !s.timeWordAt(e2) {
+					d2 := d1
+					d2.d = dn
+					return mk(d1, d2, e2, d1.rule)
+				}
 			}
 		}
 	}

@@ -23,6 +23,12 @@ func (c clockVal) String() string { return fmt.Sprintf("%02d:%02d", c.h, c.m) }
 // and trailing am/pm and zone: "à 11h01 (heure du Pacifique)", "vers 19h30",
 // "14h GMT", "3 p.m. ET", "الساعة الثالثة عصرا".
 func (s *scan) clock(i int, allowPrep bool) (clockVal, int, bool) {
+	return s.clockCue(i, allowPrep, false)
+}
+
+// clockCue is clock where cue says that a word before i already marks a
+// time ("between 9h30 and 11h00"), as a preposition would.
+func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	j := i
 	var c clockVal
 	if allowPrep {
@@ -36,7 +42,7 @@ func (s *scan) clock(i int, allowPrep bool) (clockVal, int, bool) {
 			}
 		}
 	}
-	core, e, ok := s.clockCore(j, c.hasPrep)
+	core, e, ok := s.clockCore(j, c.hasPrep || cue)
 	if !ok {
 		return clockVal{}, i, false
 	}
@@ -153,7 +159,7 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 					}
 				}
 			}
-			if m, ok := s.get(j, "ampm"); ok && isClockAmpm(m) {
+			if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
 				return clockVal{h: h, rule: "clock"}, j, true
 			}
 		}
@@ -190,7 +196,7 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 		if s.lang == "ar" && prep {
 			return s.arabicMinutes(clockVal{h: int(n) % 24, rule: "clock"}, e)
 		}
-		if m, ok := s.get(e, "ampm"); ok && isClockAmpm(m) && n <= 12 {
+		if m, ok := s.get(e, "ampm"); ok && (prep || isClockAmpm(m)) && n <= 12 {
 			return clockVal{h: int(n), rule: "clock"}, e, true
 		}
 	}

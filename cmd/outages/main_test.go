@@ -250,10 +250,10 @@ func TestBadConfigKeepsData(t *testing.T) {
 
 func TestMalformedQuery(t *testing.T) {
 	dir := sampleRun(t)
-	for _, q := range []string{"title:(panne", `"unterminated`, "duration_min:>abc"} {
+	for _, q := range []string{"title:", "panne^", `"unterminated`, "duration_min:>abc", "~2"} {
 		t.Run(q, func(t *testing.T) {
 			code, _, errOut := outages(t, "search", q, "--data", dir)
-			if code != exitUsage || !strings.Contains(errOut, "position") && !strings.Contains(errOut, "query") {
+			if code != exitUsage || !strings.Contains(errOut, "at position") {
 				t.Errorf("search %q = %d:\n%s\nwant exit 2 naming the problem", q, code, errOut)
 			}
 		})
