@@ -904,6 +904,21 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 			return d, e, true
 		}
 	}
+	// a preposition that says which end of a span the day is: "à partir
+	// du 8 mars", "after March 8", "avant le 3 mai"
+	end := 0
+	if m, ok := s.get(i, "prole"); ok {
+		end = m.end
+	} else if m, ok := s.get(i, "role"); ok {
+		if t, ok := s.get(i, "timeprep"); ok && t.end == m.end {
+			end = m.end
+		}
+	}
+	if end > 0 {
+		if d, e, ok := s.date1(s.skip(end, "det")); ok {
+			return d, e, true
+		}
+	}
 	return dateVal{}, i, false
 }
 

@@ -148,6 +148,7 @@ var kinds = map[string]kindSpec{
 	"daypart":  {0, 0, nil},
 	"zone":     {1, 1, nil}, // checked by loading the location
 	"role":     {1, 1, oneOf("start", "end")},
+	"prole":    {1, 1, oneOf("start", "end")},
 	"timeprep": {0, 0, nil},
 	"hourword": {0, 0, nil},
 	"minword":  {0, 0, nil},

@@ -189,6 +189,9 @@ func (s *scan) role(i int) string {
 			continue
 		}
 		for _, m := range s.ms[k] {
+			if m.e.kind == "prole" && k == i {
+				return m.e.args[0] // "after 2 pm", "avant 16h": only as the preposition
+			}
 			if m.e.kind == "role" && m.end <= i+3 && (k < i || m.end > i) {
 				if k >= i && m.end > i+3 {
 					continue
@@ -264,7 +267,7 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	bare := false
 	if !ok {
 		// "3-4pm": a bare hour takes the am/pm of the end
-		if h, ok := s.digits(j, 2); ok && h <= 12 && s.is(j+1, "-") {
+		if h, isNum := s.digits(j, 2); isNum && h <= 12 && s.is(j+1, "-") {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
 	}
@@ -366,7 +369,7 @@ func (s *scan) timeWordAt(k int) bool {
 			return true
 		}
 	}
-	return s.is(k, ":") || s.is(k, ".") && s.adj(k)
+	return s.is(k, ":") || s.is(k, ".") && s.adj(k) && s.adj(k+1) && k+1 < len(s.toks) && s.toks[k+1].kind == '0'
 }
 
 // daySpan parses spans of days: "du 13 au 15 juillet", "13-15 juillet",

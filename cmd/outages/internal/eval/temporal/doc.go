@@ -28,7 +28,10 @@
 //   - closed intervals: From and To equal the expected ends, the record's
 //     exclusive end taken back one grain (the tagger reports the last unit
 //     named); open intervals need a time or date with Role "start"
-//     ("after") or "end" ("before") and the bound's value.
+//     ("after") or "end" ("before") and the bound's value, the bound
+//     being the instant named ("before 11 am" is 11:00: an open bound is
+//     not an exclusive end) and a date bound compared at the record's
+//     grain, as instants are.
 //
 // A negative record passes when no expression of its dimension carries a
 // value: for durations no Seconds or Minutes (a vague duration such as

@@ -329,7 +329,12 @@ func judgeInterval(rec record, exprs []rules.Expr, ref time.Time) (bool, string)
 		from = rec.Interval.From
 	}
 	if rec.Interval.To != "" {
-		to = inclusiveEnd(rec.Interval.To, rec.Grain)
+		to = rec.Interval.To
+		if rec.Open == "" {
+			// a closed interval's end is exclusive; an open "before"
+			// interval's bound is the instant named ("before 11 am")
+			to = inclusiveEnd(rec.Interval.To, rec.Grain)
+		}
 	}
 	want := from + ".." + to
 	if rec.Open != "" {
@@ -348,7 +353,8 @@ func judgeInterval(rec record, exprs []rules.Expr, ref time.Time) (bool, string)
 		if e.Kind == rules.KindTime {
 			return timeMatches(e, v, ref), want
 		}
-		return len(e.Value) >= 10 && e.Value == v[:10], want
+		w := truncate(v, rec.Grain)
+		return len(e.Value) >= len(w) && e.Value[:len(w)] == w, want
 	}
 	e, ok := covering(rec.Text, exprs, rules.KindInterval)
 	if !ok {

@@ -40,6 +40,10 @@ func fakeTag(text, lang string, ref rules.Ref) []rules.Expr {
 		e := whole(rules.KindInterval)
 		e.From, e.To = "09:00", "10:00"
 		return []rules.Expr{e}
+	case "avant 15h": // right: an open bound is the instant named, not an exclusive end
+		e := whole(rules.KindTime)
+		e.Time, e.Role = "15:00", "end"
+		return []rules.Expr{e}
 	case "bof": // negative with a value: fail
 		e := whole(rules.KindDate)
 		e.Value = "2020-05-06"
@@ -59,7 +63,7 @@ func TestScoreByHand(t *testing.T) {
 		CatRelative: {Pass: 1, Total: 1},
 		CatAbsolute: {Pass: 0, Total: 1},
 		CatWeekday:  {Pass: 1, Total: 1},
-		CatInterval: {Pass: 1, Total: 1},
+		CatInterval: {Pass: 2, Total: 2},
 	}
 	for cat, w := range want {
 		t.Run(cat, func(t *testing.T) {
