@@ -30,7 +30,11 @@ var (
 		"navbar", "topbar", "signup", "sign-up", "modal", "teaser-list", "read-more", "readmore",
 		"more-stories", "author-bio", "tags", "byline", "print-only", "screen-reader", "sr-only",
 		"visually-hidden", "visuallyhidden", "caption", "credit", "widget", "donate", "jump-link",
-		"inline-link", "embed-", "player", "skip-link", "hidden",
+		"inline-link", "embed-", "player", "skip-link",
+		// French theme vocabulary for the same widgets ("en savoir plus",
+		// "lire aussi", "voir aussi", "partager", "réseaux sociaux").
+		"savoir-plus", "savoir_plus", "savoirplus", "lire-aussi", "lire_aussi", "lireaussi",
+		"voir-aussi", "voir_aussi", "voiraussi", "partage", "reseaux-sociaux", "reseaux_sociaux",
 	}
 	// likelyHints rescue a container from the unlikely list.
 	likelyHints = []string{"and", "article", "body", "column", "content", "main", "shadow", "post", "story", "entry", "text"}
@@ -40,11 +44,12 @@ var (
 		"recommend", "outbrain", "taboola", "paywall", "sidebar", "footer", "caption", "byline",
 		"breadcrumb", "sr-only", "screen-reader", "visually-hidden", "visuallyhidden", "promo", "advert",
 		"author-bio", "most-read", "more-stories", "read-more", "readmore", "subscribe", "signup",
-		"tags", "hidden", "credit",
+		"tags", "credit", "savoir-plus", "savoir_plus", "savoirplus", "lire-aussi", "lire_aussi",
+		"lireaussi", "voir-aussi", "voir_aussi", "voiraussi", "partage", "reseaux-sociaux", "reseaux_sociaux",
 	}
 	positiveHints = []string{"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story", "prose"}
 	negativeHints = []string{
-		"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+		"-ad-", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
 		"footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
 		"share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
 		"widget", "cookie", "newsletter", "social", "caption", "byline", "credit", "author",
@@ -108,7 +113,7 @@ func (e *bodyExtractor) classOf(n *html.Node) classInfo {
 	if xContainsAny(both, unlikelyHints) && (!xContainsAny(both, likelyHints) || xContainsAny(both, rescueStop)) {
 		ci.unlikely = true
 		// "ad" as a whole class token ("ad", "ads", "ad-unit").
-	} else if hasAdToken(lc) || hasAdToken(li) {
+	} else if hasAdToken(lc) || hasAdToken(li) || hasHiddenToken(lc) {
 		ci.unlikely = true
 	}
 	for _, s := range []string{lc, li} {
@@ -131,6 +136,20 @@ func hasAdToken(s string) bool {
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
 		switch f {
 		case "ad", "ads", "adv", "advertisement", "advertising", "dfp", "gpt", "pub", "publicite", "sponsored":
+			return true
+		}
+	}
+	return false
+}
+
+// hasHiddenToken reports whether a class list hides its element. Only
+// whole tokens count: "field--label-hidden" (a hidden label),
+// "overflow-hidden" or "hidden-xs" (hidden on small screens) mark
+// visible content.
+func hasHiddenToken(s string) bool {
+	for _, f := range strings.Fields(s) {
+		switch f {
+		case "hidden", "is-hidden", "u-hidden", "js-hidden", "hide", "d-none", "invisible", "element-invisible":
 			return true
 		}
 	}
@@ -280,7 +299,7 @@ func xCountText(s string) (runes, commas int) {
 			runes++
 			continue
 		}
-		if xIsSpace(r) {
+		if xIsSpace(r) || xInvisible(r) {
 			continue
 		}
 		if r == '،' || r == '，' || r == '、' {
@@ -517,10 +536,18 @@ func (e *bodyExtractor) pick() []*html.Node {
 	tst := e.stat(top)
 	sibThreshold := max(10, tst.score*0.2)
 	cls := xAttr(top, "class")
+	// A lede found outside top's parent comes first; one inside a
+	// preceding sibling of top is kept unless the whole sibling is.
 	var out []*html.Node
+	lede, holder := e.precedingLede(top)
+	if lede != nil && holder.Parent != top.Parent {
+		out = append(out, lede)
+	}
+	before := true
 	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == top {
 			out = append(out, s)
+			before = false
 			continue
 		}
 		if s.Type != html.ElementNode {
@@ -528,6 +555,14 @@ func (e *bodyExtractor) pick() []*html.Node {
 		}
 		ss := e.stat(s)
 		if ss.removed {
+			continue
+		}
+		if before && e.siblingLede(s) {
+			out = append(out, s)
+			continue
+		}
+		if s == holder && !(ss.scored && ss.score >= sibThreshold) {
+			out = append(out, lede)
 			continue
 		}
 		bonus := 0.0
@@ -658,6 +693,8 @@ func xHasAncestor(n *html.Node, a atom.Atom) bool {
 var boilerPrefixes = []string{
 	"à lire aussi", "a lire aussi", "lire aussi", "read more:", "read also", "related:", "see also:",
 	"crédits photo", "crédit photo", "credits photo", "photo credit", "image credit", "اقرأ أيضا", "اقرأ أيضاً",
+	"voir aussi :", "image illustrative", "photo d'illustration", "photo d’illustration", "illustration :",
+	"crédit :", "crédits :", "crédit image", "crédits image", "photo :", "image :", "مصدر الصورة", "الصورة:", "صورة:",
 }
 
 // boilerLine reports whether a rendered block is a typical widget label.
@@ -742,13 +779,7 @@ func (e *bodyExtractor) render(nodes []*html.Node) string {
 		}, 0)
 	}
 	b.flush()
-	kept := b.blocks[:0]
-	for _, s := range b.blocks {
-		if !boilerLine(s) {
-			kept = append(kept, s)
-		}
-	}
-	return strings.Join(kept, "\n\n")
+	return strings.Join(trimChrome(b.blocks, b.kinds), "\n\n")
 }
 
 // xFindFirst returns the first element with atom a under n (depth-first).

@@ -60,9 +60,20 @@ func xHasAttr(n *html.Node, key string) bool {
 	return false
 }
 
+// blockKind tells what element a rendered block comes from.
+type blockKind uint8
+
+const (
+	blockText    blockKind = iota
+	blockHeading           // <h1>…<h6>
+	blockItem              // <li>, <dt>, <dd>
+)
+
 // xTextBuilder renders nodes into blocks of whitespace-collapsed text.
 type xTextBuilder struct {
 	blocks []string
+	kinds  []blockKind // kinds[i] is the kind of blocks[i]
+	kind   blockKind   // kind of the block being built
 	cur    strings.Builder
 	space  bool // a space is pending before the next word
 	pre    int  // depth inside <pre>
@@ -81,6 +92,8 @@ func (b *xTextBuilder) text(s string) {
 		r, size := utf8.DecodeRuneInString(s)
 		if xIsSpace(r) {
 			b.space = true
+		} else if xInvisible(r) {
+			// Soft hyphens and word joiners only hint at line breaking.
 		} else {
 			if b.space && b.cur.Len() > 0 {
 				last, _ := utf8.DecodeLastRuneInString(b.cur.String())
@@ -119,6 +132,7 @@ func (b *xTextBuilder) flush() {
 	s := strings.TrimSpace(b.cur.String())
 	if s != "" {
 		b.blocks = append(b.blocks, s)
+		b.kinds = append(b.kinds, b.kind)
 	}
 	b.cur.Reset()
 	b.space = false
@@ -128,6 +142,27 @@ func (b *xTextBuilder) flush() {
 func (b *xTextBuilder) String() string {
 	b.flush()
 	return strings.Join(b.blocks, "\n\n")
+}
+
+// xInvisibleChars are format characters that render as nothing inside a
+// word: the soft hyphen (U+00AD, a hyphenation hint that typesetting
+// plugins insert between syllables) and the word joiner (U+2060).
+const xInvisibleChars = "\u00ad\u2060"
+
+// xInvisible reports whether r is one of xInvisibleChars.
+func xInvisible(r rune) bool { return r == '\u00ad' || r == '\u2060' }
+
+// xStripInvisible removes xInvisibleChars from s.
+func xStripInvisible(s string) string {
+	if !strings.ContainsAny(s, xInvisibleChars) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if xInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // xIsSpace reports whether r is whitespace for rendering purposes
@@ -179,6 +214,13 @@ func (b *xTextBuilder) render(n *html.Node, skip func(*html.Node) bool, depth in
 	if n.DataAtom == atom.Pre {
 		b.pre++
 	}
+	outer := b.kind
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		b.kind = blockHeading
+	case atom.Li, atom.Dt, atom.Dd:
+		b.kind = blockItem
+	}
 	cell := n.DataAtom == atom.Td || n.DataAtom == atom.Th
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		b.render(c, skip, depth+1)
@@ -191,6 +233,7 @@ func (b *xTextBuilder) render(n *html.Node, skip func(*html.Node) bool, depth in
 	} else if cell {
 		b.space = true
 	}
+	b.kind = outer
 }
 
 // xNodeText returns the whitespace-collapsed text of n on one line.
@@ -199,7 +242,7 @@ func xNodeText(n *html.Node) string {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		xCollectText(&sb, c, 1)
 	}
-	return strings.Join(strings.FieldsFunc(sb.String(), xIsSpace), " ")
+	return strings.Join(strings.FieldsFunc(xStripInvisible(sb.String()), xIsSpace), " ")
 }
 
 func xCollectText(sb *strings.Builder, n *html.Node, depth int) {
@@ -228,5 +271,5 @@ func xCollectText(sb *strings.Builder, n *html.Node, depth int) {
 
 // xCollapse collapses runs of whitespace into one space and trims.
 func xCollapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, xIsSpace), " ")
+	return strings.Join(strings.FieldsFunc(xStripInvisible(s), xIsSpace), " ")
 }
