@@ -30,7 +30,7 @@ type outageGroup struct {
 
 // Pre-compiled checks around durations that are not lengths of the outage.
 var (
-	agoBefore = regexp.MustCompile(`(?i)(il y a|voilà|voila|depuis|since|in the past|over the past|last|dernières?|derniers?)\s*$`)
+	agoBefore = regexp.MustCompile(`(?i)(il y a|voilà|voila|depuis|since|in the past|over the past|last|dernières?|derniers?)(\s+(à peine|seulement|environ|presque|près de|tout juste|just|only|about|nearly|almost|barely))?\s*$`)
 	agoAfter  = regexp.MustCompile(`(?i)^\s*(ago|plus tôt|auparavant|earlier|before|later|plus tard|après|after|قبل|من قبل|بعد)`)
 )
 
@@ -152,6 +152,7 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		return d.toks[i].sent
 	}
 	pubDay, _ := time.Parse("2006-01-02", published)
+	cs := c.cues(an)
 
 	var res []corpus.Outage
 	var exps []OutageExplanation
@@ -169,37 +170,70 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		if g.countryOf != "" {
 			oe.Notes = append(oe.Notes, "country-wide cut in "+g.countryOf)
 		}
-		// best picks the expression in the outage's hottest sentences
-		// first, then anywhere in its region.
-		best := func(ok func(e rules.Expr) bool) (rules.Expr, bool) {
+		// paras are the paragraphs where the outage is named.
+		paras := map[int]bool{}
+		for _, m := range g.mentions {
+			if gi > 0 || !owned[m.sent] {
+				paras[d.toks[m.from].para] = true
+			}
+		}
+		// prio says how closely an expression is tied to the outage: 0 in
+		// its hottest sentences, 1 in its region, 2 elsewhere in a
+		// paragraph naming it (not another outage's sentence), else 99.
+		prio := func(e rules.Expr) int {
+			s := sentOf(e.Start)
+			switch {
+			case g.hotSents[s]:
+				return 0
+			case region[s]:
+				return 1
+			}
+			if k := d.tokAt(e.Start); k < len(d.toks) && paras[d.toks[k].para] && (gi > 0 || !owned[s]) {
+				return 2
+			}
+			return 99
+		}
+		// best picks the expression with the lowest score (prio and a
+		// penalty), the first in the text among equals.
+		best := func(maxPrio int, score func(e rules.Expr) (int, bool)) (rules.Expr, bool) {
 			var found rules.Expr
-			foundPri := 99
+			foundScore := 1 << 30
 			for _, e := range exprs {
-				s := sentOf(e.Start)
-				pri := 99
-				switch {
-				case g.hotSents[s]:
-					pri = 0
-				case region[s]:
-					pri = 1
+				p := prio(e)
+				if p > maxPrio {
+					continue
 				}
-				if pri < foundPri && ok(e) {
-					found, foundPri = e, pri
+				pen, ok := score(e)
+				if !ok {
+					continue
+				}
+				if sc := p*10 + pen; sc < foundScore {
+					found, foundScore = e, sc
 				}
 			}
-			return found, foundPri < 99
+			return found, foundScore < 1<<30
 		}
 		// start
-		if e, ok := best(func(e rules.Expr) bool {
+		if e, ok := best(2, func(e rules.Expr) (int, bool) {
 			if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
-				return false
+				return 0, false
+			}
+			if stampBefore.MatchString(prefixTail(d.text, e.Start, 24)) {
+				return 0, false // "Updated: July 12"
+			}
+			pen := 0
+			if e.Role == "end" {
+				pen += 15 // "jusqu'au 25 juin": the end, unless nothing else is said
 			}
 			if !pubDay.IsZero() && !strings.HasPrefix(e.Value, "X") {
 				if t, err := time.Parse("2006-01-02", e.Value); err == nil && t.After(pubDay) {
-					return false
+					return 0, false
 				}
 			}
-			return true
+			if agoDate.MatchString(strings.TrimSpace(e.Text)) {
+				pen += 15 // counted back from the publication: a named day wins
+			}
+			return pen, true
 		}); ok {
 			o.Start = e.Value
 			o.Evidence.Start = []string{e.Text}
@@ -209,14 +243,23 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			}
 		}
 		// duration
-		if e, ok := best(func(e rules.Expr) bool {
+		if e, ok := best(1, func(e rules.Expr) (int, bool) {
 			if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
-				return false
+				return 0, false
 			}
 			if e.Kind == rules.KindDuration && (agoBefore.MatchString(prefixTail(d.text, e.Start, 24)) || agoAfter.MatchString(suffixHead(d.text, e.End, 24))) {
-				return false
+				return 0, false
 			}
-			return e.Minutes != nil || e.DurationKind == corpus.DurationVague
+			if _, clock := clockTime(d.text, e); clock {
+				return 0, false
+			}
+			if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
+				return 0, false
+			}
+			if e.Kind == rules.KindInterval {
+				return 1, true // a stated length beats a span of times
+			}
+			return 0, true
 		}); ok {
 			o.DurationMin = e.Minutes
 			o.DurationKind = e.DurationKind
@@ -225,64 +268,12 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			}
 			o.Evidence.Duration = []string{e.Text}
 			oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
-		} else if gi == 0 {
-			c.durationFromTimes(exprs, &o, &oe)
+		}
+		if gi == 0 {
+			c.durationFromTimes(d, cs, exprs, region, &o, &oe)
 		}
 		// cause
-		var causes []rules.Expr
-		tier := map[int]int{} // expression start → 0 when said of this outage
-		for _, e := range exprs {
-			if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) || e.Cause == corpus.CauseUnknown {
-				continue
-			}
-			s := sentOf(e.Start)
-			if !region[s] && !(gi == 0 && !owned[s]) {
-				continue
-			}
-			if e.Denied {
-				o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
-				oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
-				continue
-			}
-			if e.Cause == corpus.CauseThirdParty && namesItself(e.Text, g.cand) {
-				continue // "Fastly" is not the third party of Fastly's own outage
-			}
-			if o.Kind == corpus.KindPower && e.Cause == corpus.CausePower {
-				continue // a grid is not brought down by "a power cut"
-			}
-			if !g.sents[s] && !an.triggerSent[s] {
-				tier[e.Start] = 1
-			}
-			causes = append(causes, e)
-		}
-		sort.SliceStable(causes, func(i, j int) bool {
-			if ti, tj := tier[causes[i].Start], tier[causes[j].Start]; ti != tj {
-				return ti < tj
-			}
-			return causeRank(causes[i].Cause) < causeRank(causes[j].Cause)
-		})
-		if len(causes) > 0 {
-			o.Cause = causes[0].Cause
-			for _, e := range causes {
-				if e.Cause == o.Cause {
-					o.Evidence.Cause = appendUniq(o.Evidence.Cause, e.Text)
-					oe.Cause = append(oe.Cause, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
-				} else {
-					o.CauseAlt = appendUniq(o.CauseAlt, e.Cause)
-				}
-			}
-		} else if gi > 0 && main.cand.kind == corpus.KindCloud && g.cand.kind != corpus.KindCloud && sharesSentence(g, main) {
-			o.Cause = corpus.CauseThirdParty
-			oe.Notes = append(oe.Notes, "named with the failing cloud "+main.cand.key+": third_party")
-		}
-		if o.Cause == "" {
-			o.Cause = corpus.CauseUnknown
-		}
-		for _, dn := range o.CauseDenied {
-			if dn == o.Cause {
-				o.Cause = corpus.CauseUnknown
-			}
-		}
+		c.pickCause(d, cs, exprs, g, main, gi, region, owned, an, sentOf, pubDay, &o, &oe)
 		o.Confidence = round3(min(1, 0.4+0.1*float64(g.strong)))
 		res = append(res, o)
 		exps = append(exps, oe)
@@ -299,37 +290,213 @@ func sharesSentence(a, b *outageGroup) bool {
 	return false
 }
 
-// durationFromTimes computes a duration from a start time and an end time
-// stated in the text ("from 11:01 … fully working at 11:47").
-func (c *Classifier) durationFromTimes(exprs []rules.Expr, o *corpus.Outage, oe *OutageExplanation) {
-	var start *rules.Expr
-	for i := range exprs {
-		e := &exprs[i]
-		if e.Kind != rules.KindTime || e.Time == "" {
+// pickCause sets the cause, alternatives and denied causes of outage o
+// (group g, the gi-th outage) from the cause expressions of its region.
+func (c *Classifier) pickCause(d *doc, cs *cueSet, exprs []rules.Expr, g, main *outageGroup, gi int, region, owned map[int]bool, an *analysis, sentOf func(int) int, pubDay time.Time, o *corpus.Outage, oe *OutageExplanation) {
+	inRegion := func(s int) bool { return region[s] || (gi == 0 && !owned[s]) }
+	// Sentences about another, earlier outage ("after the one in
+	// January, during the storm…") do not give this one's cause.
+	otherSent, sameSent := map[int]bool{}, map[int]bool{}
+	for _, e := range exprs {
+		if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
 			continue
 		}
-		if start == nil {
-			if e.Role == "start" {
-				start = e
+		s := sentOf(e.Start)
+		if otherDay(e.Value, o.Start, pubDay) {
+			otherSent[s] = true
+		} else if e.Value != "" {
+			sameSent[s] = true
+		}
+	}
+	type scored struct {
+		e    rules.Expr
+		tier int
+	}
+	var causes []scored
+	unknownSaid := false
+	for _, e := range exprs {
+		if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) {
+			continue
+		}
+		s := sentOf(e.Start)
+		if !inRegion(s) {
+			continue
+		}
+		if e.Cause == corpus.CauseUnknown {
+			unknownSaid = true
+			continue
+		}
+		if cs.guarded(e) {
+			oe.Notes = append(oe.Notes, "not a cause (protection against it): "+e.Text)
+			continue
+		}
+		if e.Denied || cs.denied(e) {
+			o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
+			oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
+			continue
+		}
+		if e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(d.text, e.End, 40), g.cand) {
+			continue // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
+		}
+		if o.Kind == corpus.KindPower && e.Cause == corpus.CausePower {
+			continue // a grid is not brought down by "a power cut"
+		}
+		if otherSent[s] && !sameSent[s] {
+			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
+			continue
+		}
+		t := 0
+		if !g.sents[s] && !an.triggerSent[s] {
+			t = 1
+		}
+		if cs.isWeak(e) {
+			t += 2
+		}
+		causes = append(causes, scored{e, t})
+	}
+	// A cause the text denies anywhere in the region is not the cause,
+	// whatever other sentences say of it.
+	keep := causes[:0]
+	for _, sc := range causes {
+		if !slices.Contains(o.CauseDenied, sc.e.Cause) {
+			keep = append(keep, sc)
+		}
+	}
+	causes = keep
+	sort.SliceStable(causes, func(i, j int) bool {
+		if causes[i].tier != causes[j].tier {
+			return causes[i].tier < causes[j].tier
+		}
+		return causeRank(causes[i].e.Cause) < causeRank(causes[j].e.Cause)
+	})
+	// Only generic "technical problem" words and a statement that the
+	// cause is not known: unknown.
+	if len(causes) > 0 && unknownSaid && causes[0].tier >= 2 {
+		oe.Notes = append(oe.Notes, "only a generic technical problem is named and the cause is said to be unknown")
+		causes = nil
+	}
+	if len(causes) > 0 {
+		o.Cause = causes[0].e.Cause
+		if o.Kind == corpus.KindPower && o.Cause == corpus.CauseSoftwareBug && causes[0].tier >= 2 {
+			o.Cause = corpus.CauseHardwareFailure // a grid's "technical fault" is its equipment
+		}
+		for _, sc := range causes {
+			e := sc.e
+			if e.Cause == causes[0].e.Cause {
+				o.Evidence.Cause = appendUniq(o.Evidence.Cause, e.Text)
+				oe.Cause = append(oe.Cause, Phrase{Value: o.Cause, Text: e.Text, Rule: e.Rule})
+			} else if e.Cause != o.Cause {
+				o.CauseAlt = appendUniq(o.CauseAlt, e.Cause)
 			}
-			continue
 		}
-		if e.Role != "end" {
-			continue
-		}
-		m, ok := minutesBetween(start.Time, e.Time)
-		if !ok {
-			return
-		}
-		o.DurationMin = &m
-		o.DurationKind = corpus.DurationExact
-		o.Evidence.Duration = []string{start.Text, e.Text}
-		if o.StartTime == "" {
-			o.StartTime = start.Time
-		}
-		oe.Duration = &Phrase{Value: itoa(m) + " min", Text: start.Text + " … " + e.Text, Rule: start.Rule + " " + e.Rule}
+	} else if gi > 0 && main.cand.kind == corpus.KindCloud && g.cand.kind != corpus.KindCloud && sharesSentence(g, main) {
+		o.Cause = corpus.CauseThirdParty
+		oe.Notes = append(oe.Notes, "named with the failing cloud "+main.cand.key+": third_party")
+	}
+	if o.Cause == "" {
+		o.Cause = corpus.CauseUnknown
+	}
+}
+
+// timeAt is a time of day stated in the text.
+type timeAt struct {
+	pos  int // byte offset
+	sent int
+	hhmm string
+	role string
+	text string
+	rule string
+}
+
+// durationFromTimes computes the main outage's length from a start time and
+// an end time stated in the text ("from 11:01 … fully working at 11:47",
+// "vers 21 h … a pris fin vers 1 heure du matin"). The end is a time the
+// rules mark as an end, or the last time of the first later sentence saying
+// the service is back. It replaces a missing length, and a bound ("more
+// than half an hour") that the computed length respects.
+func (c *Classifier) durationFromTimes(d *doc, cs *cueSet, exprs []rules.Expr, region map[int]bool, o *corpus.Outage, oe *OutageExplanation) {
+	if o.DurationKind == corpus.DurationExact || o.DurationKind == corpus.DurationApprox {
 		return
 	}
+	var times []timeAt
+	for _, e := range exprs {
+		k := d.tokAt(e.Start)
+		if k >= len(d.toks) {
+			continue
+		}
+		sent := d.toks[k].sent
+		switch {
+		case e.Kind == rules.KindTime && e.Time != "":
+			times = append(times, timeAt{e.Start, sent, e.Time, e.Role, e.Text, e.Rule})
+		default:
+			if hm, ok := clockTime(d.text, e); ok {
+				times = append(times, timeAt{e.Start, sent, hm, "", e.Text, e.Rule})
+			}
+		}
+	}
+	startIdx := -1
+	for i, t := range times {
+		if region[t.sent] && t.role != "end" && !cs.resolved[t.sent] {
+			startIdx = i
+			break
+		}
+	}
+	if startIdx < 0 {
+		return
+	}
+	st := times[startIdx]
+	endIdx := -1
+	for i := startIdx + 1; i < len(times); i++ {
+		t := times[i]
+		if t.sent == st.sent && t.role != "end" {
+			continue
+		}
+		if t.role == "end" {
+			endIdx = i
+			break
+		}
+		if cs.resolved[t.sent] {
+			endIdx = i
+			for i+1 < len(times) && times[i+1].sent == t.sent {
+				i++
+				endIdx = i
+			}
+			break
+		}
+	}
+	if endIdx < 0 {
+		return
+	}
+	en := times[endIdx]
+	m, ok := minutesBetween(st.hhmm, en.hhmm)
+	if !ok || m < 1 || m > 20*60 {
+		return
+	}
+	if o.DurationMin != nil {
+		bound := *o.DurationMin
+		switch o.DurationKind {
+		case corpus.DurationAtLeast:
+			if float64(m) < 0.9*float64(bound) {
+				return
+			}
+		case corpus.DurationAtMost:
+			if float64(m) > 1.1*float64(bound) {
+				return
+			}
+		default:
+			return
+		}
+	}
+	if o.DurationKind == corpus.DurationVague && m < 60 {
+		return // "for hours" and a span of minutes: keep the text's word
+	}
+	o.DurationMin = &m
+	o.DurationKind = corpus.DurationExact
+	o.Evidence.Duration = []string{st.text, en.text}
+	if o.StartTime == "" {
+		o.StartTime = st.hhmm
+	}
+	oe.Duration = &Phrase{Value: itoa(m) + " min", Text: st.text + " … " + en.text, Rule: st.rule + " " + en.rule}
 }
 
 func minutesBetween(from, to string) (int, bool) {

@@ -41,12 +41,21 @@ const (
 	classNameCue  = "namecue"
 	classNotName  = "notname"
 	classChannel  = "channel"
+	// Cause and timing cues used when an outage is assembled.
+	classWeakCause  = "weakcause"  // a cause phrase too generic to beat a specific one
+	classCauseDeny  = "causedeny"  // denies the causes that follow it in its sentence
+	classCauseGuard = "causeguard" // the cause phrase right after it is not a cause ("protection against")
+	classContrast   = "contrast"   // ends the scope of a causedeny cue ("but", "mais")
+	classResolved   = "resolved"   // a time in its sentence is when the outage ended
+	classNotUtility = "notutility" // cancels the internet, power or telecom words it covers ("site internet")
 )
 
 var lexClasses = map[string]bool{
 	classTrigger: true, classSubject: true, classInternet: true, classPower: true,
 	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
+	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classContrast: true,
+	classResolved: true, classNotUtility: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}

@@ -102,9 +102,39 @@ func queryError(err error) error {
 	return err
 }
 
-type searchOptions struct {
+// queryOptions are the data and filter flags of the commands that query
+// the index: search, export and stats.
+type queryOptions struct {
 	dataOptions
 	filterOptions
+}
+
+func (o *queryOptions) bind(fs *flag.FlagSet) {
+	o.dataOptions.bind(fs)
+	o.filterOptions.bind(fs)
+}
+
+// open validates the filters, builds the query for the words of args ("*"
+// or nothing: everything) and opens the index read-only.
+func (o *queryOptions) open(args []string) (index.Query, *index.Reader, error) {
+	text := strings.Join(args, " ")
+	if strings.TrimSpace(text) == "*" {
+		text = ""
+	}
+	q, err := o.filterOptions.query(text)
+	if err != nil {
+		return q, nil, err
+	}
+	cfg, err := o.load()
+	if err != nil {
+		return q, nil, err
+	}
+	r, err := openIndex(cfg.Data)
+	return q, r, err
+}
+
+type searchOptions struct {
+	queryOptions
 	limit, offset int
 	format        string
 	color         string
@@ -122,8 +152,7 @@ func searchCommand() command {
   outages search '*' --outages-only --min-duration 120 --limit 50`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o searchOptions
-			o.dataOptions.bind(fs)
-			o.filterOptions.bind(fs)
+			o.queryOptions.bind(fs)
 			fs.IntVar(&o.limit, "limit", 10, "show at most `N` hits")
 			fs.IntVar(&o.offset, "offset", 0, "skip the first `N` hits")
 			fs.StringVar(&o.format, "format", "table", "output: table, json or jsonl")
@@ -137,10 +166,6 @@ func (o *searchOptions) run(ctx context.Context, a *app, args []string) error {
 	if len(args) == 0 {
 		return usagef("missing QUERY (use '*' to match everything)")
 	}
-	text := strings.Join(args, " ")
-	if strings.TrimSpace(text) == "*" {
-		text = ""
-	}
 	switch o.format {
 	case "table", "json", "jsonl":
 	default:
@@ -149,20 +174,12 @@ func (o *searchOptions) run(ctx context.Context, a *app, args []string) error {
 	if o.limit < 0 || o.offset < 0 {
 		return usagef("--limit and --offset must not be negative")
 	}
-	q, err := o.filterOptions.query(text)
-	if err != nil {
-		return err
-	}
-	q.Limit, q.Offset, q.Facets, q.Highlight = o.limit, o.offset, o.format != "jsonl", true
-	cfg, err := o.load()
-	if err != nil {
-		return err
-	}
-	r, err := openIndex(cfg.Data)
+	q, r, err := o.open(args)
 	if err != nil {
 		return err
 	}
 	defer r.Close()
+	q.Limit, q.Offset, q.Facets, q.Highlight = o.limit, o.offset, o.format != "jsonl", true
 	res, err := r.Search(ctx, q)
 	if err != nil {
 		return queryError(err)
@@ -328,8 +345,7 @@ func oneLine(s string, n int) string {
 }
 
 type exportOptions struct {
-	dataOptions
-	filterOptions
+	queryOptions
 	format string
 	output string
 	excel  bool
@@ -346,8 +362,7 @@ func exportCommand() command {
   outages export --outages-only --format jsonl > outages.jsonl`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o exportOptions
-			o.dataOptions.bind(fs)
-			o.filterOptions.bind(fs)
+			o.queryOptions.bind(fs)
 			fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
 			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of standard output")
 			fs.BoolVar(&o.excel, "excel", false, "CSV: start with a UTF-8 byte-order mark so Excel shows Arabic and accents correctly")
@@ -358,26 +373,13 @@ func exportCommand() command {
 }
 
 func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err error) {
-	text := strings.Join(args, " ")
-	if o.all {
-		if text != "" {
-			return usagef("--all takes no query (got %q)", text)
-		}
-	} else if strings.TrimSpace(text) == "*" {
-		text = ""
+	if o.all && len(args) > 0 {
+		return usagef("--all takes no query (got %q)", strings.Join(args, " "))
 	}
 	if o.format != "csv" && o.format != "jsonl" {
 		return usagef("--format: %q is not csv or jsonl", o.format)
 	}
-	q, err := o.filterOptions.query(text)
-	if err != nil {
-		return err
-	}
-	cfg, err := o.load()
-	if err != nil {
-		return err
-	}
-	r, err := openIndex(cfg.Data)
+	q, r, err := o.open(args)
 	if err != nil {
 		return err
 	}
@@ -422,8 +424,7 @@ func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err err
 }
 
 type statsOptions struct {
-	dataOptions
-	filterOptions
+	queryOptions
 	by     string
 	format string
 }
@@ -438,8 +439,7 @@ func statsCommand() command {
   outages stats --by service --format csv > services.csv`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o statsOptions
-			o.dataOptions.bind(fs)
-			o.filterOptions.bind(fs)
+			o.queryOptions.bind(fs)
 			fs.StringVar(&o.by, "by", "month", "count by month, cause, service, kind or lang")
 			fs.StringVar(&o.format, "format", "table", "table or csv")
 			return o.run
@@ -456,19 +456,7 @@ func (o *statsOptions) run(ctx context.Context, a *app, args []string) error {
 	if o.format != "table" && o.format != "csv" {
 		return usagef("--format: %q is not table or csv", o.format)
 	}
-	text := strings.Join(args, " ")
-	if strings.TrimSpace(text) == "*" {
-		text = ""
-	}
-	q, err := o.filterOptions.query(text)
-	if err != nil {
-		return err
-	}
-	cfg, err := o.load()
-	if err != nil {
-		return err
-	}
-	r, err := openIndex(cfg.Data)
+	q, r, err := o.open(args)
 	if err != nil {
 		return err
 	}
