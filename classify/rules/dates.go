@@ -504,7 +504,8 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	}
 	// weekday with a day number and no month: "mercredi 13"
 	if dn, e2, ok := s.dayNum(k); ok && (s.toks[k].kind == '0' || s.lang == "ar" && dn > 10) {
-		if _, isUnit := s.get(e2, "unit"); !isUnit {
+		// not "Thursday 8:00", "Thursday 9 am", "jeudi 8 heures"
+		if !s.timeWordAt(e2) {
 			if d, ok := s.weekdayOfMonth(wd, dn); ok {
 				d.rule = w.e.loc
 				return s.afterDay(d, e2)

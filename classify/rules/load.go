@@ -43,7 +43,7 @@ type entry struct {
 	toks []string
 	loc  string  // file:line
 	num  float64 // numeric first argument, when it has one (fixedday: the month)
-	day  int     // fixedday: the day of the month
+	day  int     // fixedday: the day of the month; daypart, window: the last hour
 	zone *time.Location
 }
 
@@ -83,6 +83,23 @@ func intIn(lo, hi int) func([]string) error {
 func number(args []string) error {
 	if _, err := strconv.ParseFloat(args[0], 64); err != nil {
 		return fmt.Errorf("argument %q is not a number", args[0])
+	}
+	return nil
+}
+
+// hourSpan checks the hours a part of the day spans: none, or a first
+// and a last hour (inclusive) with 0 <= from <= to <= 23.
+func hourSpan(args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if len(args) != 2 {
+		return fmt.Errorf("takes no hours or a first and a last hour, got %d arguments", len(args))
+	}
+	a, err1 := strconv.Atoi(args[0])
+	b, err2 := strconv.Atoi(args[1])
+	if err1 != nil || err2 != nil || a < 0 || b > 23 || a > b {
+		return fmt.Errorf("hours %q %q must be integers with 0 <= first <= last <= 23", args[0], args[1])
 	}
 	return nil
 }
@@ -145,7 +162,10 @@ var kinds = map[string]kindSpec{
 		return nil
 	}},
 	"ampm":     {1, 1, oneOf("am", "pm", "night", "noon")},
-	"daypart":  {0, 0, nil},
+	"daypart":  {0, 2, hourSpan},
+	"window":   {2, 2, hourSpan},
+	"minrel":   {1, 1, oneOf("past", "to")},
+	"minafter": {1, 1, oneOf("past", "to")},
 	"zone":     {1, 1, nil}, // checked by loading the location
 	"role":     {1, 1, oneOf("start", "end")},
 	"prole":    {1, 1, oneOf("start", "end")},
@@ -314,6 +334,9 @@ func parseRules(name, src string) ([]*entry, error) {
 		if f[0] == "fixedday" {
 			m, d, _ := monthDay(args[0])
 			num, day = float64(m), d
+		}
+		if (f[0] == "daypart" || f[0] == "window") && len(args) == 2 {
+			day, _ = strconv.Atoi(args[1])
 		}
 		n := 0
 		for _, p := range strings.Split(body, "|") {

@@ -10,7 +10,9 @@ func longestDate(exprs []Expr) (Expr, bool) {
 	var best Expr
 	found := false
 	for _, e := range exprs {
-		if (e.Kind == KindDate || e.Kind == KindTime) && (!found || e.End-e.Start > best.End-best.Start) {
+		// a part of a day ("le 3 mars au soir") is an interval holding its day
+		day := e.Kind == KindInterval && e.Grain == "hour" && e.Minutes == nil
+		if (e.Kind == KindDate || e.Kind == KindTime || day) && (!found || e.End-e.Start > best.End-best.Start) {
 			best, found = e, true
 		}
 	}

@@ -58,8 +58,13 @@ func (s *scan) temporal() []Expr {
 		if m, ok := s.get(i, "nodur"); ok {
 			consider(cand{i: i, j: m.end, prio: 10, none: true}, true)
 		}
+		if m, ok := s.get(i, "daypart"); ok && m.end > i+1 {
+			// "après-midi" holds no time "midi"
+			consider(cand{i: i, j: m.end, prio: 0, none: true}, true)
+		}
 		consider(s.dateTimeCand(i))
 		consider(s.intervalCand(i))
+		consider(s.windowCand(i))
 		consider(s.durationCand(i))
 		if best.j <= i {
 			i++
@@ -126,10 +131,14 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 		}
 		return s.dateCand(i, de, d), true
 	case cok:
-		// time, maybe followed by a date
+		// time, maybe followed by a date or a part of a day ("à 15h cet
+		// après-midi", "vers 6h dans la soirée")
 		k := ce
 		if s.is(k, ",") {
 			k++
+		}
+		if w, ok := s.dayWindow(k); ok {
+			return s.timeCand(i, w.end, w.day, w.hasDay, c), true
 		}
 		k = s.skip(k, "det")
 		if d2, e2, ok := s.date(k); ok && d2.grain == "day" {
@@ -162,6 +171,12 @@ func (s *scan) timeCand(i, j int, d dateVal, hasDate bool, c clockVal) cand {
 	}
 	x.Zone = c.zoneText
 	x.UTC = utcOf(x.Value, c)
+	if x.UTC == "" && !hasDate {
+		// a zoned time with no day is taken on the reference day
+		if rd, ok := s.refDay(); ok {
+			x.UTC = utcOf(rd.Format("2006-01-02"), c)
+		}
+	}
 	x.Role = s.role(i)
 	return cand{e: x, i: i, j: j, prio: 1}
 }
@@ -266,8 +281,12 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	c1, e1, ok := s.clockCue(j, true, cue)
 	bare := false
 	if !ok {
-		// "3-4pm": a bare hour takes the am/pm of the end
-		if h, isNum := s.digits(j, 2); isNum && h <= 12 && s.is(j+1, "-") {
+		// "3-4pm", "around 3-4pm": a bare hour takes the am/pm of the end
+		if p, isPrep := s.get(j, "timeprep"); isPrep && !from {
+			j = p.end
+		}
+		_, toWord := s.get(j+1, "spanto")
+		if h, isNum := s.digits(j, 2); isNum && h <= 12 && (s.is(j+1, "-") || from && toWord) {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
 	}
@@ -279,7 +298,9 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		return s.timeFor(i, c1, e1)
 	}
 	_, isAnd := s.get(e1, "and")
-	c2, e2, ok := s.clockCue(to.end, true, cue)
+	// after a time that reads as one on its own, the end may be a bare
+	// hour ("9h30 - 11h")
+	c2, e2, ok := s.clockCue(to.end, true, cue || c1.strong() && !isAnd)
 	if !ok || bare && !c2.ampm {
 		return cand{}, false
 	}
@@ -290,6 +311,11 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	}
 	if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
 		c1.h += 12
+	}
+	// "de 11h30 à 1h30", "11:30-1:30": an end before a morning start,
+	// with no am/pm, is in the afternoon ("de 23h à 1h" crosses midnight)
+	if !c2.ampm && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
+		c2.h += 12
 	}
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -13,6 +14,7 @@ type clockVal struct {
 	zoneText  string
 	rule      string
 	ampm      bool // am/pm (or an Arabic part of day) was stated
+	named     bool // a named hour: "midi", "noon", "منتصف الليل"
 	hasPrep   bool
 	prepStart int
 }
@@ -65,6 +67,10 @@ func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 		}
 		core.ampm = true
 		e = m.end
+	} else if w, ok := s.dayWindow(e); ok {
+		// "8 heures ce soir", "vers 6h dans la soirée": read in the part
+		// of the day, which the caller may take in as the time's day
+		core = core.inWindow(w)
 	}
 	// zone, maybe in parentheses and after "heure", "time", "بتوقيت"
 	k := e
@@ -106,9 +112,21 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 	if i >= len(s.toks) {
 		return clockVal{}, i, false
 	}
+	if c, e, ok := s.minutesBefore(i); ok {
+		return c, e, true
+	}
+	c, e, ok := s.hourCore(i, prep)
+	if ok && !c.minute && s.lang == "fr" {
+		c, e = s.minutesAfter(c, e)
+	}
+	return c, e, ok
+}
+
+// hourCore parses an hour with the minutes written with it.
+func (s *scan) hourCore(i int, prep bool) (clockVal, int, bool) {
 	if m, ok := s.get(i, "clock"); ok {
 		t, _ := time.Parse("15:04", m.e.args[0])
-		return clockVal{h: t.Hour(), m: t.Minute(), rule: m.e.loc}, m.end, true
+		return clockVal{h: t.Hour(), m: t.Minute(), rule: m.e.loc, named: true}, m.end, true
 	}
 	if h, ok := s.digits(i, 4); ok {
 		hl := len(s.toks[i].s)
@@ -130,15 +148,25 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 		if hw, ok := s.hourWord(j); ok && hl <= 2 && h <= 24 {
 			isH := s.toks[j].s == "h"
 			if !isH && !prep && s.lang != "en" {
-				// "3 heures" alone is a duration; a time needs a preposition
-				// or minutes ("16 heures 30")
+				// "3 heures" alone is a duration; a time needs a preposition,
+				// minutes ("16 heures 30") or a part of the day ("8 heures
+				// ce soir", "3 heures du matin")
 				if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 {
 					return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, hw + 1, true
+				}
+				if h <= 12 && s.dayHalfNext(hw) && !s.durCueBefore(i) {
+					return clockVal{h: h, rule: "clock"}, hw, true
 				}
 				return clockVal{}, i, false
 			}
 			if isH && s.lang == "en" && !prep {
-				return clockVal{}, i, false
+				// "15h30" glued, "19h", "8h GMT" read as times; "2h" alone
+				// is a length
+				glued := s.adj(j) && s.adj(hw) && hw < len(s.toks) && s.toks[hw].kind == '0' && len(s.toks[hw].s) == 2
+				_, zoned := s.get(hw, "zone")
+				if !glued && !zoned && h < 13 {
+					return clockVal{}, i, false
+				}
 			}
 			if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 && (s.adj(hw) || !isH || true) {
 				e := hw + 1
@@ -173,16 +201,22 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 		if prep && hl <= 2 && h <= 24 && s.lang == "ar" {
 			return s.arabicMinutes(clockVal{h: h % 24, rule: "clock"}, j)
 		}
+		// "at 5 tomorrow afternoon": a bare hour with a part of the day
+		if prep && hl <= 2 && h <= 12 && s.dayHalfNext(j) {
+			return clockVal{h: h, rule: "clock"}, j, true
+		}
 		return clockVal{}, i, false
 	}
 	// number words: "seize heures", "three o'clock", "الثالثة"
-	if m, ok := s.get(i, "ordinal"); ok && s.lang == "ar" && prep {
-		if m.e.num <= 12 {
-			return s.arabicMinutes(clockVal{h: int(m.e.num), rule: m.e.loc}, m.end)
+	if m, ok := s.get(i, "ordinal"); ok && s.lang == "ar" && m.e.num <= 12 {
+		c, e, _ := s.arabicMinutes(clockVal{h: int(m.e.num), rule: m.e.loc}, m.end)
+		// "الثالثة عصرا": a part of the day is cue enough
+		if _, ok := s.get(e, "ampm"); ok || prep {
+			return c, e, true
 		}
 	}
 	if n, e, ok := s.num(i); ok && n == float64(int(n)) && n <= 24 {
-		if hw, ok := s.hourWord(e); ok && (prep || s.lang == "en") && s.toks[e].s != "h" {
+		if hw, ok := s.hourWord(e); ok && (prep || s.lang == "en" || n <= 12 && s.dayHalfNext(hw) && !s.durCueBefore(i)) && s.toks[e].s != "h" {
 			if s.lang == "en" && s.toks[e].s == "hours" {
 				return clockVal{}, i, false
 			}
@@ -196,11 +230,139 @@ func (s *scan) clockCore(i int, prep bool) (clockVal, int, bool) {
 		if s.lang == "ar" && prep {
 			return s.arabicMinutes(clockVal{h: int(n) % 24, rule: "clock"}, e)
 		}
+		if prep && n <= 12 && n >= 1 && s.dayHalfNext(e) {
+			return clockVal{h: int(n), rule: "clock"}, e, true
+		}
 		if m, ok := s.get(e, "ampm"); ok && (prep || isClockAmpm(m)) && n <= 12 {
 			return clockVal{h: int(n), rule: "clock"}, e, true
 		}
+		// "ten thirty am", "four twenty-three a m": words for the hour
+		// and the minutes, then am/pm
+		if s.lang == "en" && n <= 12 && s.toks[i].kind != '0' {
+			if mn, e2, ok := s.num(e); ok && mn >= 10 && mn < 60 && mn == float64(int(mn)) && s.toks[e].kind != '0' {
+				if m, ok := s.get(e2, "ampm"); ok && isClockAmpm(m) {
+					return clockVal{h: int(n), m: int(mn), minute: true, rule: "clock"}, e2, true
+				}
+			}
+		}
 	}
 	return clockVal{}, i, false
+}
+
+// dayHalfNext reports whether am/pm or a part of the day starts at k, so
+// that a bare hour before it reads as a time ("3 heures du matin").
+func (s *scan) dayHalfNext(k int) bool {
+	if m, ok := s.get(k, "ampm"); ok && isClockAmpm(m) {
+		return true
+	}
+	_, ok := s.dayWindow(k)
+	return ok
+}
+
+// minutesBefore parses minutes named before their hour: "a quarter past
+// 3pm", "half past three", "20 minutes to noon", "at 15 past 3pm". A bare
+// number needs "past" and an hour that reads as a time; "to" needs a
+// fraction or a minute word ("from 2 to 3pm" is a span).
+func (s *scan) minutesBefore(i int) (clockVal, int, bool) {
+	if s.lang != "en" || s.durCueBefore(i) {
+		return clockVal{}, i, false
+	}
+	mins, k, strongHead := 0, i, false
+	if m, ok := s.get(i, "frac"); ok && m.e.num < 1 {
+		mins, k, strongHead = int(math.Round(m.e.num*60)), m.end, true
+	} else if n, e, ok := s.num(i); ok && n >= 1 && n < 60 && n == float64(int(n)) {
+		mins, k = int(n), e
+		if mw, ok := s.get(k, "minword"); ok {
+			k, strongHead = mw.end, true
+		}
+	} else {
+		return clockVal{}, i, false
+	}
+	rel, ok := s.get(k, "minrel")
+	if !ok || rel.e.args[0] == "to" && !strongHead {
+		return clockVal{}, i, false
+	}
+	c, e, ok := s.hourCore(rel.end, true)
+	if ok && c.minute {
+		return clockVal{}, i, false
+	}
+	if !ok {
+		// "half past three", "20 minutes past 9"
+		n, e2, isNum := s.num(rel.end)
+		if !strongHead || !isNum || n < 1 || n > 12 || n != float64(int(n)) {
+			return clockVal{}, i, false
+		}
+		c, e = clockVal{h: int(n), rule: "clock"}, e2
+	}
+	if rel.e.args[0] == "past" {
+		c.m = mins
+	} else {
+		c.h, c.m = (c.h+23)%24, 60-mins
+	}
+	c.minute = true
+	return c, e, true
+}
+
+// minutesAfter reads French minutes after an hour: "midi et quart",
+// "trois heures et demie", "midi moins le quart", "midi moins cinq",
+// "15h passé de 15 minutes", "onze heures trois quarts", "minuit trois".
+func (s *scan) minutesAfter(c clockVal, e int) (clockVal, int) {
+	set := func(h, m, end int) (clockVal, int) {
+		c.h, c.m, c.minute = (h+24)%24, m, true
+		return c, end
+	}
+	if m, ok := s.get(e, "frac"); ok && m.e.num > 0.5 && m.e.num < 1 {
+		return set(c.h, int(math.Round(m.e.num*60)), m.end) // "trois quarts"
+	}
+	if rel, ok := s.get(e, "minafter"); ok {
+		k := rel.end
+		past := rel.e.args[0] == "past"
+		if f, ok := s.get(k, "frac"); ok && f.e.num < 1 {
+			mins := int(math.Round(f.e.num * 60))
+			if past {
+				return set(c.h, mins, f.end)
+			}
+			return set(c.h-1, 60-mins, f.end)
+		}
+		if n, e2, ok := s.num(k); ok && n >= 1 && n < 60 && n == float64(int(n)) {
+			mw, hasMin := s.get(e2, "minword")
+			if hasMin {
+				e2 = mw.end
+			}
+			if past && hasMin {
+				return set(c.h, int(n), e2)
+			}
+			if !past && (hasMin || !s.unitAt(e2)) {
+				return set(c.h-1, 60-int(n), e2)
+			}
+		}
+		return c, e
+	}
+	// "midi quinze", "minuit trois": a number right after a named hour
+	if c.named {
+		if n, e2, ok := s.num(e); ok && n >= 1 && n < 60 && n == float64(int(n)) && !s.unitAt(e2) && !s.is(e2, ":") {
+			if mw, ok := s.get(e2, "minword"); ok {
+				e2 = mw.end
+			} else if s.unitAt(e2) {
+				return c, e
+			}
+			return set(c.h, int(n), e2)
+		}
+	}
+	return c, e
+}
+
+// unitAt reports whether a unit word (other than minutes) or a month
+// starts at k: the number before it is not minutes.
+func (s *scan) unitAt(k int) bool {
+	if _, ok := s.get(k, "month"); ok {
+		return true
+	}
+	if m, ok := s.get(k, "unit"); ok && m.e.args[0] != "minute" {
+		return true
+	}
+	_, ok := s.get(k, "dual")
+	return ok
 }
 
 // isClockAmpm reports whether an am/pm phrase can follow a bare number
@@ -229,7 +391,7 @@ func (s *scan) hourWord(j int) (int, bool) {
 func (s *scan) arabicMinutes(c clockVal, e int) (clockVal, int, bool) {
 	if e < len(s.toks) {
 		if m, ok := s.get(e, "frac"); ok && len(s.toks[e].s) > 0 && s.toks[e].s[0:len("و")] == "و" {
-			c.m, c.minute = int(m.e.num*60), true
+			c.m, c.minute = int(math.Round(m.e.num*60)), true
 			return c, m.end, true
 		}
 		if s.is(e, "و") || (len(s.toks[e].s) > 2 && s.toks[e].s[:len("و")] == "و") {
@@ -238,7 +400,7 @@ func (s *scan) arabicMinutes(c clockVal, e int) (clockVal, int, bool) {
 				k++
 			}
 			if m, ok := s.get(k, "frac"); ok {
-				c.m, c.minute = int(m.e.num*60), true
+				c.m, c.minute = int(math.Round(m.e.num*60)), true
 				return c, m.end, true
 			}
 			if n, e2, ok := s.num(k); ok && n < 60 {
@@ -251,7 +413,7 @@ func (s *scan) arabicMinutes(c clockVal, e int) (clockVal, int, bool) {
 		if s.is(e, "الا") || s.is(e, "إلا") {
 			if m, ok := s.get(e+1, "frac"); ok {
 				c.h = (c.h + 23) % 24
-				c.m, c.minute = 60-int(m.e.num*60), true
+				c.m, c.minute = 60-int(math.Round(m.e.num*60)), true
 				return c, m.end, true
 			}
 		}
