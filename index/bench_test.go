@@ -1,0 +1,274 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"sort"
+	"strconv"
+	"syscall"
+	"testing"
+	"time"
+
+	"outages/corpus"
+)
+
+// Environment knobs of the benchmarks (read in tests only):
+//
+//	OUTAGES_BENCH_DOCS       size of the BenchmarkSearch index (default 20000)
+//	OUTAGES_BENCH_INDEX_DIR  where to build (or reuse) that index and leave it
+//	OUTAGES_BUILD_INDEX_DIR  TestBuildSyntheticIndex builds an index there
+//	OUTAGES_BUILD_DOCS       ... of that many articles (default 100000)
+//
+// Process-level search measurement on a 100k index:
+//
+//	OUTAGES_BUILD_INDEX_DIR=/tmp/idx100k /usr/bin/time -v go test ./index -run TestBuildSyntheticIndex -timeout 30m
+//	OUTAGES_BENCH_INDEX_DIR=/tmp/idx100k go test ./index -run '^$' -bench 'Search' -benchtime 20x
+
+const articleBytes = 3000 // typical article body
+
+func benchArticles(n, offset int) []*corpus.Article {
+	arts := make([]*corpus.Article, n)
+	for i := range arts {
+		arts[i] = synthArticle(offset+i, articleBytes)
+	}
+	return arts
+}
+
+// BenchmarkIndex measures indexing throughput with the production mapping
+// (b.N articles of ~3 KB, one writer, commit included).
+func BenchmarkIndex(b *testing.B) {
+	benchIndex(b, 0)
+}
+
+// BenchmarkIndexBatchSize compares batch sizes (run with -benchtime 10000x).
+func BenchmarkIndexBatchSize(b *testing.B) {
+	for _, bs := range []int{200, 500, 1000, 2000, 5000} {
+		b.Run(strconv.Itoa(bs), func(b *testing.B) { benchIndex(b, bs) })
+	}
+}
+
+func benchIndex(b *testing.B, batch int) {
+	ctx := context.Background()
+	arts := benchArticles(b.N, 0)
+	var bytes int64
+	for _, a := range arts {
+		bytes += int64(len(a.Body) + len(a.Title))
+	}
+	dir := b.TempDir()
+	b.SetBytes(bytes / int64(b.N))
+	b.ReportAllocs()
+	b.ResetTimer()
+	start, cpu0 := time.Now(), cpuTime()
+	w, err := OpenWriter(ctx, dir, Options{BatchSize: batch})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Put(ctx, arts...); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Commit(ctx, Meta{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "docs/s")
+	// CPU time is steadier than wall time on a shared machine.
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
+}
+
+// cpuTime returns the user+system CPU time of the process.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// searchIndex returns a directory holding a synthetic index for the search
+// benchmarks, building it when needed.
+func searchIndex(b *testing.B) string {
+	n := 20000
+	if s := os.Getenv("OUTAGES_BENCH_DOCS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = v
+	}
+	dir := os.Getenv("OUTAGES_BENCH_INDEX_DIR")
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	if _, err := ReadMeta(dir); err == nil {
+		return dir
+	}
+	buildSynthetic(b, dir, n)
+	return dir
+}
+
+func buildSynthetic(tb testing.TB, dir string, n int) {
+	ctx := context.Background()
+	w, err := OpenFreshWriter(ctx, dir, Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	const chunk = 5000
+	for i := 0; i < n; i += chunk {
+		k := min(chunk, n-i)
+		if err := w.Put(ctx, benchArticles(k, i)...); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := w.Commit(ctx, Meta{Watermark: uint64(n)}); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// TestBuildSyntheticIndex builds a synthetic index for process-level
+// measurements when OUTAGES_BUILD_INDEX_DIR is set.
+func TestBuildSyntheticIndex(t *testing.T) {
+	dir := os.Getenv("OUTAGES_BUILD_INDEX_DIR")
+	if dir == "" {
+		t.Skip("set OUTAGES_BUILD_INDEX_DIR to build a synthetic index")
+	}
+	n := 100000
+	if s := os.Getenv("OUTAGES_BUILD_DOCS"); s != "" {
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n = v
+	}
+	// Peak Go-managed memory (RSS also counts the mmapped segment files).
+	done := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var max uint64
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			if v := ms.Sys - ms.HeapReleased; v > max {
+				max = v
+			}
+			select {
+			case <-done:
+				peak <- max
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	start, cpu0 := time.Now(), cpuTime()
+	buildSynthetic(t, dir, n)
+	el := time.Since(start)
+	close(done)
+	t.Logf("indexed %d articles in %v (%.0f docs/s, %.2f cpu-ms/doc, peak Go memory %d MiB)",
+		n, el, float64(n)/el.Seconds(), float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), <-peak>>20)
+}
+
+var benchQueries = []struct {
+	name string
+	q    Query
+}{
+	{"term", Query{Text: "panne", Limit: 10}},
+	{"term-facets-highlight", Query{Text: "outage", Limit: 10, Facets: true, Highlight: true}},
+	{"all-facets", Query{Limit: 10, Facets: true}},
+	{"filters-facets", Query{Text: "réseau", Langs: []string{"fr"}, OutagesOnly: true, MinDuration: 60, Since: "2023-06-01", Facets: true}},
+	{"phrase", Query{Text: `"centre données"`, Limit: 10}},
+}
+
+// BenchmarkSearch measures queries in a warm process.
+func BenchmarkSearch(b *testing.B) {
+	dir := searchIndex(b)
+	r, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	for _, bq := range benchQueries {
+		b.Run(bq.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := r.Search(ctx, bq.q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+		})
+	}
+}
+
+// BenchmarkOpen measures opening the current generation.
+func BenchmarkOpen(b *testing.B) {
+	dir := searchIndex(b)
+	for i := 0; i < b.N; i++ {
+		r, err := Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Close()
+	}
+}
+
+// TestSearchProcessChild is one search as a whole process: open, query
+// with facets, print.
+func TestSearchProcessChild(t *testing.T) {
+	dir := os.Getenv("OUTAGES_SEARCH_PROCESS_DIR")
+	if dir == "" {
+		t.Skip("helper for BenchmarkSearchProcess")
+	}
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	res, err := r.Search(context.Background(), Query{Text: "outage", Facets: true, Highlight: true, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("%d hits in %v\n", res.Total, res.Took)
+	for _, h := range res.Hits {
+		fmt.Printf("%s %s %q\n", h.Article.Published, h.Article.Title, h.Snippet)
+	}
+	fmt.Println(res.Facets)
+}
+
+// BenchmarkSearchProcess runs TestSearchProcessChild as a separate process
+// (this test binary) and reports the median wall time.
+func BenchmarkSearchProcess(b *testing.B) {
+	dir := searchIndex(b)
+	var times []time.Duration
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSearchProcessChild$")
+		cmd.Env = append(os.Environ(), "OUTAGES_SEARCH_PROCESS_DIR="+dir)
+		start := time.Now()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("%v\n%s", err, out)
+		}
+		times = append(times, time.Since(start))
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms/process")
+}
+
+// BenchmarkEach measures streaming every article (export).
+func BenchmarkEach(b *testing.B) {
+	dir := searchIndex(b)
+	r, err := Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		if err := r.Each(ctx, Query{}, func(*corpus.Article) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}

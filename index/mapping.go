@@ -1,0 +1,335 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	_ "github.com/blevesearch/bleve/v2/analysis/char/regexp" // registers the "regexp" char filter
+	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	_ "github.com/blevesearch/bleve/v2/analysis/token/unicodenorm" // registers "normalize_unicode"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"outages/corpus"
+)
+
+// SchemaVersion is the version of the index mapping (see doc.go). Bump it
+// whenever the mapping or the document layout changes: NeedsReindex then
+// reports that the current generation must be rebuilt.
+const SchemaVersion = 1
+
+// Field names of the schema.
+const (
+	fArticle   = "_a" // stored article JSON, not indexed
+	fHost      = "host"
+	fServices  = "services" // canonical names and aliases, lower-cased
+	fCausesAlt = "causes_alt"
+	fDenied    = "causes_denied"
+	fPublished = "published"
+	fStart     = "start"
+	fDurations = "duration_min"
+	fIsOutage  = "is_outage"
+	fStats     = "stats"  // "<dim>:<i>|<value>" per outage i (Stats)
+	fFacets    = "facets" // "<facet>:<value>" for every facet of Search
+)
+
+// analyzerAr is Bleve's ar analyzer with one more character filter that
+// blanks the accusative ending "ًا" (tanwin fath + alif), so that
+// "انقطاعًا" is indexed as "انقطاع". The blank keeps byte offsets unchanged.
+const analyzerAr = "ar_tanwin"
+
+// langs are the languages with their own text fields, in field order.
+var langs = [...]string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish, corpus.LangOther}
+
+// analyzerFor returns the analyzer of a language's text fields.
+func analyzerFor(lang string) string {
+	switch lang {
+	case corpus.LangFrench:
+		return fr.AnalyzerName
+	case corpus.LangArabic:
+		return analyzerAr
+	case corpus.LangEnglish:
+		return en.AnalyzerName
+	}
+	return standard.Name
+}
+
+// fieldLang maps an article's Lang to the suffix of its text fields.
+func fieldLang(lang string) string {
+	switch lang {
+	case corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish:
+		return lang
+	}
+	return corpus.LangOther
+}
+
+func titleField(lang string) string { return "title_" + fieldLang(lang) }
+func bodyField(lang string) string  { return "body_" + fieldLang(lang) }
+
+// statsDims are the dimensions of Reader.Stats.
+var statsDims = [...]string{"month", "cause", "service", "lang", "kind"}
+
+// newMapping builds the index mapping of SchemaVersion.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	im.DefaultAnalyzer = standard.Name
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultField = ""
+
+	if err := im.AddCustomCharFilter("ar_tanwin_fath", map[string]interface{}{
+		"type":    "regexp",
+		"regexp":  "\u064b\u0627|\u0627\u064b",
+		"replace": "    ",
+	}); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	if err := im.AddCustomTokenFilter("nfkc", map[string]interface{}{
+		"type": "normalize_unicode",
+		"form": "nfkc",
+	}); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+	if err := im.AddCustomAnalyzer(analyzerAr, map[string]interface{}{
+		"type":          custom.Name,
+		"char_filters":  []string{"ar_tanwin_fath"},
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, "nfkc", ar.StopName, ar.NormalizeName, ar.StemmerName},
+	}); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.Dynamic = false
+
+	for _, l := range langs {
+		for _, f := range []string{titleField(l), bodyField(l)} {
+			fm := bleve.NewTextFieldMapping()
+			fm.Analyzer = analyzerFor(l)
+			fm.Store = false
+			fm.IncludeInAll = false
+			fm.IncludeTermVectors = true // phrase queries need positions
+			fm.DocValues = false
+			dm.AddFieldMappingsAt(f, fm)
+		}
+	}
+	keywordField := func(name string, docValues bool) {
+		fm := bleve.NewKeywordFieldMapping()
+		fm.Analyzer = keyword.Name
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.IncludeTermVectors = false
+		fm.DocValues = docValues
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	keywordField(fHost, false)
+	keywordField(fServices, false)
+	keywordField(fCausesAlt, false)
+	keywordField(fDenied, false)
+	keywordField(fFacets, true)
+	keywordField(fStats, true)
+	for _, name := range []string{fPublished, fStart} {
+		fm := bleve.NewDateTimeFieldMapping()
+		fm.Store = false
+		fm.IncludeInAll = false
+		fm.DocValues = false
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	num := bleve.NewNumericFieldMapping()
+	num.Store, num.IncludeInAll, num.DocValues = false, false, false
+	dm.AddFieldMappingsAt(fDurations, num)
+	bf := bleve.NewBooleanFieldMapping()
+	bf.Store, bf.IncludeInAll, bf.DocValues = false, false, false
+	dm.AddFieldMappingsAt(fIsOutage, bf)
+	stored := bleve.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+	dm.AddFieldMappingsAt(fArticle, stored)
+
+	im.DefaultMapping = dm
+	return im, nil
+}
+
+// durationBucket names the facet bucket of a duration in minutes.
+func durationBucket(d *int) string {
+	switch {
+	case d == nil:
+		return "unknown"
+	case *d < 30:
+		return "<30m"
+	case *d < 120:
+		return "30m-2h"
+	case *d < 360:
+		return "2h-6h"
+	case *d <= 1440:
+		return "6h-24h"
+	}
+	return ">24h"
+}
+
+// durationBuckets lists the buckets in display order.
+var durationBuckets = [...]string{"<30m", "30m-2h", "2h-6h", "6h-24h", ">24h", "unknown"}
+
+// parseDay parses a full YYYY-MM-DD date.
+func parseDay(s string) (time.Time, bool) {
+	if len(s) != 10 {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	return t, err == nil
+}
+
+// monthOf returns "YYYY-MM" for "YYYY-MM-DD" or "YYYY-MM" dates, else "".
+func monthOf(s string) string {
+	if len(s) < 7 {
+		return ""
+	}
+	if len(s) > 7 && s[7] != '-' {
+		return ""
+	}
+	y, err1 := strconv.Atoi(s[:4])
+	m, err2 := strconv.Atoi(s[5:7])
+	if err1 != nil || err2 != nil || s[4] != '-' || y < 1 || m < 1 || m > 12 {
+		return ""
+	}
+	return s[:7]
+}
+
+// partitionOf names the month partition of an article.
+func partitionOf(a *corpus.Article) string {
+	if m := monthOf(a.Published); m != "" {
+		return m
+	}
+	return "undated"
+}
+
+// document builds the Bleve document of an article.
+func document(a *corpus.Article) (map[string]interface{}, error) {
+	raw, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("index: encode article %s: %w", a.ID, err)
+	}
+	doc := map[string]interface{}{
+		fArticle:           string(raw),
+		titleField(a.Lang): a.Title,
+		bodyField(a.Lang):  a.Body,
+		fIsOutage:          a.IsOutage,
+	}
+	lang := strings.ToLower(strings.TrimSpace(a.Lang))
+	if lang == "" {
+		lang = corpus.LangOther
+	}
+	if a.Host != "" {
+		doc[fHost] = strings.ToLower(a.Host)
+	}
+	if t, ok := parseDay(a.Published); ok {
+		doc[fPublished] = t
+	}
+	var services, service, kinds, causes, alt, denied, months, buckets, starts []string
+	var durations []float64
+	stats := make(map[string][]string, len(statsDims))
+	for i, o := range a.Outages {
+		cause := o.Cause
+		if cause == "" {
+			cause = corpus.CauseUnknown
+		}
+		name := strings.TrimSpace(o.Service)
+		if name != "" {
+			service = append(service, name)
+			services = append(services, strings.ToLower(name))
+		}
+		for _, al := range o.Aliases {
+			if al = strings.TrimSpace(al); al != "" {
+				services = append(services, strings.ToLower(al))
+			}
+		}
+		if o.Kind != "" {
+			kinds = append(kinds, o.Kind)
+		}
+		causes = append(causes, cause)
+		alt = append(alt, o.CauseAlt...)
+		denied = append(denied, o.CauseDenied...)
+		month := "unknown"
+		if _, ok := parseDay(o.Start); ok {
+			starts = append(starts, o.Start)
+			month = o.Start[:7]
+			months = append(months, month)
+		}
+		if o.DurationMin != nil {
+			durations = append(durations, float64(*o.DurationMin))
+		}
+		buckets = append(buckets, durationBucket(o.DurationMin))
+		kind := o.Kind
+		if kind == "" {
+			kind = corpus.KindOther
+		}
+		if name == "" {
+			name = "unknown"
+		}
+		p := strconv.Itoa(i) + "|"
+		stats["month"] = append(stats["month"], p+month)
+		stats["cause"] = append(stats["cause"], p+cause)
+		stats["service"] = append(stats["service"], p+name)
+		stats["lang"] = append(stats["lang"], p+lang)
+		stats["kind"] = append(stats["kind"], p+kind)
+	}
+	setList := func(f string, v []string) {
+		if len(v) > 0 {
+			doc[f] = v
+		}
+	}
+	setList(fServices, services)
+	setList(fCausesAlt, alt)
+	setList(fDenied, denied)
+	if len(starts) > 0 {
+		ts := make([]interface{}, 0, len(starts))
+		for _, s := range starts {
+			t, _ := parseDay(s)
+			ts = append(ts, t)
+		}
+		doc[fStart] = ts
+	}
+	if len(durations) > 0 {
+		doc[fDurations] = durations
+	}
+	var st []string
+	for _, d := range statsDims {
+		for _, v := range stats[d] {
+			st = append(st, d+":"+v)
+		}
+	}
+	setList(fStats, st)
+	// One doc-values field for all facets of Search: one visit per hit.
+	facets := []string{"lang:" + lang}
+	seen := map[string]bool{}
+	add := func(facet string, vals []string) {
+		for _, v := range vals {
+			k := facet + ":" + v
+			if !seen[k] {
+				seen[k] = true
+				facets = append(facets, k)
+			}
+		}
+	}
+	add("cause", causes)
+	add("service", service)
+	add("kind", kinds)
+	add("month", months)
+	add("duration", buckets)
+	doc[fFacets] = facets
+	return doc, nil
+}

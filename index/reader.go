@@ -1,0 +1,476 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"outages/corpus"
+)
+
+// MaxLimit bounds Query.Limit+Query.Offset of Search; use Each to stream
+// more.
+const MaxLimit = 10000
+
+// DefaultLimit is the number of hits Search returns when Query.Limit is 0.
+const DefaultLimit = 10
+
+// Query is a search: a query string plus filters. The zero Query matches
+// every article.
+type Query struct {
+	Text                           string // Bleve query-string syntax; "" matches all
+	Langs, Causes, Services, Kinds []string
+	Since, Until                   string // YYYY-MM-DD on the outage start, inclusive
+	MinDuration                    int    // minutes
+	OutagesOnly                    bool
+	Limit, Offset                  int
+	ExactLang                      bool // turn off cross-language expansion
+	Facets                         bool
+	Highlight                      bool
+}
+
+// Result is one page of hits.
+type Result struct {
+	Total  uint64
+	Took   time.Duration
+	Hits   []Hit
+	Facets Facets
+}
+
+// Hit is one matching article.
+//
+// Snippet (with Query.Highlight) is a fragment of the body in which every
+// match is wrapped between SnippetStart and SnippetEnd; "…" marks a cut.
+// Callers replace the two markers by what their output renders (ANSI
+// colours, « », <mark>), or strip them.
+type Hit struct {
+	Article *corpus.Article
+	Score   float64
+	Snippet string
+}
+
+// Markers around matches in Hit.Snippet.
+const (
+	SnippetStart = "\x01"
+	SnippetEnd   = "\x02"
+)
+
+// Facets count matching ARTICLES per value (an article with two outages of
+// one cause counts once). Month is the month of outage start (oldest
+// first); Duration uses the buckets <30m, 30m-2h, 2h-6h, 6h-24h, >24h and
+// unknown, in that order.
+type Facets struct {
+	Lang, Cause, Service, Kind, Month, Duration []Count
+}
+
+// Count is one facet or stats value.
+type Count struct {
+	Key   string
+	Count int
+}
+
+// Reader searches the generation that was current when it was opened. It is
+// safe for concurrent use.
+type Reader struct {
+	meta    genMeta
+	lock    *flock
+	parts   []bleve.Index
+	alias   bleve.IndexAlias
+	mapping *mapping.IndexMappingImpl
+	exp     *expander
+	page    int // articles per request in Each
+}
+
+// Open opens the current generation read-only. It returns ErrNoIndex when
+// none is published. It never waits for a writer.
+func Open(dir string) (*Reader, error) {
+	var lastErr error
+	for attempt := 0; attempt < 20; attempt++ {
+		name, err := readCurrent(dir)
+		if err != nil {
+			return nil, err
+		}
+		genDir := filepath.Join(dir, name)
+		l, ok, err := tryLock(filepath.Join(genDir, lockFile), false, false)
+		if errors.Is(err, fs.ErrNotExist) || (err == nil && !ok) {
+			// superseded and being removed: read CURRENT again
+			lastErr = fmt.Errorf("index: generation %s went away", name)
+			time.Sleep(time.Duration(attempt+1) * time.Millisecond)
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("index: lock %s: %w", genDir, err)
+		}
+		m, err := readGenMeta(genDir)
+		if errors.Is(err, fs.ErrNotExist) {
+			l.unlock()
+			lastErr = err
+			continue
+		}
+		if err != nil {
+			l.unlock()
+			return nil, err
+		}
+		r, err := openGeneration(genDir, m)
+		if err != nil {
+			l.unlock()
+			return nil, err
+		}
+		r.lock = l
+		return r, nil
+	}
+	return nil, fmt.Errorf("index: open %s: %w", dir, lastErr)
+}
+
+func openGeneration(genDir string, m genMeta) (*Reader, error) {
+	im, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	r := &Reader{meta: m, mapping: im, exp: newExpander(im), page: eachPage}
+	for _, p := range m.Partitions {
+		path := partDir(genDir, p)
+		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
+		if err != nil {
+			r.closeParts()
+			return nil, fmt.Errorf("index: open partition %s: %w", path, err)
+		}
+		r.parts = append(r.parts, idx)
+	}
+	r.alias = bleve.NewIndexAlias(r.parts...)
+	return r, nil
+}
+
+// Meta returns the meta of the generation the reader holds.
+func (r *Reader) Meta() Meta { return r.meta.Meta }
+
+func (r *Reader) closeParts() error {
+	var errs []error
+	for _, p := range r.parts {
+		if err := p.Close(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	r.parts = nil
+	return errors.Join(errs...)
+}
+
+// Close releases the generation (a later writer may then remove it).
+func (r *Reader) Close() error {
+	err := r.closeParts()
+	return errors.Join(err, r.lock.unlock())
+}
+
+// compiled is a query ready to run.
+type compiled struct {
+	q       query.Query
+	clauses []clause
+}
+
+func (r *Reader) compile(q Query) (*compiled, error) {
+	clauses, err := parseQueryString(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	text, err := r.exp.compile(q.Text, clauses, q.ExactLang)
+	if err != nil {
+		return nil, err
+	}
+	var filters []query.Query
+	anyOf := func(field, prefix string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		qs := make([]query.Query, 0, len(vals))
+		for _, v := range vals {
+			qs = append(qs, termQuery(field, prefix+strings.ToLower(strings.TrimSpace(v))))
+		}
+		filters = append(filters, query.NewDisjunctionQuery(qs))
+	}
+	anyOf(fFacets, "lang:", q.Langs)
+	anyOf(fFacets, "cause:", q.Causes)
+	anyOf(fServices, "", q.Services)
+	anyOf(fFacets, "kind:", q.Kinds)
+	if q.Since != "" || q.Until != "" {
+		var lo, hi time.Time
+		if q.Since != "" {
+			t, ok := parseDay(q.Since)
+			if !ok {
+				return nil, fmt.Errorf("index: since %q: want YYYY-MM-DD", q.Since)
+			}
+			lo = t
+		}
+		if q.Until != "" {
+			t, ok := parseDay(q.Until)
+			if !ok {
+				return nil, fmt.Errorf("index: until %q: want YYYY-MM-DD", q.Until)
+			}
+			hi = t.AddDate(0, 0, 1)
+		}
+		t, f := true, false
+		dq := query.NewDateRangeInclusiveQuery(lo, hi, &t, &f)
+		dq.SetField(fStart)
+		filters = append(filters, dq)
+	}
+	if q.MinDuration < 0 {
+		return nil, fmt.Errorf("index: negative minimum duration %d", q.MinDuration)
+	}
+	if q.MinDuration > 0 {
+		v := float64(q.MinDuration)
+		t := true
+		nq := query.NewNumericRangeInclusiveQuery(&v, nil, &t, nil)
+		nq.SetField(fDurations)
+		filters = append(filters, nq)
+	}
+	if q.OutagesOnly {
+		bq := query.NewBoolFieldQuery(true)
+		bq.SetField(fIsOutage)
+		filters = append(filters, bq)
+	}
+	if len(filters) == 0 {
+		return &compiled{q: text, clauses: clauses}, nil
+	}
+	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), clauses: clauses}, nil
+}
+
+// Search runs q and returns one page of hits with whole articles.
+func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
+	c, err := r.compile(q)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit == 0 {
+		limit = DefaultLimit
+	}
+	if limit < 0 || q.Offset < 0 {
+		return nil, fmt.Errorf("index: negative limit or offset (%d, %d)", q.Limit, q.Offset)
+	}
+	if limit+q.Offset > MaxLimit {
+		return nil, fmt.Errorf("index: limit+offset %d exceeds %d: use Each to stream all matches", limit+q.Offset, MaxLimit)
+	}
+	if len(r.parts) == 0 {
+		return &Result{Took: time.Since(start)}, nil
+	}
+	req := bleve.NewSearchRequestOptions(c.q, limit, q.Offset, false)
+	req.Fields = []string{fArticle}
+	if q.Facets {
+		req.AddFacet("all", bleve.NewFacetRequest(fFacets, 1<<20))
+	}
+	res, err := r.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	var hl *highlighter
+	if q.Highlight {
+		hl = newHighlighter(r.exp, c.clauses, q.ExactLang)
+	}
+	for _, h := range res.Hits {
+		a, err := articleOf(h)
+		if err != nil {
+			return nil, err
+		}
+		hit := Hit{Article: a, Score: h.Score}
+		if hl != nil {
+			hit.Snippet = hl.snippet(a)
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if q.Facets {
+		out.Facets = splitFacets(facetCounts(res.Facets["all"]))
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// Facet sizes: the most frequent values kept per facet (months and
+// duration buckets are all kept).
+const (
+	facetSmall = 10 // lang, kind
+	facetLarge = 20 // cause, service
+)
+
+// splitFacets splits the counts of the combined facets field.
+func splitFacets(all []Count) Facets {
+	var f Facets
+	for _, c := range all {
+		name, key, ok := strings.Cut(c.Key, ":")
+		if !ok {
+			continue
+		}
+		c.Key = key
+		switch name {
+		case "lang":
+			f.Lang = append(f.Lang, c)
+		case "cause":
+			f.Cause = append(f.Cause, c)
+		case "service":
+			f.Service = append(f.Service, c)
+		case "kind":
+			f.Kind = append(f.Kind, c)
+		case "month":
+			f.Month = append(f.Month, c)
+		case "duration":
+			f.Duration = append(f.Duration, c)
+		}
+	}
+	top := func(cs []Count, n int) []Count {
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Count != cs[j].Count {
+				return cs[i].Count > cs[j].Count
+			}
+			return cs[i].Key < cs[j].Key
+		})
+		if len(cs) > n {
+			cs = cs[:n]
+		}
+		return cs
+	}
+	f.Lang = top(f.Lang, facetSmall)
+	f.Kind = top(f.Kind, facetSmall)
+	f.Cause = top(f.Cause, facetLarge)
+	f.Service = top(f.Service, facetLarge)
+	sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Key < f.Month[j].Key })
+	order := map[string]int{}
+	for i, b := range durationBuckets {
+		order[b] = i
+	}
+	sort.Slice(f.Duration, func(i, j int) bool { return order[f.Duration[i].Key] < order[f.Duration[j].Key] })
+	return f
+}
+
+func facetCounts(fr *search.FacetResult) []Count {
+	if fr == nil || fr.Terms == nil {
+		return nil
+	}
+	terms := fr.Terms.Terms()
+	out := make([]Count, 0, len(terms))
+	for _, t := range terms {
+		out = append(out, Count{Key: t.Term, Count: t.Count})
+	}
+	return out
+}
+
+func articleOf(h *search.DocumentMatch) (*corpus.Article, error) {
+	raw, ok := h.Fields[fArticle].(string)
+	if !ok {
+		return nil, fmt.Errorf("index: document %s has no stored article", h.ID)
+	}
+	a := new(corpus.Article)
+	if err := json.Unmarshal([]byte(raw), a); err != nil {
+		return nil, fmt.Errorf("index: decode article %s: %w", h.ID, err)
+	}
+	return a, nil
+}
+
+// eachPage is the number of articles fetched per request by Each.
+const eachPage = 500
+
+// Each calls fn with every article matching q (Limit, Offset, Facets and
+// Highlight are ignored), month partition by month partition, in ID order
+// within a partition. Memory stays flat: it pages with search_after. An
+// error from fn stops the iteration and is returned.
+func (r *Reader) Each(ctx context.Context, q Query, fn func(*corpus.Article) error) error {
+	c, err := r.compile(q)
+	if err != nil {
+		return err
+	}
+	for _, p := range r.parts {
+		var after []string
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			req := bleve.NewSearchRequestOptions(c.q, r.page, 0, false)
+			req.Fields = []string{fArticle}
+			req.SortBy([]string{"_id"})
+			req.Score = "none"
+			if after != nil {
+				req.SearchAfter = after
+			}
+			res, err := p.SearchInContext(ctx, req)
+			if err != nil {
+				return fmt.Errorf("index: each %q: %w", q.Text, err)
+			}
+			for _, h := range res.Hits {
+				a, err := articleOf(h)
+				if err != nil {
+					return err
+				}
+				if err := fn(a); err != nil {
+					return err
+				}
+			}
+			if len(res.Hits) < r.page {
+				break
+			}
+			after = []string{res.Hits[len(res.Hits)-1].ID}
+		}
+	}
+	return nil
+}
+
+// Stats counts the OUTAGES of the articles matching q by month (of outage
+// start, "unknown" when not a full date; oldest first), cause, service,
+// lang or kind (most frequent first).
+func (r *Reader) Stats(ctx context.Context, q Query, by string) ([]Count, error) {
+	valid := false
+	for _, d := range statsDims {
+		valid = valid || d == by
+	}
+	if !valid {
+		return nil, fmt.Errorf("index: stats by %q: want one of %s", by, strings.Join(statsDims[:], ", "))
+	}
+	c, err := r.compile(q)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.parts) == 0 {
+		return []Count{}, nil
+	}
+	req := bleve.NewSearchRequestOptions(c.q, 0, 0, false)
+	req.AddFacet(by, bleve.NewFacetRequest(fStats, 1<<22))
+	res, err := r.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: stats by %s: %w", by, err)
+	}
+	sums := map[string]int{}
+	for _, t := range facetCounts(res.Facets[by]) {
+		dim, rest, ok := strings.Cut(t.Key, ":")
+		if !ok || dim != by {
+			continue
+		}
+		_, key, ok := strings.Cut(rest, "|")
+		if !ok {
+			continue
+		}
+		sums[key] += t.Count
+	}
+	out := make([]Count, 0, len(sums))
+	for k, n := range sums {
+		out = append(out, Count{Key: k, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if by == "month" {
+			return out[i].Key < out[j].Key
+		}
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out, nil
+}
