@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -23,16 +22,11 @@ type outageGroup struct {
 	sents     map[int]bool // sentences with a mention
 	hotSents  map[int]bool // sentences with a mention and an outage word
 	first     int          // token of the first strong mention
+	lead      int          // where the first strong mention names it (the country of a country-wide cut)
 	rank      float64
 	direct    bool // named right next to an outage word ("Azure outage")
 	countryOf string
 }
-
-// Pre-compiled checks around durations that are not lengths of the outage.
-var (
-	agoBefore = regexp.MustCompile(`(?i)(il y a|voilà|voila|depuis|since|in the past|over the past|last|dernières?|derniers?)(\s+(à peine|seulement|environ|presque|près de|tout juste|just|only|about|nearly|almost|barely))?\s*$`)
-	agoAfter  = regexp.MustCompile(`(?i)^\s*(ago|plus tôt|auparavant|earlier|before|later|plus tard|après|after|قبل|من قبل|بعد)`)
-)
 
 func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string) ([]corpus.Outage, []OutageExplanation) {
 	d := an.d
@@ -41,7 +35,7 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 	get := func(cand *candidate) *outageGroup {
 		g, ok := groups[cand.key]
 		if !ok {
-			g = &outageGroup{cand: cand, sents: map[int]bool{}, hotSents: map[int]bool{}, first: -1}
+			g = &outageGroup{cand: cand, sents: map[int]bool{}, hotSents: map[int]bool{}, first: -1, lead: -1}
 			groups[cand.key] = g
 			order = append(order, cand.key)
 		}
@@ -55,6 +49,9 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			g.hotSents[m.sent] = true
 			if g.first < 0 || m.from < g.first {
 				g.first = m.from
+			}
+			if a := m.anchor(); a >= 0 && (g.lead < 0 || a < g.lead) {
+				g.lead = a
 			}
 			if m.svc >= 0 && an.nextToTrigger(m) {
 				g.direct = true
@@ -103,6 +100,7 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 	if len(outs) == 0 {
 		return nil, nil
 	}
+	leadAndParents(outs)
 	sort.SliceStable(outs, func(i, j int) bool {
 		if outs[i].rank != outs[j].rank {
 			return outs[i].rank > outs[j].rank
@@ -121,6 +119,9 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 	// name no other outage, and the title.
 	owned := map[int]bool{}
 	for _, g := range rest {
+		if g.countryOf != "" && main.countryOf == "" {
+			continue // a country-wide cut read from generic words does not take a named service's sentences
+		}
 		for s := range g.sents {
 			owned[s] = true
 		}
@@ -154,6 +155,48 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 	pubDay, _ := time.Parse("2006-01-02", published)
 	cs := c.cues(an)
 
+	// Whether each expression can be a start or a length does not depend on
+	// the outage: it is decided once.
+	startScore := memoScore(func(e rules.Expr) (int, bool) {
+		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
+			return 0, false
+		}
+		if stampBefore(prefixTail(d.text, e.Start, 24)) {
+			return 0, false // "Updated: July 12"
+		}
+		pen := 0
+		if e.Role == "end" {
+			pen += 15 // "jusqu'au 25 juin": the end, unless nothing else is said
+		}
+		if !pubDay.IsZero() && !strings.HasPrefix(e.Value, "X") {
+			if t, err := time.Parse("2006-01-02", e.Value); err == nil && t.After(pubDay) {
+				return 0, false
+			}
+		}
+		if agoDate.MatchString(strings.TrimSpace(e.Text)) {
+			pen += 15 // counted back from the publication: a named day wins
+		}
+		return pen, true
+	})
+	durScore := memoScore(func(e rules.Expr) (int, bool) {
+		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
+			return 0, false
+		}
+		before := prefixTail(d.text, e.Start, 32)
+		if e.Kind == rules.KindDuration && !endsWithPhrase(before, durCues) && (agoBefore(before) || startsWithPhrase(suffixHead(d.text, e.End, 24), agoAfterCues)) {
+			return 0, false
+		}
+		if endsWithPhrase(before, modalCues) {
+			return 0, false // "repairs could take several weeks"
+		}
+		if _, clock := clockTime(d.text, e); clock {
+			return 0, false
+		}
+		if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
+			return 0, false
+		}
+		return 0, true
+	})
 	var res []corpus.Outage
 	var exps []OutageExplanation
 	for gi, g := range outs {
@@ -214,27 +257,8 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			return found, foundScore < 1<<30
 		}
 		// start
-		if e, ok := best(2, func(e rules.Expr) (int, bool) {
-			if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
-				return 0, false
-			}
-			if stampBefore.MatchString(prefixTail(d.text, e.Start, 24)) {
-				return 0, false // "Updated: July 12"
-			}
-			pen := 0
-			if e.Role == "end" {
-				pen += 15 // "jusqu'au 25 juin": the end, unless nothing else is said
-			}
-			if !pubDay.IsZero() && !strings.HasPrefix(e.Value, "X") {
-				if t, err := time.Parse("2006-01-02", e.Value); err == nil && t.After(pubDay) {
-					return 0, false
-				}
-			}
-			if agoDate.MatchString(strings.TrimSpace(e.Text)) {
-				pen += 15 // counted back from the publication: a named day wins
-			}
-			return pen, true
-		}); ok {
+		if e, ok := best(2, startScore); ok {
+			e = earliestStart(e, exprs, prio, startScore)
 			o.Start = e.Value
 			o.Evidence.Start = []string{e.Text}
 			oe.Start = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
@@ -243,24 +267,7 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			}
 		}
 		// duration
-		if e, ok := best(1, func(e rules.Expr) (int, bool) {
-			if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
-				return 0, false
-			}
-			if e.Kind == rules.KindDuration && (agoBefore.MatchString(prefixTail(d.text, e.Start, 24)) || agoAfter.MatchString(suffixHead(d.text, e.End, 24))) {
-				return 0, false
-			}
-			if _, clock := clockTime(d.text, e); clock {
-				return 0, false
-			}
-			if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
-				return 0, false
-			}
-			if e.Kind == rules.KindInterval {
-				return 1, true // a stated length beats a span of times
-			}
-			return 0, true
-		}); ok {
+		if e, ok := best(1, durScore); ok {
 			o.DurationMin = e.Minutes
 			o.DurationKind = e.DurationKind
 			if o.DurationKind == "" && e.Minutes != nil {
@@ -279,6 +286,43 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		exps = append(exps, oe)
 	}
 	return res, exps
+}
+
+// countryWindow is how many tokens may separate a country from the
+// internet, power or telephony word of its cut in one sentence.
+const countryWindow = 25
+
+// Main-outage choice bonuses.
+const (
+	leadBonus    = 6   // the outage named first in a sentence reporting it: the article's subject
+	parentFactor = 0.5 // a company whose own product is named right next to an outage word
+)
+
+// leadAndParents raises the rank of the outage named first where the text
+// reports an outage, and lowers a parent company's ("Microsoft") when one
+// of its products ("Microsoft Azure") is the one named next to the outage
+// word.
+func leadAndParents(outs []*outageGroup) {
+	var lead *outageGroup
+	for _, g := range outs {
+		if g.lead >= 0 && (lead == nil || g.lead < lead.lead) {
+			lead = g
+		}
+	}
+	for _, g := range outs {
+		for _, h := range outs {
+			if h != g && h.direct && !g.direct && strings.HasPrefix(h.cand.key, g.cand.key+" ") {
+				g.rank *= parentFactor
+				if lead == g {
+					lead = h
+				}
+				break
+			}
+		}
+	}
+	if lead != nil {
+		lead.rank += leadBonus
+	}
 }
 
 func sharesSentence(a, b *outageGroup) bool {
@@ -337,6 +381,9 @@ func (c *Classifier) pickCause(d *doc, cs *cueSet, exprs []rules.Expr, g, main *
 		}
 		if e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(d.text, e.End, 40), g.cand) {
 			continue // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
+		}
+		if e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !c.namesService(e.Text) {
+			continue // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
 		}
 		if o.Kind == corpus.KindPower && e.Cause == corpus.CausePower {
 			continue // a grid is not brought down by "a power cut"
@@ -398,6 +445,69 @@ func (c *Classifier) pickCause(d *doc, cs *cueSet, exprs []rules.Expr, g, main *
 	}
 }
 
+// memoScore caches a score function of expressions.
+func memoScore(f func(rules.Expr) (int, bool)) func(rules.Expr) (int, bool) {
+	type key struct {
+		start, end int
+		kind       string
+	}
+	type res struct {
+		pen int
+		ok  bool
+	}
+	memo := map[key]res{}
+	return func(e rules.Expr) (int, bool) {
+		k := key{e.Start, e.End, e.Kind}
+		if r, ok := memo[k]; ok {
+			return r.pen, r.ok
+		}
+		p, ok := f(e)
+		memo[k] = res{p, ok}
+		return p, ok
+	}
+}
+
+// earliestStart returns, among the days said of the outage as closely as
+// the chosen one, the earliest that lies at most a week before it: an
+// outage reported on several days began on the first.
+func earliestStart(chosen rules.Expr, exprs []rules.Expr, prio func(rules.Expr) int, score func(rules.Expr) (int, bool)) rules.Expr {
+	maxPrio := max(prio(chosen), 1)
+	best := chosen
+	for _, e := range exprs {
+		if e.Start == chosen.Start || prio(e) > maxPrio {
+			continue
+		}
+		if pen, ok := score(e); !ok || pen > 0 {
+			continue
+		}
+		a, b, ok := sameYearDays(e.Value, best.Value)
+		if !ok || (e.Value[:4] == "XXXX") != (best.Value[:4] == "XXXX") {
+			continue
+		}
+		if diff := b.Sub(a); diff > 0 && diff <= 7*24*time.Hour {
+			best = e
+		}
+	}
+	return best
+}
+
+// fitsBound reports whether a length of m minutes computed from times may
+// replace the outage's duration: there is none, or it is a bound ("more
+// than two hours") that m respects, or only a vague "for hours".
+func fitsBound(m int, o *corpus.Outage) bool {
+	if o.DurationMin == nil {
+		return o.DurationKind != corpus.DurationVague || m >= 60
+	}
+	bound := float64(*o.DurationMin)
+	switch o.DurationKind {
+	case corpus.DurationAtLeast:
+		return float64(m) >= 0.9*bound
+	case corpus.DurationAtMost:
+		return float64(m) <= 1.1*bound
+	}
+	return false
+}
+
 // timeAt is a time of day stated in the text.
 type timeAt struct {
 	pos  int // byte offset
@@ -417,6 +527,22 @@ type timeAt struct {
 func (c *Classifier) durationFromTimes(d *doc, cs *cueSet, exprs []rules.Expr, region map[int]bool, o *corpus.Outage, oe *OutageExplanation) {
 	if o.DurationKind == corpus.DurationExact || o.DurationKind == corpus.DurationApprox {
 		return
+	}
+	// A span of times stated as one expression ("from 9:10 until 11:40")
+	// that respects the bound.
+	if o.DurationKind != "" {
+		for _, e := range exprs {
+			if e.Kind != rules.KindInterval || e.Minutes == nil || *e.Minutes <= 0 {
+				continue
+			}
+			if k := d.tokAt(e.Start); k < len(d.toks) && region[d.toks[k].sent] && fitsBound(*e.Minutes, o) {
+				m := *e.Minutes
+				o.DurationMin, o.DurationKind = &m, corpus.DurationExact
+				o.Evidence.Duration = []string{e.Text}
+				oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
+				return
+			}
+		}
 	}
 	var times []timeAt
 	for _, e := range exprs {
@@ -468,27 +594,15 @@ func (c *Classifier) durationFromTimes(d *doc, cs *cueSet, exprs []rules.Expr, r
 		return
 	}
 	en := times[endIdx]
+	if !clockText.MatchString(st.text) || !clockText.MatchString(en.text) {
+		return // "in the early hours": not a time to count minutes from
+	}
 	m, ok := minutesBetween(st.hhmm, en.hhmm)
 	if !ok || m < 1 || m > 20*60 {
 		return
 	}
-	if o.DurationMin != nil {
-		bound := *o.DurationMin
-		switch o.DurationKind {
-		case corpus.DurationAtLeast:
-			if float64(m) < 0.9*float64(bound) {
-				return
-			}
-		case corpus.DurationAtMost:
-			if float64(m) > 1.1*float64(bound) {
-				return
-			}
-		default:
-			return
-		}
-	}
-	if o.DurationKind == corpus.DurationVague && m < 60 {
-		return // "for hours" and a span of minutes: keep the text's word
+	if !fitsBound(m, o) {
+		return
 	}
 	o.DurationMin = &m
 	o.DurationKind = corpus.DurationExact
@@ -533,6 +647,9 @@ func (c *Classifier) countryWide(an *analysis, get func(*candidate) *outageGroup
 	var cty []hit
 	count := map[int]int{}
 	for _, h := range an.countries {
+		if h.from > 0 && d.toks[h.from].start == d.toks[h.from-1].end+1 && d.text[d.toks[h.from-1].end] == '-' {
+			continue // part of a compound name ("Météo-France")
+		}
 		if !inService[h.from] {
 			cty = append(cty, h)
 			count[h.owner]++
@@ -548,19 +665,25 @@ func (c *Classifier) countryWide(an *analysis, get func(*candidate) *outageGroup
 		}
 	}
 	svcKinds := map[int]map[string]bool{}
+	textKinds := map[string]bool{} // kinds of the services named in the text
 	for _, m := range an.mentions {
 		if m.channel {
 			continue
 		}
+		textKinds[an.names[m.key].kind] = true
 		if svcKinds[m.sent] == nil {
 			svcKinds[m.sent] = map[string]bool{}
 		}
 		svcKinds[m.sent][an.names[m.key].kind] = true
 	}
+	cs := c.cues(an)
 	for _, h := range an.lex {
 		cl := ds.lex[h.owner].class
-		if cl != classInternet && cl != classPower && cl != classTelecom {
+		if cl != classInternet && cl != classPower && cl != classTelecom && cl != classBanking {
 			continue
+		}
+		if cs.cancelsUtility(h) {
+			continue // "site internet", "au courant"
 		}
 		sent := d.toks[h.from].sent
 		if !an.triggerSent[sent] {
@@ -584,27 +707,38 @@ func (c *Classifier) countryWide(an *analysis, get func(*candidate) *outageGroup
 				continue
 			}
 			label, kind = "Power grid", corpus.KindPower
+		case classBanking:
+			if sk[corpus.KindOnlineService] {
+				continue // the sentence names the bank or app
+			}
+			label, kind = "Banking services", corpus.KindOnlineService
 		}
 		// The countries: those near it in the sentence, else the first of
 		// the paragraph, else the article's most named one.
-		var cis []int
+		var cis, ats []int
 		for _, ch := range cty {
-			if d.toks[ch.from].sent == sent && abs(ch.from-h.from) <= subjectWindow && !slices.Contains(cis, ch.owner) {
+			if d.toks[ch.from].sent == sent && abs(ch.from-h.from) <= countryWindow && !slices.Contains(cis, ch.owner) {
 				cis = append(cis, ch.owner)
+				ats = append(ats, ch.from)
 			}
+		}
+		if len(cis) == 0 && ((cl == classPower && textKinds[corpus.KindPower]) || (cl == classTelecom && textKinds[corpus.KindTelecom])) {
+			continue // no country here, and the text names the grid operator or the carrier
 		}
 		if len(cis) == 0 {
 			for _, ch := range cty {
 				if d.toks[ch.from].para == d.toks[h.from].para {
 					cis = append(cis, ch.owner)
+					ats = append(ats, -1)
 					break
 				}
 			}
 		}
 		if len(cis) == 0 {
 			cis = append(cis, top)
+			ats = append(ats, -1)
 		}
-		for _, ci := range cis {
+		for i, ci := range cis {
 			name := ds.countries[ci].name
 			key := label + " (" + name + ")"
 			cand, ok := an.names[key]
@@ -614,7 +748,7 @@ func (c *Classifier) countryWide(an *analysis, get func(*candidate) *outageGroup
 			}
 			g := get(cand)
 			g.countryOf = name
-			addMention(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent})
+			addMention(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
 		}
 	}
 }
@@ -663,6 +797,27 @@ func durationValue(e rules.Expr) string {
 		v += " (" + e.DurationKind + ")"
 	}
 	return v
+}
+
+// selfNouns are third-party words that, in the report of a cloud's or an
+// operator's outage, usually stand for the cloud or operator itself.
+var selfNouns = []string{"hebergeur", "fournisseur", "provider", "operateur", "operator", "carrier", "host", "مزود"}
+
+// selfNoun reports whether a third-party phrase is only such a word.
+func selfNoun(phrase string) bool {
+	for _, t := range tokenize(phrase) {
+		for _, w := range selfNouns {
+			if strings.HasPrefix(t.norm, w) || strings.HasPrefix(strings.TrimPrefix(t.norm, "ال"), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesService reports whether a phrase names a service of the gazetteer.
+func (c *Classifier) namesService(phrase string) bool {
+	return len(c.data.svcM.find(newDoc(phrase))) > 0
 }
 
 // namesItself reports whether a cause phrase names the outage's own service.

@@ -63,7 +63,7 @@ func New(opts Options) (*Classifier, error) {
 }
 
 // classifierEngine changes when the Go code changes what it decides.
-const classifierEngine = "1"
+const classifierEngine = "2"
 
 // Version identifies the data files, rules and code that classify: it
 // changes whenever a classification may change.
@@ -99,6 +99,9 @@ func (c *Classifier) Classify(a *corpus.Article) *Explanation {
 		if e, ok := c.tagger.Published(text, lr.Lang); ok && (isDay(e.Value) || isMonth(e.Value)) && !strings.HasPrefix(e.Value, "XXXX") {
 			a.Published = e.Value
 			ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
+		} else if e, ok := c.dateline(text, lr.Lang); ok {
+			a.Published = e.Value
+			ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule + " (dateline)"}
 		}
 	}
 	an := c.analyse(text, lr.Lang)
@@ -121,6 +124,30 @@ func (c *Classifier) Classify(a *corpus.Article) *Explanation {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
 	}
 	return ex
+}
+
+// Dateline search limits: a line of its own, near the top, that is all date.
+const (
+	datelineSpan = 600 // bytes of the text searched
+	datelineLen  = 40  // longest line (bytes, trimmed) read as a dateline
+)
+
+// dateline finds a full date standing alone on a short line near the top
+// of the text ("• 6/21/2018"), as news pages print their publication date.
+func (c *Classifier) dateline(text, lang string) (rules.Expr, bool) {
+	head := text[:min(len(text), datelineSpan)]
+	for _, line := range strings.Split(head, "\n") {
+		t := strings.TrimFunc(line, func(r rune) bool { return !isWordRune(r) })
+		if t == "" || len(t) > datelineLen {
+			continue
+		}
+		for _, e := range c.tagger.Tag(t, lang, rules.Ref{}) {
+			if (e.Kind == rules.KindDate || e.Kind == rules.KindTime) && isDay(e.Value) && !strings.HasPrefix(e.Value, "X") && 2*len(e.Text) >= len(t) {
+				return e, true
+			}
+		}
+	}
+	return rules.Expr{}, false
 }
 
 // articleText is the text classified: the title (when the body does not

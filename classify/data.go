@@ -48,6 +48,8 @@ const (
 	classContrast   = "contrast"   // ends the scope of a causedeny cue ("but", "mais")
 	classResolved   = "resolved"   // a time in its sentence is when the outage ended
 	classNotUtility = "notutility" // cancels the internet, power or telecom words it covers ("site internet")
+	classBanking    = "banking"    // a country's banking services as a whole (names Banking services (Country))
+	classOverran    = "overran"    // planned work that went wrong: planned cues do not count
 )
 
 var lexClasses = map[string]bool{
@@ -55,7 +57,7 @@ var lexClasses = map[string]bool{
 	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
 	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classContrast: true,
-	classResolved: true, classNotUtility: true,
+	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}

@@ -3,6 +3,8 @@ package classify
 import (
 	"sort"
 	"strings"
+
+	"outages/corpus"
 )
 
 // mention is a place where a service (gazetteer, country-wide or a name
@@ -13,6 +15,17 @@ type mention struct {
 	from, to int    // tokens
 	sent     int
 	channel  bool // named as the channel of a statement ("via X")
+	weak     bool // found only as a sentence's first words: names a service, does not make a text an outage report
+	at       int  // token where the text names what failed when it differs from from (the country of a country-wide cut), -1 when the country is not in the sentence, else 0
+}
+
+// anchor is the token where the mention names what failed, or -1 when the
+// mention does not name it (a country-wide cut whose country is elsewhere).
+func (m mention) anchor() int {
+	if m.at != 0 {
+		return m.at
+	}
+	return m.from
 }
 
 // analysis is what detection found in one text.
@@ -99,17 +112,24 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	var subjects []pos
 	for _, h := range an.lex {
 		switch class(h) {
-		case classSubject, classInternet, classPower, classTelecom:
+		case classSubject, classInternet, classPower, classTelecom, classBanking:
 			subjects = append(subjects, pos{h.from, d.toks[h.from].sent})
 			subjAt(d.toks[h.from].sent, class(h))
 		}
 	}
 	for _, m := range an.mentions {
-		if !m.channel {
+		if !m.channel && !m.weak {
 			subjects = append(subjects, pos{m.from, m.sent})
 		}
 	}
 
+	// Planned work that overran is an incident, not an announcement.
+	overran := false
+	for _, h := range an.lex {
+		if class(h) == classOverran {
+			overran = true
+		}
+	}
 	var trig, negs []float64
 	var report float64
 	for i, h := range an.lex {
@@ -143,7 +163,14 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 		case classReport:
 			report += e.weight * 0.5
 			f.Weight = e.weight * 0.5
-		case classSense, classGeneral, classPlanned, classDenial:
+		case classPlanned:
+			if overran {
+				f.Note = "the planned work overran: an incident"
+				f.Weight = 0
+				break
+			}
+			negs = append(negs, e.weight)
+		case classSense, classGeneral, classDenial:
 			negs = append(negs, e.weight)
 		default:
 			continue
@@ -167,6 +194,46 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	}
 	an.score = min(positive, maxPositive) + min(report, maxReport) + max(neg, -maxNegative)
 	return an
+}
+
+// siteNouns follow a name to make the name of a website or app.
+var siteNouns = map[string]bool{"website": true, "site": true, "portal": true, "app": true}
+
+// topLevelDomains end the domain names read as site names.
+var topLevelDomains = map[string]bool{
+	"com": true, "net": true, "org": true, "io": true, "fr": true, "us": true, "ca": true, "uk": true,
+	"ma": true, "dz": true, "tn": true, "eg": true, "sa": true, "ae": true, "qa": true, "lb": true, "jo": true, "gov": true,
+}
+
+// triggerSentAt reports whether sentence s has an active outage word.
+func (an *analysis) triggerSentAt(s int) bool {
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && an.d.toks[h.from].sent == s {
+			return true
+		}
+	}
+	return false
+}
+
+// directGlue are the words that may stand between an outage word and the
+// service it is about ("panne chez X", "outage at X", "انقطاع في X").
+var directGlue = map[string]bool{
+	"de": true, "du": true, "d": true, "des": true, "chez": true, "l": true, "la": true, "le": true, "les": true,
+	"at": true, "of": true, "on": true, "the": true, "for": true, "to": true,
+	"في": true, "على": true, "من": true, "لدى": true, "عن": true,
+	// times of day between a verb and its subject ("تعطلت صباح اليوم خدمات X")
+	"صباح": true, "مساء": true, "اليوم": true, "امس": true, "ليله": true, "فجر": true, "ظهر": true,
+	"ce": true, "matin": true, "soir": true, "hier": true, "this": true, "morning": true, "yesterday": true,
+}
+
+// subjectTok reports whether token k is a generic subject word ("services").
+func (an *analysis) subjectTok(k int) bool {
+	for _, h := range an.lex {
+		if h.from <= k && k < h.to && an.ds.lex[h.owner].class == classSubject {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {
@@ -265,18 +332,84 @@ func (c *Classifier) findNamedByPattern(an *analysis, known []hit) {
 		}
 		return start, k, true
 	}
+	var addMention func(from, to int, kind, rule string, weak bool)
 	add := func(from, to int, kind, rule string) {
+		addMention(from, to, kind, rule, false)
+	}
+	addMention = func(from, to int, kind, rule string, weak bool) {
 		name := d.span(from, to)
 		name = strings.TrimSpace(name)
 		if name == "" {
 			return
 		}
 		if _, ok := an.names[name]; !ok {
+			// "CCRA.US" and "ccra.us" are one site.
+			for k, cand := range an.names {
+				if cand.svc < 0 && strings.EqualFold(k, name) {
+					name = k
+					break
+				}
+			}
+		}
+		if _, ok := an.names[name]; !ok {
 			an.names[name] = &candidate{key: name, svc: -1, kind: kind, rule: rule}
 		}
-		an.mentions = append(an.mentions, mention{key: name, svc: -1, from: from, to: to, sent: d.toks[from].sent})
+		an.mentions = append(an.mentions, mention{key: name, svc: -1, from: from, to: to, sent: d.toks[from].sent, weak: weak})
 		for k := from; k < to; k++ {
 			taken[k] = true
+		}
+	}
+	// "the CCRA website was down": a capitalised name and the website or
+	// app it runs, in a sentence with an outage word.
+	if an.lang == corpus.LangEnglish {
+		for k := 1; k < len(d.toks); k++ {
+			if !siteNouns[d.toks[k].norm] || !an.triggerSentAt(d.toks[k].sent) {
+				continue
+			}
+			if from, to, ok := nameBefore(k); ok && to == k {
+				add(from, k+1, corpus_online, "name and site noun")
+			}
+		}
+	}
+	// Sites named by their domain ("CCRA.US was down", "lemonde.fr est
+	// inaccessible") in a sentence with an outage word.
+	for k := 0; k+1 < len(d.toks); k++ {
+		a, b := d.toks[k], d.toks[k+1]
+		if !topLevelDomains[b.norm] || a.arabic || taken[k] || b.start != a.end+1 || d.text[a.end] != '.' || !an.triggerSentAt(a.sent) {
+			continue
+		}
+		if k+2 < len(d.toks) && d.toks[k+2].start == b.end+1 && d.text[b.end] == '.' {
+			continue // a longer dotted name: not handled
+		}
+		for j := k; j < k+2; j++ {
+			taken[j] = false
+		}
+		add(k, k+2, corpus_online, "domain name")
+	}
+	// "Aix-Marseille-Provence subit une cyberattaque": a capitalised name
+	// opening a sentence right before an outage or incident verb is its
+	// subject, when nothing else names a service.
+	if len(known) == 0 {
+		verbAt := map[int]bool{}
+		for i, h := range an.lex {
+			if cl := ds.lex[h.owner].class; (cl == classReport || cl == classTrigger) && an.active[i] {
+				verbAt[h.from] = true
+			}
+		}
+		for k := range d.toks {
+			if k > 0 && d.toks[k-1].sent == d.toks[k].sent {
+				continue
+			}
+			if !isNameTok(k) {
+				continue
+			}
+			end := k + 1
+			for end < len(d.toks) && end-k < 4 && isNameTok(end) && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
+				end++
+			}
+			if end < len(d.toks) && d.toks[end].sent == d.toks[k].sent && verbAt[end] && (end-k > 1 || strings.Contains(d.span(k, end), "-")) {
+				addMention(k, end, corpus_online, "sentence subject", true)
+			}
 		}
 	}
 	for i, h := range an.lex {
@@ -336,8 +469,29 @@ func (an *analysis) nextToTrigger(m mention) bool {
 		if an.d.toks[h.from].sent != m.sent {
 			continue
 		}
-		if (h.from >= m.to && h.from-m.to <= 1) || (m.from >= h.to && m.from-h.to <= 2) {
-			if an.isTrigger(h) {
+		if !an.isTrigger(h) {
+			continue
+		}
+		// "X outage", "X est en panne"
+		if h.from >= m.to && h.from-m.to <= 1 {
+			return true
+		}
+		// "panne chez X", "outage at X", "انقطاع خدمات X": only
+		// prepositions, articles, times of day and generic subject words
+		// between (at most three words that are not subject words).
+		if m.from >= h.to && m.from-h.to <= 5 {
+			glue, plain := true, 0
+			for k := h.to; k < m.from; k++ {
+				switch {
+				case an.subjectTok(k):
+				case directGlue[an.d.toks[k].norm]:
+					plain++
+				default:
+					glue = false
+				}
+			}
+			glue = glue && plain <= 3
+			if glue {
 				return true
 			}
 		}

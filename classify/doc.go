@@ -11,4 +11,19 @@
 // is validated at load and errors name the file and line. Dates, times,
 // durations and causes come from the rule engine in package
 // outages/classify/rules; this package attaches them to the right outage.
+//
+// The main outage is the one the text is most about: named often, in the
+// title, right next to an outage word, and first in a sentence reporting an
+// outage; a parent company yields to its product named at the outage word.
+// Each outage takes the start, length and cause said in its own sentences.
+// A start is the earliest day said of the outage within a week of the
+// best-placed one; update stamps and days counted back from publication
+// weigh less. A length may also come from a start time and a time in a
+// later sentence saying the service is back. Among causes the root cause
+// wins (rules.RankCause), except that generic "technical problem" words
+// yield to any specific cause, and a cause is dropped when the text denies
+// it anywhere about the outage, names it as what something protects
+// against, or says it of an earlier outage. The cues for these decisions
+// are lexicon classes (weakcause, causedeny, contrast, causeguard,
+// resolved, notutility, overran) in data/lexicon.tsv.
 package classify
