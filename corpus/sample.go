@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed sample/*.html
+//go:embed sample/*.html sample/gold.jsonl
 var sampleFS embed.FS
 
 // Sample returns the bundled sample corpus: HTML news pages written for the
@@ -16,4 +16,15 @@ func Sample() fs.FS {
 		panic(err) // the embedded tree always has the directory
 	}
 	return sub
+}
+
+// SampleGold returns the hand-made gold records of the sample corpus, one
+// JSON object a line in the record schema of the evaluation (ids are the
+// page file names without ".html"; texts are empty: the pages are the input).
+func SampleGold() []byte {
+	b, err := sampleFS.ReadFile("sample/gold.jsonl")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	return b
 }

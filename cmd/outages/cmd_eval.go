@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,10 +19,12 @@ import (
 	"outages/cmd/outages/internal/eval/gate"
 	"outages/cmd/outages/internal/eval/news"
 	"outages/cmd/outages/internal/eval/temporal"
+	"outages/corpus"
 	"outages/crawl"
 )
 
 type evalOptions struct {
+	sample     bool
 	all        string
 	newsFile   string
 	temporal   string
@@ -45,6 +49,7 @@ func evalCommand() command {
   outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
+			fs.BoolVar(&o.sample, "sample", false, "score the bundled sample corpus end to end (HTML pages → extraction → classification) against its gold")
 			fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
 			fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
 			fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
@@ -87,8 +92,8 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		pick(&o.pubdate, "pubdate")
 		pick(&o.snippets, "extraction-multilingual")
 	}
-	if o.newsFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
-		return usagef("nothing to evaluate: give --news, --temporal, --extraction, --pubdate, --snippets or --all")
+	if !o.sample && o.newsFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
+		return usagef("nothing to evaluate: give --sample, --news, --temporal, --extraction, --pubdate, --snippets or --all")
 	}
 	thresholds := gate.Embedded()
 	if o.thresholds != "" {
@@ -121,6 +126,14 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		reports = append(reports, r)
 	}
 
+	if o.sample {
+		start := time.Now()
+		r, err := o.evalSample(ctx)
+		if err != nil {
+			return err
+		}
+		add("sample corpus (corpus/sample, end to end from HTML)", start, r)
+	}
 	if o.newsFile != "" {
 		start := time.Now()
 		r, err := o.evalNews(ctx)
@@ -192,6 +205,54 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("quality gate: %d figure(s) below threshold: %s", len(failures), strings.Join(names, "; "))
 	}
 	return nil
+}
+
+// prefixedReport renames the figures of a report ("news.x" → "sample.x").
+type prefixedReport struct {
+	*news.Report
+	prefix string
+}
+
+func (r prefixedReport) Figures() map[string]float64 {
+	out := map[string]float64{}
+	for k, v := range r.Report.Figures() {
+		out[r.prefix+strings.TrimPrefix(k, "news.")] = v
+	}
+	return out
+}
+
+// evalSample reads every page of the bundled sample corpus as HTML, runs the
+// extract code path on it and scores the records against the sample's gold.
+func (o *evalOptions) evalSample(ctx context.Context) (evalReport, error) {
+	gold, err := news.ReadRecords(bytes.NewReader(corpus.SampleGold()))
+	if err != nil {
+		return nil, fmt.Errorf("eval sample: %w", err)
+	}
+	ex, err := newExtractor(o.rulesDir)
+	if err != nil {
+		return nil, err
+	}
+	sample := corpus.Sample()
+	pred := make(map[string]news.Record, len(gold))
+	for _, g := range gold {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page, err := fs.ReadFile(sample, g.ID+".html")
+		if err != nil {
+			return nil, fmt.Errorf("eval sample: %w", err)
+		}
+		rec, _, err := ex.extract(extractInput{ID: g.ID, URL: "file:///sample/" + g.ID + ".html", HTML: string(page)})
+		if err != nil {
+			continue // scored as missing
+		}
+		p := news.Record{ID: g.ID, URL: g.URL, Lang: rec.Lang, IsOutage: rec.IsOutage, Outages: rec.Outages}
+		if rec.Published != nil {
+			p.Published = *rec.Published
+		}
+		pred[g.ID] = p
+	}
+	return prefixedReport{news.Score(gold, pred), "sample."}, nil
 }
 
 // evalNews runs the extract code path on every gold record and scores it.

@@ -14,9 +14,9 @@ import (
 	"outages/corpus"
 )
 
-// testdata/sample-gold.jsonl is the gold of the bundled sample corpus
-// (corpus/sample), in the record schema, for `outages eval` on the sample.
-// Its text fields are empty: the pipeline reads the pages themselves.
+// corpus/sample/gold.jsonl (corpus.SampleGold) is the gold of the bundled
+// sample corpus, in the record schema, for `outages eval --sample`. Its
+// text fields are empty: the pipeline reads the pages themselves.
 
 var (
 	htmlLang    = regexp.MustCompile(`<html[^>]*\slang="([a-z]{2})`)
@@ -24,12 +24,7 @@ var (
 )
 
 func TestSampleGold(t *testing.T) {
-	f, err := os.Open(filepath.Join("testdata", "sample-gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := ReadRecords(f)
+	gold, err := ReadRecords(bytes.NewReader(corpus.SampleGold()))
 	if err != nil {
 		t.Fatal(err)
 	}
