@@ -49,18 +49,7 @@ func evalCommand() command {
   outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
-			fs.BoolVar(&o.sample, "sample", false, "score the bundled sample corpus end to end (HTML pages → extraction → classification) against its gold")
-			fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
-			fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
-			fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
-			fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
-			fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")
-			fs.StringVar(&o.snippets, "snippets", "", "`DIR` of French and Arabic pages with must/must-not snippets")
-			fs.StringVar(&o.jsonOut, "json", "", "write the figures as JSON to `FILE`")
-			fs.BoolVar(&o.errors, "errors", false, "list every miss with the gold and predicted values")
-			fs.BoolVar(&o.gate, "gate", false, "fail (exit 1) when a figure is below its threshold")
-			fs.StringVar(&o.thresholds, "thresholds", "", "thresholds JSON `FILE` (default: the checked-in thresholds)")
-			fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -286,4 +275,20 @@ func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
 		pred[g.ID] = p
 	}
 	return news.Score(gold, pred), nil
+}
+
+// bind binds the flags of evalOptions to fs.
+func (o *evalOptions) bind(fs *flag.FlagSet) {
+	fs.BoolVar(&o.sample, "sample", false, "score the bundled sample corpus end to end (HTML pages → extraction → classification) against its gold")
+	fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
+	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
+	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
+	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
+	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")
+	fs.StringVar(&o.snippets, "snippets", "", "`DIR` of French and Arabic pages with must/must-not snippets")
+	fs.StringVar(&o.jsonOut, "json", "", "write the figures as JSON to `FILE`")
+	fs.BoolVar(&o.errors, "errors", false, "list every miss with the gold and predicted values")
+	fs.BoolVar(&o.gate, "gate", false, "fail (exit 1) when a figure is below its threshold")
+	fs.StringVar(&o.thresholds, "thresholds", "", "thresholds JSON `FILE` (default: the checked-in thresholds)")
+	fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
 }

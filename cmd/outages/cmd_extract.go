@@ -131,8 +131,7 @@ func extractCommand() command {
   outages extract --explain articles.jsonl`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o extractOptions
-			fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
-			fs.BoolVar(&o.explain, "explain", false, "add the explanation (rules that fired, evidence) to each record")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -245,8 +244,7 @@ func explainCommand() command {
   outages explain page.html`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o explainOptions
-			o.dataOptions.bind(fs)
-			fs.StringVar(&o.format, "format", "text", "text or json")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -333,9 +331,7 @@ func tagCommand() command {
   echo '{"text":"انقطع الإنترنت لمدة ساعتين أمس","lang":"ar","ref":"2024-05-02"}' | outages tag`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o tagOptions
-			fs.StringVar(&o.lang, "lang", "", "language of the text: fr, ar or en (default: detected)")
-			fs.StringVar(&o.ref, "ref", "", "reference `DATE` for relative expressions, YYYY-MM-DD or YYYY-MM (default: none)")
-			fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -447,4 +443,23 @@ func parseRef(s string) (rules.Ref, string, error) {
 		}
 		return rules.Ref{Time: t, Precision: "day"}, "day", nil
 	}
+}
+
+// bind binds the flags of extractOptions to fs.
+func (o *extractOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
+	fs.BoolVar(&o.explain, "explain", false, "add the explanation (rules that fired, evidence) to each record")
+}
+
+// bind binds the flags of explainOptions to fs.
+func (o *explainOptions) bind(fs *flag.FlagSet) {
+	o.dataOptions.bind(fs)
+	fs.StringVar(&o.format, "format", "text", "text or json")
+}
+
+// bind binds the flags of tagOptions to fs.
+func (o *tagOptions) bind(fs *flag.FlagSet) {
+	fs.StringVar(&o.lang, "lang", "", "language of the text: fr, ar or en (default: detected)")
+	fs.StringVar(&o.ref, "ref", "", "reference `DATE` for relative expressions, YYYY-MM-DD or YYYY-MM (default: none)")
+	fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule files overriding the embedded ones")
 }

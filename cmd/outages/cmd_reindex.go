@@ -25,8 +25,7 @@ func reindexCommand() command {
   outages reindex --data /var/lib/outages --config /etc/outages.conf`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o reindexOptions
-			o.dataOptions.bind(fs)
-			fs.BoolVar(&o.noClassify, "no-classify", false, "keep the stored classification (only rebuild the index)")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -100,4 +99,10 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "reindexed %d articles (%d re-classified differently) into a new index generation in %.1fs; the index holds %d articles\n",
 		n, changed, time.Since(start).Seconds(), docs)
 	return nil
+}
+
+// bind binds the flags of reindexOptions to fs.
+func (o *reindexOptions) bind(fs *flag.FlagSet) {
+	o.dataOptions.bind(fs)
+	fs.BoolVar(&o.noClassify, "no-classify", false, "keep the stored classification (only rebuild the index)")
 }

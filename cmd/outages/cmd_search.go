@@ -152,11 +152,7 @@ func searchCommand() command {
   outages search '*' --outages-only --min-duration 120 --limit 50`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o searchOptions
-			o.queryOptions.bind(fs)
-			fs.IntVar(&o.limit, "limit", 10, "show at most `N` hits")
-			fs.IntVar(&o.offset, "offset", 0, "skip the first `N` hits")
-			fs.StringVar(&o.format, "format", "table", "output: table, json or jsonl")
-			fs.StringVar(&o.color, "color", "auto", "highlight matches with terminal colours: auto, always, never")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -362,11 +358,7 @@ func exportCommand() command {
   outages export --outages-only --format jsonl > outages.jsonl`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o exportOptions
-			o.queryOptions.bind(fs)
-			fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
-			fs.StringVar(&o.output, "o", "", "write to `FILE` instead of standard output")
-			fs.BoolVar(&o.excel, "excel", false, "CSV: start with a UTF-8 byte-order mark so Excel shows Arabic and accents correctly")
-			fs.BoolVar(&o.all, "all", false, "export every article (no query)")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -439,9 +431,7 @@ func statsCommand() command {
   outages stats --by service --format csv > services.csv`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o statsOptions
-			o.queryOptions.bind(fs)
-			fs.StringVar(&o.by, "by", "month", "count by month, cause, service, kind or lang")
-			fs.StringVar(&o.format, "format", "table", "table or csv")
+			o.bind(fs)
 			return o.run
 		},
 	}
@@ -503,4 +493,29 @@ func barLen(n int, counts []index.Count) int {
 // plainSnippet renders the index's match markers with open and close.
 func plainSnippet(s, open, closeMark string) string {
 	return strings.NewReplacer(index.SnippetStart, open, index.SnippetEnd, closeMark).Replace(s)
+}
+
+// bind binds the flags of searchOptions to fs.
+func (o *searchOptions) bind(fs *flag.FlagSet) {
+	o.queryOptions.bind(fs)
+	fs.IntVar(&o.limit, "limit", 10, "show at most `N` hits")
+	fs.IntVar(&o.offset, "offset", 0, "skip the first `N` hits")
+	fs.StringVar(&o.format, "format", "table", "output: table, json or jsonl")
+	fs.StringVar(&o.color, "color", "auto", "highlight matches with terminal colours: auto, always, never")
+}
+
+// bind binds the flags of exportOptions to fs.
+func (o *exportOptions) bind(fs *flag.FlagSet) {
+	o.queryOptions.bind(fs)
+	fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
+	fs.StringVar(&o.output, "o", "", "write to `FILE` instead of standard output")
+	fs.BoolVar(&o.excel, "excel", false, "CSV: start with a UTF-8 byte-order mark so Excel shows Arabic and accents correctly")
+	fs.BoolVar(&o.all, "all", false, "export every article (no query)")
+}
+
+// bind binds the flags of statsOptions to fs.
+func (o *statsOptions) bind(fs *flag.FlagSet) {
+	o.queryOptions.bind(fs)
+	fs.StringVar(&o.by, "by", "month", "count by month, cause, service, kind or lang")
+	fs.StringVar(&o.format, "format", "table", "table or csv")
 }
