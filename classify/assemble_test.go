@@ -1,0 +1,414 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+
+	"outages/classify/rules"
+	"outages/corpus"
+)
+
+// mainOutage classifies text (published on pub) and returns its main
+// outage, failing the test when there is none.
+func mainOutage(t *testing.T, c *Classifier, text, pub string) (corpus.Outage, *corpus.Article) {
+	t.Helper()
+	a := &corpus.Article{Body: text, Published: pub}
+	ex := c.Classify(a)
+	if len(a.Outages) == 0 {
+		var sb strings.Builder
+		ex.WriteText(&sb)
+		t.Fatalf("no outage (is_outage %v)\n%s", a.IsOutage, sb.String())
+	}
+	return a.Outages[0], a
+}
+
+// TestCauseChoice checks, with the real rules, which cause is chosen when
+// the text names several, denies some or uses cause words in another sense.
+func TestCauseChoice(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		cause      string
+		denied     string // a cause that must be in cause_denied, or ""
+	}{
+		{
+			name:  "fr denial covers every mention of the cause",
+			text:  "Le site de réservation de la SNCF a été inaccessible mardi matin après une attaque revendiquée par un groupe de hackers sur les réseaux sociaux. La SNCF dément tout piratage : la panne est due à un bug logiciel.",
+			cause: corpus.CauseSoftwareBug, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr negated passive",
+			text:  "Panne chez Free : le service de messagerie a été interrompu pendant une heure jeudi. L'opérateur assure qu'il n'a pas été piraté et évoque une mise à jour ratée de ses serveurs.",
+			cause: corpus.CauseSoftwareChange, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr rumour is not the cause",
+			text:  "Panne chez Bouygues Telecom : le réseau mobile a été coupé deux heures mercredi. « Ce n'est pas un piratage », a déclaré l'opérateur, alors que des rumeurs de cyberattaque circulaient. L'incident vient d'un problème de routage.",
+			cause: corpus.CauseNetwork, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr negation of the recovery does not deny the cause",
+			text:  "Panne géante chez Bouygues Telecom : le réseau mobile est coupé depuis mardi. Le service n'a pas été rétabli après la cyberattaque qui a visé l'opérateur.",
+			cause: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr a network that did not withstand the storm",
+			text:  "Panne chez Orange : les abonnés du Finistère sont privés de réseau depuis lundi. Les antennes n'ont pas résisté à la tempête, selon l'opérateur.",
+			cause: corpus.CauseWeatherDisaster,
+		},
+		{
+			name:  "ar long-range denial",
+			text:  "قالت شركة زين إن انقطاع خدمة الإنترنت سببه عطل في أحد الأجهزة الأساسية بمركز التحكم، ونفت الشركة الأنباء المتداولة عن قطع في الكابلات البحرية أدى إلى الانقطاع.",
+			cause: corpus.CauseHardwareFailure, denied: corpus.CauseCableCut,
+		},
+		{
+			name:  "en denial scope ends at the clause",
+			text:  "Verizon customers lost mobile service for three hours on Monday in a nationwide outage. The company denied that hackers were involved, and blamed a faulty software update pushed overnight.",
+			cause: corpus.CauseSoftwareChange, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "ar protection against attacks is not an attack",
+			text:  "توقفت خدمات شركة زين في الكويت لساعتين بسبب ضغط كبير على الشبكة، رغم أن الشركة تعتمد أنظمة حماية ضد الهجمات الإلكترونية.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "fr protection against DDoS is not an attack",
+			text:  "Le site de la Caisse d'Épargne a été inaccessible lundi à cause d'une surcharge : les clients n'ont pas pu se connecter pendant une heure et l'application était en panne. La banque dispose pourtant d'outils capables de repousser des attaques DDoS.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "en generic technical issue and unknown cause",
+			text:  "Chase customers could not log in to the app on Friday and saw error messages. The cause is not yet known, although such failures are often the result of technical issues.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar generic fault gives way to a specific cause",
+			text:  "انقطعت خدمة الإنترنت لدى شركة أوجيرو في بيروت لساعات، وقالت الشركة إن عطلا فنيا وقع بعد انقطاع الكهرباء عن مركز البيانات الرئيسي.",
+			cause: corpus.CausePower,
+		},
+		{
+			name:  "ar technical fault of a power grid is its equipment",
+			text:  "انقطعت الكهرباء عن معظم مناطق الأردن مساء الخميس لأكثر من ثلاث ساعات، وأعلنت الشركة أن السبب خلل فني في محطة التحويل الرئيسية.",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
+			name:  "fr host is its own outage, not a third party",
+			text:  "Panne chez OVHcloud : des milliers de sites ont été inaccessibles mardi. L'hébergeur explique qu'un disque dur défectueux a entraîné l'arrêt de plusieurs serveurs.",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
+			name:  "en an operator's supplier is a third party",
+			text:  "Rogers customers lost mobile service for six hours on Friday in a nationwide outage. Rogers said the outage was caused by a faulty part from a third-party supplier.",
+			cause: corpus.CauseThirdParty,
+		},
+		{
+			name:  "fr cause of an earlier outage",
+			text:  "Les abonnés de SFR ont été privés de réseau jeudi 12 mars pendant trois heures. L'opérateur n'a pas donné d'explication. En janvier, une tempête avait déjà coupé le réseau de SFR dans l'Ouest.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en government as a victim is not the cause",
+			text:  "Telstra suffered a nationwide outage on Tuesday that also hit some government services and hospitals. The company said it was investigating.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en error messages are a symptom",
+			text:  "Wells Fargo customers saw error messages and could not reach their accounts on Monday. The app crashed repeatedly for hours.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar military attacks are not cyberattacks",
+			text:  "توقفت شبكات الهاتف والإنترنت عن العمل في قطاع غزة يوم الأحد بعد ليلة من الهجمات العنيفة، بحسب السكان.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en news updates are not a software change",
+			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
+			cause: corpus.CauseUnknown,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, _ := mainOutage(t, c, tt.text, "2026-03-13")
+			if o.Cause != tt.cause {
+				t.Errorf("cause %q (alt %v, evidence %q), want %q", o.Cause, o.CauseAlt, o.Evidence.Cause, tt.cause)
+			}
+			if tt.denied != "" && !strings.Contains(strings.Join(o.CauseDenied, ","), tt.denied) {
+				t.Errorf("cause_denied %v, want %s in it", o.CauseDenied, tt.denied)
+			}
+		})
+	}
+}
+
+// TestServiceChoice checks which service is the main outage.
+func TestServiceChoice(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text, want string
+		notWant          string // a service that must not be reported at all
+	}{
+		{
+			name: "ar first named of several banks",
+			text: "توقفت مساء الخميس التطبيقات المصرفية لدى البنك الأهلي المصري وبنك مصر، وتعطل معها تطبيق إنستاباي للتحويلات، فلم يتمكن آلاف العملاء من إتمام معاملاتهم.",
+			want: "National Bank of Egypt",
+		},
+		{
+			name: "en product named at the outage word beats its parent company",
+			text: "Microsoft customers could not use Teams or Outlook on Monday morning. The failure came from an Azure outage in western Europe, Microsoft said.",
+			want: "Microsoft Azure",
+		},
+		{
+			name: "fr first country of the sentence",
+			text: "Le Chili, puis l'Argentine quelques minutes plus tard, se sont retrouvés dans le noir lundi soir lors d'une panne d'électricité géante. L'opérateur argentin a parlé d'un incident sur une ligne à haute tension.",
+			want: "Power grid (Chile)",
+		},
+		{
+			name: "ar banks of a country",
+			text: "توقفت الخدمات البنكية والمحافظ الإلكترونية في الأردن لعدة ساعات بسبب تحديثات على الأنظمة، ولم يتمكن العملاء من استخدام الخدمات المصرفية عبر الإنترنت.",
+			want: "Banking services (Jordan)", notWant: "Internet (Jordan)",
+		},
+		{
+			name: "fr website is not the internet",
+			text: "Le site internet de la billetterie du festival des Vieilles Charrues a été inaccessible pendant une heure mardi, victime d'un afflux de connexions. Les organisateurs de Carhaix en France ont présenté leurs excuses.",
+			want: "", notWant: "Internet (France)",
+		},
+		{
+			name: "fr compound name is not a country",
+			text: "Tempête : le réseau électrique géré par Enedis a été coupé pendant des heures en Bretagne, privant d'électricité des milliers de foyers. Météo-France a levé l'alerte jeudi soir.",
+			want: "Enedis", notWant: "Power grid (France)",
+		},
+		{
+			name: "fr name opening the sentence",
+			text: "Grenoble-Alpes-Métropole subit une cyberattaque depuis lundi : les agents n'ont plus accès à leurs ordinateurs ni à leurs téléphones, et le site reste hors service.",
+			want: "Grenoble-Alpes-Métropole",
+		},
+		{
+			name: "en error message is not a service",
+			text: "Fastly suffered an outage on Tuesday morning, and visitors to many news sites saw 503 Service Unavailable and Bad Gateway errors for about an hour.",
+			want: "Fastly", notWant: "Bad Gateway",
+		},
+		{
+			name: "ar Amman is not Oman",
+			text: "انقطعت الكهرباء عن عدة أحياء في عمّان والزرقاء مساء السبت لنحو ساعتين، بحسب شركة الكهرباء الأردنية.",
+			want: "Power grid (Jordan)", notWant: "Power grid (Oman)",
+		},
+		{
+			name: "en site named by its domain",
+			text: "Visitors could not reach Rentals.com on Friday: the site was down for most of the afternoon, and rentals.com later apologised.",
+			want: "Rentals.com",
+		},
+		{
+			name: "en name and site noun",
+			text: "The Dunmore Library website was down for most of Monday, and the library said its host had suffered an outage after a storm.",
+			want: "Dunmore Library website",
+		},
+		{
+			name: "ar bank in the gazetteer",
+			text: "توقف تطبيق مصرف الراجحي عن العمل مساء الأحد لمدة ساعة، وأرجع المصرف ذلك إلى ضغط كبير على الخوادم.",
+			want: "Al Rajhi Bank",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			var got []string
+			for _, o := range a.Outages {
+				got = append(got, o.Service)
+			}
+			var sb strings.Builder
+			ex.WriteText(&sb)
+			if tt.want != "" && (len(got) == 0 || got[0] != tt.want) {
+				t.Errorf("services %q, want %q first\n%s", got, tt.want, sb.String())
+			}
+			for _, g := range got {
+				if tt.notWant != "" && g == tt.notWant {
+					t.Errorf("services %q include %q\n%s", got, tt.notWant, sb.String())
+				}
+			}
+		})
+	}
+}
+
+// TestDetectionCues checks the counter-evidence refinements of detection.
+func TestDetectionCues(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"en maintenance that overran", "Trello was down for most users on Sunday after planned maintenance on its database took far longer than expected. The scheduled maintenance window had been announced for the night, but the work overran by three hours.", true},
+		{"fr maintenance that overran", "Le site des impôts a été inaccessible dimanche : l'opération de maintenance programmée a duré plus longtemps que prévu et le service est resté hors service toute la matinée.", true},
+		{"en survey of outages", "Outages are becoming rarer but costlier, according to an annual survey of data centre operators. Respondents said power problems and network failures caused most outages, and the report recommends more testing.", false},
+		{"en real outage with examples", "Our site was down on Monday after a DDoS attack on our name servers. The attack flooded the servers, for example with fake requests, and the host was unable to keep them online. Other sites on the same servers, for instance a few shops, were offline too.", true},
+		{"en announced maintenance", "We will be performing scheduled maintenance on Saturday night. The portal will be unavailable for about two hours during the maintenance window.", false},
+		{"en capitalised word before a verb", "Stocks were down sharply on Tuesday as investors worried about rising interest rates.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			if a.IsOutage != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("IsOutage = %v, want %v\n%s", a.IsOutage, tt.want, sb.String())
+			}
+		})
+	}
+}
+
+// TestTiming checks start and duration choices with fixed expressions, so
+// that it does not depend on the date rules.
+func TestTiming(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name     string
+		text     string
+		exprs    []rules.Expr
+		start    string
+		duration *int
+		dkind    string
+	}{
+		{
+			name: "clock time read as a length, and an end time",
+			text: "Panne chez Free : les abonnés ont perdu la télévision mardi soir, les premiers écrans noirs étant signalés aux alentours de 21 h. D'après l'opérateur, tout fonctionnait de nouveau vers 1 heure du matin.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDuration, Text: "aux alentours de 21 h", Minutes: ip(1260), DurationKind: "approx"},
+				{Kind: rules.KindTime, Text: "vers 1 heure du matin", Time: "01:00", Role: "end"},
+			},
+			duration: ip(240), dkind: "exact",
+		},
+		{
+			name: "end time in a sentence saying the service is back",
+			text: "Le site de Leboncoin était en panne à partir de 14h05. Vers 15h00 les équipes ont trouvé l'origine. Le service a été entièrement rétabli à 15h20.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "à partir de 14h05", Time: "14:05"},
+				{Kind: rules.KindTime, Text: "Vers 15h00", Time: "15:00"},
+				{Kind: rules.KindTime, Text: "à 15h20", Time: "15:20"},
+			},
+			duration: ip(75), dkind: "exact",
+		},
+		{
+			name: "a lower bound gives way to times that respect it",
+			text: "Dropbox went down at 9:10 a.m. and was unreachable for more than an hour. Dropbox said service was restored at 10:25 a.m.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "at 9:10 a.m.", Time: "09:10"},
+				{Kind: rules.KindDuration, Text: "more than an hour", Minutes: ip(60), DurationKind: "at_least"},
+				{Kind: rules.KindTime, Text: "at 10:25 a.m.", Time: "10:25"},
+			},
+			duration: ip(75), dkind: "exact",
+		},
+		{
+			name: "a span of times beats a lower bound",
+			text: "Heroku was down for more than two hours on Tuesday. The outage lasted from 9:10 a.m. until 11:40 a.m.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDuration, Text: "more than two hours", Minutes: ip(120), DurationKind: "at_least"},
+				{Kind: rules.KindInterval, Text: "from 9:10 a.m. until 11:40 a.m.", Minutes: ip(150)},
+			},
+			duration: ip(150), dkind: "exact",
+		},
+		{
+			name: "ago with an adverb is not a length",
+			text: "Deezer avait déjà été en panne il y a à peine plus d'une semaine. Ce jeudi, le service est de nouveau en panne et reste inaccessible.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDuration, Text: "plus d'une semaine", Minutes: ip(10080), DurationKind: "at_least"},
+			},
+		},
+		{
+			name: "lasted … before is a length",
+			text: "Internet access in Chad collapsed on Monday, and the outage lasted more than 10 hours before operators rerouted traffic.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDuration, Text: "more than 10 hours", Minutes: ip(600), DurationKind: "at_least"},
+			},
+			duration: ip(600), dkind: "at_least",
+		},
+		{
+			name: "a forecast is not the length",
+			text: "Mobile service in Tonga went down after the cable was damaged, and repairs could take several weeks.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDuration, Text: "several weeks", DurationKind: "vague"},
+			},
+		},
+		{
+			name: "update stamp is not the start",
+			text: "Updated March 12, 2026: Zoom was down for thousands of users on Tuesday, the company said.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDate, Text: "March 12, 2026", Value: "2026-03-12"},
+				{Kind: rules.KindDate, Text: "on Tuesday", Value: "2026-03-10"},
+			},
+			start: "2026-03-10",
+		},
+		{
+			name: "the first of several days",
+			text: "Les clients de Shopify subissent une panne depuis lundi matin. La panne s'est aggravée hier, selon la société.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDate, Text: "lundi matin", Value: "2026-03-09"},
+				{Kind: rules.KindDate, Text: "hier", Value: "2026-03-12"},
+			},
+			start: "2026-03-09",
+		},
+		{
+			name: "counted back from publication loses to a named day",
+			text: "Il y a trois jours, une panne a privé de réseau les abonnés d'Orange dans le Var. La panne a commencé mardi soir.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDate, Text: "Il y a trois jours", Value: "2026-03-10"},
+				{Kind: rules.KindDate, Text: "mardi soir", Value: "2026-03-10"},
+			},
+			start: "2026-03-10",
+		},
+		{
+			name: "an end day is the start only when nothing else is said",
+			text: "Panne du réseau de SFR : les abonnés ont été privés de réseau jusqu'au 12 mars dans plusieurs communes.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindDate, Text: "jusqu'au 12 mars", Value: "2026-03-12", Role: "end"},
+			},
+			start: "2026-03-12",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cc := withTagger(c, fakeTagger{tt.exprs})
+			o, _ := mainOutage(t, cc, tt.text, "2026-03-13")
+			if o.Start != tt.start {
+				t.Errorf("start %q, want %q", o.Start, tt.start)
+			}
+			if (o.DurationMin == nil) != (tt.duration == nil) || (o.DurationMin != nil && *o.DurationMin != *tt.duration) {
+				t.Errorf("duration %v (%s), want %v", ptrStr(o.DurationMin), o.DurationKind, ptrStr(tt.duration))
+			}
+			if tt.dkind != "" && o.DurationKind != tt.dkind {
+				t.Errorf("duration kind %q, want %q", o.DurationKind, tt.dkind)
+			}
+		})
+	}
+}
+
+// TestDateline checks that a date standing alone near the top of the text
+// becomes the publication date when the page gave none.
+func TestDateline(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text, published, start string
+	}{
+		{
+			name:      "fr date on its own line",
+			text:      "Coupure d'internet en Tunisie\n• 14/03/2026\nLes habitants de Tunisie ont été privés d'internet hier pendant deux heures, et le réseau était coupé dans tout le pays.",
+			published: "2026-03-14", start: "2026-03-13",
+		},
+		{
+			name:      "date inside a sentence is not a dateline",
+			text:      "Les habitants de Tunisie ont été privés d'internet hier pendant deux heures, a indiqué le 14/03/2026 l'opérateur, et le réseau était coupé dans tout le pays.",
+			published: "", start: "-", // the start may be the stated day
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, a := mainOutage(t, c, tt.text, "")
+			if a.Published != tt.published {
+				t.Errorf("published %q, want %q", a.Published, tt.published)
+			}
+			if tt.start != "-" && o.Start != tt.start {
+				t.Errorf("start %q, want %q", o.Start, tt.start)
+			}
+		})
+	}
+}
