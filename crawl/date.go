@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/markusmobius/go-htmldate"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -80,8 +79,9 @@ var (
 	urlYMRe    = regexp.MustCompile(`/((?:19|20)\d{2})/([01]\d)/`)
 )
 
-// xMonths maps month names in French, English and Arabic (Egyptian,
-// Maghrebi and Levantine forms) to their number.
+// xMonths maps month names in French, English, Arabic (Egyptian,
+// Maghrebi and Levantine forms) and a few other European languages to
+// their number.
 var xMonths = map[string]int{
 	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
 	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -95,6 +95,18 @@ var xMonths = map[string]int{
 	"أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 	"جانفي": 1, "فيفري": 2, "أفريل": 4, "افريل": 4, "ماي": 5, "جوان": 6, "جويلية": 7, "أوت": 8,
 	"شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7, "آب": 8, "أيلول": 9,
+	"اذار": 3, "ايار": 5, "ايلول": 9,
+	// Moroccan forms.
+	"يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12,
+	// Spanish, Italian, Portuguese, German and Dutch full names.
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+	"agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+	"settembre": 9, "ottobre": 10, "dicembre": 12,
+	"janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+	"setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	"januar": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+	"januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
 }
 
 // levantine handles the two-word Levantine month names.
@@ -394,9 +406,10 @@ func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
 	// Visible bylines, read only when a date is still missing or a UTC
 	// timestamp may need the local day.
 	var byPub, byMod pageDate
+	var byWeak bool
 	p := out.published
 	if !p.valid() || !out.modified.valid() || (p.utcGuess && p.hasTime && p.hh < 7) {
-		byPub, byMod = findBylines(root)
+		byPub, byMod, byWeak = findBylines(root)
 	}
 	if byPub.valid() {
 		visible = append(visible, byPub)
@@ -407,13 +420,17 @@ func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
 
 	if !out.published.valid() {
 		switch {
-		case byPub.valid():
+		case byPub.valid() && !byWeak:
 			out.published, out.source = byPub, "byline"
 		case urlDate.valid():
 			out.published, out.source = urlDate, "url"
 		default:
-			if d, ok := htmldateFallback(root, pageURL); ok {
-				out.published, out.source = d, "htmldate"
+			// A date after a weak label ("le", "on") may be the site's
+			// "today" banner: the text scan weighs it against the others.
+			if d, ok := scanTextDates(root, m, out.modified); ok {
+				out.published, out.source = d, "text"
+			} else if byPub.valid() {
+				out.published, out.source = byPub, "byline"
 			}
 		}
 	}
@@ -441,8 +458,9 @@ func xUrlPath(u *url.URL) string {
 
 // findBylines scans the visible text for labelled dates ("Publié le …",
 // "Updated …", "نشر في …") and returns the first publication and
-// modification dates found.
-func findBylines(root *html.Node) (pub, mod pageDate) {
+// modification dates found. weak reports that the publication date
+// follows only a weak label ("le", "on").
+func findBylines(root *html.Node) (pub, mod pageDate, weak bool) {
 	body := xFindFirst(root, atom.Body, 0)
 	if body == nil {
 		return
@@ -485,13 +503,13 @@ func findBylines(root *html.Node) (pub, mod pageDate) {
 					continue
 				}
 			}
-			pub = d
+			pub, weak = d, label == "on" || label == "le"
 		}
 		if pub.valid() && mod.valid() {
 			break
 		}
 	}
-	return pub, mod
+	return pub, mod, weak
 }
 
 // bylineLabels pre-filter lines before the byline regexp runs.
@@ -541,23 +559,4 @@ func bylineText(sb *strings.Builder, n *html.Node, depth int) {
 	if xIsBlock(n) {
 		sb.WriteString(" \n ")
 	}
-}
-
-// htmldateFallback asks go-htmldate (a port of Python htmldate) for the
-// original publication date, for pages where the fast rules found none.
-func htmldateFallback(root *html.Node, pageURL *url.URL) (pageDate, bool) {
-	opts := htmldate.Options{UseOriginalDate: true}
-	if pageURL != nil {
-		opts.URL = pageURL.String()
-	}
-	res, err := htmldate.FromDocument(root, opts)
-	if err != nil || res.IsZero() {
-		return pageDate{}, false
-	}
-	t := res.DateTime
-	d := pageDate{y: t.Year(), m: int(t.Month()), d: t.Day()}
-	if !xValidDate(d.y, d.m, d.d) {
-		return pageDate{}, false
-	}
-	return d, true
 }
