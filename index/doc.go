@@ -1,7 +1,7 @@
 // Package index stores classified articles in a Bleve full-text index and
 // searches them. It is the only package of the module that imports Bleve.
 //
-// # Schema (SchemaVersion 1)
+// # Schema (SchemaVersion 2)
 //
 // One document per article, its ID the article's ID. Fields:
 //
@@ -19,8 +19,10 @@
 //	                       month:2024-07 (of outage starts), duration:2h-6h
 //	                       (buckets <30m 30m-2h 2h-6h 6h-24h >24h unknown).
 //	                       Search computes its six facets from this one field
-//	                       (one doc-values visit per hit), and the lang, cause,
-//	                       kind, month and duration_bucket filters are terms of it
+//	                       (from a per-partition table built once per reader
+//	                       from its postings, see facets.go), and the lang,
+//	                       cause, kind, month and duration_bucket filters are
+//	                       terms of it
 //	stats                  keyword with doc values, "<dim>:<i>|<value>" per
 //	                       outage i (dim: month cause service lang kind), so
 //	                       that counts over it count outages, not articles
@@ -33,7 +35,9 @@
 // fields: each field has one analyzer, so the analyzer used at query time is
 // never ambiguous (with one "body" field analysed per document, Bleve picks
 // the query analyzer arbitrarily). Text fields keep term vectors for phrase
-// queries; only the facets and stats fields keep doc values; _all is off.
+// queries; only the facets and stats fields keep doc values; _all is off
+// (disabled in the mapping since SchemaVersion 2, so that Bleve no longer
+// builds an empty composite _all field per document).
 // Facet and stats counts are exact (not top-k per partition).
 //
 // # Queries

@@ -26,7 +26,7 @@ import (
 // SchemaVersion is the version of the index mapping (see doc.go). Bump it
 // whenever the mapping or the document layout changes: NeedsReindex then
 // reports that the current generation must be rebuilt.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Field names of the schema.
 const (
@@ -112,6 +112,11 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.Dynamic = false
+	// No field is in _all, but Bleve still adds an (empty) _all composite
+	// field to every document and folds every field's tokens into it
+	// unless a disabled "_all" mapping says otherwise: 6% of the CPU time
+	// of indexing (SchemaVersion 2).
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	for _, l := range langs {
 		for _, f := range []string{titleField(l), bodyField(l)} {

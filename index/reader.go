@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"outages/corpus"
 )
@@ -89,7 +90,9 @@ type Reader struct {
 	alias   bleve.IndexAlias
 	mapping *mapping.IndexMappingImpl
 	exp     *expander
-	page    int // articles per request in Each
+	page    int                    // articles per request in Each
+	byName  map[string]bleve.Index // partitions by Bleve index name
+	facets  *facetTables
 }
 
 // Open opens the current generation read-only. It returns ErrNoIndex when
@@ -138,7 +141,8 @@ func openGeneration(genDir string, m genMeta) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Reader{meta: m, mapping: im, exp: newExpander(im), page: eachPage}
+	r := &Reader{meta: m, mapping: im, exp: newExpander(im), page: eachPage,
+		byName: map[string]bleve.Index{}, facets: newFacetTables(len(m.Partitions))}
 	for _, p := range m.Partitions {
 		path := partDir(genDir, p)
 		idx, err := bleve.OpenUsing(path, map[string]interface{}{"read_only": true})
@@ -147,6 +151,7 @@ func openGeneration(genDir string, m genMeta) (*Reader, error) {
 			return nil, fmt.Errorf("index: open partition %s: %w", path, err)
 		}
 		r.parts = append(r.parts, idx)
+		r.byName[idx.Name()] = idx
 	}
 	r.alias = bleve.NewIndexAlias(r.parts...)
 	return r, nil
@@ -264,11 +269,16 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 	if len(r.parts) == 0 {
 		return &Result{Took: time.Since(start)}, nil
 	}
-	req := bleve.NewSearchRequestOptions(c.q, limit, q.Offset, false)
-	req.Fields = []string{fArticle}
+	// Facets are counted by a wrapper of the query (see facets.go), and
+	// the stored articles are loaded for the hits of the page only (the
+	// alias would load limit+offset of them in every partition).
+	var fq *facetQuery
+	sq := c.q
 	if q.Facets {
-		req.AddFacet("all", bleve.NewFacetRequest(fFacets, 1<<20))
+		fq = newFacetQuery(c.q, r.facets)
+		sq = fq
 	}
+	req := bleve.NewSearchRequestOptions(sq, limit, q.Offset, false)
 	res, err := r.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
@@ -279,7 +289,7 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 		hl = newHighlighter(r.exp, c.clauses, q.ExactLang)
 	}
 	for _, h := range res.Hits {
-		a, err := articleOf(h)
+		a, err := r.load(h)
 		if err != nil {
 			return nil, err
 		}
@@ -290,7 +300,7 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if q.Facets {
-		out.Facets = splitFacets(facetCounts(res.Facets["all"]))
+		out.Facets = splitFacets(fq.result())
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -362,6 +372,38 @@ func facetCounts(fr *search.FacetResult) []Count {
 		out = append(out, Count{Key: t.Term, Count: t.Count})
 	}
 	return out
+}
+
+// load reads the stored article of a hit from its partition.
+func (r *Reader) load(h *search.DocumentMatch) (*corpus.Article, error) {
+	parts := r.parts
+	if p, ok := r.byName[h.Index]; ok {
+		parts = []bleve.Index{p}
+	}
+	for _, p := range parts {
+		doc, err := p.Document(h.ID)
+		if err != nil {
+			return nil, fmt.Errorf("index: load article %s: %w", h.ID, err)
+		}
+		if doc == nil {
+			continue
+		}
+		var raw []byte
+		doc.VisitFields(func(f index.Field) {
+			if f.Name() == fArticle {
+				raw = f.Value()
+			}
+		})
+		if raw == nil {
+			return nil, fmt.Errorf("index: document %s has no stored article", h.ID)
+		}
+		a := new(corpus.Article)
+		if err := json.Unmarshal(raw, a); err != nil {
+			return nil, fmt.Errorf("index: decode article %s: %w", h.ID, err)
+		}
+		return a, nil
+	}
+	return nil, fmt.Errorf("index: load article %s: not found", h.ID)
 }
 
 func articleOf(h *search.DocumentMatch) (*corpus.Article, error) {

@@ -34,6 +34,7 @@ func RankCause(c string) int {
 // causes finds cause phrases, leftmost-longest, and marks denied ones.
 func (s *scan) causes() []Expr {
 	var out []Expr
+	prevEnd, prevDenied := -1, false
 	for i := 0; i < len(s.toks); {
 		var best match
 		found := false
@@ -53,28 +54,77 @@ func (s *scan) causes() []Expr {
 			e.Cause = "unknown"
 		} else {
 			e.Cause = best.e.args[0]
-			e.Denied = s.denied(i, best.end)
+			// "ni piratage ni panne", "no hack or malware": the items of
+			// a list share the denial of the first
+			e.Denied = s.denied(i, best.end) || prevDenied && s.listBetween(prevEnd, i)
 		}
 		out = append(out, e)
+		prevEnd, prevDenied = best.end, e.Denied
 		i = best.end
 	}
 	return out
 }
 
+// listBetween reports whether only list words (commas, "or", "ni",
+// articles) stand between tokens a and b.
+func (s *scan) listBetween(a, b int) bool {
+	if a < 0 || b-a > 4 {
+		return false
+	}
+	conj, article := false, false
+	for k := a; k < b; {
+		m, ok := s.get(k, "listsep")
+		if !ok {
+			return false
+		}
+		switch {
+		case len(m.e.args) == 1:
+			article = true
+		case !s.is(k, ","):
+			conj = true
+		}
+		k = m.end
+	}
+	// "pas de piratage, une panne de câble": an article after a bare
+	// comma opens a new clause
+	return conj || !article
+}
+
+// contrastAt reports whether token k opens a contrast ("mais", "but",
+// "بل") or is a comma or a colon: a denial does not reach past it.
+func (s *scan) contrastAt(k int) bool {
+	if s.is(k, ",") || s.is(k, ":") {
+		return true
+	}
+	_, ok := s.get(k, "contrast")
+	return ok
+}
+
 // denied reports whether a denial cue stands a few words before the cause
-// phrase in the same sentence, or a few words after it.
+// phrase in the same clause (a comma or "mais", "but", "بل" ends it), or a
+// few words after it before any contrast word.
 func (s *scan) denied(i, j int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if s.sentenceBreak(k) {
 			break
 		}
 		for _, m := range s.ms[k] {
-			if m.e.kind == "deny" && m.e.args[0] == "before" && m.end <= i {
+			if m.e.kind != "deny" || m.end > i {
+				continue
+			}
+			// "next" cues only right before the cause: "no hack"
+			if m.e.args[0] == "before" || m.e.args[0] == "next" && m.end == i {
 				return true
 			}
 		}
+		if s.contrastAt(k) {
+			break
+		}
 	}
 	for k := j; k < len(s.toks) && k < j+6; k++ {
+		if k > j && s.contrastAt(k) && !s.is(k, ",") {
+			break // "une panne de courant, mais l'attaque est écartée" still reads on
+		}
 		if s.sentenceBreak(k) {
 			// "… un piratage. Ce n'est pas le cas.": only a cue opening
 			// the next sentence counts

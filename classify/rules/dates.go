@@ -672,15 +672,24 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 	}
 	// shifts: "il y a N unit", "N unit ago", "dans N unit", "in N unit"
 	sign, j := 0, i
+	elapsed := false // "quatre heures plus tard", "بعد ثلاث ساعات"
 	if m, ok := s.get(i, "shift"); ok && m.e.args[1] == "before" {
 		sign, j = int(m.e.num), m.end
+		elapsed = s.isElapsed(i, m.end, "before")
 	}
 	if n, e, unit, ok := s.countUnit(j); ok {
 		e2 := e
 		if sign == 0 {
 			if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
 				sign, e2 = int(m.e.num), m.end
+				elapsed = s.isElapsed(e, m.end, "after")
 			}
+		}
+		short := unit == "second" || unit == "minute" || unit == "hour"
+		if short && elapsed {
+			// a length elapsed since an event, not an instant counted
+			// from the reference: the duration parser reads it
+			sign = 0
 		}
 		// "three days after March 3": counted from a day, not the reference
 		if sign != 0 && e2 > e && (unit == "day" || unit == "week") {
@@ -735,6 +744,17 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 	return best, bestEnd, bestEnd > i
 }
 
+// isElapsed reports whether an elapsed cue of the given side spans
+// exactly tokens [i, end): "later", "plus tard", "بعد".
+func (s *scan) isElapsed(i, end int, side string) bool {
+	for _, m := range s.ms[i] {
+		if m.e.kind == "elapsed" && m.e.args[0] == side && m.end == end {
+			return true
+		}
+	}
+	return false
+}
+
 // anchorDay reads a full day that another is counted from.
 func (s *scan) anchorDay(k int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, k
@@ -759,6 +779,11 @@ func (s *scan) countUnit(i int) (float64, int, string, bool) {
 	}
 	if s.lang == "ar" {
 		if u, ok := s.get(i, "unit"); ok && !hasArticle(s.toks[i].s) {
+			// "منذ يوم الاثنين", "منذ يوم 3 يونيو": "يوم" introduces the
+			// day named after it, it does not count one
+			if _, wd := s.get(u.end, "weekday"); wd || u.end < len(s.toks) && s.toks[u.end].kind == '0' {
+				return 0, i, "", false
+			}
 			return 1, u.end, u.e.args[0], true
 		}
 	}

@@ -113,11 +113,24 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 				}
 			}
 			k = s.skip(k, "filler")
+			// "a 5-hour disruption", "a two-hour outage": the length as
+			// a compound adjective
+			hyph := false
+			if s.is(k, "-") && s.adj(k) && s.adj(k+1) {
+				if _, ok := s.get(k+1, "unit"); ok && len(s.toks[k+1].s) > 1 {
+					k, hyph = k+1, true
+				}
+			}
 			if u, ok := s.get(k, "unit"); ok {
 				n, unit, e, rule, got = v, u.e.args[0], u.end, u.e.loc, true
 				tight = s.toks[k].s == "h" || s.toks[k].s == "j" || s.toks[k].s == "s"
 				if s.toks[k].s == "s" && !s.adj(k) {
 					return durVal{}, i, false
+				}
+				if hyph {
+					// "a 3-hour-long outage"; nothing composes with it
+					e = s.skipLong(e)
+					return durVal{secs: v * float64(unitSeconds[unit]), kind: "exact", rule: rule}, e, true
 				}
 			}
 		} else if s.lang == "ar" {
@@ -178,9 +191,11 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 			e, unit = u.end, u.e.args[0]
 			continue
 		}
-		// a bare number after hours counts minutes: "1 hour thirty"
+		// a bare number after hours counts minutes: "1 hour thirty"; not
+		// after a comma ("deux heures, une première") nor an article
+		// ("two hours a day")
 		low := smaller[unit]
-		if (unit == "hour" || unit == "minute") && v < 60 && v == math.Trunc(v) && !s.startsDate(k2) {
+		if (unit == "hour" || unit == "minute") && v < 60 && v == math.Trunc(v) && !s.startsDate(k2) && !s.is(e, ",") && (v > 1 || s.toks[k].kind == '0') {
 			if _, ok := s.get(k2, "hourword"); !ok {
 				secs += v * float64(unitSeconds[low])
 				e = k2
@@ -196,6 +211,15 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 func (s *scan) startsDate(i int) bool {
 	_, ok := s.get(i, "month")
 	return ok
+}
+
+// skipLong returns the token after "-long" at i ("a 3-hour-long outage"),
+// else i.
+func (s *scan) skipLong(i int) int {
+	if s.is(i, "-") && s.adj(i) && s.is(i+1, "long") && s.adj(i+1) {
+		return i + 2
+	}
+	return i
 }
 
 // andAt returns the token after a conjunction at i ("et", "and", "و" or

@@ -70,6 +70,16 @@ func oneOf(vals ...string) func([]string) error {
 	}
 }
 
+// optional checks an optional argument with check, when it is given.
+func optional(check func([]string) error) func([]string) error {
+	return func(args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		return check(args)
+	}
+}
+
 func intIn(lo, hi int) func([]string) error {
 	return func(args []string) error {
 		n, err := strconv.Atoi(args[0])
@@ -161,20 +171,24 @@ var kinds = map[string]kindSpec{
 		}
 		return nil
 	}},
-	"ampm":     {1, 1, oneOf("am", "pm", "night", "noon")},
-	"daypart":  {0, 2, hourSpan},
-	"window":   {2, 2, hourSpan},
-	"minrel":   {1, 1, oneOf("past", "to")},
-	"minafter": {1, 1, oneOf("past", "to")},
-	"zone":     {1, 1, nil}, // checked by loading the location
-	"role":     {1, 1, oneOf("start", "end")},
-	"prole":    {1, 1, oneOf("start", "end")},
-	"timeprep": {0, 0, nil},
-	"hourword": {0, 0, nil},
-	"minword":  {0, 0, nil},
-	"durcue":   {0, 0, nil},
-	"spanfrom": {0, 0, nil},
-	"spanto":   {0, 0, nil},
+	"ampm":      {1, 1, oneOf("am", "pm", "night", "noon")},
+	"daypart":   {0, 2, hourSpan},
+	"window":    {2, 2, hourSpan},
+	"minrel":    {1, 1, oneOf("past", "to")},
+	"minafter":  {1, 1, oneOf("past", "to")},
+	"zone":      {1, 1, nil}, // checked by loading the location
+	"role":      {1, 1, oneOf("start", "end")},
+	"prole":     {1, 1, oneOf("start", "end")},
+	"timeprep":  {0, 0, nil},
+	"hourword":  {0, 0, nil},
+	"minword":   {0, 0, nil},
+	"durcue":    {0, 0, nil},
+	"elapsed":   {1, 1, oneOf("before", "after")},
+	"timehedge": {0, 0, nil},
+	"contrast":  {0, 0, nil},
+	"listsep":   {0, 1, optional(oneOf("article"))},
+	"spanfrom":  {0, 0, nil},
+	"spanto":    {0, 0, nil},
 	"shift": {2, 2, func(a []string) error {
 		if err := oneOf("-1", "+1")(a); err != nil {
 			return err
@@ -190,7 +204,7 @@ var kinds = map[string]kindSpec{
 	"night":     {0, 0, nil},
 	"pub":       {0, 0, nil},
 	"cause":     {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},
-	"deny":      {1, 1, oneOf("before", "after")},
+	"deny":      {1, 1, oneOf("before", "after", "next")},
 	"unknown":   {0, 0, nil},
 	"and":       {0, 0, nil},
 	"filler":    {0, 0, nil},
@@ -274,7 +288,7 @@ func Load(opts Options) (*Tagger, error) {
 }
 
 // engineVersion changes when the Go matcher changes what it finds.
-const engineVersion = 2
+const engineVersion = 3
 
 // Version is a hash of the rule files and the matcher's version: it
 // changes whenever classification may change.

@@ -95,6 +95,11 @@ func (s *scan) durationCand(i int) (cand, bool) {
 	if d.hTight && !s.durCueBefore(i) {
 		prio = 0 // "2h" alone reads as a clock time first
 	}
+	if _, ok := s.get(i, "timehedge"); ok && !s.durCueBefore(i) {
+		// "aux alentours de 22 h", "around 10 h": a clock time, unless a
+		// duration cue comes first ("a duré aux alentours de 3 heures")
+		prio = 0
+	}
 	return cand{e: x, i: i, j: e, prio: prio}, true
 }
 

@@ -48,6 +48,9 @@ func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	if !ok {
 		return clockVal{}, i, false
 	}
+	if c.hasPrep && s.elapsedLength(i, j, core, e) {
+		return clockVal{}, i, false
+	}
 	core.hasPrep, core.rule = c.hasPrep, firstNonEmpty(c.rule, core.rule)
 	// am / pm
 	if m, ok := s.get(e, "ampm"); ok && core.h <= 12 {
@@ -92,6 +95,32 @@ func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 		}
 	}
 	return core, e, true
+}
+
+// elapsedLength reports whether the bare hour at [j, e), after the
+// preposition at i, is a length elapsed since an event rather than a time:
+// "après deux heures de coupure", "après 3 heures de panne". The
+// preposition must be an elapsed cue ("après", "after", "بعد") and the
+// hour a number word or followed by "de" (its noun).
+func (s *scan) elapsedLength(i, j int, c clockVal, e int) bool {
+	if c.minute || c.ampm || c.named || c.zone != nil {
+		return false
+	}
+	if !s.isElapsed(i, j, "before") {
+		return false
+	}
+	_, k, ok := s.num(j)
+	if !ok {
+		return false
+	}
+	if _, ok := s.get(k, "unit"); !ok {
+		return false // "after two o'clock"
+	}
+	if s.toks[j].kind != '0' {
+		return true
+	}
+	_, of := s.get(e, "of")
+	return of
 }
 
 func firstNonEmpty(a, b string) string {
@@ -147,6 +176,14 @@ func (s *scan) hourCore(i int, prep bool) (clockVal, int, bool) {
 		// 14h, 14h30, 14 h 30, 14 heures 30
 		if hw, ok := s.hourWord(j); ok && hl <= 2 && h <= 24 {
 			isH := s.toks[j].s == "h"
+			if !prep && s.durCueBefore(i) {
+				// "une coupure de 2h dans la matinée", "pendant 3 heures
+				// ce matin": a length, whatever follows, unless minutes
+				// make it a clock time ("pour 14h30")
+				if mm, ok := s.digits(hw, 2); !ok || len(s.toks[hw].s) != 2 || mm >= 60 {
+					return clockVal{}, i, false
+				}
+			}
 			if !isH && !prep && s.lang != "en" {
 				// "3 heures" alone is a duration; a time needs a preposition,
 				// minutes ("16 heures 30") or a part of the day ("8 heures

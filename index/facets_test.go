@@ -1,0 +1,129 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"outages/corpus"
+)
+
+// TestFacetTableMatchesBleve checks the facet counts of Search against
+// Bleve's own term facets over an index of several partitions, each of
+// several segments, with replaced and deleted articles.
+func TestFacetTableMatchesBleve(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 400; i++ {
+		arts = append(arts, synthArticle(i, 300))
+	}
+	writeIndex(t, dir, Options{BatchSize: 37}, arts...)
+	// Second generation: replace some articles (moving a few to another
+	// month) and delete others, leaving deleted documents in segments.
+	w, err := OpenWriter(ctx, dir, Options{BatchSize: 29})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 400; i += 7 {
+		a := synthArticle(i+1000, 300)
+		a.ID = arts[i].ID
+		if err := w.Put(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 3; i < 400; i += 11 {
+		if err := w.Delete(ctx, arts[i].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(ctx, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	r := openReader(t, dir)
+	for _, tc := range []struct {
+		name string
+		q    Query
+	}{
+		{"all", Query{}},
+		{"term", Query{Text: "panne"}},
+		{"cross-language", Query{Text: "outage"}},
+		{"filters", Query{Text: "réseau", Langs: []string{"fr"}, OutagesOnly: true}},
+		{"phrase", Query{Text: `"centre données"`}},
+		{"none", Query{Text: "zzzznothing"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			q := tc.q
+			q.Facets = true
+			res, err := r.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Reference: Bleve's term facets over the same query.
+			c, err := r.compile(q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req := bleve.NewSearchRequestOptions(c.q, 0, 0, false)
+			req.AddFacet("all", bleve.NewFacetRequest(fFacets, 1<<20))
+			ref, err := r.alias.SearchInContext(ctx, req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != ref.Total {
+				t.Fatalf("total %d, Bleve %d", res.Total, ref.Total)
+			}
+			got := facetsString(res.Facets)
+			want := facetsString(splitFacets(facetCounts(ref.Facets["all"])))
+			if got != want {
+				t.Errorf("facets\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+func facetsString(f Facets) string {
+	var b strings.Builder
+	for _, cs := range [][]Count{f.Lang, f.Cause, f.Service, f.Kind, f.Month, f.Duration} {
+		cs = append([]Count(nil), cs...)
+		sort.Slice(cs, func(i, j int) bool { return cs[i].Key < cs[j].Key })
+		fmt.Fprintf(&b, "%v;", cs)
+	}
+	return b.String()
+}
+
+// TestFacetsConcurrent runs facet searches from several goroutines on one
+// reader (the facet tables are built once, on first use, concurrently).
+func TestFacetsConcurrent(t *testing.T) {
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 120; i++ {
+		arts = append(arts, synthArticle(i, 200))
+	}
+	writeIndex(t, dir, Options{}, arts...)
+	r := openReader(t, dir)
+	want, err := r.Search(context.Background(), Query{Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2 := openReader(t, dir)
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			res, err := r2.Search(context.Background(), Query{Facets: true})
+			if err == nil && facetsString(res.Facets) != facetsString(want.Facets) {
+				err = fmt.Errorf("facets differ: %s", facetsString(res.Facets))
+			}
+			errs <- err
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
