@@ -413,7 +413,10 @@ func (w *Writer) apply(p *partition) error {
 	if err := p.idx.Batch(p.batch); err != nil {
 		return fmt.Errorf("index: write partition %s: %w", p.name, err)
 	}
-	p.batch.Reset()
+	// A fresh batch, not Reset: scorch's Batch leaves a goroutine that may
+	// still range over the old batch's operations after it returns (a data
+	// race that -race reports in bleve v2.6.1).
+	p.batch = p.idx.NewBatch()
 	p.pending = 0
 	return nil
 }

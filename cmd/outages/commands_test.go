@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"outages/index"
 )
 
 func TestExtractCommand(t *testing.T) {
@@ -142,7 +145,11 @@ func TestReindex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(metaPath, bytes.Replace(meta, []byte(`"schema_version": 1`), []byte(`"schema_version": 0`), 1), 0o644)
+	old := fmt.Sprintf(`"schema_version": %d`, index.SchemaVersion)
+	if !bytes.Contains(meta, []byte(old)) {
+		t.Fatalf("meta.json has no %s:\n%s", old, meta)
+	}
+	os.WriteFile(metaPath, bytes.Replace(meta, []byte(old), []byte(`"schema_version": 0`), 1), 0o644)
 	code, out, _ = outages(t, "run", "--data", dir, "--progress", "never")
 	if code != exitOK || !strings.Contains(out, "outages reindex") {
 		t.Errorf("run on an old schema = %d; want a warning naming 'outages reindex':\n%s", code, out)
