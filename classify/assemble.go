@@ -26,6 +26,7 @@ type outageGroup struct {
 	rank      float64
 	direct    bool // named right next to an outage word ("Azure outage")
 	countryOf string
+	derived   bool // named from the text when no known service is: its start and length may come from anywhere in the text
 }
 
 func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string) ([]corpus.Outage, []OutageExplanation) {
@@ -98,14 +99,35 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		outs = append(outs, g)
 	}
 	if len(outs) == 0 {
-		return nil, nil
+		// An outage report must yield an outage: name it from the text.
+		cand, ms := c.deriveService(an)
+		if cand.key == "" {
+			// No name: the most named service of the text, if any.
+			var bestG *outageGroup
+			for _, k := range order {
+				if g := groups[k]; bestG == nil || len(g.mentions) > len(bestG.mentions) {
+					bestG = g
+				}
+			}
+			if bestG != nil {
+				cand, ms = bestG.cand, bestG.mentions
+			}
+		}
+		g := &outageGroup{cand: cand, sents: map[int]bool{}, hotSents: map[int]bool{}, first: -1, lead: -1, derived: true}
+		for _, m := range ms {
+			addMention(g, m)
+		}
+		if g.first < 0 && len(g.mentions) > 0 {
+			g.first = g.mentions[0].from
+		}
+		outs = append(outs, g)
 	}
 	leadAndParents(outs)
 	sort.SliceStable(outs, func(i, j int) bool {
 		if outs[i].rank != outs[j].rank {
 			return outs[i].rank > outs[j].rank
 		}
-		return outs[i].mentions[0].from < outs[j].mentions[0].from
+		return firstFrom(outs[i]) < firstFrom(outs[j])
 	})
 	main := outs[0]
 	rest := outs[1:]
@@ -257,7 +279,11 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			return found, foundScore < 1<<30
 		}
 		// start
-		if e, ok := best(2, startScore); ok {
+		maxStart, maxDur := 2, 1
+		if g.derived {
+			maxStart, maxDur = 99, 99 // else the first plausible in the text
+		}
+		if e, ok := best(maxStart, startScore); ok {
 			e = earliestStart(e, exprs, prio, startScore)
 			o.Start = e.Value
 			o.Evidence.Start = []string{e.Text}
@@ -267,7 +293,7 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 			}
 		}
 		// duration
-		if e, ok := best(1, durScore); ok {
+		if e, ok := best(maxDur, durScore); ok {
 			o.DurationMin = e.Minutes
 			o.DurationKind = e.DurationKind
 			if o.DurationKind == "" && e.Minutes != nil {
@@ -286,6 +312,14 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		exps = append(exps, oe)
 	}
 	return res, exps
+}
+
+// firstFrom is the first token where an outage is named, or -1.
+func firstFrom(g *outageGroup) int {
+	if len(g.mentions) == 0 {
+		return -1
+	}
+	return g.mentions[0].from
 }
 
 // countryWindow is how many tokens may separate a country from the

@@ -63,7 +63,7 @@ func New(opts Options) (*Classifier, error) {
 }
 
 // classifierEngine changes when the Go code changes what it decides.
-const classifierEngine = "2"
+const classifierEngine = "3"
 
 // Version identifies the data files, rules and code that classify: it
 // changes whenever a classification may change.

@@ -26,4 +26,11 @@
 // against, or says it of an earlier outage. The cues for these decisions
 // are lexicon classes (weakcause, causedeny, contrast, causeguard,
 // resolved, notutility, overran) in data/lexicon.tsv.
+//
+// An outage report always yields an outage. When no known service and no
+// name pattern names it, the service is derived from the text: the most
+// salient capitalised name (Latin script) or the noun phrase after an
+// Arabic cue word (منصة, تطبيق, بنك…) nearest the outage words of the top
+// sentences, else "" (fallback.go); its start and length then come from
+// the outage's sentences, else from the first plausible in the text.
 package classify

@@ -1,0 +1,331 @@
+package classify
+
+import (
+	"strings"
+
+	"outages/corpus"
+)
+
+// Name derivation for outage reports that name no known service: the most
+// salient capitalised name (Latin script) or the Arabic noun phrase after
+// a cue word, nearest the outage words of the title and first sentences.
+
+// fallbackSpan is how many sentences from the top (title included) are
+// searched first for the outage words a derived name must be near.
+const fallbackSpan = 4
+
+// fallbackWindow is how many tokens may separate a derived name from the
+// outage word it is scored against.
+const fallbackWindow = 20
+
+// nameConnectors may join the capitalised words of one name ("Banque de
+// Savoie", "Bank of Lorraine"), never start or end it.
+var nameConnectors = map[string]bool{
+	"de": true, "du": true, "des": true, "d": true, "la": true, "l": true,
+	"of": true, "the": true, "and": true, "et": true, "&": true,
+}
+
+// leadDeterminers are stripped from the start of a derived name.
+var leadDeterminers = map[string]bool{
+	"le": true, "la": true, "les": true, "l": true, "the": true, "a": true, "an": true,
+	"un": true, "une": true, "de": true, "du": true, "des": true, "d": true, "of": true,
+}
+
+// arabicNameCues present the name of a service that follows them. The
+// value says whether the cue word is part of the name ("بنك مصر").
+var arabicNameCues = map[string]bool{
+	"منصه": false, "تطبيق": false, "بنك": true, "مصرف": true, "شركه": false,
+	"موقع": false, "خدمه": false, "شبكه": false, "بوابه": false, "مشغل": false,
+}
+
+// kindCues give the kind of a derived service from words of the text.
+var kindCues = []struct {
+	words []string
+	kind  string
+}{
+	{[]string{"operateur", "operator", "carrier", "مشغل", "اتصالات"}, corpus.KindTelecom},
+	{[]string{"hebergeur", "cloud", "datacenter", "السحابه"}, corpus.KindCloud},
+	{[]string{"electricite", "electrique", "grid", "كهرباء", "الكهرباء"}, corpus.KindPower},
+}
+
+// derivedName is a name the text presents as the subject of its outage.
+type derivedName struct {
+	name     string
+	from, to int
+	score    float64
+}
+
+// deriveService finds the service an outage report is about when no known
+// service is named: its name (possibly ""), kind and the mentions of it.
+func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
+	d := an.d
+	if len(d.toks) == 0 {
+		return &candidate{key: "", svc: -1, kind: corpus.KindOnlineService, rule: "derived: no name"}, nil
+	}
+	var trig []int // tokens of active outage words
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) {
+			trig = append(trig, h.from)
+		}
+	}
+	firstSent := d.toks[0].sent
+	var cands []derivedName
+	if an.lang == corpus.LangArabic {
+		cands = c.arabicNames(an)
+	} else {
+		cands = c.latinNames(an)
+	}
+	if len(cands) == 0 {
+		return &candidate{key: "", svc: -1, kind: c.derivedKind(an, -1, -1), rule: "derived: no name"}, nil
+	}
+	// Score: closeness to an outage word, early place, repetition.
+	count := map[string]int{}
+	for _, n := range cands {
+		count[strings.ToLower(n.name)]++
+	}
+	bestI := -1
+	for i := range cands {
+		n := &cands[i]
+		s := d.toks[n.from].sent - firstSent
+		near := fallbackWindow + 1
+		for _, t := range trig {
+			if d.toks[t].sent != d.toks[n.from].sent {
+				continue
+			}
+			dist := t - n.to
+			if t < n.from {
+				dist = n.from - t
+			}
+			near = min(near, max(dist, 0))
+		}
+		if near <= fallbackWindow {
+			n.score += 6 - 5*float64(near)/fallbackWindow
+		}
+		if s < fallbackSpan {
+			n.score += float64(fallbackSpan-s) / 2
+		}
+		n.score += float64(min(count[strings.ToLower(n.name)], 4))
+		n.score += float64(n.to-n.from) * 0.2
+		if bestI < 0 || n.score > cands[bestI].score {
+			bestI = i
+		}
+	}
+	best := cands[bestI]
+	cand := &candidate{key: best.name, svc: -1, kind: c.derivedKind(an, best.from, best.to), rule: "derived name"}
+	var ms []mention
+	for _, n := range cands {
+		if strings.EqualFold(n.name, best.name) {
+			ms = append(ms, mention{key: best.name, svc: -1, from: n.from, to: n.to, sent: d.toks[n.from].sent})
+		}
+	}
+	return cand, ms
+}
+
+// derivedKind is the kind of a derived service: from cue words in and
+// right before its name, else anywhere in the text, else online_service.
+func (c *Classifier) derivedKind(an *analysis, from, to int) string {
+	d := an.d
+	match := func(lo, hi int) string {
+		for _, kc := range kindCues {
+			for k := max(lo, 0); k < hi && k < len(d.toks); k++ {
+				norm := d.toks[k].norm
+				for _, w := range kc.words {
+					if norm == w || strings.TrimPrefix(norm, "ال") == strings.TrimPrefix(w, "ال") || (strings.HasPrefix(norm, w) && len(w) >= 5) {
+						return kc.kind
+					}
+				}
+			}
+		}
+		return ""
+	}
+	if from >= 0 {
+		for k := max(from-3, 0); k < to; k++ {
+			switch d.toks[k].norm {
+			case "banque", "bank", "بنك", "مصرف", "caisse":
+				return corpus.KindOnlineService
+			}
+		}
+		if k := match(from-3, to); k != "" {
+			return k
+		}
+	}
+	if k := match(0, min(len(d.toks), 60)); k != "" {
+		return k
+	}
+	return corpus.KindOnlineService
+}
+
+// latinNames lists the capitalised names of the text that may be services:
+// runs of capitalised words (joined by "de", "of"…), without determiners,
+// stop-words, weekdays, months, countries or known generic words.
+func (c *Classifier) latinNames(an *analysis) []derivedName {
+	d, ds := an.d, c.data
+	notName := ds.notName[an.lang]
+	stop := ds.stop[an.lang]
+	country := make([]bool, len(d.toks))
+	for _, h := range an.countries {
+		for k := h.from; k < h.to && k < len(d.toks); k++ {
+			country[k] = true
+		}
+	}
+	// Words also written in lower case in the text are common words.
+	lower := map[string]bool{}
+	for _, t := range d.toks {
+		if !t.upper && !t.arabic {
+			lower[t.norm] = true
+		}
+	}
+	// A title in title case proves nothing about names.
+	titleCase := false
+	{
+		up, all := 0, 0
+		for _, t := range d.toks {
+			if t.para > 0 {
+				break
+			}
+			if stop[t.norm] || len(t.norm) < 3 {
+				continue
+			}
+			all++
+			if t.upper {
+				up++
+			}
+		}
+		titleCase = all >= 4 && up*10 >= all*7
+	}
+	capTok := func(k int) bool {
+		t := d.toks[k]
+		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
+	}
+	var out []derivedName
+	for k := 0; k < len(d.toks); k++ {
+		if !capTok(k) {
+			continue
+		}
+		if titleCase && d.toks[k].para == 0 {
+			continue
+		}
+		end := k + 1
+		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 {
+			if capTok(end) {
+				end++
+				continue
+			}
+			// a connector followed by a capitalised word
+			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && capTok(end+1) && d.toks[end+1].start-d.toks[end].end <= 2 {
+				end += 2
+				continue
+			}
+			break
+		}
+		from := k
+		for from < end && leadDeterminers[d.toks[from].norm] {
+			from++
+		}
+		k = end - 1
+		if from >= end {
+			continue
+		}
+		sentStart := from == 0 || d.toks[from-1].sent != d.toks[from].sent
+		if sentStart && end-from == 1 && lower[d.toks[from].norm] {
+			continue // "Customers", "Depuis": a common word opening a sentence
+		}
+		if end-from == 1 && lower[d.toks[from].norm] && len(d.toks[from].norm) < 4 {
+			continue
+		}
+		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
+		out = append(out, derivedName{name: name, from: from, to: end})
+	}
+	// A single word opening a sentence counts only if the text names it
+	// elsewhere too.
+	seen := map[string]int{}
+	for _, n := range out {
+		seen[strings.ToLower(n.name)]++
+	}
+	keep := out[:0]
+	for _, n := range out {
+		sentStart := n.from == 0 || d.toks[n.from-1].sent != d.toks[n.from].sent
+		if sentStart && n.to-n.from == 1 && seen[strings.ToLower(n.name)] < 2 {
+			continue
+		}
+		keep = append(keep, n)
+	}
+	return keep
+}
+
+// arabicNames lists the noun phrases after Arabic cue words (منصة, تطبيق,
+// بنك…): up to three Arabic words, stopping at stop-words, outage words,
+// countries, numbers and the end of the sentence.
+func (c *Classifier) arabicNames(an *analysis) []derivedName {
+	d, ds := an.d, c.data
+	stop := ds.stop[an.lang]
+	blocked := make([]bool, len(d.toks))
+	for i, h := range an.lex {
+		cl := ds.lex[h.owner].class
+		if !an.active[i] && cl == classTrigger {
+			continue
+		}
+		switch cl {
+		case classTrigger, classReport, classPlanned, classDenial, classInternet, classPower, classTelecom:
+			for k := h.from; k < h.to && k < len(d.toks); k++ {
+				blocked[k] = true
+			}
+		}
+	}
+	for _, h := range an.countries {
+		for k := h.from; k < h.to && k < len(d.toks); k++ {
+			blocked[k] = true
+		}
+	}
+	cueOf := func(k int) (bool, bool) {
+		n := d.toks[k].norm
+		for _, v := range arabicVariants(n, nil) {
+			if in, ok := arabicNameCues[v]; ok {
+				return in, true
+			}
+		}
+		return false, false
+	}
+	var out []derivedName
+	for k := 0; k < len(d.toks); k++ {
+		if !d.toks[k].arabic {
+			continue
+		}
+		in, ok := cueOf(k)
+		if !ok {
+			continue
+		}
+		end := k + 1
+		for end < len(d.toks) && end-k <= 3 && d.toks[end].sent == d.toks[k].sent && d.toks[end].arabic && !blocked[end] && !stop[d.toks[end].norm] && d.toks[end].start-d.toks[end-1].end <= 2 {
+			if _, cue := cueOf(end); cue && end > k+1 {
+				break
+			}
+			end++
+		}
+		if end == k+1 {
+			continue
+		}
+		from := k + 1
+		if in {
+			from = k
+		} else if _, cue := cueOf(k + 1); cue && end > k+2 {
+			// "تطبيق بنك X": the bank's name
+			if in2, _ := cueOf(k + 1); in2 {
+				from = k + 1
+			}
+		}
+		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
+		out = append(out, derivedName{name: name, from: from, to: end})
+		k = end - 1
+	}
+	return out
+}
+
+func isAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigitByte(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
