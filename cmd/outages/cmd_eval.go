@@ -144,29 +144,23 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		add("temporal: "+o.temporal, start, r)
 	}
 	extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
-	if o.extraction != "" {
-		start := time.Now()
-		r, err := extraction.ScoreBodies(o.extraction, extract)
-		if err != nil {
-			return fmt.Errorf("eval extraction %s: %w", o.extraction, err)
+	for _, sc := range []struct {
+		name, dir string
+		score     func(string, extraction.ExtractFunc) (evalReport, error)
+	}{
+		{"article bodies", o.extraction, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreBodies(d, f) }},
+		{"publication dates", o.pubdate, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScorePubdates(d, f) }},
+		{"snippets", o.snippets, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreSnippets(d, f) }},
+	} {
+		if sc.dir == "" {
+			continue
 		}
-		add("article bodies: "+o.extraction, start, r)
-	}
-	if o.pubdate != "" {
 		start := time.Now()
-		r, err := extraction.ScorePubdates(o.pubdate, extract)
+		r, err := sc.score(sc.dir, extract)
 		if err != nil {
-			return fmt.Errorf("eval pubdate %s: %w", o.pubdate, err)
+			return fmt.Errorf("eval %s %s: %w", sc.name, sc.dir, err)
 		}
-		add("publication dates: "+o.pubdate, start, r)
-	}
-	if o.snippets != "" {
-		start := time.Now()
-		r, err := extraction.ScoreSnippets(o.snippets, extract)
-		if err != nil {
-			return fmt.Errorf("eval snippets %s: %w", o.snippets, err)
-		}
-		add("snippets: "+o.snippets, start, r)
+		add(sc.name+": "+sc.dir, start, r)
 	}
 
 	failures := gate.Check(figures, thresholds)
@@ -222,24 +216,15 @@ func (o *evalOptions) evalSample(ctx context.Context) (evalReport, error) {
 		return nil, err
 	}
 	sample := corpus.Sample()
-	pred := make(map[string]news.Record, len(gold))
-	for _, g := range gold {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	pred, err := predict(ctx, ex, gold, func(g news.Record) (extractInput, error) {
 		page, err := fs.ReadFile(sample, g.ID+".html")
 		if err != nil {
-			return nil, fmt.Errorf("eval sample: %w", err)
+			return extractInput{}, fmt.Errorf("eval sample: %w", err)
 		}
-		rec, _, err := ex.extract(extractInput{ID: g.ID, URL: "file:///sample/" + g.ID + ".html", HTML: string(page)})
-		if err != nil {
-			continue // scored as missing
-		}
-		p := news.Record{ID: g.ID, URL: g.URL, Lang: rec.Lang, IsOutage: rec.IsOutage, Outages: rec.Outages}
-		if rec.Published != nil {
-			p.Published = *rec.Published
-		}
-		pred[g.ID] = p
+		return extractInput{ID: g.ID, URL: "file:///sample/" + g.ID + ".html", HTML: string(page)}, nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return prefixedReport{news.Score(gold, pred), "sample."}, nil
 }
@@ -259,14 +244,30 @@ func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	pred, err := predict(ctx, ex, gold, func(g news.Record) (extractInput, error) {
+		return extractInput{ID: g.ID, URL: g.URL, Text: g.Text, Published: g.Published}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return news.Score(gold, pred), nil
+}
+
+// predict runs the extract code path on the input of every gold record; a
+// record that fails is left out (and scored as missing).
+func predict(ctx context.Context, ex *extractor, gold []news.Record, input func(news.Record) (extractInput, error)) (map[string]news.Record, error) {
 	pred := make(map[string]news.Record, len(gold))
 	for _, g := range gold {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		rec, _, err := ex.extract(extractInput{ID: g.ID, URL: g.URL, Text: g.Text, Published: g.Published})
+		in, err := input(g)
 		if err != nil {
-			continue // scored as missing
+			return nil, err
+		}
+		rec, _, err := ex.extract(in)
+		if err != nil {
+			continue
 		}
 		p := news.Record{ID: g.ID, URL: g.URL, Lang: rec.Lang, IsOutage: rec.IsOutage, Outages: rec.Outages}
 		if rec.Published != nil {
@@ -274,7 +275,7 @@ func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
 		}
 		pred[g.ID] = p
 	}
-	return news.Score(gold, pred), nil
+	return pred, nil
 }
 
 // bind binds the flags of evalOptions to fs.
