@@ -284,14 +284,8 @@ func loadData(dir string) (*dataSet, error) {
 		if !exactName {
 			pats = append(pats, s.name)
 		}
-		id := len(ds.services)
-		for _, a := range pats {
-			p, err := compilePhrase(a)
-			if err != nil {
-				return fmt.Errorf("%s: %w", at, err)
-			}
-			p.owner = id
-			ds.svcM.add(p)
+		if err := addPhrases(ds.svcM, len(ds.services), pats, at); err != nil {
+			return err
 		}
 		ds.services = append(ds.services, s)
 		return nil
@@ -314,14 +308,8 @@ func loadData(dir string) (*dataSet, error) {
 		if c.name == "" || len(c.names) == 0 {
 			return fmt.Errorf("%s: empty country name or name list", at)
 		}
-		id := len(ds.countries)
-		for _, a := range append([]string{"=" + c.name}, c.names...) {
-			p, err := compilePhrase(a)
-			if err != nil {
-				return fmt.Errorf("%s: %w", at, err)
-			}
-			p.owner = id
-			ds.ctyM.add(p)
+		if err := addPhrases(ds.ctyM, len(ds.countries), append([]string{"=" + c.name}, c.names...), at); err != nil {
+			return err
 		}
 		ds.countries = append(ds.countries, c)
 		return nil
@@ -368,4 +356,18 @@ func loadData(dir string) (*dataSet, error) {
 	}
 	ds.version = hex.EncodeToString(h.Sum(nil))[:12]
 	return ds, nil
+}
+
+// addPhrases compiles phrases (from the data line at) and adds them to m as
+// belonging to entry owner.
+func addPhrases(m *matcher, owner int, phrases []string, at string) error {
+	for _, a := range phrases {
+		p, err := compilePhrase(a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", at, err)
+		}
+		p.owner = owner
+		m.add(p)
+	}
+	return nil
 }
