@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -121,6 +122,20 @@ func readData(dir, name string) (string, []byte, error) {
 	return name, b, nil
 }
 
+// readTable reads a data file (see readData), adds its bytes to h (the
+// version of the data) and calls fn for each of its lines (see lines) with
+// the line's "file:line" position.
+func readTable(dir, file string, h hash.Hash, fn func(at string, cols []string) error) error {
+	name, b, err := readData(dir, file)
+	if err != nil {
+		return err
+	}
+	h.Write(b)
+	return lines(b, func(n int, cols []string) error {
+		return fn(fmt.Sprintf("%s:%d", name, n), cols)
+	})
+}
+
 // lines yields the non-blank, non-comment lines of a data file with their
 // line numbers, split on tabs.
 func lines(b []byte, fn func(line int, cols []string) error) error {
@@ -179,13 +194,8 @@ func loadData(dir string) (*dataSet, error) {
 	}
 	h := sha256.New()
 
-	name, b, err := readData(dir, fileLexicon)
-	if err != nil {
-		return nil, err
-	}
-	h.Write(b)
-	err = lines(b, func(n int, cols []string) error {
-		at := fmt.Sprintf("%s:%d", name, n)
+	var err error
+	err = readTable(dir, fileLexicon, h, func(at string, cols []string) error {
 		if len(cols) != 4 {
 			return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
 		}
@@ -232,14 +242,8 @@ func loadData(dir string) (*dataSet, error) {
 		return nil, err
 	}
 
-	name, b, err = readData(dir, fileServices)
-	if err != nil {
-		return nil, err
-	}
-	h.Write(b)
 	seen := map[string]string{}
-	err = lines(b, func(n int, cols []string) error {
-		at := fmt.Sprintf("%s:%d", name, n)
+	err = readTable(dir, fileServices, h, func(at string, cols []string) error {
 		if len(cols) < 3 || len(cols) > 4 {
 			return fmt.Errorf("%s: want 3 or 4 tab-separated columns (service, kind, langs, aliases), got %d", at, len(cols))
 		}
@@ -294,13 +298,7 @@ func loadData(dir string) (*dataSet, error) {
 		return nil, err
 	}
 
-	name, b, err = readData(dir, fileCountries)
-	if err != nil {
-		return nil, err
-	}
-	h.Write(b)
-	err = lines(b, func(n int, cols []string) error {
-		at := fmt.Sprintf("%s:%d", name, n)
+	err = readTable(dir, fileCountries, h, func(at string, cols []string) error {
 		if len(cols) != 2 {
 			return fmt.Errorf("%s: want 2 tab-separated columns (name, names), got %d", at, len(cols))
 		}
@@ -318,13 +316,7 @@ func loadData(dir string) (*dataSet, error) {
 		return nil, err
 	}
 
-	name, b, err = readData(dir, fileStopwords)
-	if err != nil {
-		return nil, err
-	}
-	h.Write(b)
-	err = lines(b, func(n int, cols []string) error {
-		at := fmt.Sprintf("%s:%d", name, n)
+	err = readTable(dir, fileStopwords, h, func(at string, cols []string) error {
 		if len(cols) != 2 {
 			return fmt.Errorf("%s: want 2 tab-separated columns (lang, words), got %d", at, len(cols))
 		}
