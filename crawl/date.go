@@ -76,7 +76,6 @@ var (
 	clockRe    = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?::|h)\s*(\d{2})\s*(am|pm|a\.m\.|p\.m\.)?`)
 	wordTokRe  = regexp.MustCompile(`[\p{L}]+\.?|\d+(?:er)?`)
 	urlDateRe  = regexp.MustCompile(`/((?:19|20)\d{2})[/\-_]?([01]\d)[/\-_]?([0-3]\d)(?:/|[^\d]|$)`)
-	urlYMRe    = regexp.MustCompile(`/((?:19|20)\d{2})/([01]\d)/`)
 )
 
 // xMonths maps month names in French, English, Arabic (Egyptian,

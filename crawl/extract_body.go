@@ -88,14 +88,13 @@ type nodeStat struct {
 
 // bodyExtractor holds the state of one body extraction.
 type bodyExtractor struct {
-	stats        map[*html.Node]*nodeStat
-	classCache   map[string]classInfo
-	stripUnlike  bool
-	weightClass  bool
-	cleanCond    bool
-	candidates   []*html.Node
-	body         *html.Node
-	titleH1Texts map[string]bool
+	stats       map[*html.Node]*nodeStat
+	classCache  map[string]classInfo
+	stripUnlike bool
+	weightClass bool
+	cleanCond   bool
+	candidates  []*html.Node
+	body        *html.Node
 }
 
 func (e *bodyExtractor) classOf(n *html.Node) classInfo {

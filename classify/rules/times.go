@@ -8,15 +8,14 @@ import (
 
 // clockVal is a parsed time of day.
 type clockVal struct {
-	h, m      int
-	minute    bool // minutes were stated
-	zone      *time.Location
-	zoneText  string
-	rule      string
-	ampm      bool // am/pm (or an Arabic part of day) was stated
-	named     bool // a named hour: "midi", "noon", "منتصف الليل"
-	hasPrep   bool
-	prepStart int
+	h, m     int
+	minute   bool // minutes were stated
+	zone     *time.Location
+	zoneText string
+	rule     string
+	ampm     bool // am/pm (or an Arabic part of day) was stated
+	named    bool // a named hour: "midi", "noon", "منتصف الليل"
+	hasPrep  bool
 }
 
 func (c clockVal) String() string { return fmt.Sprintf("%02d:%02d", c.h, c.m) }
