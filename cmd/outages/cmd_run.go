@@ -375,15 +375,14 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 		w.Abort()
 		return n, 0, fmt.Errorf("index %s: %w", dir, err)
 	}
-	docs, err := store.Count()
-	if err != nil {
-		w.Abort()
-		return n, 0, err
-	}
-	if err := w.Commit(ctx, index.Meta{SchemaVersion: index.SchemaVersion, Watermark: to, Classifier: classifier, Docs: uint64(docs), Created: time.Now()}); err != nil {
+	if err := w.Commit(ctx, index.Meta{Watermark: to, Classifier: classifier}); err != nil {
 		return n, 0, fmt.Errorf("index %s: commit: %w", dir, err)
 	}
-	return n, uint64(docs), nil
+	meta, err := index.ReadMeta(dir) // the count of documents the commit recorded
+	if err != nil {
+		return n, 0, fmt.Errorf("index %s: %w", dir, err)
+	}
+	return n, meta.Docs, nil
 }
 
 // crawlSources turns the config's sources and the --source flags into crawl sources.
