@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -951,7 +952,7 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 func (s *scan) date1(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
 	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
-		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay} {
+		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay, s.bareDay} {
 		if d, e, ok := f(i); ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
 			best, bestEnd = d, e
 		}
@@ -975,4 +976,58 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 		}
 	}
 	return best, bestEnd, bestEnd > i
+}
+
+// bareDay parses a day of the month named without its month after an
+// article that marks it as a day ("le 16", "on the 16th", "يوم 16"): the
+// such day nearest the reference day. A word that no rule knows after the
+// number makes it something else ("the 20th century"), except in Arabic,
+// where the day word itself ("يوم") says it is a day. A number followed by a
+// month, a unit, an hour word or more digits (a phone number) is something else, and so is
+// a French number with an ordinal suffix other than "1er" ("le 16e").
+func (s *scan) bareDay(i int) (dateVal, int, bool) {
+	m, ok := s.get(i, "bareday")
+	if !ok || m.end >= len(s.toks) || s.toks[m.end].kind != '0' {
+		return dateVal{}, i, false
+	}
+	dn, e, ok := s.dayNum(m.end)
+	if !ok || s.timeWordAt(e) || e < len(s.toks) && (s.toks[e].kind == '0' || s.adj(e) && strings.ContainsAny(s.toks[e].s, "/-:%")) {
+		return dateVal{}, i, false
+	}
+	if s.lang != "ar" && e < len(s.toks) && s.toks[e].kind == 'a' && len(s.ms[e]) == 0 {
+		return dateVal{}, i, false // "the 20th century", "le 16 avenue"
+	}
+	suffix := e > m.end+1
+	if len(m.e.args) == 1 && m.e.args[0] == "suffix" && !suffix || s.lang == "fr" && suffix && dn != 1 {
+		return dateVal{}, i, false
+	}
+	rd, ok := s.refDay()
+	if !ok {
+		return dateVal{}, i, false
+	}
+	t, ok := nearestDay(rd, dn)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	return s.afterDay(fromTime(t, "day", m.e.loc), e)
+}
+
+// nearestDay is the day numbered dn closest to rd, in rd's month or the
+// month before or after; on a tie the earlier one (news tells of the past).
+func nearestDay(rd time.Time, dn int) (time.Time, bool) {
+	best, bestDist := time.Time{}, 1<<30
+	for k := -1; k <= 1; k++ {
+		t := time.Date(rd.Year(), rd.Month()+time.Month(k), dn, 0, 0, 0, 0, time.UTC)
+		if t.Day() != dn {
+			continue
+		}
+		dist := int(t.Sub(rd).Hours() / 24)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return best, !best.IsZero()
 }

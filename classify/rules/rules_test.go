@@ -326,6 +326,8 @@ func TestLoadBadFile(t *testing.T) {
 		{"empty phrase", "cause power = coupure || panne\n", "fr.rules:1: empty phrase"},
 		{"bad cause", "cause rain = pluie\n", "fr.rules:1: cause"},
 		{"bad zone", "zone Mars/Olympus = heure martienne\n", "fr.rules:1: zone"},
+		{"leading gap", "cause power = ~ courant\n", "fr.rules:1: phrase \"~ courant\" starts or ends with a gap"},
+		{"bad bareday arg", "bareday prefix = le\n", "fr.rules:1: bareday"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -132,7 +132,11 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 		}
 		if d.grain == "hour" {
 			x := s.expr(KindTime, i, de, d.rule)
-			return cand{e: x, i: i, j: de, prio: 3}, true
+			prio := 3
+			if m, ok := s.get(i, "hedge"); ok && m.e.args[0] == "at_most" {
+				prio = 1 // "within three hours", "في غضون سبع ساعات": a length, at most
+			}
+			return cand{e: x, i: i, j: de, prio: prio}, true
 		}
 		return s.dateCand(i, de, d), true
 	case cok:

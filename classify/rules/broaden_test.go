@@ -1,0 +1,167 @@
+package rules
+
+import "testing"
+
+// TestBareDays: a day of the month named without its month after an
+// article is the such day nearest the reference (Thursday 2024-03-14).
+func TestBareDays(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		ref              Ref
+		want             string // "" for no date
+	}{
+		{"fr le", "fr", "La coupure a commencé le 12 vers 8h.", refDay, "2024-03-12"},
+		{"fr depuis le", "fr", "Le réseau est perturbé depuis le 11.", refDay, "2024-03-11"},
+		{"fr premier", "fr", "Le 1er, les abonnés ont perdu la télévision.", refDay, "2024-03-01"},
+		{"fr month before", "fr", "Le 29, la plateforme était déjà lente.", dayRef(2024, 3, 2), "2024-02-29"},
+		{"fr nuit du", "fr", "Dans la nuit du 13, le site est tombé.", refDay, "2024-03-13"},
+		{"fr arrondissement", "fr", "Le 16e arrondissement a été privé de courant.", refDay, ""},
+		{"fr phone", "fr", "Composez le 15 23 44 pour joindre le service.", refDay, ""},
+		{"fr street", "fr", "Le 8 rue Victor a perdu la fibre.", refDay, ""},
+		{"en on the", "en", "Payments failed on the 12th, the bank said.", refDay, "2024-03-12"},
+		{"en since the", "en", "Calls have dropped since the 10th.", refDay, "2024-03-10"},
+		{"en no suffix", "en", "The 12 stores closed early.", refDay, ""},
+		{"en century", "en", "Cables laid in the 20th century failed.", refDay, ""},
+		{"ar yawm", "ar", "توقفت الخدمة يوم 12 بسبب عطل", refDay, "2024-03-12"},
+		{"ar evening", "ar", "انقطع الإنترنت مساء يوم 13 في المدينة", refDay, "2024-03-13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := longestDate(tg.Tag(tt.text, tt.lang, tt.ref))
+			if tt.want == "" {
+				if ok && e.Value != "" {
+					t.Fatalf("%q: unexpected date %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok || e.Value != tt.want {
+				t.Fatalf("%q: date %+v, want %s", tt.text, e, tt.want)
+			}
+		})
+	}
+}
+
+// TestWithinIsAtMost: "within N hours" is a length of at most N, not a
+// time N hours from now.
+func TestWithinIsAtMost(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+	}{
+		{"en within", "en", "Engineers restored service within three hours.", 180},
+		{"fr en l'espace de", "fr", "Le réseau a été rétabli en l'espace de deux heures.", 120},
+		{"fr en moins de", "fr", "Tout est revenu en moins de 40 minutes.", 40},
+		{"fr dans un délai de", "fr", "La messagerie est revenue dans un délai de cinq heures.", 300},
+		{"ar ghudun", "ar", "عادت الخدمة في غضون ست ساعات", 360},
+		{"ar ghudun days", "ar", "تم إصلاح الكابل في غضون يومين", 2880},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != "at_most" {
+				t.Fatalf("%q: got %+v, want %d min at_most (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+		})
+	}
+}
+
+// TestCauseFamilies: causal phrases beyond the fixed terms, with gaps
+// ("a cut to the largest cable"), map to their key in each language, and
+// no other key is read on the same words.
+func TestCauseFamilies(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, cause string
+	}{
+		{"en cut to cable", "en", "A cut to the biggest subsea cable isolated the islands.", "cable", "cable_cut"},
+		{"en cut to the largest cable", "en", "The country went dark after a cut to the main fibre cable.", "cut to", "cable_cut"},
+		{"fr rupture fibre", "fr", "Une rupture de la fibre a isolé plusieurs communes.", "rupture", "cable_cut"},
+		{"ar cable damaged", "ar", "توقف الإنترنت بعد تضرر أحد الكابلات البحرية", "تضرر", "cable_cut"},
+		{"en storage", "en", "The storage system of the data hall became unreachable.", "storage", "hardware_failure"},
+		{"fr stockage", "fr", "Le système de stockage est devenu inaccessible.", "stockage", "hardware_failure"},
+		{"ar storage", "ar", "تعطلت وحدات التخزين في مركز الشركة", "التخزين", "hardware_failure"},
+		{"en router config", "en", "Engineers made changes to the network configuration of backbone routers.", "changes to", "software_change"},
+		{"fr config routeurs", "fr", "Une modification de la configuration des routeurs a tout bloqué.", "modification", "software_change"},
+		{"ar settings", "ar", "حدث العطل بعد تغيير في إعدادات الشبكة", "تغيير", "software_change"},
+		{"en national power cut", "en", "The ISP went dark during a nationwide power cut.", "nationwide", "power"},
+		{"fr delestage", "fr", "Les antennes se sont éteintes à cause du délestage.", "délestage", "power"},
+		{"ar load shedding", "ar", "توقفت الأبراج بسبب تخفيف الأحمال", "تخفيف", "power"},
+		{"en pressure", "en", "There was enormous pressure on the booking servers.", "pressure", "overload"},
+		{"fr pression", "fr", "Une forte pression sur les serveurs du ministère.", "pression", "overload"},
+		{"ar pressure", "ar", "بسبب ضغط هائل على الخوادم", "ضغط", "overload"},
+		{"en authorities decision", "en", "Access was cut after a decision by the regional authorities.", "decision", "government"},
+		{"fr decision autorites", "fr", "Le réseau a été coupé sur décision des autorités locales.", "décision", "government"},
+		{"ar decision", "ar", "قطع الإنترنت جاء بقرار من السلطات المحلية", "السلطات", "government"},
+		{"en provider problem", "en", "The bank blamed a problem with a payment provider.", "problem", "third_party"},
+		{"fr prestataire", "fr", "La panne vient d'une défaillance d'un prestataire externe.", "défaillance", "third_party"},
+		{"ar provider", "ar", "أرجعت الشركة العطل إلى مشكلة لدى مزود خارجي", "مشكلة", "third_party"},
+		{"en maintenance overran", "en", "Night maintenance work overran into the morning.", "maintenance", "maintenance"},
+		{"fr maintenance debordé", "fr", "Une intervention technique a perturbé le réseau.", "intervention", "maintenance"},
+		{"ar maintenance", "ar", "توقفت الخدمة بسبب عملية صيانة طارئة", "صيانة", "maintenance"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindCause, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no cause holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Cause != tt.cause {
+				t.Errorf("%q: %q read as %s, want %s", tt.text, e.Text, e.Cause, tt.cause)
+			}
+			if tt.text[e.Start:e.End] != e.Text {
+				t.Errorf("offsets %d:%d do not give %q", e.Start, e.End, e.Text)
+			}
+		})
+	}
+}
+
+// TestGapLimits: a gap in a phrase takes at most two words and never
+// crosses punctuation.
+func TestGapLimits(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+	}{
+		{"three words", "en", "A cut to the very long old cable route was planned."},
+		{"comma", "en", "A cut to the, cable budget was announced."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range tg.Tag(tt.text, tt.lang, refDay) {
+				if e.Kind == KindCause && e.Cause == "cable_cut" {
+					t.Fatalf("%q: gap reached too far: %+v", tt.text, e)
+				}
+			}
+		})
+	}
+}
+
+// TestUnknownCauseCues: the text says it does not give the cause.
+func TestUnknownCauseCues(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+	}{
+		{"en declined", "en", "The carrier declined to say what went wrong."},
+		{"en investigating", "en", "Engineers are still investigating, the firm said."},
+		{"fr sans preciser", "fr", "L'opérateur a confirmé la panne sans préciser son origine."},
+		{"fr enquete", "fr", "Une enquête en cours doit établir les faits."},
+		{"ar lam tuwaddih", "ar", "أكدت الشركة العطل ولم توضح أسبابه"},
+		{"ar investigation", "ar", "فتحت الوزارة تحقيقا للوقوف على أسباب العطل"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			for _, e := range exprs {
+				if e.Kind == KindCause && e.Cause == "unknown" {
+					return
+				}
+			}
+			t.Fatalf("%q: no unknown-cause cue in %+v", tt.text, exprs)
+		})
+	}
+}
