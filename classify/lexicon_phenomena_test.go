@@ -54,3 +54,35 @@ func TestLexiconPhenomena(t *testing.T) {
 		})
 	}
 }
+
+// TestGazetteerBreadth: providers, utilities, banks, airlines and portals
+// of francophone, Arabic-speaking and anglophone countries are named by
+// their gazetteer name, from Latin or Arabic aliases; a DNS provider that
+// failed is the service, not the sites it took down.
+func TestGazetteerBreadth(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"en dns provider", "A DDoS attack on the DNS provider Dyn knocked out access to dozens of popular websites on Friday, the company said.", "Dyn"},
+		{"fr utility", "Une panne géante de la Senelec a plongé Dakar dans le noir mardi soir, privant des milliers de foyers d'électricité.", "Senelec"},
+		{"ar utility", "انقطاع الكهرباء في تونس: الستاغ تعلن عن عطل في الشبكة أدى إلى انقطاع التيار عن عدة ولايات مساء الأحد.", "STEG"},
+		{"ar portal", "تعطل منصة أبشر لساعات صباح اليوم، وأبلغ آلاف المستخدمين عن تعذر الدخول إلى الخدمات.", "Absher"},
+		{"en airline", "Qantas flights were grounded for hours on Monday after an IT outage hit the airline's check-in systems.", "Qantas"},
+		{"fr airline", "Des vols d'Air Algérie ont été retardés après une panne informatique du système d'enregistrement.", "Air Algérie"},
+		{"en utility", "Eskom said a fault at several power stations caused a blackout across parts of the country on Sunday.", "Eskom"},
+		{"fr bank", "Les clients de Belfius n'ont pas pu accéder à leur application bancaire mercredi en raison d'une panne.", "Belfius"},
+		{"ar operator", "تعطل شبكة موريتل في نواكشوط منذ صباح أمس، وأكد المشتركون انقطاع الاتصالات والإنترنت.", "Mauritel"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2024-05-10"}
+			ex := c.Classify(a)
+			if len(a.Outages) == 0 || a.Outages[0].Service != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("main service of %q, want %q\n%s", tt.text, tt.want, sb.String())
+			}
+		})
+	}
+}
