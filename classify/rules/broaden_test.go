@@ -165,3 +165,58 @@ func TestUnknownCauseCues(t *testing.T) {
 		})
 	}
 }
+
+// TestDayRuns: the n-th day of a run is a length of at least n-1 days;
+// the n-th day of something else is not a length.
+func TestDayRuns(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // -1: no duration
+	}{
+		{"en entered", "en", "The blackout has entered its fourth day in the capital.", 3 * 1440},
+		{"en straight", "en", "Customers faced a second straight day of failed payments.", 1440},
+		{"en in a row", "en", "For the sixth day in a row, the portal was unreachable.", 5 * 1440},
+		{"en not a run", "en", "The third day of the summit was quiet.", -1},
+		{"fr consecutif", "fr", "Pour le troisième jour consécutif, la ville est privée d'internet.", 2 * 1440},
+		{"fr d'affilee", "fr", "Les abonnés sont sans réseau le cinquième jour d'affilée.", 4 * 1440},
+		{"fr not a run", "fr", "Le deuxième jour du salon a attiré du monde.", -1},
+		{"ar tawali", "ar", "يستمر انقطاع الإنترنت لليوم الرابع على التوالي", 3 * 1440},
+		{"ar lam", "ar", "تعطلت الخدمة لليوم الثالث في المدينة", 2 * 1440},
+		{"ar not a run", "ar", "اليوم الثاني من المعرض شهد إقبالا", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if tt.minutes < 0 {
+				if ok {
+					t.Fatalf("%q: unexpected duration %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != "at_least" {
+				t.Fatalf("%q: got %+v, want %d min at_least", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
+
+// TestNotLengths: fractions of a group and "a second" (the ordinal) are not
+// lengths.
+func TestNotLengths(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, lang, text string }{
+		{"en three-quarters", "en", "Three-quarters of subscribers lost their connection."},
+		{"en a second", "en", "A second outage hit the bank that evening."},
+		{"fr une seconde", "fr", "Une seconde panne a touché la banque le soir même."},
+		{"fr trois quarts", "fr", "Les trois quarts des abonnés ont perdu la connexion."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration); ok {
+				t.Fatalf("%q: unexpected duration %+v", tt.text, e)
+			}
+		})
+	}
+}

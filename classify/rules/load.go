@@ -214,6 +214,7 @@ var kinds = map[string]kindSpec{
 	"era":       {0, 0, nil},
 	"wordlike":  {0, 0, nil},
 	"bareday":   {0, 1, optional(oneOf("suffix"))},
+	"dayrun":    {1, 1, oneOf("before", "after")},
 	"fixedday": {1, 1, func(a []string) error {
 		if _, _, ok := monthDay(a[0]); !ok {
 			return fmt.Errorf("argument %q is not a day MM-DD", a[0])
