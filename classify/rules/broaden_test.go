@@ -220,3 +220,51 @@ func TestNotLengths(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleAfter: a time with no cue before it takes the role of a start or
+// end verb that follows it in its clause.
+func TestRoleAfter(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, role string
+	}{
+		{"en restored", "en", "At 4:10 pm ET, service was restored for most users.", "4:10", "end"},
+		{"en began", "en", "At 7 am the outage began in the northeast.", "7 am", "start"},
+		{"en other verb", "en", "At 3 pm the chief executive spoke to reporters.", "3 pm", ""},
+		{"fr retabli", "fr", "À 14h30, le réseau était rétabli dans la capitale.", "14h30", "end"},
+		{"fr debute", "fr", "Mardi à 8h, la panne a débuté sans prévenir.", "8h", "start"},
+		{"ar end", "ar", "وفي الساعة الخامسة مساء عادت الخدمة إلى طبيعتها", "الخامسة", "end"},
+		{"ar start", "ar", "في الساعة السابعة صباحا انقطعت الكهرباء عن المدينة", "السابعة", "start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindTime, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no time holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Role != tt.role {
+				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
+			}
+		})
+	}
+}
+
+// TestMonthInTwoCalendars: an Arabic date naming its month in two sets of
+// names keeps its year.
+func TestMonthInTwoCalendars(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, text, want string }{
+		{"slash", "تعطلت الشبكة في 14 يناير/كانون الثاني 2019", "2019-01-14"},
+		{"parentheses", "انقطع الإنترنت يوم 3 أكتوبر (تشرين الأول) 2020", "2020-10-03"},
+		{"maghreb names", "انقطعت الكهرباء يوم 5 جوان 2021", "2021-06-05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := longestDate(tg.Tag(tt.text, "ar", refDay))
+			if !ok || e.Value != tt.want {
+				t.Fatalf("%q: date %+v, want %s", tt.text, e, tt.want)
+			}
+		})
+	}
+}

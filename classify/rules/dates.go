@@ -150,6 +150,16 @@ func (s *scan) month(i int) (int, int, string, bool) {
 	if s.abbrevDot(i, j) {
 		j++
 	}
+	// the same month in a second calendar of names: "يناير/كانون الثاني",
+	// "أكتوبر (تشرين الأول)", "جانفي - يناير"
+	if s.is(j, "/") || s.is(j, "(") || s.is(j, "-") {
+		if m2, ok := s.get(j+1, "month"); ok && m2.e.num == m.e.num {
+			j = m2.end
+			if s.is(j, ")") && s.is(m.end, "(") {
+				j++
+			}
+		}
+	}
 	return int(m.e.num), j, m.e.loc, true
 }
 

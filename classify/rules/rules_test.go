@@ -107,7 +107,7 @@ func TestTimes(t *testing.T) {
 		name, lang, text    string
 		time, zone, utc, rl string
 	}{
-		{"fr pacific", "fr", "Le 4 juin 2021 à 11h01 (heure du Pacifique), les erreurs ont commencé.", "11:01", "heure du Pacifique", "2021-06-04T18:01:00Z", ""},
+		{"fr pacific", "fr", "Le 4 juin 2021 à 11h01 (heure du Pacifique), les erreurs ont commencé.", "11:01", "heure du Pacifique", "2021-06-04T18:01:00Z", "start"},
 		{"fr vers", "fr", "Le service a flanché vers 19h30.", "19:30", "", "", ""},
 		{"fr gmt", "fr", "Tout a cessé à 14h GMT.", "14:00", "GMT", "2024-03-14T14:00:00Z", ""},
 		{"fr start cue", "fr", "Des erreurs à partir de 8h15 ont été signalées.", "08:15", "", "", "start"},

@@ -71,6 +71,9 @@ func (s *scan) temporal() []Expr {
 			continue
 		}
 		if !best.none {
+			if best.e.Role == "" && best.e.Kind != KindDuration {
+				best.e.Role = s.roleAfter(best.j)
+			}
 			out = append(out, best.e)
 		}
 		i = best.j
@@ -227,6 +230,28 @@ func (s *scan) role(i int) string {
 					}
 				}
 				return m.e.args[0]
+			}
+		}
+	}
+	return ""
+}
+
+// roleAfter looks for a verb of a start or an end in the few words after
+// an expression that had no cue before it, in its clause: "à 16h, le
+// service était rétabli", "at 9 am the outage began", "وفي الساعة الرابعة
+// عادت الخدمة". Only postrole phrases count (verbs, not prepositions).
+func (s *scan) roleAfter(j int) string {
+	for k := j; k < len(s.toks) && k < j+6; k++ {
+		if s.sentenceBreak(k) || k > j && s.contrastAt(k) && !s.is(k, ",") {
+			break
+		}
+		if m, ok := s.get(k, "postrole"); ok {
+			return m.e.args[0]
+		}
+		if k > j {
+			// another time or day takes its own cue
+			if _, ok := s.get(k, "timeprep"); ok {
+				break
 			}
 		}
 	}
