@@ -101,6 +101,15 @@ func TestCauseFamilies(t *testing.T) {
 		{"en maintenance overran", "en", "Night maintenance work overran into the morning.", "maintenance", "maintenance"},
 		{"fr maintenance debordé", "fr", "Une intervention technique a perturbé le réseau.", "intervention", "maintenance"},
 		{"ar maintenance", "ar", "توقفت الخدمة بسبب عملية صيانة طارئة", "صيانة", "maintenance"},
+		{"en transformer", "en", "A fault at the transformer left the district dark.", "transformer", "hardware_failure"},
+		{"fr transformateur", "fr", "Un incident sur un transformateur a privé le quartier de courant.", "transformateur", "hardware_failure"},
+		{"ar transformer", "ar", "انقطعت الكهرباء بسبب عطل في محول كهربائي", "محول", "hardware_failure"},
+		{"en human error", "en", "The operator blamed human error during network expansion.", "human error", "software_change"},
+		{"fr erreur humaine", "fr", "L'opérateur invoque une erreur humaine lors d'une intervention.", "erreur humaine", "software_change"},
+		{"ar human error", "ar", "أرجعت الشركة العطل إلى خطأ بشري أثناء أعمال توسعة الشبكة", "خطأ بشري", "software_change"},
+		{"en voltage", "en", "Voltage fluctuations tripped the power stations one by one.", "Voltage", "hardware_failure"},
+		{"fr tension", "fr", "Une chute de tension a entraîné l'arrêt des centrales.", "chute de tension", "hardware_failure"},
+		{"ar voltage", "ar", "تذبذب الجهد أدى إلى خروج المحطات عن الخدمة", "تذبذب", "hardware_failure"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
