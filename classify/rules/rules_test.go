@@ -435,6 +435,8 @@ func FuzzTag(f *testing.F) {
 		"between 2 p.m. and 4 p.m. on 6/21/2018, one and a half hours",
 		"24h/24 1/2 h 2' 1\" 15.5 min ٣:٠٠",
 		"\xff\xfe le 31/02/2020 الاربعاء ",
+		"le 31, on the 3rd, يوم 30 ; for the fifth straight day, لليوم الخامس على التوالي",
+		"a cut to the , cable ~ at 4 pm, service was restored; 14 يناير/كانون الثاني 2014 في غضون",
 	} {
 		f.Add(s, "fr")
 		f.Add(s, "ar")
