@@ -73,6 +73,8 @@ func TestGazetteerBreadth(t *testing.T) {
 		{"en utility", "Eskom said a fault at several power stations caused a blackout across parts of the country on Sunday.", "Eskom"},
 		{"fr bank", "Les clients de Belfius n'ont pas pu accéder à leur application bancaire mercredi en raison d'une panne.", "Belfius"},
 		{"ar operator", "تعطل شبكة موريتل في نواكشوط منذ صباح أمس، وأكد المشتركون انقطاع الاتصالات والإنترنت.", "Mauritel"},
+		{"en submarine cable", "An outage on the Seacom submarine cable disrupted internet service for operators in several countries on Sunday.", "Seacom"},
+		{"fr submarine cable", "Une panne du câble sous-marin WACS a perturbé la connexion internet de plusieurs opérateurs pendant des heures.", "WACS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
