@@ -128,6 +128,30 @@ func TestCauseFamilies(t *testing.T) {
 	}
 }
 
+// TestNotCauses: words of the new families that name no cause in another
+// sense ("un tiers des abonnés" is a third of them, "an explosion in
+// traffic" is a surge).
+func TestNotCauses(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, notCause string
+	}{
+		{"fr un tiers", "fr", "Un tiers des abonnés ont perdu le réseau.", "third_party"},
+		{"fr explosion du trafic", "fr", "Une explosion du trafic a saturé les serveurs.", "weather_disaster"},
+		{"en explosion in traffic", "en", "An explosion in traffic overwhelmed the servers.", "weather_disaster"},
+		{"ar air conditioning", "ar", "ارتفع الطلب على الكهرباء بسبب التكييف في الصيف", "hardware_failure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range tg.Tag(tt.text, tt.lang, refDay) {
+				if e.Kind == KindCause && e.Cause == tt.notCause {
+					t.Fatalf("%q: %q read as %s", tt.text, e.Text, e.Cause)
+				}
+			}
+		})
+	}
+}
+
 // TestGapLimits: a gap in a phrase takes at most two words and never
 // crosses punctuation.
 func TestGapLimits(t *testing.T) {
