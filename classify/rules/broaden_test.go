@@ -301,3 +301,29 @@ func TestMonthInTwoCalendars(t *testing.T) {
 		})
 	}
 }
+
+// TestSingleUnitLengths: one unit written as a compound adjective ("the
+// hour-long outage") or an Arabic accusative ("استمر يوما") is a length.
+func TestSingleUnitLengths(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+	}{
+		{"en hour-long", "en", "The hour-long outage hit card payments.", 60},
+		{"en day-long", "en", "Riders faced a day-long disruption of the app.", 1440},
+		{"en week-long", "en", "After a week-long blackout, power returned.", 7 * 1440},
+		{"fr une heure", "fr", "Une panne d'une heure a touché les paiements.", 60},
+		{"ar accusative day", "ar", "استمر العطل يوما كاملا في العاصمة", 1440},
+		{"ar accusative count", "ar", "انقطعت الكهرباء 15 يوما عن القرية", 15 * 1440},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes {
+				t.Fatalf("%q: got %+v, want %d min (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+		})
+	}
+}
