@@ -23,6 +23,10 @@ func TestBareDays(t *testing.T) {
 		{"en since the", "en", "Calls have dropped since the 10th.", refDay, "2024-03-10"},
 		{"en no suffix", "en", "The 12 stores closed early.", refDay, ""},
 		{"en century", "en", "Cables laid in the 20th century failed.", refDay, ""},
+		{"en third time", "en", "It was the 3rd time the bank failed.", refDay, ""},
+		{"en with part of day", "en", "It broke on the 12th in the morning.", refDay, "2024-03-12"},
+		{"fr with part of day", "fr", "Tout a cessé le 12 dans la matinée.", refDay, "2024-03-12"},
+		{"fr eme fois", "fr", "Pour le 2 ème fois, le site est tombé.", refDay, ""},
 		{"ar yawm", "ar", "توقفت الخدمة يوم 12 بسبب عطل", refDay, "2024-03-12"},
 		{"ar evening", "ar", "انقطع الإنترنت مساء يوم 13 في المدينة", refDay, "2024-03-13"},
 	}

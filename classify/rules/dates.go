@@ -990,9 +990,11 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 
 // bareDay parses a day of the month named without its month after an
 // article that marks it as a day ("le 16", "on the 16th", "يوم 16"): the
-// such day nearest the reference day. A word that no rule knows after the
-// number makes it something else ("the 20th century"), except in Arabic,
-// where the day word itself ("يوم") says it is a day. A number followed by a
+// such day nearest the reference day. In French and English a word after
+// the number must be one that may follow a day (a time, a part of the day,
+// a span or role cue: "le 14 vers 14h", "the 14th at noon"); any other
+// makes it something else ("the 20th century", "the 3rd time"). In Arabic
+// the day word itself ("يوم") says it is a day. A number followed by a
 // month, a unit, an hour word or more digits (a phone number) is something else, and so is
 // a French number with an ordinal suffix other than "1er" ("le 16e").
 func (s *scan) bareDay(i int) (dateVal, int, bool) {
@@ -1001,11 +1003,11 @@ func (s *scan) bareDay(i int) (dateVal, int, bool) {
 		return dateVal{}, i, false
 	}
 	dn, e, ok := s.dayNum(m.end)
-	if !ok || s.timeWordAt(e) || e < len(s.toks) && (s.toks[e].kind == '0' || s.adj(e) && strings.ContainsAny(s.toks[e].s, "/-:%")) {
+	if !ok || s.timeWordAt(e) && !s.dayPartAt(e) || e < len(s.toks) && (s.toks[e].kind == '0' || s.adj(e) && strings.ContainsAny(s.toks[e].s, "/-:%")) {
 		return dateVal{}, i, false
 	}
-	if s.lang != "ar" && e < len(s.toks) && s.toks[e].kind == 'a' && len(s.ms[e]) == 0 {
-		return dateVal{}, i, false // "the 20th century", "le 16 avenue"
+	if s.lang != "ar" && e < len(s.toks) && s.toks[e].kind == 'a' && !s.dayContext(e) {
+		return dateVal{}, i, false // "the 20th century", "the 3rd time", "le 16 avenue"
 	}
 	suffix := e > m.end+1
 	if len(m.e.args) == 1 && m.e.args[0] == "suffix" && !suffix || s.lang == "fr" && suffix && dn != 1 {
@@ -1020,6 +1022,31 @@ func (s *scan) bareDay(i int) (dateVal, int, bool) {
 		return dateVal{}, i, false
 	}
 	return s.afterDay(fromTime(t, "day", m.e.loc), e)
+}
+
+// dayPartAt reports whether an am/pm phrase at k is a part of the day of
+// several words ("in the morning"), which may follow a day, not "am".
+func (s *scan) dayPartAt(k int) bool {
+	m, ok := s.get(k, "daypart")
+	return ok && m.end > k+1
+}
+
+// dayContextKinds are the rule kinds that may follow a day of the month
+// named alone: a time, a part of the day, a span or a start or end cue.
+var dayContextKinds = map[string]bool{
+	"timeprep": true, "daypart": true, "ampm": true, "clock": true, "window": true,
+	"role": true, "prole": true, "postrole": true, "and": true, "spanto": true,
+	"night": true, "relday": true, "weekday": true,
+}
+
+// dayContext reports whether the word at k can follow a day named alone.
+func (s *scan) dayContext(k int) bool {
+	for _, m := range s.ms[k] {
+		if dayContextKinds[m.e.kind] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestDay is the day numbered dn closest to rd, in rd's month or the
