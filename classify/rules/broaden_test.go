@@ -331,3 +331,31 @@ func TestSingleUnitLengths(t *testing.T) {
 		})
 	}
 }
+
+// TestStillAfterElapsed: a length counted from an event, after which the
+// clause says the outage still went on, is a lower bound.
+func TestStillAfterElapsed(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+		kind             string
+	}{
+		{"en still down", "en", "Four hours later, the portal was still down.", 240, "at_least"},
+		{"en after still", "en", "After five hours, customers still could not pay.", 300, "at_least"},
+		{"en back", "en", "Two hours later the portal was back.", 120, "exact"},
+		{"fr toujours pas", "fr", "Trois heures plus tard, le réseau n'était toujours pas rétabli.", 180, "at_least"},
+		{"fr au bout de", "fr", "Au bout de deux heures, les clients étaient toujours privés de connexion.", 120, "at_least"},
+		{"ar la tazal", "ar", "وبعد أربع ساعات لا تزال الخدمة متوقفة", 240, "at_least"},
+		{"ar back", "ar", "وبعد أربع ساعات عادت الخدمة", 240, "exact"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.kind {
+				t.Fatalf("%q: got %+v, want %d min %s", tt.text, e, tt.minutes, tt.kind)
+			}
+		})
+	}
+}

@@ -94,6 +94,9 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		min := int(math.Round(d.secs / 60))
 		x.Seconds, x.Minutes = &sec, &min
 	}
+	if x.DurationKind == "exact" && s.stillAfterElapsed(i, e) {
+		x.DurationKind = "at_least" // "trois heures plus tard, toujours pas de réseau"
+	}
 	prio := 2
 	if d.hTight && !s.durCueBefore(i) {
 		prio = 0 // "2h" alone reads as a clock time first
@@ -104,6 +107,40 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		prio = 0
 	}
 	return cand{e: x, i: i, j: e, prio: prio}, true
+}
+
+// stillAfterElapsed reports whether the length at [i, e) is counted from
+// an event ("six hours later", "بعد ست ساعات") and its clause says the
+// outage still went on then ("the site was still down", "toujours pas",
+// "لا تزال"): the outage lasted at least that long.
+func (s *scan) stillAfterElapsed(i, e int) bool {
+	k := e
+	if m, ok := s.get(e, "elapsed"); ok && m.e.args[0] == "after" {
+		k = m.end
+	} else if !s.elapsedBefore(i) {
+		return false
+	}
+	for ; k < len(s.toks) && k < e+10; k++ {
+		if s.sentenceBreak(k) {
+			return false
+		}
+		if _, ok := s.get(k, "stillnot"); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// elapsedBefore reports whether an elapsed cue ends right before token i.
+func (s *scan) elapsedBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		for _, m := range s.ms[k] {
+			if m.e.kind == "elapsed" && m.e.args[0] == "before" && m.end == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // durCueBefore reports whether a duration cue ("pendant", "for", "لمدة")
