@@ -248,6 +248,7 @@ func TestNotLengths(t *testing.T) {
 		{"en a second", "en", "A second outage hit the bank that evening."},
 		{"fr une seconde", "fr", "Une seconde panne a touché la banque le soir même."},
 		{"fr trois quarts", "fr", "Les trois quarts des abonnés ont perdu la connexion."},
+		{"en a quarter of", "en", "A quarter of the country lost power."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
