@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -86,5 +88,32 @@ func TestGazetteerBreadth(t *testing.T) {
 				t.Errorf("main service of %q, want %q\n%s", tt.text, tt.want, sb.String())
 			}
 		})
+	}
+}
+
+// TestGazetteerNamesUnique: no name or alias in services.tsv belongs to two
+// services, so that a mention names one service only.
+func TestGazetteerNamesUnique(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("data", "services.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string]string{}
+	for n, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		names := []string{cols[0]}
+		if len(cols) > 3 {
+			names = append(names, strings.Split(cols[3], "|")...)
+		}
+		for _, name := range names {
+			k := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "="))
+			if prev, ok := owner[k]; ok && prev != cols[0] {
+				t.Errorf("services.tsv:%d: %q names both %s and %s", n+1, k, prev, cols[0])
+			}
+			owner[k] = cols[0]
+		}
 	}
 }
