@@ -360,3 +360,26 @@ func TestStillAfterElapsed(t *testing.T) {
 		})
 	}
 }
+
+// TestUntilClockTime: "jusqu'à 18h" written like a clock time is the end
+// of an outage, not a length of up to 18 hours; a spelled-out length after
+// the same hedge stays a length.
+func TestUntilClockTime(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, text, kind, role string
+	}{
+		{"fr jusqu'a 18h", "Le réseau restera coupé jusqu'à 18h.", KindTime, "end"},
+		{"fr jusqu'a 18 h 30", "Perturbations jusqu'à 18 h 30 sur la ligne.", KindTime, "end"},
+		{"fr retards jusqu'a 3 heures", "Des retards allant jusqu'à 3 heures ont été signalés.", KindDuration, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, "fr", refDay)
+			e, ok := exprAt(exprs, tt.kind, "jusqu")
+			if !ok || e.Role != tt.role {
+				t.Fatalf("%q: want a %s with role %q, got %+v", tt.text, tt.kind, tt.role, exprs)
+			}
+		})
+	}
+}

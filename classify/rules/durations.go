@@ -44,7 +44,11 @@ func (s *scan) duration(i int) (durVal, int, bool) {
 		d.kind = kind
 	}
 	if hedgeRule != "" {
-		d.hTight = false
+		// "jusqu'à 18h": a hedge that is also an end cue keeps a length
+		// written like a clock time weak, so the time reading wins
+		if !(d.hTight && s.endCueSpan(i, j)) {
+			d.hTight = false
+		}
 		d.rule = hedgeRule
 	}
 	if m, ok := s.get(e, "hedge"); ok && len(m.e.args) == 2 && m.e.args[1] == "after" {
@@ -302,4 +306,15 @@ func (s *scan) nthUnit(j int) (n int, unit string, end int, mid, ok bool) {
 		}
 	}
 	return 0, "", j, false, false
+}
+
+// endCueSpan reports whether tokens [i, j) are also a role cue of an end
+// ("jusqu'à", "until").
+func (s *scan) endCueSpan(i, j int) bool {
+	for _, m := range s.ms[i] {
+		if m.e.kind == "role" && m.e.args[0] == "end" && m.end == j {
+			return true
+		}
+	}
+	return false
 }
