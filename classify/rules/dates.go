@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -148,6 +149,16 @@ func (s *scan) month(i int) (int, int, string, bool) {
 	j := m.end
 	if s.abbrevDot(i, j) {
 		j++
+	}
+	// the same month in a second calendar of names: "يناير/كانون الثاني",
+	// "أكتوبر (تشرين الأول)", "جانفي - يناير"
+	if s.is(j, "/") || s.is(j, "(") || s.is(j, "-") {
+		if m2, ok := s.get(j+1, "month"); ok && m2.e.num == m.e.num {
+			j = m2.end
+			if s.is(j, ")") && s.is(m.end, "(") {
+				j++
+			}
+		}
 	}
 	return int(m.e.num), j, m.e.loc, true
 }
@@ -951,7 +962,7 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 func (s *scan) date1(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
 	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
-		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay} {
+		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay, s.bareDay} {
 		if d, e, ok := f(i); ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
 			best, bestEnd = d, e
 		}
@@ -975,4 +986,85 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 		}
 	}
 	return best, bestEnd, bestEnd > i
+}
+
+// bareDay parses a day of the month named without its month after an
+// article that marks it as a day ("le 16", "on the 16th", "يوم 16"): the
+// such day nearest the reference day. In French and English a word after
+// the number must be one that may follow a day (a time, a part of the day,
+// a span or role cue: "le 14 vers 14h", "the 14th at noon"); any other
+// makes it something else ("the 20th century", "the 3rd time"). In Arabic
+// the day word itself ("يوم") says it is a day. A number followed by a
+// month, a unit, an hour word or more digits (a phone number) is something else, and so is
+// a French number with an ordinal suffix other than "1er" ("le 16e").
+func (s *scan) bareDay(i int) (dateVal, int, bool) {
+	m, ok := s.get(i, "bareday")
+	if !ok || m.end >= len(s.toks) || s.toks[m.end].kind != '0' {
+		return dateVal{}, i, false
+	}
+	dn, e, ok := s.dayNum(m.end)
+	if !ok || s.timeWordAt(e) && !s.dayPartAt(e) || e < len(s.toks) && (s.toks[e].kind == '0' || s.adj(e) && strings.ContainsAny(s.toks[e].s, "/-:%")) {
+		return dateVal{}, i, false
+	}
+	if s.lang != "ar" && e < len(s.toks) && s.toks[e].kind == 'a' && !s.dayContext(e) {
+		return dateVal{}, i, false // "the 20th century", "the 3rd time", "le 16 avenue"
+	}
+	suffix := e > m.end+1
+	if len(m.e.args) == 1 && m.e.args[0] == "suffix" && !suffix || s.lang == "fr" && suffix && dn != 1 {
+		return dateVal{}, i, false
+	}
+	rd, ok := s.refDay()
+	if !ok {
+		return dateVal{}, i, false
+	}
+	t, ok := nearestDay(rd, dn)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	return s.afterDay(fromTime(t, "day", m.e.loc), e)
+}
+
+// dayPartAt reports whether an am/pm phrase at k is a part of the day of
+// several words ("in the morning"), which may follow a day, not "am".
+func (s *scan) dayPartAt(k int) bool {
+	m, ok := s.get(k, "daypart")
+	return ok && m.end > k+1
+}
+
+// dayContextKinds are the rule kinds that may follow a day of the month
+// named alone: a time, a part of the day, a span or a start or end cue.
+var dayContextKinds = map[string]bool{
+	"timeprep": true, "daypart": true, "ampm": true, "clock": true, "window": true,
+	"role": true, "prole": true, "postrole": true, "and": true, "spanto": true,
+	"night": true, "relday": true, "weekday": true,
+}
+
+// dayContext reports whether the word at k can follow a day named alone.
+func (s *scan) dayContext(k int) bool {
+	for _, m := range s.ms[k] {
+		if dayContextKinds[m.e.kind] {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestDay is the day numbered dn closest to rd, in rd's month or the
+// month before or after; on a tie the earlier one (news tells of the past).
+func nearestDay(rd time.Time, dn int) (time.Time, bool) {
+	best, bestDist := time.Time{}, 1<<30
+	for k := -1; k <= 1; k++ {
+		t := time.Date(rd.Year(), rd.Month()+time.Month(k), dn, 0, 0, 0, 0, time.UTC)
+		if t.Day() != dn {
+			continue
+		}
+		dist := int(t.Sub(rd).Hours() / 24)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return best, !best.IsZero()
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // durVal is a parsed length.
 type durVal struct {
@@ -18,6 +21,9 @@ var smaller = map[string]string{
 // duration parses a length at i: "3 heures", "une heure et demie",
 // "près de deux heures", "ساعتين", "two and a half hours", "1 year, 2 days".
 func (s *scan) duration(i int) (durVal, int, bool) {
+	if d, e, ok := s.dayRun(i); ok {
+		return d, e, true
+	}
 	if m, ok := s.get(i, "vague"); ok {
 		return durVal{secs: -1, kind: "vague", rule: m.e.loc}, m.end, true
 	}
@@ -38,7 +44,11 @@ func (s *scan) duration(i int) (durVal, int, bool) {
 		d.kind = kind
 	}
 	if hedgeRule != "" {
-		d.hTight = false
+		// "jusqu'à 18h": a hedge that is also an end cue keeps a length
+		// written like a clock time weak, so the time reading wins
+		if !(d.hTight && s.endCueSpan(i, j)) {
+			d.hTight = false
+		}
 		d.rule = hedgeRule
 	}
 	if m, ok := s.get(e, "hedge"); ok && len(m.e.args) == 2 && m.e.args[1] == "after" {
@@ -229,4 +239,82 @@ func (s *scan) andAt(i int) (int, bool) {
 		return a.end, true
 	}
 	return i, false
+}
+
+// dayRun parses the n-th day of a run ("has entered its fifth day", "pour
+// le troisième jour consécutif", "لليوم الخامس على التوالي"): at least n-1
+// whole days have passed. A run cue must stand before or after it (or, in
+// Arabic, the preposition ل on the day word), so that "the second day of
+// the conference" is not a length.
+func (s *scan) dayRun(i int) (durVal, int, bool) {
+	j, cue, rule := i, false, ""
+	if m, ok := s.get(i, "dayrun"); ok && m.e.args[0] == "before" {
+		j, cue, rule = m.end, true, m.e.loc
+	} else if m, ok := s.get(i, "number"); ok && m.e.num == 1 {
+		j = m.end // "a second straight day": the run word must follow
+	} else if m, ok := s.get(i, "det"); ok {
+		j = m.end
+	}
+	n, unit, e, mid, ok := s.nthUnit(j)
+	cue = cue || mid
+	if !ok || n < 2 {
+		return durVal{}, i, false
+	}
+	if m, ok := s.get(e, "dayrun"); ok && m.e.args[0] == "after" {
+		e, cue = m.end, true
+		if rule == "" {
+			rule = m.e.loc
+		}
+	}
+	if s.lang == "ar" && strings.HasPrefix(s.toks[j].s, "ل") {
+		cue = true
+	}
+	if !cue {
+		return durVal{}, i, false
+	}
+	if rule == "" {
+		rule = "dayrun"
+	}
+	return durVal{secs: float64(n-1) * float64(unitSeconds[unit]), kind: "at_least", rule: rule}, e, true
+}
+
+// nthUnit reads an ordinal and a day or week unit in either order ("fifth
+// straight day", "اليوم الخامس"), with fillers between them; mid reports a
+// run word between them ("third consecutive day").
+func (s *scan) nthUnit(j int) (n int, unit string, end int, mid, ok bool) {
+	runUnit := func(m match) bool { return m.e.args[0] == "day" || m.e.args[0] == "week" }
+	if o, ok := s.get(j, "ordinal"); ok {
+		k := o.end
+		for k < len(s.toks) {
+			if m, ok := s.get(k, "dayrun"); ok && m.e.args[0] == "after" {
+				k, mid = m.end, true // "third consecutive day"
+			} else if m, ok := s.get(k, "filler"); ok {
+				k = m.end
+			} else {
+				break
+			}
+		}
+		if u, ok := s.get(k, "unit"); ok && runUnit(u) {
+			return int(o.e.num), u.e.args[0], u.end, mid, true
+		}
+	}
+	if s.lang == "ar" {
+		if u, ok := s.get(j, "unit"); ok && runUnit(u) {
+			if o, ok := s.get(u.end, "ordinal"); ok {
+				return int(o.e.num), u.e.args[0], o.end, false, true
+			}
+		}
+	}
+	return 0, "", j, false, false
+}
+
+// endCueSpan reports whether tokens [i, j) are also a role cue of an end
+// ("jusqu'à", "until").
+func (s *scan) endCueSpan(i, j int) bool {
+	for _, m := range s.ms[i] {
+		if m.e.kind == "role" && m.e.args[0] == "end" && m.end == j {
+			return true
+		}
+	}
+	return false
 }

@@ -213,6 +213,10 @@ var kinds = map[string]kindSpec{
 	"qletter":   {0, 0, nil},
 	"era":       {0, 0, nil},
 	"wordlike":  {0, 0, nil},
+	"bareday":   {0, 1, optional(oneOf("suffix"))},
+	"dayrun":    {1, 1, oneOf("before", "after")},
+	"postrole":  {1, 1, oneOf("start", "end")},
+	"stillnot":  {0, 0, nil},
 	"fixedday": {1, 1, func(a []string) error {
 		if _, _, ok := monthDay(a[0]); !ok {
 			return fmt.Errorf("argument %q is not a day MM-DD", a[0])
@@ -288,7 +292,7 @@ func Load(opts Options) (*Tagger, error) {
 }
 
 // engineVersion changes when the Go matcher changes what it finds.
-const engineVersion = 3
+const engineVersion = 4
 
 // Version is a hash of the rule files and the matcher's version: it
 // changes whenever classification may change.
@@ -361,6 +365,9 @@ func parseRules(name, src string) ([]*entry, error) {
 			toks := foldPhrase(p)
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("%s: phrase %q has no words", loc, p)
+			}
+			if toks[0] == gapWord || toks[len(toks)-1] == gapWord {
+				return nil, fmt.Errorf("%s: phrase %q starts or ends with a gap %q", loc, p, gapWord)
 			}
 			out = append(out, &entry{kind: f[0], args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
 			n++

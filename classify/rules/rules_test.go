@@ -107,7 +107,7 @@ func TestTimes(t *testing.T) {
 		name, lang, text    string
 		time, zone, utc, rl string
 	}{
-		{"fr pacific", "fr", "Le 4 juin 2021 à 11h01 (heure du Pacifique), les erreurs ont commencé.", "11:01", "heure du Pacifique", "2021-06-04T18:01:00Z", ""},
+		{"fr pacific", "fr", "Le 4 juin 2021 à 11h01 (heure du Pacifique), les erreurs ont commencé.", "11:01", "heure du Pacifique", "2021-06-04T18:01:00Z", "start"},
 		{"fr vers", "fr", "Le service a flanché vers 19h30.", "19:30", "", "", ""},
 		{"fr gmt", "fr", "Tout a cessé à 14h GMT.", "14:00", "GMT", "2024-03-14T14:00:00Z", ""},
 		{"fr start cue", "fr", "Des erreurs à partir de 8h15 ont été signalées.", "08:15", "", "", "start"},
@@ -326,6 +326,8 @@ func TestLoadBadFile(t *testing.T) {
 		{"empty phrase", "cause power = coupure || panne\n", "fr.rules:1: empty phrase"},
 		{"bad cause", "cause rain = pluie\n", "fr.rules:1: cause"},
 		{"bad zone", "zone Mars/Olympus = heure martienne\n", "fr.rules:1: zone"},
+		{"leading gap", "cause power = ~ courant\n", "fr.rules:1: phrase \"~ courant\" starts or ends with a gap"},
+		{"bad bareday arg", "bareday prefix = le\n", "fr.rules:1: bareday"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -433,6 +435,8 @@ func FuzzTag(f *testing.F) {
 		"between 2 p.m. and 4 p.m. on 6/21/2018, one and a half hours",
 		"24h/24 1/2 h 2' 1\" 15.5 min ٣:٠٠",
 		"\xff\xfe le 31/02/2020 الاربعاء ",
+		"le 31, on the 3rd, يوم 30 ; for the fifth straight day, لليوم الخامس على التوالي",
+		"a cut to the , cable ~ at 4 pm, service was restored; 14 يناير/كانون الثاني 2014 في غضون",
 	} {
 		f.Add(s, "fr")
 		f.Add(s, "ar")

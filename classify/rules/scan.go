@@ -72,16 +72,7 @@ func newScan(lx *lexicon, text string, ref Ref) *scan {
 				if vi > 0 && !clitable(e) {
 					continue
 				}
-				end := i + 1
-				ok := true
-				for k := 1; k < len(e.toks); k++ {
-					if end >= len(s.toks) || s.toks[end].s != e.toks[k] {
-						ok = false
-						break
-					}
-					end++
-				}
-				if ok {
+				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
 					s.ms[i] = append(s.ms[i], match{e: e, end: end})
 				}
 			}
@@ -95,6 +86,36 @@ func newScan(lx *lexicon, text string, ref Ref) *scan {
 		}
 	}
 	return s
+}
+
+// gapWord in a phrase stands for up to maxGap words of any kind: "cut to
+// the ~ cable" matches "cut to the cable" and "cut to the largest cable".
+const (
+	gapWord = "~"
+	maxGap  = 2
+)
+
+// matchRest matches phrase words pw[k:] at token t and returns the token
+// after the match. A gap takes as few words as it can.
+func (s *scan) matchRest(pw []string, k, t int) (int, bool) {
+	for ; k < len(pw); k++ {
+		if pw[k] == gapWord {
+			for g := 0; g <= maxGap; g++ {
+				if end, ok := s.matchRest(pw, k+1, t+g); ok {
+					return end, true
+				}
+				if t+g >= len(s.toks) || s.toks[t+g].kind == '.' {
+					break
+				}
+			}
+			return 0, false
+		}
+		if t >= len(s.toks) || s.toks[t].s != pw[k] {
+			return 0, false
+		}
+		t++
+	}
+	return t, true
 }
 
 // clitable reports whether an Arabic phrase may be matched with clitics

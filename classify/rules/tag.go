@@ -71,6 +71,9 @@ func (s *scan) temporal() []Expr {
 			continue
 		}
 		if !best.none {
+			if best.e.Role == "" && best.e.Kind != KindDuration {
+				best.e.Role = s.roleAfter(best.j)
+			}
 			out = append(out, best.e)
 		}
 		i = best.j
@@ -91,6 +94,9 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		min := int(math.Round(d.secs / 60))
 		x.Seconds, x.Minutes = &sec, &min
 	}
+	if x.DurationKind == "exact" && s.stillAfterElapsed(i, e) {
+		x.DurationKind = "at_least" // "trois heures plus tard, toujours pas de réseau"
+	}
 	prio := 2
 	if d.hTight && !s.durCueBefore(i) {
 		prio = 0 // "2h" alone reads as a clock time first
@@ -101,6 +107,40 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		prio = 0
 	}
 	return cand{e: x, i: i, j: e, prio: prio}, true
+}
+
+// stillAfterElapsed reports whether the length at [i, e) is counted from
+// an event ("six hours later", "بعد ست ساعات") and its clause says the
+// outage still went on then ("the site was still down", "toujours pas",
+// "لا تزال"): the outage lasted at least that long.
+func (s *scan) stillAfterElapsed(i, e int) bool {
+	k := e
+	if m, ok := s.get(e, "elapsed"); ok && m.e.args[0] == "after" {
+		k = m.end
+	} else if !s.elapsedBefore(i) {
+		return false
+	}
+	for ; k < len(s.toks) && k < e+10; k++ {
+		if s.sentenceBreak(k) {
+			return false
+		}
+		if _, ok := s.get(k, "stillnot"); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// elapsedBefore reports whether an elapsed cue ends right before token i.
+func (s *scan) elapsedBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		for _, m := range s.ms[k] {
+			if m.e.kind == "elapsed" && m.e.args[0] == "before" && m.end == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // durCueBefore reports whether a duration cue ("pendant", "for", "لمدة")
@@ -132,7 +172,11 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 		}
 		if d.grain == "hour" {
 			x := s.expr(KindTime, i, de, d.rule)
-			return cand{e: x, i: i, j: de, prio: 3}, true
+			prio := 3
+			if m, ok := s.get(i, "hedge"); ok && m.e.args[0] == "at_most" {
+				prio = 1 // "within three hours", "في غضون سبع ساعات": a length, at most
+			}
+			return cand{e: x, i: i, j: de, prio: prio}, true
 		}
 		return s.dateCand(i, de, d), true
 	case cok:
@@ -223,6 +267,28 @@ func (s *scan) role(i int) string {
 					}
 				}
 				return m.e.args[0]
+			}
+		}
+	}
+	return ""
+}
+
+// roleAfter looks for a verb of a start or an end in the few words after
+// an expression that had no cue before it, in its clause: "à 16h, le
+// service était rétabli", "at 9 am the outage began", "وفي الساعة الرابعة
+// عادت الخدمة". Only postrole phrases count (verbs, not prepositions).
+func (s *scan) roleAfter(j int) string {
+	for k := j; k < len(s.toks) && k < j+6; k++ {
+		if s.sentenceBreak(k) || k > j && s.contrastAt(k) && !s.is(k, ",") {
+			break
+		}
+		if m, ok := s.get(k, "postrole"); ok {
+			return m.e.args[0]
+		}
+		if k > j {
+			// another time or day takes its own cue
+			if _, ok := s.get(k, "timeprep"); ok {
+				break
 			}
 		}
 	}

@@ -1,0 +1,119 @@
+package classify
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"outages/corpus"
+)
+
+// TestLexiconPhenomena: outage detection on invented texts for each class
+// of lexicon evidence added for unseen news, in each language: storm cuts
+// counted in households, a facility fire, an airline's IT failure (reports);
+// scheduled interruptions, rankings and analyses, tracking tools,
+// consumer-rights columns, market crashes, contracts and launches (not
+// reports). It uses only the exported API.
+func TestLexiconPhenomena(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
+		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
+		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
+		{"fr facility fire", "Un incendie dans un centre de données à Lyon a rendu inaccessibles des milliers de sites web et de services en ligne mardi.", true},
+		{"en facility fire", "A fire at a telephone exchange knocked out landlines and internet for thousands of customers in the city on Friday.", true},
+		{"ar facility fire", "تسبب حريق في سنترال رئيسي في انقطاع خدمات الإنترنت والهاتف الأرضي عن آلاف المشتركين أمس.", true},
+		{"fr airline it", "Des dizaines de vols ont été cloués au sol mercredi après une panne informatique du système d'enregistrement de la compagnie aérienne.", true},
+		{"en airline it", "Hundreds of flights were grounded on Monday after a computer systems failure at the airline, leaving passengers stranded at airports.", true},
+		{"ar airline it", "تأخير الرحلات في المطار بعد عطل في أنظمة شركة الطيران صباح اليوم، وعلق مئات المسافرين لساعات.", true},
+		{"fr scheduled", "Le service de paiement mobile sera suspendu samedi de 1h à 5h pour une opération programmée. La banque informe ses clients que les virements ne seront pas disponibles.", false},
+		{"en scheduled", "The bank's app will not be available on Sunday between 1am and 4am during planned downtime. Customers are advised to make transfers before then.", false},
+		{"ar scheduled", "تنويه: ستتوقف الخدمات الإلكترونية للبنك يوم السبت المقبل من الساعة الواحدة حتى الخامسة صباحا بسبب صيانة مبرمجة.", false},
+		{"fr ranking", "Classement : les pays qui coupent le plus internet. En 2023, le nombre de coupures a encore augmenté, selon une étude d'une ONG qui recense les coupures d'internet dans le monde.", false},
+		{"en ranking", "A new ranking of internet shutdowns by country shows that the number of shutdowns worldwide rose again last year, researchers found.", false},
+		{"ar ranking", "تصنيف جديد يكشف الدول الأكثر قطعا للإنترنت، وعدد مرات قطع الشبكة ارتفع العام الماضي بحسب خبراء.", false},
+		{"en tracker", "Is it down for everyone or just you? This outage tracker lets you check whether a site is down, using reports from users.", false},
+		{"fr consumer rights", "Panne de box : vos droits. Le droit des consommateurs prévoit d'être remboursé lorsque la connexion est interrompue plusieurs jours.", false},
+		{"en market crash", "Markets crashed on Monday as tech stocks led a sell-off on the Nasdaq, wiping billions off the value of chipmakers.", false},
+		{"ar market crash", "انهيار البورصة اليوم مع تراجع الأسهم في قطاع التكنولوجيا، بحسب محللين.", false},
+		{"fr contract", "L'opérateur a signé un contrat avec un équipementier pour moderniser son réseau mobile et annonce le lancement d'une nouvelle offre fibre.", false},
+		{"en contract", "The carrier signed a contract with a vendor to upgrade its network and unveiled a new plan for mobile customers.", false},
+		{"ar contract", "وقعت شركة الاتصالات عقدا مع شركة عالمية لتطوير الشبكة، وأعلنت تدشين عرض جديد للمشتركين.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2024-05-10"}
+			ex := c.Classify(a)
+			if a.IsOutage != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("IsOutage = %v, want %v\n%s", a.IsOutage, tt.want, sb.String())
+			}
+		})
+	}
+}
+
+// TestGazetteerBreadth: providers, utilities, banks, airlines and portals
+// of francophone, Arabic-speaking and anglophone countries are named by
+// their gazetteer name, from Latin or Arabic aliases; a DNS provider that
+// failed is the service, not the sites it took down.
+func TestGazetteerBreadth(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"en dns provider", "A DDoS attack on the DNS provider Dyn knocked out access to dozens of popular websites on Friday, the company said.", "Dyn"},
+		{"fr utility", "Une panne géante de la Senelec a plongé Dakar dans le noir mardi soir, privant des milliers de foyers d'électricité.", "Senelec"},
+		{"ar utility", "انقطاع الكهرباء في تونس: الستاغ تعلن عن عطل في الشبكة أدى إلى انقطاع التيار عن عدة ولايات مساء الأحد.", "STEG"},
+		{"ar portal", "تعطل منصة أبشر لساعات صباح اليوم، وأبلغ آلاف المستخدمين عن تعذر الدخول إلى الخدمات.", "Absher"},
+		{"en airline", "Qantas flights were grounded for hours on Monday after an IT outage hit the airline's check-in systems.", "Qantas"},
+		{"fr airline", "Des vols d'Air Algérie ont été retardés après une panne informatique du système d'enregistrement.", "Air Algérie"},
+		{"en utility", "Eskom said a fault at several power stations caused a blackout across parts of the country on Sunday.", "Eskom"},
+		{"fr bank", "Les clients de Belfius n'ont pas pu accéder à leur application bancaire mercredi en raison d'une panne.", "Belfius"},
+		{"ar operator", "تعطل شبكة موريتل في نواكشوط منذ صباح أمس، وأكد المشتركون انقطاع الاتصالات والإنترنت.", "Mauritel"},
+		{"en submarine cable", "An outage on the Seacom submarine cable disrupted internet service for operators in several countries on Sunday.", "Seacom"},
+		{"fr submarine cable", "Une panne du câble sous-marin WACS a perturbé la connexion internet de plusieurs opérateurs pendant des heures.", "WACS"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2024-05-10"}
+			ex := c.Classify(a)
+			if len(a.Outages) == 0 || a.Outages[0].Service != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("main service of %q, want %q\n%s", tt.text, tt.want, sb.String())
+			}
+		})
+	}
+}
+
+// TestGazetteerNamesUnique: no name or alias in services.tsv belongs to two
+// services, so that a mention names one service only.
+func TestGazetteerNamesUnique(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("data", "services.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := map[string]string{}
+	for n, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		names := []string{cols[0]}
+		if len(cols) > 3 {
+			names = append(names, strings.Split(cols[3], "|")...)
+		}
+		for _, name := range names {
+			k := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(name), "="))
+			if prev, ok := owner[k]; ok && prev != cols[0] {
+				t.Errorf("services.tsv:%d: %q names both %s and %s", n+1, k, prev, cols[0])
+			}
+			owner[k] = cols[0]
+		}
+	}
+}

@@ -1,0 +1,385 @@
+package rules
+
+import "testing"
+
+// TestBareDays: a day of the month named without its month after an
+// article is the such day nearest the reference (Thursday 2024-03-14).
+func TestBareDays(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		ref              Ref
+		want             string // "" for no date
+	}{
+		{"fr le", "fr", "La coupure a commencé le 12 vers 8h.", refDay, "2024-03-12"},
+		{"fr depuis le", "fr", "Le réseau est perturbé depuis le 11.", refDay, "2024-03-11"},
+		{"fr premier", "fr", "Le 1er, les abonnés ont perdu la télévision.", refDay, "2024-03-01"},
+		{"fr month before", "fr", "Le 29, la plateforme était déjà lente.", dayRef(2024, 3, 2), "2024-02-29"},
+		{"fr nuit du", "fr", "Dans la nuit du 13, le site est tombé.", refDay, "2024-03-13"},
+		{"fr arrondissement", "fr", "Le 16e arrondissement a été privé de courant.", refDay, ""},
+		{"fr phone", "fr", "Composez le 15 23 44 pour joindre le service.", refDay, ""},
+		{"fr street", "fr", "Le 8 rue Victor a perdu la fibre.", refDay, ""},
+		{"en on the", "en", "Payments failed on the 12th, the bank said.", refDay, "2024-03-12"},
+		{"en since the", "en", "Calls have dropped since the 10th.", refDay, "2024-03-10"},
+		{"en no suffix", "en", "The 12 stores closed early.", refDay, ""},
+		{"en century", "en", "Cables laid in the 20th century failed.", refDay, ""},
+		{"en third time", "en", "It was the 3rd time the bank failed.", refDay, ""},
+		{"en with part of day", "en", "It broke on the 12th in the morning.", refDay, "2024-03-12"},
+		{"fr with part of day", "fr", "Tout a cessé le 12 dans la matinée.", refDay, "2024-03-12"},
+		{"fr eme fois", "fr", "Pour le 2 ème fois, le site est tombé.", refDay, ""},
+		{"ar yawm", "ar", "توقفت الخدمة يوم 12 بسبب عطل", refDay, "2024-03-12"},
+		{"ar evening", "ar", "انقطع الإنترنت مساء يوم 13 في المدينة", refDay, "2024-03-13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := longestDate(tg.Tag(tt.text, tt.lang, tt.ref))
+			if tt.want == "" {
+				if ok && e.Value != "" {
+					t.Fatalf("%q: unexpected date %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok || e.Value != tt.want {
+				t.Fatalf("%q: date %+v, want %s", tt.text, e, tt.want)
+			}
+		})
+	}
+}
+
+// TestWithinIsAtMost: "within N hours" is a length of at most N, not a
+// time N hours from now.
+func TestWithinIsAtMost(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+	}{
+		{"en within", "en", "Engineers restored service within three hours.", 180},
+		{"fr en l'espace de", "fr", "Le réseau a été rétabli en l'espace de deux heures.", 120},
+		{"fr en moins de", "fr", "Tout est revenu en moins de 40 minutes.", 40},
+		{"fr dans un délai de", "fr", "La messagerie est revenue dans un délai de cinq heures.", 300},
+		{"ar ghudun", "ar", "عادت الخدمة في غضون ست ساعات", 360},
+		{"ar ghudun days", "ar", "تم إصلاح الكابل في غضون يومين", 2880},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != "at_most" {
+				t.Fatalf("%q: got %+v, want %d min at_most (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+		})
+	}
+}
+
+// TestCauseFamilies: causal phrases beyond the fixed terms, with gaps
+// ("a cut to the largest cable"), map to their key in each language, and
+// no other key is read on the same words.
+func TestCauseFamilies(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, cause string
+	}{
+		{"en cut to cable", "en", "A cut to the biggest subsea cable isolated the islands.", "cable", "cable_cut"},
+		{"en cut to the largest cable", "en", "The country went dark after a cut to the main fibre cable.", "cut to", "cable_cut"},
+		{"fr rupture fibre", "fr", "Une rupture de la fibre a isolé plusieurs communes.", "rupture", "cable_cut"},
+		{"ar cable damaged", "ar", "توقف الإنترنت بعد تضرر أحد الكابلات البحرية", "تضرر", "cable_cut"},
+		{"en storage", "en", "The storage system of the data hall became unreachable.", "storage", "hardware_failure"},
+		{"fr stockage", "fr", "Le système de stockage est devenu inaccessible.", "stockage", "hardware_failure"},
+		{"ar storage", "ar", "تعطلت وحدات التخزين في مركز الشركة", "التخزين", "hardware_failure"},
+		{"en router config", "en", "Engineers made changes to the network configuration of backbone routers.", "changes to", "software_change"},
+		{"fr config routeurs", "fr", "Une modification de la configuration des routeurs a tout bloqué.", "modification", "software_change"},
+		{"ar settings", "ar", "حدث العطل بعد تغيير في إعدادات الشبكة", "تغيير", "software_change"},
+		{"en national power cut", "en", "The ISP went dark during a nationwide power cut.", "nationwide", "power"},
+		{"fr delestage", "fr", "Les antennes se sont éteintes à cause du délestage.", "délestage", "power"},
+		{"ar load shedding", "ar", "توقفت الأبراج بسبب تخفيف الأحمال", "تخفيف", "power"},
+		{"en pressure", "en", "There was enormous pressure on the booking servers.", "pressure", "overload"},
+		{"fr pression", "fr", "Une forte pression sur les serveurs du ministère.", "pression", "overload"},
+		{"ar pressure", "ar", "بسبب ضغط هائل على الخوادم", "ضغط", "overload"},
+		{"en authorities decision", "en", "Access was cut after a decision by the regional authorities.", "decision", "government"},
+		{"fr decision autorites", "fr", "Le réseau a été coupé sur décision des autorités locales.", "décision", "government"},
+		{"ar decision", "ar", "قطع الإنترنت جاء بقرار من السلطات المحلية", "السلطات", "government"},
+		{"en provider problem", "en", "The bank blamed a problem with a payment provider.", "problem", "third_party"},
+		{"fr prestataire", "fr", "La panne vient d'une défaillance d'un prestataire externe.", "défaillance", "third_party"},
+		{"ar provider", "ar", "أرجعت الشركة العطل إلى مشكلة لدى مزود خارجي", "مشكلة", "third_party"},
+		{"en maintenance overran", "en", "Night maintenance work overran into the morning.", "maintenance", "maintenance"},
+		{"fr maintenance debordé", "fr", "Une intervention technique a perturbé le réseau.", "intervention", "maintenance"},
+		{"ar maintenance", "ar", "توقفت الخدمة بسبب عملية صيانة طارئة", "صيانة", "maintenance"},
+		{"en transformer", "en", "A fault at the transformer left the district dark.", "transformer", "hardware_failure"},
+		{"fr transformateur", "fr", "Un incident sur un transformateur a privé le quartier de courant.", "transformateur", "hardware_failure"},
+		{"ar transformer", "ar", "انقطعت الكهرباء بسبب عطل في محول كهربائي", "محول", "hardware_failure"},
+		{"en human error", "en", "The operator blamed human error during network expansion.", "human error", "software_change"},
+		{"fr erreur humaine", "fr", "L'opérateur invoque une erreur humaine lors d'une intervention.", "erreur humaine", "software_change"},
+		{"ar human error", "ar", "أرجعت الشركة العطل إلى خطأ بشري أثناء أعمال توسعة الشبكة", "خطأ بشري", "software_change"},
+		{"en voltage", "en", "Voltage fluctuations tripped the power stations one by one.", "Voltage", "hardware_failure"},
+		{"fr tension", "fr", "Une chute de tension a entraîné l'arrêt des centrales.", "chute de tension", "hardware_failure"},
+		{"ar voltage", "ar", "تذبذب الجهد أدى إلى خروج المحطات عن الخدمة", "تذبذب", "hardware_failure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindCause, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no cause holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Cause != tt.cause {
+				t.Errorf("%q: %q read as %s, want %s", tt.text, e.Text, e.Cause, tt.cause)
+			}
+			if tt.text[e.Start:e.End] != e.Text {
+				t.Errorf("offsets %d:%d do not give %q", e.Start, e.End, e.Text)
+			}
+		})
+	}
+}
+
+// TestNotCauses: words of the new families that name no cause in another
+// sense ("un tiers des abonnés" is a third of them, "an explosion in
+// traffic" is a surge).
+func TestNotCauses(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, notCause string
+	}{
+		{"fr un tiers", "fr", "Un tiers des abonnés ont perdu le réseau.", "third_party"},
+		{"fr explosion du trafic", "fr", "Une explosion du trafic a saturé les serveurs.", "weather_disaster"},
+		{"en explosion in traffic", "en", "An explosion in traffic overwhelmed the servers.", "weather_disaster"},
+		{"ar air conditioning", "ar", "ارتفع الطلب على الكهرباء بسبب التكييف في الصيف", "hardware_failure"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range tg.Tag(tt.text, tt.lang, refDay) {
+				if e.Kind == KindCause && e.Cause == tt.notCause {
+					t.Fatalf("%q: %q read as %s", tt.text, e.Text, e.Cause)
+				}
+			}
+		})
+	}
+}
+
+// TestGapLimits: a gap in a phrase takes at most two words and never
+// crosses punctuation.
+func TestGapLimits(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+	}{
+		{"three words", "en", "A cut to the very long old cable route was planned."},
+		{"comma", "en", "A cut to the, cable budget was announced."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range tg.Tag(tt.text, tt.lang, refDay) {
+				if e.Kind == KindCause && e.Cause == "cable_cut" {
+					t.Fatalf("%q: gap reached too far: %+v", tt.text, e)
+				}
+			}
+		})
+	}
+}
+
+// TestUnknownCauseCues: the text says it does not give the cause.
+func TestUnknownCauseCues(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+	}{
+		{"en declined", "en", "The carrier declined to say what went wrong."},
+		{"en investigating", "en", "Engineers are still investigating, the firm said."},
+		{"fr sans preciser", "fr", "L'opérateur a confirmé la panne sans préciser son origine."},
+		{"fr enquete", "fr", "Une enquête en cours doit établir les faits."},
+		{"ar lam tuwaddih", "ar", "أكدت الشركة العطل ولم توضح أسبابه"},
+		{"ar investigation", "ar", "فتحت الوزارة تحقيقا للوقوف على أسباب العطل"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			for _, e := range exprs {
+				if e.Kind == KindCause && e.Cause == "unknown" {
+					return
+				}
+			}
+			t.Fatalf("%q: no unknown-cause cue in %+v", tt.text, exprs)
+		})
+	}
+}
+
+// TestDayRuns: the n-th day of a run is a length of at least n-1 days;
+// the n-th day of something else is not a length.
+func TestDayRuns(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // -1: no duration
+	}{
+		{"en entered", "en", "The blackout has entered its fourth day in the capital.", 3 * 1440},
+		{"en straight", "en", "Customers faced a second straight day of failed payments.", 1440},
+		{"en in a row", "en", "For the sixth day in a row, the portal was unreachable.", 5 * 1440},
+		{"en not a run", "en", "The third day of the summit was quiet.", -1},
+		{"fr consecutif", "fr", "Pour le troisième jour consécutif, la ville est privée d'internet.", 2 * 1440},
+		{"fr d'affilee", "fr", "Les abonnés sont sans réseau le cinquième jour d'affilée.", 4 * 1440},
+		{"fr not a run", "fr", "Le deuxième jour du salon a attiré du monde.", -1},
+		{"ar tawali", "ar", "يستمر انقطاع الإنترنت لليوم الرابع على التوالي", 3 * 1440},
+		{"ar lam", "ar", "تعطلت الخدمة لليوم الثالث في المدينة", 2 * 1440},
+		{"ar not a run", "ar", "اليوم الثاني من المعرض شهد إقبالا", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if tt.minutes < 0 {
+				if ok {
+					t.Fatalf("%q: unexpected duration %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != "at_least" {
+				t.Fatalf("%q: got %+v, want %d min at_least", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
+
+// TestNotLengths: fractions of a group and "a second" (the ordinal) are not
+// lengths.
+func TestNotLengths(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, lang, text string }{
+		{"en three-quarters", "en", "Three-quarters of subscribers lost their connection."},
+		{"en a second", "en", "A second outage hit the bank that evening."},
+		{"fr une seconde", "fr", "Une seconde panne a touché la banque le soir même."},
+		{"fr trois quarts", "fr", "Les trois quarts des abonnés ont perdu la connexion."},
+		{"en a quarter of", "en", "A quarter of the country lost power."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration); ok {
+				t.Fatalf("%q: unexpected duration %+v", tt.text, e)
+			}
+		})
+	}
+}
+
+// TestRoleAfter: a time with no cue before it takes the role of a start or
+// end verb that follows it in its clause.
+func TestRoleAfter(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, role string
+	}{
+		{"en restored", "en", "At 4:10 pm ET, service was restored for most users.", "4:10", "end"},
+		{"en began", "en", "At 7 am the outage began in the northeast.", "7 am", "start"},
+		{"en other verb", "en", "At 3 pm the chief executive spoke to reporters.", "3 pm", ""},
+		{"fr retabli", "fr", "À 14h30, le réseau était rétabli dans la capitale.", "14h30", "end"},
+		{"fr debute", "fr", "Mardi à 8h, la panne a débuté sans prévenir.", "8h", "start"},
+		{"ar end", "ar", "وفي الساعة الخامسة مساء عادت الخدمة إلى طبيعتها", "الخامسة", "end"},
+		{"ar start", "ar", "في الساعة السابعة صباحا انقطعت الكهرباء عن المدينة", "السابعة", "start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindTime, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no time holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Role != tt.role {
+				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
+			}
+		})
+	}
+}
+
+// TestMonthInTwoCalendars: an Arabic date naming its month in two sets of
+// names keeps its year.
+func TestMonthInTwoCalendars(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, text, want string }{
+		{"slash", "تعطلت الشبكة في 14 يناير/كانون الثاني 2019", "2019-01-14"},
+		{"parentheses", "انقطع الإنترنت يوم 3 أكتوبر (تشرين الأول) 2020", "2020-10-03"},
+		{"maghreb names", "انقطعت الكهرباء يوم 5 جوان 2021", "2021-06-05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := longestDate(tg.Tag(tt.text, "ar", refDay))
+			if !ok || e.Value != tt.want {
+				t.Fatalf("%q: date %+v, want %s", tt.text, e, tt.want)
+			}
+		})
+	}
+}
+
+// TestSingleUnitLengths: one unit written as a compound adjective ("the
+// hour-long outage") or an Arabic accusative ("استمر يوما") is a length.
+func TestSingleUnitLengths(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+	}{
+		{"en hour-long", "en", "The hour-long outage hit card payments.", 60},
+		{"en day-long", "en", "Riders faced a day-long disruption of the app.", 1440},
+		{"en week-long", "en", "After a week-long blackout, power returned.", 7 * 1440},
+		{"fr une heure", "fr", "Une panne d'une heure a touché les paiements.", 60},
+		{"ar accusative day", "ar", "استمر العطل يوما كاملا في العاصمة", 1440},
+		{"ar accusative count", "ar", "انقطعت الكهرباء 15 يوما عن القرية", 15 * 1440},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes {
+				t.Fatalf("%q: got %+v, want %d min (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+		})
+	}
+}
+
+// TestStillAfterElapsed: a length counted from an event, after which the
+// clause says the outage still went on, is a lower bound.
+func TestStillAfterElapsed(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int
+		kind             string
+	}{
+		{"en still down", "en", "Four hours later, the portal was still down.", 240, "at_least"},
+		{"en after still", "en", "After five hours, customers still could not pay.", 300, "at_least"},
+		{"en back", "en", "Two hours later the portal was back.", 120, "exact"},
+		{"fr toujours pas", "fr", "Trois heures plus tard, le réseau n'était toujours pas rétabli.", 180, "at_least"},
+		{"fr au bout de", "fr", "Au bout de deux heures, les clients étaient toujours privés de connexion.", 120, "at_least"},
+		{"ar la tazal", "ar", "وبعد أربع ساعات لا تزال الخدمة متوقفة", 240, "at_least"},
+		{"ar back", "ar", "وبعد أربع ساعات عادت الخدمة", 240, "exact"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.kind {
+				t.Fatalf("%q: got %+v, want %d min %s", tt.text, e, tt.minutes, tt.kind)
+			}
+		})
+	}
+}
+
+// TestUntilClockTime: "jusqu'à 18h" written like a clock time is the end
+// of an outage, not a length of up to 18 hours; a spelled-out length after
+// the same hedge stays a length.
+func TestUntilClockTime(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, text, kind, role string
+	}{
+		{"fr jusqu'a 18h", "Le réseau restera coupé jusqu'à 18h.", KindTime, "end"},
+		{"fr jusqu'a 18 h 30", "Perturbations jusqu'à 18 h 30 sur la ligne.", KindTime, "end"},
+		{"fr retards jusqu'a 3 heures", "Des retards allant jusqu'à 3 heures ont été signalés.", KindDuration, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, "fr", refDay)
+			e, ok := exprAt(exprs, tt.kind, "jusqu")
+			if !ok || e.Role != tt.role {
+				t.Fatalf("%q: want a %s with role %q, got %+v", tt.text, tt.kind, tt.role, exprs)
+			}
+		})
+	}
+}
