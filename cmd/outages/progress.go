@@ -38,6 +38,10 @@ func newProgress(w io.Writer, mode string, logger *slog.Logger) *progress {
 			progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription("crawling"),
 			progressbar.OptionSpinnerType(14),
+			// No ticker goroutine: progressbar v3.19.1's ticker reads the
+			// bar's start time without its lock (a data race under -race);
+			// the spinner turns on each page instead.
+			progressbar.OptionSetSpinnerChangeInterval(0),
 			progressbar.OptionShowCount(),
 			progressbar.OptionSetItsString("pages"),
 			progressbar.OptionShowIts(),
