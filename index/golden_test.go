@@ -76,11 +76,11 @@ func FuzzSnippet(f *testing.F) {
 	}
 	e := newExpander(im)
 	f.Fuzz(func(t *testing.T, q, lang, body string) {
-		cs, err := parseQueryString(q)
+		root, err := parseQuery(q, false)
 		if err != nil {
 			return
 		}
-		h := newHighlighter(e, cs, false)
+		h := newHighlighter(e, root, false)
 		s := h.snippet(&corpus.Article{Lang: lang, Body: body})
 		if utf8.ValidString(body) && !utf8.ValidString(s) {
 			t.Fatalf("invalid UTF-8 snippet %q", s)

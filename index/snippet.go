@@ -26,27 +26,27 @@ type langTerms struct {
 	seqs   map[string][][]string
 }
 
-func newHighlighter(e *expander, cs []clause, exact bool) *highlighter {
+func newHighlighter(e *expander, root *node, exact bool) *highlighter {
 	h := &highlighter{exp: e, terms: map[string]*langTerms{}}
-	for _, c := range cs {
-		if c.occur == occMustNot || c.kind == kRange || c.kind == kWildcard || c.kind == kRegexp {
-			continue
+	walkLeaves(root, false, func(c clause, negated bool) {
+		if negated || (c.kind != kTerm && c.kind != kPhrase && c.kind != kNumber) {
+			return
 		}
 		switch strings.ToLower(c.field) {
 		case "", "text", "body":
 		default:
-			continue
+			return
 		}
 		h.words = append(h.words, c.value)
 		if exact {
-			continue
+			return
 		}
 		for _, g := range e.groupsOf(c.value) {
 			for _, ts := range synonyms[g].terms {
 				h.words = append(h.words, ts...)
 			}
 		}
-	}
+	})
 	return h
 }
 

@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "outages %s: %v\nRun 'outages %s --help' for usage.\n", c.name, err, c.name)
+			fmt.Fprintf(stderr, "outages %s: %v%s\nRun 'outages %s --help' for usage.\n", c.name, err, excludeHint(c, err), c.name)
 			return exitUsage
 		}
 		return exitCode(ctx, stderr, c.name, action(ctx, a, rest))
@@ -118,6 +118,15 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos, head = append(pos, rest[0]), rest[1:]
 	}
+}
+
+// excludeHint explains, for a command taking a QUERY, that an unknown
+// "-word" was read as a flag: "outages search panne -orange".
+func excludeHint(c command, err error) string {
+	if !strings.Contains(c.usage, "QUERY") || !strings.Contains(err.Error(), "flag provided but not defined: -") {
+		return ""
+	}
+	return "\n(to exclude a word from the query, quote the query: 'panne -orange', or write: panne AND NOT orange)"
 }
 
 // usageError is a problem with the command line or the configuration: exit 2.
