@@ -46,7 +46,8 @@ const (
 )
 
 // analyzerExact analyses the *_exact fields: words cut as by every
-// language analyzer, French elisions removed, lower-cased, NFKC and Arabic
+// language analyzer, lower-cased, French elisions removed (after lower
+// case, so "L'opérateur" loses its "L'" too), NFKC and Arabic
 // normalisation (no stemming, no stop words), so that prefix and wildcard
 // queries meet the words as written.
 const analyzerExact = "exact"
@@ -132,7 +133,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err := im.AddCustomAnalyzer(analyzerExact, map[string]interface{}{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{fr.ElisionName, lowercase.Name, "nfkc", ar.NormalizeName},
+		"token_filters": []string{lowercase.Name, fr.ElisionName, "nfkc", ar.NormalizeName},
 	}); err != nil {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}

@@ -125,11 +125,14 @@ func (p *parser) take() token {
 	return t
 }
 
-// startsOperand is true when t can begin an operand (an implicit join).
-func startsOperand(t token) bool {
+// startsOperand is true when t can begin an operand (an implicit join);
+// inside field:( ) a range can.
+func (p *parser) startsOperand(t token) bool {
 	switch t.kind {
 	case tString, tPhrase, tPlus, tMinus, tNot, tLParen:
 		return true
+	case tGreater, tLess, tLBracket:
+		return p.field != ""
 	}
 	return false
 }
@@ -160,10 +163,10 @@ func (p *parser) binary(op tokKind, nop nodeOp, implicit bool, operand func() (*
 		case t.kind == op:
 			p.take()
 			explicit = true
-			if nx := p.peek(); !startsOperand(nx) {
+			if nx := p.peek(); !p.startsOperand(nx) {
 				return nil, p.errorf(nx.pos, "expected a term after %s, found %s", describe(t), describe(nx))
 			}
-		case implicit && startsOperand(t):
+		case implicit && p.startsOperand(t):
 		default:
 			if len(kids) == 1 {
 				return n, nil
@@ -189,7 +192,7 @@ func (p *parser) not() (*node, *QueryError) {
 		return p.modified()
 	}
 	p.take()
-	if nx := p.peek(); !startsOperand(nx) {
+	if nx := p.peek(); !p.startsOperand(nx) {
 		return nil, p.errorf(nx.pos, "expected a term after NOT, found %s", describe(nx))
 	}
 	if p.depth++; p.depth > maxDepth {
