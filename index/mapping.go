@@ -161,6 +161,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzerExact
 		fm.Store, fm.IncludeInAll, fm.IncludeTermVectors, fm.DocValues = false, false, false, false
+		fm.SkipFreqNorm = true // matched by prefix and pattern queries only
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	keywordField := func(name string, docValues bool) {
