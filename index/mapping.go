@@ -161,7 +161,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		fm := bleve.NewTextFieldMapping()
 		fm.Analyzer = analyzerExact
 		fm.Store, fm.IncludeInAll, fm.IncludeTermVectors, fm.DocValues = false, false, false, false
-		fm.SkipFreqNorm = true // matched by prefix and pattern queries only
+		// Not SkipFreqNorm: it saves ~4% of the indexing CPU, but Bleve
+		// 2.6.1 then scores prefix matches NaN and ranking is lost.
 		dm.AddFieldMappingsAt(f, fm)
 	}
 	keywordField := func(name string, docValues bool) {
