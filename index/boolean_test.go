@@ -2,6 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -164,5 +167,32 @@ func TestSearchErrorsFromCompile(t *testing.T) {
 				t.Errorf("%q: %v, want a QueryError at %d", tt.text, err, tt.pos)
 			}
 		})
+	}
+}
+
+// TestPrefixNeedsSchema3: on an index built before the *_exact fields a
+// prefix query says to reindex instead of matching nothing.
+func TestPrefixNeedsSchema3(t *testing.T) {
+	dir := t.TempDir()
+	writeIndex(t, dir, Options{}, fixtures()...)
+	metas, _ := filepath.Glob(filepath.Join(dir, "gen-*", metaFile))
+	if len(metas) != 1 {
+		t.Fatalf("meta files: %v", metas)
+	}
+	raw, err := os.ReadFile(metas[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.Replace(string(raw), fmt.Sprintf(`"schema_version": %d`, SchemaVersion), `"schema_version": 2`, 1)
+	if old == string(raw) {
+		t.Fatalf("no schema_version in %s", raw)
+	}
+	os.WriteFile(metas[0], []byte(old), 0o644)
+	r := openReader(t, dir)
+	if _, err := r.Search(context.Background(), Query{Text: "lang:fr AND panne*"}); err == nil || !strings.Contains(err.Error(), "reindex") {
+		t.Errorf("prefix on schema 2: %v, want an error saying to reindex", err)
+	}
+	if got := ids(t, r, Query{Text: "panne", ExactLang: true}); !sameIDs(got, []string{"fr1"}) {
+		t.Errorf("plain word on schema 2: %v", got)
 	}
 }

@@ -189,6 +189,9 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := r.checkSchema(root); err != nil {
+		return nil, err
+	}
 	text, err := r.exp.compile(q.Text, root, q.ExactLang)
 	if err != nil {
 		return nil, err
@@ -249,6 +252,28 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		return &compiled{q: text, root: root}, nil
 	}
 	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), root: root}, nil
+}
+
+// exactSchema is the first SchemaVersion with the *_exact fields.
+const exactSchema = 3
+
+// checkSchema refuses a prefix, wildcard or regexp on the text of an
+// index built before the *_exact fields existed: it would match nothing.
+func (r *Reader) checkSchema(root *node) error {
+	if r.meta.SchemaVersion >= exactSchema {
+		return nil
+	}
+	var err error
+	walkLeaves(root, false, func(c clause, _ bool) {
+		if err != nil || (c.kind != kWildcard && c.kind != kRegexp) {
+			return
+		}
+		switch strings.ToLower(c.field) {
+		case "", "text", "title", "body":
+			err = fmt.Errorf("index: %q needs an index of schema %d or later and this one is %d: run 'outages reindex'", c.value, exactSchema, r.meta.SchemaVersion)
+		}
+	})
+	return err
 }
 
 // outageBoost weighs the optional is_outage:true clause of every query
