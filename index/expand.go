@@ -458,18 +458,7 @@ func (e *expander) patternQuery(c clause, field string) query.Query {
 		fields = append(fields, fServices)
 	}
 	v := strings.ToLower(c.value)
-	prefix, isPrefix := strings.CutSuffix(c.value, "*")
-	isPrefix = isPrefix && c.kind == kWildcard && !strings.ContainsAny(prefix, "*?")
-	if isPrefix {
-		// The prefix goes through the exact analyzer (lower case, elision,
-		// Unicode and Arabic normalisation) so that "L'Opér*" and "أنقطا*"
-		// meet the indexed forms.
-		if ts := e.analyzeWith(analyzerExact, prefix); len(ts) == 1 {
-			prefix = ts[0]
-		} else {
-			prefix = strings.ToLower(prefix)
-		}
-	}
+	prefix, isPrefix := e.exactPrefix(c)
 	for _, f := range fields {
 		switch {
 		case isPrefix && f == fServices:
@@ -491,6 +480,21 @@ func (e *expander) patternQuery(c clause, field string) query.Query {
 		}
 	}
 	return query.NewDisjunctionQuery(qs)
+}
+
+// exactPrefix returns the prefix of a prefix* clause as the *_exact
+// fields hold it: through the exact analyzer (lower case, elision, Unicode
+// and Arabic normalisation), so that "L'Opér*" and "أنقطا*" meet the
+// indexed forms.
+func (e *expander) exactPrefix(c clause) (string, bool) {
+	prefix, ok := strings.CutSuffix(c.value, "*")
+	if !ok || c.kind != kWildcard || strings.ContainsAny(prefix, "*?") {
+		return "", false
+	}
+	if ts := e.analyzeWith(analyzerExact, prefix); len(ts) == 1 {
+		return ts[0], true
+	}
+	return strings.ToLower(prefix), true
 }
 
 func (e *expander) rangeQuery(src string, c clause, field string) (query.Query, error) {

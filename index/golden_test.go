@@ -25,6 +25,8 @@ func TestSearchGolden(t *testing.T) {
 		{Text: "انقطاع", Highlight: true, ExactLang: true},
 		{Text: `"coupure de courant" cyberattaque`, Highlight: true},
 		{Text: "+kind:power storm", Highlight: true},
+		{Text: "panne* OR انقطا*", Highlight: true},
+		{Text: "(outage OR storm) AND NOT lang:ar", Highlight: true},
 	}
 	var b strings.Builder
 	for _, q := range queries {
