@@ -172,8 +172,12 @@ Usage: outages COMMAND [flags] [arguments]
 
 Commands:
 `, version)
+	width := 9
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Every command takes --data DIR (default $OUTAGES_DATA or ./outages-data) and --help.
