@@ -85,8 +85,9 @@
 // services. Unless Query.ExactLang, a term that belongs to the
 // multilingual synonym set (outage/panne/انقطاع,
 // cyberattack/cyberattaque/هجوم, ...) also matches its equivalents in the
-// other languages and the language-neutral fields of the concept (the
-// outage concept: is_outage; others: their cause or kind). Every query
+// other languages and the cause or kind of the concept (see synonyms in
+// expand.go; the outage concept includes the words that report one:
+// unavailable, indisponible, غير متاح...). Every query
 // also has an optional is_outage:true clause (outageBoost), so that of
 // articles with the same words the outage reports rank first; a query that
 // names is_outage itself does not. Field names: title, body, text,

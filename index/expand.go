@@ -16,20 +16,19 @@ import (
 // synonymGroup is a set of equivalent domain terms in each language, with
 // optional language-neutral fields that express the same concept.
 type synonymGroup struct {
-	terms  map[string][]string // lang → terms (words or short phrases)
-	cause  string              // also matches outages with this cause
-	kind   string              // also matches outages of this kind
-	outage bool                // also matches every article reporting an outage
+	terms map[string][]string // lang → terms (words or short phrases)
+	cause string              // also matches outages with this cause
+	kind  string              // also matches outages of this kind
 }
 
 // synonyms is the multilingual synonym set used for cross-language search.
 // It is read-only: built once and never modified.
 var synonyms = []synonymGroup{
 	{terms: map[string][]string{
-		"en": {"outage", "downtime", "disruption", "blackout", "down"},
-		"fr": {"panne", "coupure", "interruption", "perturbation", "dysfonctionnement"},
-		"ar": {"انقطاع", "عطل تقني", "تعطل", "توقف", "خلل"},
-	}, outage: true},
+		"en": {"outage", "downtime", "disruption", "blackout", "down", "unavailable", "unreachable", "offline"},
+		"fr": {"panne", "coupure", "interruption", "perturbation", "dysfonctionnement", "indisponible", "inaccessible", "hors service"},
+		"ar": {"انقطاع", "عطل تقني", "تعطل", "توقف", "خلل", "غير متاح", "خارج الخدمة"},
+	}},
 	{terms: map[string][]string{
 		"en": {"power cut", "power outage", "electricity", "blackout"},
 		"fr": {"coupure de courant", "électricité", "délestage", "courant"},
@@ -435,12 +434,6 @@ func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 			if field == "" && g.kind != "" {
 				q := facetTerm("kind", g.kind)
 				q.(query.BoostableQuery).SetBoost(0.5)
-				qs = append(qs, q)
-			}
-			if field == "" && g.outage {
-				q := query.NewBoolFieldQuery(true)
-				q.SetField(fIsOutage)
-				q.SetBoost(outageBoost)
 				qs = append(qs, q)
 			}
 		}
