@@ -1,7 +1,7 @@
 // Package index stores classified articles in a Bleve full-text index and
 // searches them. It is the only package of the module that imports Bleve.
 //
-// # Schema (SchemaVersion 2)
+// # Schema (SchemaVersion 3)
 //
 // One document per article, its ID the article's ID. Fields:
 //
@@ -10,6 +10,13 @@
 //	                       filter blanking the accusative ending "ًا"
 //	title_en, body_en      text, Bleve "en" analyzer
 //	title_other, body_other text, "standard" analyzer
+//	title_exact, body_exact text of every language, "exact" analyzer:
+//	                       lower case, French elision, NFKC and Arabic
+//	                       normalisation, no stemming and no stop words; for
+//	                       prefix*, wild?card and /regexp/ queries, which
+//	                       would otherwise meet stemmed terms ("panne*" found
+//	                       nothing: "panne" is indexed "pann"). No term
+//	                       vectors. Added in SchemaVersion 3.
 //	host                   keyword (lower-cased)
 //	services               keyword: outage service names and aliases, lower-cased
 //	causes_alt, causes_denied keyword
@@ -42,16 +49,50 @@
 //
 // # Queries
 //
-// Query.Text uses Bleve's query-string syntax, parsed here (so errors carry
-// a position: *QueryError). A bare term or phrase becomes a disjunction of
-// match queries on every title_xx and body_xx field with the analyzer of
-// xx, plus a term query on services. Unless Query.ExactLang, a term that
-// belongs to the multilingual synonym set (outage/panne/انقطاع,
+// Query.Text uses the Lucene query syntax that Elasticsearch's
+// query_string, Kibana and library catalogues share, parsed here by a
+// recursive-descent parser (parse.go; no maintained Go parser of that
+// syntax is served by the module proxy and keeps positions) into a tree,
+// then compiled into Bleve query objects (expand.go). Errors carry a
+// position: *QueryError. The syntax:
+//
+//	panne "coupure de courant"      words and phrases
+//	panne AND orange, panne && orange   both
+//	panne OR outage, panne || outage    either
+//	NOT orange, !orange             not (NOT binds tighter than AND, AND than OR)
+//	+panne -orange                  required, excluded (Lucene prefixes)
+//	(panne OR outage) AND cause:cyberattack   grouping
+//	service:orange, title:"panne géante", cause:(cyberattack OR power)
+//	panne*, p?nne, /pann.*/         on the unstemmed *_exact fields
+//	panne~1, panne^2                fuzziness, boost (also on groups)
+//	duration:>=120, start:>="2024-01-01", start:<2024-06
+//	published:[2024-01-01 TO 2024-06-30], duration:{60 TO *]
+//
+// AND, OR, NOT and TO are operators in upper case only, so that the French
+// "or" and the English "not" stay words. Words side by side are joined by
+// the default operator: OR (any of them; Lucene's and Elasticsearch's
+// default), or AND with Query.AllWords (the --and flag). In either case
+// the articles with all of them rank first, and a group of two or more
+// plain words adds an optional phrase clause (boost 2), so that "coupure
+// de courant" as a phrase ranks above the three words apart. In a group of
+// words side by side, "+x" is required and "-x" or "NOT x" excluded, as in
+// Lucene; an explicit "a OR NOT b" is the boolean union. Dates in ranges
+// are YYYY, YYYY-MM or YYYY-MM-DD, quoted or not, a bound naming a month
+// or a year covering all of it ("start:<=2024-06" includes June 30).
+//
+// A bare term or phrase becomes a disjunction of match queries on every
+// title_xx and body_xx field with the analyzer of xx, plus a term query on
+// services. Unless Query.ExactLang, a term that belongs to the
+// multilingual synonym set (outage/panne/انقطاع,
 // cyberattack/cyberattaque/هجوم, ...) also matches its equivalents in the
-// other languages and the language-neutral fields (is_outage, causes,
-// kinds) of the concept. Field names: title, body, text, service, lang,
-// host, kind, cause, cause_alt, denied, month, duration (number or range),
-// published and start (YYYY[-MM[-DD]] or ranges such as start:>="2024-01-01"),
+// other languages and the cause or kind of the concept (see synonyms in
+// expand.go; the outage concept includes the words that report one:
+// unavailable, indisponible, غير متاح...). Every query
+// also has an optional is_outage:true clause (outageBoost), so that of
+// articles with the same words the outage reports rank first; a query that
+// names is_outage itself does not. Field names: title, body, text,
+// service, lang, host, kind, cause, cause_alt, denied, month, duration
+// (number or range), published and start (YYYY[-MM[-DD]] or ranges),
 // is_outage. The filters of Query are added as Bleve term, date-range and
 // numeric-range queries in a conjunction with the text query. Since and
 // Until match an article when one of its outages started in the range.

@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,9 +25,9 @@ type synonymGroup struct {
 // It is read-only: built once and never modified.
 var synonyms = []synonymGroup{
 	{terms: map[string][]string{
-		"en": {"outage", "downtime", "disruption", "blackout", "down"},
-		"fr": {"panne", "coupure", "interruption", "perturbation", "dysfonctionnement"},
-		"ar": {"انقطاع", "عطل تقني", "تعطل", "توقف", "خلل"},
+		"en": {"outage", "downtime", "disruption", "blackout", "down", "unavailable", "unreachable", "offline"},
+		"fr": {"panne", "coupure", "interruption", "perturbation", "dysfonctionnement", "indisponible", "inaccessible", "hors service"},
+		"ar": {"انقطاع", "عطل تقني", "تعطل", "توقف", "خلل", "غير متاح", "خارج الخدمة"},
 	}},
 	{terms: map[string][]string{
 		"en": {"power cut", "power outage", "electricity", "blackout"},
@@ -122,7 +123,12 @@ func (e *expander) analyzedKey(lang, text string) string {
 }
 
 func (e *expander) analyze(lang, text string) []string {
-	a := e.m.AnalyzerNamed(analyzerFor(lang))
+	return e.analyzeWith(analyzerFor(lang), text)
+}
+
+// analyzeWith returns the terms of text under the named analyzer.
+func (e *expander) analyzeWith(analyzer, text string) []string {
+	a := e.m.AnalyzerNamed(analyzer)
 	if a == nil {
 		return nil
 	}
@@ -212,26 +218,77 @@ func termQuery(field, v string) query.Query {
 	return q
 }
 
-// compile turns the clauses of a query string into a Bleve query.
-func (e *expander) compile(src string, cs []clause, exact bool) (query.Query, error) {
+// compile turns a parsed query into a Bleve query.
+func (e *expander) compile(src string, n *node, exact bool) (query.Query, error) {
+	q, err := e.bare(src, n, exact)
+	if err != nil {
+		return nil, err
+	}
+	if n.occur == occMustNot {
+		return query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{q}), nil
+	}
+	return q, nil
+}
+
+// bare compiles n without its occurrence (+ or -), which its group applies.
+func (e *expander) bare(src string, n *node, exact bool) (query.Query, error) {
+	var q query.Query
+	var err error
+	switch n.op {
+	case opLeaf:
+		q, err = e.clauseQuery(src, n.leaf, exact)
+	case opNot:
+		k := n.kids[0]
+		q, err = e.bare(src, k, exact)
+		if err == nil && k.occur != occMustNot { // NOT -x is x
+			q = query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, []query.Query{q})
+		}
+	default:
+		q, err = e.group(src, n, exact)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if n.boost > 0 {
+		if bq, ok := q.(query.BoostableQuery); ok {
+			bq.SetBoost(n.boost)
+		}
+	}
+	return q, nil
+}
+
+// group compiles an AND or OR group: +x is required and -x excluded in
+// either; the other members are all required (AND) or at least one is
+// (OR).
+func (e *expander) group(src string, n *node, exact bool) (query.Query, error) {
 	var must, should, mustNot []query.Query
-	for _, c := range cs {
-		q, err := e.clauseQuery(src, c, exact)
+	for _, k := range n.kids {
+		if k.op == opNot && k.occur == occShould && k.kids[0].occur != occMustNot && n.op == opAnd {
+			q, err := e.bare(src, k.kids[0], exact) // a AND NOT b: exclude b here
+			if err != nil {
+				return nil, err
+			}
+			mustNot = append(mustNot, q)
+			continue
+		}
+		q, err := e.bare(src, k, exact)
 		if err != nil {
 			return nil, err
 		}
-		if c.boost > 0 {
-			if bq, ok := q.(query.BoostableQuery); ok {
-				bq.SetBoost(c.boost)
-			}
-		}
-		switch c.occur {
-		case occMust:
+		switch {
+		case k.occur == occMust:
 			must = append(must, q)
-		case occMustNot:
+		case k.occur == occMustNot:
 			mustNot = append(mustNot, q)
+		case n.op == opAnd:
+			must = append(must, q)
 		default:
 			should = append(should, q)
+		}
+	}
+	if n.implicit {
+		if pq := e.phraseBoost(n); pq != nil {
+			should = append(should, pq)
 		}
 	}
 	if len(must) == 0 && len(should) == 0 {
@@ -244,13 +301,43 @@ func (e *expander) compile(src string, cs []clause, exact bool) (query.Query, er
 	return b, nil
 }
 
+// phraseBoost is the optional clause that ranks first the articles where
+// the plain words of a group side by side appear as one phrase ("coupure
+// de courant" before an article with "coupure" and "courant" apart), or
+// nil when the group has fewer than two such words.
+func (e *expander) phraseBoost(n *node) query.Query {
+	var words []string
+	for _, k := range n.kids {
+		c := k.leaf
+		if k.op == opLeaf && k.occur != occMustNot && c.field == "" && c.kind == kTerm && c.fuzziness == 0 && k.boost == 0 {
+			words = append(words, c.value)
+		}
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	text := strings.Join(words, " ")
+	fields := textFields("")
+	qs := make([]query.Query, 0, len(fields))
+	for _, f := range fields {
+		qs = append(qs, matchQuery(f, langOfField(f), text, 0, true, phraseBoostWeight))
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// phraseBoostWeight weighs the phrase of the words of a query.
+const phraseBoostWeight = 2.0
+
 func (e *expander) clauseQuery(src string, c clause, exact bool) (query.Query, error) {
 	field := strings.ToLower(c.field)
 	qerr := func(pos int, format string, args ...interface{}) error {
 		return &QueryError{Query: src, Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	}
-	if c.kind == kRange {
+	switch c.kind {
+	case kRange:
 		return e.rangeQuery(src, c, field)
+	case kAll:
+		return query.NewMatchAllQuery(), nil
 	}
 	switch field {
 	case "", "text", "title", "body":
@@ -316,28 +403,8 @@ func (e *expander) clauseQuery(src string, c clause, exact bool) (query.Query, e
 func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 	var qs []query.Query
 	fields := textFields(field)
-	switch c.kind {
-	case kWildcard, kRegexp:
-		v := strings.ToLower(c.value)
-		for _, f := range fields {
-			if c.kind == kWildcard {
-				q := query.NewWildcardQuery(v)
-				q.SetField(f)
-				qs = append(qs, q)
-			} else {
-				q := query.NewRegexpQuery(v)
-				q.SetField(f)
-				qs = append(qs, q)
-			}
-		}
-		if field == "" {
-			if c.kind == kWildcard {
-				q := query.NewWildcardQuery(v)
-				q.SetField(fServices)
-				qs = append(qs, q)
-			}
-		}
-		return query.NewDisjunctionQuery(qs)
+	if c.kind == kWildcard || c.kind == kRegexp {
+		return e.patternQuery(c, field)
 	}
 	phrase := c.kind == kPhrase
 	for _, f := range fields {
@@ -374,46 +441,107 @@ func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 	return query.NewDisjunctionQuery(qs)
 }
 
+// patternQuery matches a prefix*, a wild?card or a /regexp/ against the
+// unstemmed words of the text (the *_exact fields), and against service
+// names for an unfielded query.
+func (e *expander) patternQuery(c clause, field string) query.Query {
+	var qs []query.Query
+	fields := exactFields(field)
+	if field == "" {
+		fields = append(fields, fServices)
+	}
+	v := strings.ToLower(c.value)
+	prefix, isPrefix := e.exactPrefix(c)
+	for _, f := range fields {
+		switch {
+		case isPrefix && f == fServices:
+			q := query.NewPrefixQuery(strings.ToLower(strings.TrimSuffix(c.value, "*")))
+			q.SetField(f)
+			qs = append(qs, q)
+		case isPrefix:
+			q := query.NewPrefixQuery(prefix)
+			q.SetField(f)
+			qs = append(qs, q)
+		case c.kind == kWildcard:
+			q := query.NewWildcardQuery(v)
+			q.SetField(f)
+			qs = append(qs, q)
+		default:
+			q := query.NewRegexpQuery(v)
+			q.SetField(f)
+			qs = append(qs, q)
+		}
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// exactPrefix returns the prefix of a prefix* clause as the *_exact
+// fields hold it: through the exact analyzer (lower case, elision, Unicode
+// and Arabic normalisation), so that "L'Opér*" and "أنقطا*" meet the
+// indexed forms.
+func (e *expander) exactPrefix(c clause) (string, bool) {
+	prefix, ok := strings.CutSuffix(c.value, "*")
+	if !ok || c.kind != kWildcard || strings.ContainsAny(prefix, "*?") {
+		return "", false
+	}
+	if ts := e.analyzeWith(analyzerExact, prefix); len(ts) == 1 {
+		return ts[0], true
+	}
+	return strings.ToLower(prefix), true
+}
+
 func (e *expander) rangeQuery(src string, c clause, field string) (query.Query, error) {
 	qerr := func(format string, args ...interface{}) error {
 		return &QueryError{Query: src, Pos: c.valPos, Msg: fmt.Sprintf(format, args...)}
 	}
-	incl := strings.HasSuffix(c.op, "=")
-	lower := strings.HasPrefix(c.op, ">")
 	switch field {
 	case "duration", "duration_min":
 		if c.isDate {
 			return nil, qerr("%s: want a number of minutes", c.field)
 		}
-		v := c.num
-		var q *query.NumericRangeQuery
-		if lower {
-			q = query.NewNumericRangeInclusiveQuery(&v, nil, &incl, nil)
-		} else {
-			q = query.NewNumericRangeInclusiveQuery(nil, &v, nil, &incl)
+		var bounds [2]*float64
+		for i, s := range [2]string{c.lo, c.hi} {
+			if s == "" {
+				continue
+			}
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				return nil, qerr("%s: %q is not a number of minutes", c.field, s)
+			}
+			bounds[i] = &v
 		}
+		loIncl, hiIncl := c.loIncl, c.hiIncl
+		q := query.NewNumericRangeInclusiveQuery(bounds[0], bounds[1], &loIncl, &hiIncl)
 		q.SetField(fDurations)
 		return q, nil
 	case "published", "start":
 		if !c.isDate {
-			return nil, qerr("%s: want a quoted date such as \"2024-07-01\"", c.field)
+			return nil, qerr("%s: want a date such as 2024-07-01", c.field)
 		}
-		lo, hi, ok := dateSpan(c.value)
-		if !ok {
-			return nil, qerr("%s: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", c.field, c.value)
-		}
-		var q *query.DateRangeQuery
+		var lo, hi time.Time
+		var loIncl, hiIncl *bool
 		t, f := true, false
-		switch c.op {
-		case ">":
-			q = query.NewDateRangeInclusiveQuery(hi, time.Time{}, &t, nil)
-		case ">=":
-			q = query.NewDateRangeInclusiveQuery(lo, time.Time{}, &t, nil)
-		case "<":
-			q = query.NewDateRangeInclusiveQuery(time.Time{}, lo, nil, &f)
-		default:
-			q = query.NewDateRangeInclusiveQuery(time.Time{}, hi, nil, &f)
+		if c.lo != "" {
+			a, b, ok := dateSpan(c.lo)
+			if !ok {
+				return nil, qerr("%s: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", c.field, c.lo)
+			}
+			lo, loIncl = a, &t // on or after the day (the month...) ...
+			if !c.loIncl {
+				lo = b // ... or after its end
+			}
 		}
+		if c.hi != "" {
+			a, b, ok := dateSpan(c.hi)
+			if !ok {
+				return nil, qerr("%s: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", c.field, c.hi)
+			}
+			hi, hiIncl = b, &f // up to the end of the day (the month...) ...
+			if !c.hiIncl {
+				hi = a // ... or before its start
+			}
+		}
+		q := query.NewDateRangeInclusiveQuery(lo, hi, loIncl, hiIncl)
 		q.SetField(map[string]string{"published": fPublished, "start": fStart}[field])
 		return q, nil
 	}

@@ -25,6 +25,8 @@ func TestSearchGolden(t *testing.T) {
 		{Text: "انقطاع", Highlight: true, ExactLang: true},
 		{Text: `"coupure de courant" cyberattaque`, Highlight: true},
 		{Text: "+kind:power storm", Highlight: true},
+		{Text: "panne* OR انقطا*", Highlight: true},
+		{Text: "(outage OR storm) AND NOT lang:ar", Highlight: true},
 	}
 	var b strings.Builder
 	for _, q := range queries {
@@ -76,11 +78,11 @@ func FuzzSnippet(f *testing.F) {
 	}
 	e := newExpander(im)
 	f.Fuzz(func(t *testing.T, q, lang, body string) {
-		cs, err := parseQueryString(q)
+		root, err := parseQuery(q, false)
 		if err != nil {
 			return
 		}
-		h := newHighlighter(e, cs, false)
+		h := newHighlighter(e, root, false)
 		s := h.snippet(&corpus.Article{Lang: lang, Body: body})
 		if utf8.ValidString(body) && !utf8.ValidString(s) {
 			t.Fatalf("invalid UTF-8 snippet %q", s)

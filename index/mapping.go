@@ -26,22 +26,42 @@ import (
 // SchemaVersion is the version of the index mapping (see doc.go). Bump it
 // whenever the mapping or the document layout changes: NeedsReindex then
 // reports that the current generation must be rebuilt.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Field names of the schema.
 const (
-	fArticle   = "_a" // stored article JSON, not indexed
-	fHost      = "host"
-	fServices  = "services" // canonical names and aliases, lower-cased
-	fCausesAlt = "causes_alt"
-	fDenied    = "causes_denied"
-	fPublished = "published"
-	fStart     = "start"
-	fDurations = "duration_min"
-	fIsOutage  = "is_outage"
-	fStats     = "stats"  // "<dim>:<i>|<value>" per outage i (Stats)
-	fFacets    = "facets" // "<facet>:<value>" for every facet of Search
+	fArticle    = "_a" // stored article JSON, not indexed
+	fHost       = "host"
+	fServices   = "services" // canonical names and aliases, lower-cased
+	fCausesAlt  = "causes_alt"
+	fDenied     = "causes_denied"
+	fPublished  = "published"
+	fStart      = "start"
+	fDurations  = "duration_min"
+	fIsOutage   = "is_outage"
+	fStats      = "stats"       // "<dim>:<i>|<value>" per outage i (Stats)
+	fFacets     = "facets"      // "<facet>:<value>" for every facet of Search
+	fTitleExact = "title_exact" // unstemmed words of the title, any language
+	fBodyExact  = "body_exact"  // unstemmed words of the body, any language
 )
+
+// analyzerExact analyses the *_exact fields: words cut as by every
+// language analyzer, lower-cased, French elisions removed (after lower
+// case, so "L'opérateur" loses its "L'" too), NFKC and Arabic
+// normalisation (no stemming, no stop words), so that prefix and wildcard
+// queries meet the words as written.
+const analyzerExact = "exact"
+
+// exactFields returns the *_exact fields a field alias stands for.
+func exactFields(field string) []string {
+	switch field {
+	case "title":
+		return []string{fTitleExact}
+	case "body":
+		return []string{fBodyExact}
+	}
+	return []string{fTitleExact, fBodyExact}
+}
 
 // analyzerAr is Bleve's ar analyzer with one more character filter that
 // blanks the accusative ending "ًا" (tanwin fath + alif), so that
@@ -110,6 +130,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("index mapping: %w", err)
 	}
 
+	if err := im.AddCustomAnalyzer(analyzerExact, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, fr.ElisionName, "nfkc", ar.NormalizeName},
+	}); err != nil {
+		return nil, fmt.Errorf("index mapping: %w", err)
+	}
+
 	dm := bleve.NewDocumentStaticMapping()
 	dm.Dynamic = false
 	// No field is in _all, but Bleve still adds an (empty) _all composite
@@ -128,6 +156,14 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 			fm.DocValues = false
 			dm.AddFieldMappingsAt(f, fm)
 		}
+	}
+	for _, f := range []string{fTitleExact, fBodyExact} {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = analyzerExact
+		fm.Store, fm.IncludeInAll, fm.IncludeTermVectors, fm.DocValues = false, false, false, false
+		// Not SkipFreqNorm: it saves ~4% of the indexing CPU, but Bleve
+		// 2.6.1 then scores prefix matches NaN and ranking is lost.
+		dm.AddFieldMappingsAt(f, fm)
 	}
 	keywordField := func(name string, docValues bool) {
 		fm := bleve.NewKeywordFieldMapping()
@@ -232,6 +268,8 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 		fArticle:           string(raw),
 		titleField(a.Lang): a.Title,
 		bodyField(a.Lang):  a.Body,
+		fTitleExact:        a.Title,
+		fBodyExact:         a.Body,
 		fIsOutage:          a.IsOutage,
 	}
 	lang := strings.ToLower(strings.TrimSpace(a.Lang))

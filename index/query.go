@@ -15,54 +15,25 @@ type QueryError struct {
 	Msg   string // what is wrong
 }
 
+// Error names the position in characters (runes) from 0, so that it can
+// be counted in an Arabic query as well as in a Latin one.
 func (e *QueryError) Error() string {
-	return fmt.Sprintf("query %q: at position %d: %s", e.Query, e.Pos, e.Msg)
+	return fmt.Sprintf("query %q: position %d: %s", e.Query, e.Column(), e.Msg)
 }
 
-// The query-string syntax is Bleve's (see
-// https://blevesearch.com/docs/Query-String-Query/): space-separated
-// clauses, each optionally prefixed by + (must) or - (must not), made of a
-// term, a "phrase", a field:term, field:"phrase", field:>n, field:>=n,
-// field:<n, field:<=n (numbers or "dates"), a term~fuzziness, a wildcard
-// (* ?) or a /regexp/, optionally followed by ^boost. A backslash escapes
-// the next character. The parser below follows Bleve's grammar but keeps
-// positions, so that errors can name them.
-
-type occur int
-
-const (
-	occShould occur = iota
-	occMust
-	occMustNot
-)
-
-type clauseKind int
-
-const (
-	kTerm clauseKind = iota
-	kPhrase
-	kWildcard
-	kRegexp
-	kNumber // a bare number: matched as a term
-	kRange
-)
-
-// clause is one parsed part of a query string.
-type clause struct {
-	occur     occur
-	field     string
-	kind      clauseKind
-	value     string
-	fuzziness int
-	// ranges
-	op      string // ">", ">=", "<", "<="
-	isDate  bool
-	num     float64
-	boost   float64 // 0 = none
-	pos     int     // where the clause starts
-	valPos  int     // where its value starts
-	fieldAt int
+// Column is Pos counted in characters rather than bytes.
+func (e *QueryError) Column() int {
+	if e.Pos < 0 || e.Pos > len(e.Query) {
+		return e.Pos
+	}
+	return utf8.RuneCountInString(e.Query[:e.Pos])
 }
+
+// The query syntax is Lucene's (as in Elasticsearch's query_string and
+// Kibana), see doc.go: terms, "phrases", field:value, field:(group),
+// +must -mustnot, AND OR NOT && || !, parentheses, prefix* and wild?card,
+// /regexp/, term~fuzziness, ^boost, field:>=value and field:[lo TO hi]
+// ranges. The lexer keeps byte positions so that errors can name them.
 
 type tokKind int
 
@@ -78,14 +49,23 @@ const (
 	tEqual
 	tBoost
 	tTilde
+	tLParen
+	tRParen
+	tLBracket // [ or {: lower bound of a range, inclusive or not
+	tRBracket // ] or }: upper bound
+	tAnd      // AND &&
+	tOr       // OR ||
+	tNot      // NOT !
 )
 
 type token struct {
 	kind    tokKind
 	s       string
 	pos     int
+	end     int  // byte offset just past the token
 	escaped bool // a string containing an escaped character
 	number  bool // a string that reads as a number
+	incl    bool // tLBracket, tRBracket: "[" or "]"
 }
 
 type lexer struct {
@@ -95,6 +75,26 @@ type lexer struct {
 
 func (l *lexer) errorf(pos int, format string, args ...interface{}) *QueryError {
 	return &QueryError{Query: l.src, Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// punct are the one-byte tokens.
+var punct = map[byte]tokKind{
+	'+': tPlus, '-': tMinus, ':': tColon, '>': tGreater, '<': tLess, '=': tEqual,
+	'(': tLParen, ')': tRParen, '[': tLBracket, '{': tLBracket, ']': tRBracket, '}': tRBracket,
+	'!': tNot,
+}
+
+// keywords are the operators spelt as words: upper case only, as in
+// Lucene, so that the French "or" or the English "not" stay words.
+var keywords = map[string]tokKind{"AND": tAnd, "OR": tOr, "NOT": tNot}
+
+// stopsWord is true for the runes that end an unescaped word.
+func stopsWord(r rune) bool {
+	switch r {
+	case ':', '^', '~', '(', ')', ']', '}':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 func (l *lexer) next() (token, *QueryError) {
@@ -107,78 +107,80 @@ func (l *lexer) next() (token, *QueryError) {
 	}
 	start := l.pos
 	if l.pos >= len(l.src) {
-		return token{kind: tEOF, pos: start}, nil
+		return token{kind: tEOF, pos: start, end: start}, nil
 	}
 	c := l.src[l.pos]
-	switch c {
-	case '"':
-		var b strings.Builder
-		l.pos++
-		for l.pos < len(l.src) {
-			r, n := utf8.DecodeRuneInString(l.src[l.pos:])
-			switch {
-			case r == '\\':
-				if l.pos+n >= len(l.src) {
-					return token{}, l.errorf(l.pos, "escape character at end of query")
-				}
-				r2, n2 := utf8.DecodeRuneInString(l.src[l.pos+n:])
-				b.WriteRune(r2)
-				l.pos += n + n2
-				continue
-			case r == '"':
-				l.pos += n
-				return token{kind: tPhrase, s: b.String(), pos: start}, nil
-			}
-			b.WriteRune(r)
-			l.pos += n
-		}
-		return token{}, l.errorf(start, "unterminated quote")
-	case '+':
-		l.pos++
-		return token{kind: tPlus, pos: start}, nil
-	case '-':
-		l.pos++
-		return token{kind: tMinus, pos: start}, nil
-	case ':':
-		l.pos++
-		return token{kind: tColon, pos: start}, nil
-	case '>':
-		l.pos++
-		return token{kind: tGreater, pos: start}, nil
-	case '<':
-		l.pos++
-		return token{kind: tLess, pos: start}, nil
-	case '=':
-		l.pos++
-		return token{kind: tEqual, pos: start}, nil
-	case '^', '~':
+	switch {
+	case c == '"':
+		return l.phrase()
+	case strings.HasPrefix(l.src[l.pos:], "&&"):
+		l.pos += 2
+		return token{kind: tAnd, pos: start, end: l.pos}, nil
+	case strings.HasPrefix(l.src[l.pos:], "||"):
+		l.pos += 2
+		return token{kind: tOr, pos: start, end: l.pos}, nil
+	case c == '^' || c == '~':
 		kind := tBoost
 		if c == '~' {
 			kind = tTilde
 		}
 		l.pos++
-		s, err := l.word(func(r rune) bool { return r == ' ' })
+		s, err := l.word()
 		if err != nil {
 			return token{}, err
 		}
-		return token{kind: kind, s: s, pos: start}, nil
+		return token{kind: kind, s: s, pos: start, end: l.pos}, nil
 	}
-	escaped := strings.HasPrefix(l.src[l.pos:], `\`)
-	s, err := l.word(func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '^' || r == '~' })
+	if k, ok := punct[c]; ok {
+		l.pos++
+		return token{kind: k, pos: start, end: l.pos, incl: c == '[' || c == ']'}, nil
+	}
+	s, err := l.word()
 	if err != nil {
 		return token{}, err
 	}
-	t := token{kind: tString, s: s, pos: start, escaped: escaped || strings.Contains(l.src[start:l.pos], `\`)}
-	if !t.escaped {
-		if _, err := strconv.ParseFloat(s, 64); err == nil && s != "" && (s[0] >= '0' && s[0] <= '9') {
-			t.number = true
-		}
+	t := token{kind: tString, s: s, pos: start, end: l.pos, escaped: strings.Contains(l.src[start:l.pos], `\`)}
+	if t.escaped {
+		return t, nil
+	}
+	if k, ok := keywords[s]; ok {
+		t.kind = k
+		return t, nil
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil && s != "" && (s[0] >= '0' && s[0] <= '9') {
+		t.number = true
 	}
 	return t, nil
 }
 
-// word reads up to an unescaped rune for which stop is true.
-func (l *lexer) word(stop func(rune) bool) (string, *QueryError) {
+// phrase reads a quoted phrase; a backslash escapes the next character.
+func (l *lexer) phrase() (token, *QueryError) {
+	start := l.pos
+	var b strings.Builder
+	l.pos++
+	for l.pos < len(l.src) {
+		r, n := utf8.DecodeRuneInString(l.src[l.pos:])
+		switch r {
+		case '\\':
+			if l.pos+n >= len(l.src) {
+				return token{}, l.errorf(l.pos, "escape character at end of query")
+			}
+			r2, n2 := utf8.DecodeRuneInString(l.src[l.pos+n:])
+			b.WriteRune(r2)
+			l.pos += n + n2
+			continue
+		case '"':
+			l.pos += n
+			return token{kind: tPhrase, s: b.String(), pos: start, end: l.pos}, nil
+		}
+		b.WriteRune(r)
+		l.pos += n
+	}
+	return token{}, l.errorf(start, `missing closing '"'`)
+}
+
+// word reads up to an unescaped rune that ends a word.
+func (l *lexer) word() (string, *QueryError) {
 	var b strings.Builder
 	for l.pos < len(l.src) {
 		r, n := utf8.DecodeRuneInString(l.src[l.pos:])
@@ -191,7 +193,7 @@ func (l *lexer) word(stop func(rune) bool) (string, *QueryError) {
 			l.pos += n + n2
 			continue
 		}
-		if stop(r) {
+		if stopsWord(r) {
 			break
 		}
 		b.WriteRune(r)
@@ -200,16 +202,14 @@ func (l *lexer) word(stop func(rune) bool) (string, *QueryError) {
 	return b.String(), nil
 }
 
-// parseQueryString parses Bleve query-string syntax into clauses.
-func parseQueryString(src string) ([]clause, error) {
-	if !utf8.ValidString(src) {
-		for i := 0; i < len(src); {
-			r, n := utf8.DecodeRuneInString(src[i:])
-			if r == utf8.RuneError && n == 1 {
-				return nil, &QueryError{Query: src, Pos: i, Msg: "invalid UTF-8"}
-			}
-			i += n
+// tokenize splits src into tokens, ending with tEOF.
+func tokenize(src string) ([]token, *QueryError) {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRuneInString(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return nil, &QueryError{Query: src, Pos: i, Msg: "invalid UTF-8"}
 		}
+		i += n
 	}
 	l := &lexer{src: src}
 	var toks []token
@@ -220,34 +220,9 @@ func parseQueryString(src string) ([]clause, error) {
 		}
 		toks = append(toks, t)
 		if t.kind == tEOF {
-			break
+			return toks, nil
 		}
 	}
-	p := &parser{l: l, toks: toks}
-	var out []clause
-	for p.peek().kind != tEOF {
-		c, err := p.clause()
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, nil
-}
-
-type parser struct {
-	l    *lexer
-	toks []token
-	i    int
-}
-
-func (p *parser) peek() token { return p.toks[p.i] }
-func (p *parser) take() token {
-	t := p.toks[p.i]
-	if t.kind != tEOF {
-		p.i++
-	}
-	return t
 }
 
 func describe(t token) string {
@@ -258,140 +233,23 @@ func describe(t token) string {
 		return fmt.Sprintf("%q", t.s)
 	case tPhrase:
 		return "a phrase"
-	case tPlus:
-		return `"+"`
-	case tMinus:
-		return `"-"`
-	case tColon:
-		return `":"`
-	case tGreater:
-		return `">"`
-	case tLess:
-		return `"<"`
-	case tEqual:
-		return `"="`
+	case tAnd:
+		return "AND"
+	case tOr:
+		return "OR"
+	case tNot:
+		return "NOT"
 	case tBoost:
 		return `"^"`
 	case tTilde:
 		return `"~"`
+	case tLBracket, tRBracket:
+		return "a range bracket"
+	}
+	for c, k := range punct {
+		if k == t.kind {
+			return fmt.Sprintf("%q", string(c))
+		}
 	}
 	return "?"
-}
-
-func (p *parser) clause() (clause, *QueryError) {
-	c := clause{pos: p.peek().pos}
-	switch p.peek().kind {
-	case tPlus:
-		p.take()
-		c.occur = occMust
-	case tMinus:
-		p.take()
-		c.occur = occMustNot
-	}
-	t := p.take()
-	switch t.kind {
-	case tPhrase:
-		c.kind, c.value, c.valPos = kPhrase, t.s, t.pos
-	case tString:
-		if p.peek().kind == tColon {
-			p.take()
-			c.field, c.fieldAt = t.s, t.pos
-			if t.s == "" {
-				return c, p.l.errorf(t.pos, "empty field name")
-			}
-			if err := p.fieldValue(&c); err != nil {
-				return c, err
-			}
-		} else {
-			if err := p.stringValue(&c, t); err != nil {
-				return c, err
-			}
-		}
-	default:
-		return c, p.l.errorf(t.pos, "expected a term or a phrase, found %s", describe(t))
-	}
-	if p.peek().kind == tBoost {
-		b := p.take()
-		v, err := strconv.ParseFloat(b.s, 64)
-		if err != nil || v <= 0 {
-			return c, p.l.errorf(b.pos, "invalid boost %q", b.s)
-		}
-		c.boost = v
-	}
-	return c, nil
-}
-
-func (p *parser) stringValue(c *clause, t token) *QueryError {
-	c.value, c.valPos = t.s, t.pos
-	switch {
-	case t.number && c.field == "":
-		c.kind = kNumber
-	case !t.escaped && len(t.s) >= 2 && strings.HasPrefix(t.s, "/") && strings.HasSuffix(t.s, "/"):
-		c.kind, c.value = kRegexp, t.s[1:len(t.s)-1]
-	case !t.escaped && strings.ContainsAny(t.s, "*?"):
-		c.kind = kWildcard
-	default:
-		c.kind = kTerm
-	}
-	if p.peek().kind == tTilde {
-		f := p.take()
-		if c.kind != kTerm && c.kind != kNumber {
-			return p.l.errorf(f.pos, "fuzziness applies to a plain term only")
-		}
-		v, err := strconv.ParseFloat(f.s, 64)
-		if err != nil || v < 0 || v > 2 {
-			return p.l.errorf(f.pos, "invalid fuzziness %q (want 0, 1 or 2)", f.s)
-		}
-		c.kind, c.fuzziness = kTerm, int(v)
-	}
-	return nil
-}
-
-func (p *parser) fieldValue(c *clause) *QueryError {
-	t := p.take()
-	switch t.kind {
-	case tString:
-		return p.stringValue(c, t)
-	case tPhrase:
-		c.kind, c.value, c.valPos = kPhrase, t.s, t.pos
-		return nil
-	case tMinus: // field:-3
-		n := p.take()
-		if n.kind != tString || !n.number {
-			return p.l.errorf(n.pos, "expected a number after \"-\", found %s", describe(n))
-		}
-		c.kind, c.value, c.valPos = kTerm, "-"+n.s, t.pos
-		return nil
-	case tGreater, tLess:
-		c.kind, c.valPos = kRange, t.pos
-		c.op = ">"
-		if t.kind == tLess {
-			c.op = "<"
-		}
-		if p.peek().kind == tEqual {
-			p.take()
-			c.op += "="
-		}
-		v := p.take()
-		c.valPos = v.pos
-		neg := ""
-		if v.kind == tMinus {
-			neg = "-"
-			v = p.take()
-		}
-		switch {
-		case v.kind == tString && v.number:
-			f, err := strconv.ParseFloat(neg+v.s, 64)
-			if err != nil {
-				return p.l.errorf(v.pos, "invalid number %q", v.s)
-			}
-			c.num, c.value = f, neg+v.s
-		case v.kind == tPhrase && neg == "":
-			c.isDate, c.value = true, v.s
-		default:
-			return p.l.errorf(v.pos, "expected a number or a quoted date after %q, found %s", c.op, describe(v))
-		}
-		return nil
-	}
-	return p.l.errorf(t.pos, "expected a value after %q:, found %s", c.field, describe(t))
 }

@@ -30,7 +30,8 @@ const DefaultLimit = 10
 // Query is a search: a query string plus filters. The zero Query matches
 // every article.
 type Query struct {
-	Text                           string // Bleve query-string syntax; "" matches all
+	Text                           string // Lucene query syntax (see doc.go); "" matches all
+	AllWords                       bool   // words side by side must all match (default: any, best first)
 	Langs, Causes, Services, Kinds []string
 	Since, Until                   string // YYYY-MM-DD on the outage start, inclusive
 	MinDuration                    int    // minutes
@@ -179,19 +180,23 @@ func (r *Reader) Close() error {
 
 // compiled is a query ready to run.
 type compiled struct {
-	q       query.Query
-	clauses []clause
+	q    query.Query
+	root *node
 }
 
 func (r *Reader) compile(q Query) (*compiled, error) {
-	clauses, err := parseQueryString(q.Text)
+	root, err := parseQuery(q.Text, q.AllWords)
 	if err != nil {
 		return nil, err
 	}
-	text, err := r.exp.compile(q.Text, clauses, q.ExactLang)
+	if err := r.checkSchema(root); err != nil {
+		return nil, err
+	}
+	text, err := r.exp.compile(q.Text, root, q.ExactLang)
 	if err != nil {
 		return nil, err
 	}
+	text = rankOutagesFirst(text, root)
 	var filters []query.Query
 	anyOf := func(field, prefix string, vals []string) {
 		if len(vals) == 0 {
@@ -244,9 +249,60 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		filters = append(filters, bq)
 	}
 	if len(filters) == 0 {
-		return &compiled{q: text, clauses: clauses}, nil
+		return &compiled{q: text, root: root}, nil
 	}
-	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), clauses: clauses}, nil
+	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), root: root}, nil
+}
+
+// exactSchema is the first SchemaVersion with the *_exact fields.
+const exactSchema = 3
+
+// checkSchema refuses a prefix, wildcard or regexp on the text of an
+// index built before the *_exact fields existed: it would match nothing.
+func (r *Reader) checkSchema(root *node) error {
+	if r.meta.SchemaVersion >= exactSchema {
+		return nil
+	}
+	var err error
+	walkLeaves(root, false, func(c clause, _ bool) {
+		if err != nil || (c.kind != kWildcard && c.kind != kRegexp) {
+			return
+		}
+		switch strings.ToLower(c.field) {
+		case "", "text", "title", "body":
+			err = fmt.Errorf("index: %q needs an index of schema %d or later and this one is %d: run 'outages reindex'", c.value, exactSchema, r.meta.SchemaVersion)
+		}
+	})
+	return err
+}
+
+// outageBoost weighs the optional is_outage:true clause of every query
+// (and of the outage concept of the synonym set): enough for an outage
+// report to rank above a story that uses the same words in passing ("la
+// croissance en panne"), little enough that the words still rank the
+// outage reports among themselves (measured on the bundled sample, see
+// TestOutagesRankFirst).
+const outageBoost = 0.2
+
+// rankOutagesFirst adds to q an optional clause on is_outage, so that of
+// two articles with the same words the one reporting an outage ranks
+// first; unless the query names is_outage itself. It changes scores only,
+// never the hits.
+func rankOutagesFirst(q query.Query, root *node) query.Query {
+	named := false
+	walkLeaves(root, false, func(c clause, _ bool) {
+		switch strings.ToLower(c.field) {
+		case "is_outage", "outage":
+			named = true
+		}
+	})
+	if named {
+		return q
+	}
+	bq := query.NewBoolFieldQuery(true)
+	bq.SetField(fIsOutage)
+	bq.SetBoost(outageBoost)
+	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bq}, nil)
 }
 
 // Search runs q and returns one page of hits with whole articles.
@@ -286,7 +342,7 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	var hl *highlighter
 	if q.Highlight {
-		hl = newHighlighter(r.exp, c.clauses, q.ExactLang)
+		hl = newHighlighter(r.exp, c.root, q.ExactLang)
 	}
 	for _, h := range res.Hits {
 		a, err := r.load(h)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -14,9 +15,10 @@ const snippetBytes = 220
 // compared after analysis with the analyzer of the article's language, so
 // "pannes" in a body is marked for the query "panne".
 type highlighter struct {
-	exp   *expander
-	words []string // query words and phrases (and their synonyms unless exact)
-	terms map[string]*langTerms
+	exp      *expander
+	words    []string // query words and phrases (and their synonyms unless exact)
+	prefixes []string // prefixes of prefix* queries, as analysed for *_exact
+	terms    map[string]*langTerms
 }
 
 // langTerms are the analysed query terms for one language: single terms,
@@ -26,27 +28,30 @@ type langTerms struct {
 	seqs   map[string][][]string
 }
 
-func newHighlighter(e *expander, cs []clause, exact bool) *highlighter {
+func newHighlighter(e *expander, root *node, exact bool) *highlighter {
 	h := &highlighter{exp: e, terms: map[string]*langTerms{}}
-	for _, c := range cs {
-		if c.occur == occMustNot || c.kind == kRange || c.kind == kWildcard || c.kind == kRegexp {
-			continue
-		}
+	walkLeaves(root, false, func(c clause, negated bool) {
 		switch strings.ToLower(c.field) {
 		case "", "text", "body":
 		default:
-			continue
+			return
+		}
+		if p, ok := e.exactPrefix(c); ok && !negated {
+			h.prefixes = append(h.prefixes, p)
+		}
+		if negated || (c.kind != kTerm && c.kind != kPhrase && c.kind != kNumber) {
+			return
 		}
 		h.words = append(h.words, c.value)
 		if exact {
-			continue
+			return
 		}
 		for _, g := range e.groupsOf(c.value) {
 			for _, ts := range synonyms[g].terms {
 				h.words = append(h.words, ts...)
 			}
 		}
-	}
+	})
 	return h
 }
 
@@ -111,6 +116,28 @@ func (h *highlighter) snippet(a *corpus.Article) string {
 				}
 			}
 		}
+	}
+	if len(h.prefixes) > 0 {
+		for _, tok := range h.exp.m.AnalyzerNamed(analyzerExact).Analyze([]byte(body)) {
+			if tok.End > len(body) || tok.Start >= tok.End {
+				continue
+			}
+			for _, p := range h.prefixes {
+				if strings.HasPrefix(string(tok.Term), p) {
+					spans = append(spans, span{tok.Start, tok.End})
+					break
+				}
+			}
+		}
+		// Keep the spans in order and apart.
+		sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+		kept := spans[:0]
+		for _, sp := range spans {
+			if len(kept) == 0 || sp.start >= kept[len(kept)-1].end {
+				kept = append(kept, sp)
+			}
+		}
+		spans = kept
 	}
 	// Window [ws, we) with the most matches.
 	ws := 0

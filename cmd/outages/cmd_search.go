@@ -26,6 +26,7 @@ type filterOptions struct {
 	minDuration                    int
 	outagesOnly                    bool
 	exactLang                      bool
+	allWords                       bool
 }
 
 func (o *filterOptions) bind(fs *flag.FlagSet) {
@@ -38,12 +39,14 @@ func (o *filterOptions) bind(fs *flag.FlagSet) {
 	fs.IntVar(&o.minDuration, "min-duration", 0, "only outages that lasted at least `MINUTES`")
 	fs.BoolVar(&o.outagesOnly, "outages-only", false, "only articles that report an outage")
 	fs.BoolVar(&o.exactLang, "exact-lang", false, "search the query's own words only, without cross-language synonyms")
+	fs.BoolVar(&o.allWords, "and", false, "words side by side must all match (default: any of them, best matches first)")
 }
 
 // query validates the filters and builds the index query.
 func (o *filterOptions) query(text string) (index.Query, error) {
 	q := index.Query{Text: text, Langs: o.langs, Causes: o.causes, Services: o.services, Kinds: o.kinds,
-		Since: o.since, Until: o.until, MinDuration: o.minDuration, OutagesOnly: o.outagesOnly, ExactLang: o.exactLang}
+		Since: o.since, Until: o.until, MinDuration: o.minDuration, OutagesOnly: o.outagesOnly, ExactLang: o.exactLang,
+		AllWords: o.allWords}
 	for _, l := range o.langs {
 		switch l {
 		case corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish, corpus.LangOther:
@@ -148,8 +151,23 @@ func searchCommand() command {
 		examples: `  outages search panne
   outages search 'انقطاع' --lang ar
   outages search outage --cause cyberattack --since 2024-01-01 --format json
-  outages search '+service:orange duration_min:>60'   # Bleve query-string syntax
-  outages search '*' --outages-only --min-duration 120 --limit 50`,
+  outages search 'panne AND NOT orange'          # same as '+panne -orange'
+  outages search '(panne OR outage) AND cause:cyberattack'
+  outages search 'panne*'                        # prefix, on the words as written
+  outages search 'service:orange AND duration:>=60 AND start:[2024-01-01 TO 2024-06-30]'
+  outages search '*' --outages-only --min-duration 120 --limit 50
+
+Query syntax (Lucene, as in Elasticsearch and Kibana): words and "phrases";
+AND, OR, NOT (upper case) or &&, ||, !; +word (required), -word (excluded);
+parentheses; field:value and field:(a OR b); prefix* and wild?card; ranges
+duration:>=120, start:>="2024-01-01", published:[2024-01-01 TO 2024-06-30]
+({ } exclude the bounds, * leaves one open). NOT binds tighter than AND, AND
+than OR. Words side by side match any of them (OR), articles with all of them
+and with them as a phrase first; --and makes them all required. Quote the
+query when it has - or ( ) so that the shell and the flags leave it alone.
+Fields: title body text service lang host kind cause cause_alt denied month
+duration published start is_outage. Outage reports rank above other
+articles with the same words unless the query names is_outage.`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o searchOptions
 			o.bind(fs)

@@ -11,6 +11,7 @@
 //	outages explain   why an article was classified as it was
 //	outages tag       the rule author's tool: dates, times, durations and causes in text
 //	outages eval      score the pipeline against gold data
+//	outages completion  the shell completion script (bash, zsh, fish), generated from the command table
 //
 // This package only wires the stages (crawl, classify, index) around the
 // corpus store; main is a shim around run.

@@ -52,7 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
-		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
+		extractCommand(), explainCommand(), tagCommand(), evalCommand(), completionCommand(),
 	}
 }
 
@@ -87,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "outages %s: %v\nRun 'outages %s --help' for usage.\n", c.name, err, c.name)
+			fmt.Fprintf(stderr, "outages %s: %v%s\nRun 'outages %s --help' for usage.\n", c.name, err, excludeHint(c, err), c.name)
 			return exitUsage
 		}
 		return exitCode(ctx, stderr, c.name, action(ctx, a, rest))
@@ -118,6 +118,15 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		pos, head = append(pos, rest[0]), rest[1:]
 	}
+}
+
+// excludeHint explains, for a command taking a QUERY, that an unknown
+// "-word" was read as a flag: "outages search panne -orange".
+func excludeHint(c command, err error) string {
+	if !strings.Contains(c.usage, "QUERY") || !strings.Contains(err.Error(), "flag provided but not defined: -") {
+		return ""
+	}
+	return "\n(to exclude a word from the query, quote the query: 'panne -orange', or write: panne AND NOT orange)"
 }
 
 // usageError is a problem with the command line or the configuration: exit 2.
@@ -163,8 +172,12 @@ Usage: outages COMMAND [flags] [arguments]
 
 Commands:
 `, version)
+	width := 9
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprint(w, `
 Every command takes --data DIR (default $OUTAGES_DATA or ./outages-data) and --help.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -250,13 +251,79 @@ func TestBadConfigKeepsData(t *testing.T) {
 
 func TestMalformedQuery(t *testing.T) {
 	dir := sampleRun(t)
-	for _, q := range []string{"title:", "panne^", `"unterminated`, "duration_min:>abc", "~2"} {
-		t.Run(q, func(t *testing.T) {
-			code, _, errOut := outages(t, "search", q, "--data", dir)
-			if code != exitUsage || !strings.Contains(errOut, "at position") {
-				t.Errorf("search %q = %d:\n%s\nwant exit 2 naming the problem", q, code, errOut)
+	tests := []struct{ query, want string }{
+		{"title:", "position 6: expected a value"},
+		{"panne^", "position 5: invalid boost"},
+		{`"unterminated`, `position 0: missing closing '"'`},
+		{"duration_min:>abc", "position 14: expected a number or a date"},
+		{"~2", "position 0: expected a term"},
+		{"panne AND (orange", `query "panne AND (orange": position 17: missing ")"`},
+		{"panne OR", "position 8: expected a term after OR"},
+		{"AND panne", "position 0: AND needs a term before it"},
+		{"انقطاع AND", "position 10: expected a term after AND"}, // characters, not bytes
+		{"panne)", `position 5: unexpected ")"`},
+		{"published:[2024-01-01 TO", `position 24: expected a number or a date after "TO"`},
+	}
+	for _, tt := range tests {
+		for _, cmd := range []string{"search", "export", "stats"} {
+			t.Run(cmd+" "+tt.query, func(t *testing.T) {
+				code, _, errOut := outages(t, cmd, tt.query, "--data", dir)
+				if code != exitUsage || !strings.Contains(errOut, tt.want) {
+					t.Errorf("%s %q = %d:\n%s\nwant exit 2 and %q", cmd, tt.query, code, errOut, tt.want)
+				}
+			})
+		}
+	}
+}
+
+// TestBooleanQueries checks on the sample corpus that the boolean
+// operators and the + - prefixes agree, through all three query commands.
+func TestBooleanQueries(t *testing.T) {
+	dir := sampleRun(t)
+	ids := func(t *testing.T, args ...string) []string {
+		t.Helper()
+		flags, query := args[:len(args)-1], args[len(args)-1]
+		code, out, errOut := outages(t, append(append([]string{"export", "--format", "jsonl", "--data", dir}, flags...), "--", query)...)
+		if code != exitOK {
+			t.Fatalf("export %q = %d: %s", args, code, errOut)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var a struct{ ID string }
+			if line != "" && json.Unmarshal([]byte(line), &a) == nil {
+				got = append(got, a.ID)
+			}
+		}
+		sort.Strings(got)
+		return got
+	}
+	same := []struct{ a, b string }{
+		{"panne AND orange", "+panne +orange"},
+		{"panne && orange", "+panne +orange"},
+		{"panne AND NOT orange", "+panne -orange"},
+		{"panne && !orange", "panne NOT orange"},
+		{"cause:(cyberattack OR power)", "cause:cyberattack || cause:power"},
+	}
+	for _, tt := range same {
+		t.Run(tt.a, func(t *testing.T) {
+			a, b := ids(t, tt.a), ids(t, tt.b)
+			if len(a) == 0 || strings.Join(a, " ") != strings.Join(b, " ") {
+				t.Errorf("%q: %v\n%q: %v\nwant the same, non-empty", tt.a, a, tt.b, b)
 			}
 		})
+	}
+	all, and, not := ids(t, "panne"), ids(t, "panne AND orange"), ids(t, "panne AND NOT orange")
+	if len(and) == 0 || len(and)+len(not) != len(all) {
+		t.Errorf("panne: %d hits; AND orange %d + AND NOT orange %d should add up", len(all), len(and), len(not))
+	}
+	if got := ids(t, "panne*"); len(got) == 0 {
+		t.Error("panne*: no hits")
+	}
+	if got := ids(t, "(panne OR outage) AND cause:cyberattack"); len(got) == 0 {
+		t.Error("(panne OR outage) AND cause:cyberattack: no hits")
+	}
+	if any, every := ids(t, "panne orange"), ids(t, "--and", "panne orange"); len(every) == 0 || len(every) >= len(any) || strings.Join(every, " ") != strings.Join(and, " ") {
+		t.Errorf("panne orange: %d hits, with --and %d, want fewer with --and, as panne AND orange (%d)", len(any), len(every), len(and))
 	}
 }
 
