@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -41,6 +42,12 @@ type partition struct {
 	writable bool
 	batch    *bleve.Batch
 	pending  int
+
+	// A failed background write (see asyncerr.go): failed is closed once
+	// asyncErr is set.
+	errOnce  sync.Once
+	failed   chan struct{}
+	asyncErr error
 }
 
 // maxPendingBatches bounds the articles buffered over all partitions, in
@@ -255,11 +262,14 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 		p = &partition{name: name, path: partDir(w.genDir, name)}
 		w.parts[name] = p
 	}
+	if p.failed == nil {
+		p.failed = make(chan struct{})
+	}
 	if p.idx != nil && (p.writable || !writable) {
 		return p, nil
 	}
 	if p.idx != nil { // reopen read-write
-		if err := p.idx.Close(); err != nil {
+		if err := p.close(); err != nil {
 			return nil, fmt.Errorf("index: close partition %s: %w", name, err)
 		}
 		p.idx = nil
@@ -270,6 +280,8 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 		if !writable {
 			return p, nil
 		}
+		registerAsyncErrors()
+		p.route()
 		idx, err := bleve.NewUsing(p.path, w.mapping, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
 			writerConfig())
 		if err != nil {
@@ -286,6 +298,8 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 				return nil, fmt.Errorf("index: copy %s: %w", bolt, err)
 			}
 			cfg = writerConfig()
+			registerAsyncErrors()
+			p.route()
 		}
 		idx, err := bleve.OpenUsing(p.path, cfg)
 		if err != nil {
@@ -301,8 +315,17 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 // syncs everything before publishing. (Scorch's default merge policy was
 // kept: a wider tier measured no faster with BenchmarkIndex and leaves more
 // segments to search; merging in memory before persisting was slower.)
+// Background write failures go to the partition (asyncerr.go).
 func writerConfig() map[string]interface{} {
-	return map[string]interface{}{"unsafe_batch": true}
+	return map[string]interface{}{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback}
+}
+
+// close closes the partition's index and stops routing its failures.
+func (p *partition) close() error {
+	err := p.idx.Close()
+	p.idx = nil
+	p.unroute()
+	return err
 }
 
 func (w *Writer) writablePart(name string) (*partition, error) {
@@ -407,6 +430,9 @@ func (w *Writer) dropStale(ctx context.Context, ids []string, skip string) error
 
 // apply writes a partition's batch.
 func (w *Writer) apply(p *partition) error {
+	if err := p.err(); err != nil {
+		return err // scorch cannot persist: stop before it spins
+	}
 	if p.batch == nil || p.pending == 0 {
 		return nil
 	}
@@ -461,7 +487,7 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 			}
 		}
 		if p.writable {
-			if err := persist(ctx, p.idx); err != nil {
+			if err := p.persist(ctx); err != nil {
 				return fmt.Errorf("index: persist partition %s: %w", n, err)
 			}
 		}
@@ -469,10 +495,9 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 		if err != nil {
 			return fmt.Errorf("index: count partition %s: %w", n, err)
 		}
-		if err := p.idx.Close(); err != nil {
+		if err := p.close(); err != nil {
 			return fmt.Errorf("index: close partition %s: %w", n, err)
 		}
-		p.idx = nil
 		if c == 0 {
 			if err := os.RemoveAll(p.path); err != nil {
 				return fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
@@ -522,8 +547,10 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 	return w.lock.unlock()
 }
 
-// persist waits until everything written to a partition is on disk.
-func persist(ctx context.Context, idx bleve.Index) error {
+// persist waits until everything written to a partition is on disk, or
+// until scorch reports that it cannot write it.
+func (p *partition) persist(ctx context.Context) error {
+	idx := p.idx
 	done := make(chan error, 1)
 	b := idx.NewBatch()
 	b.SetInternal([]byte("outages.persist"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
@@ -539,6 +566,8 @@ func persist(ctx context.Context, idx bleve.Index) error {
 	select {
 	case err := <-done:
 		return err
+	case <-p.failed:
+		return p.asyncErr
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -553,10 +582,9 @@ func (w *Writer) Abort() error {
 	var errs []error
 	for _, p := range w.parts {
 		if p.idx != nil {
-			if err := p.idx.Close(); err != nil {
+			if err := p.close(); err != nil {
 				errs = append(errs, fmt.Errorf("index: close partition %s: %w", p.name, err))
 			}
-			p.idx = nil
 		}
 	}
 	if err := os.RemoveAll(w.genDir); err != nil {

@@ -141,11 +141,18 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 
 	prog := newProgress(a.stderr, o.progress, logger)
+	// A store that cannot be written (full disk, damage) stops the crawl
+	// at the first failure instead of failing every page after it.
+	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
+	defer stopCrawl(nil)
 	var mu sync.Mutex // guards sum's counters updated by the sink
 	sink := func(ctx context.Context, art *corpus.Article) error {
 		cls.Classify(art)
 		res, err := store.Put(art)
 		if err != nil {
+			if !errors.Is(err, corpus.ErrDuplicate) {
+				stopCrawl(&storeError{err: err})
+			}
 			return err
 		}
 		mu.Lock()
@@ -171,8 +178,12 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	stats, crawlErr := crawler.Run(ctx, sources, store, sink)
+	stats, crawlErr := crawler.Run(crawlCtx, sources, store, sink)
 	prog.done()
+	var se *storeError
+	if errors.As(context.Cause(crawlCtx), &se) && ctx.Err() == nil {
+		return keeping("the articles stored before stay stored", se.err)
+	}
 	if stats != nil {
 		sum.addCrawlStats(stats)
 	}
@@ -193,13 +204,15 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 			o.finish(a, logger, sum, exitInterrupted)
 			return ctx.Err()
 		}
-		return err
+		return keeping("the previous index generation stays published", err)
 	}
 	code := exitOK
 	if len(sum.Failed) > 0 {
 		code = exitPartial
 	}
-	o.finish(a, logger, sum, code)
+	if err := o.finish(a, logger, sum, code); err != nil {
+		return keeping("the articles are stored and indexed", err)
+	}
 	if code == exitPartial {
 		n := 0
 		for _, c := range sum.Failed {
@@ -210,8 +223,14 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// finish prints the summary and writes the report.
-func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code int) {
+// storeError is a failed write to the store: it stops the run.
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return e.err.Error() }
+
+// finish prints the summary and writes the report; it returns the first
+// report that could not be written.
+func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code int) error {
 	sum.Finished = time.Now()
 	sum.ElapsedSeconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.ExitCode = code
@@ -221,11 +240,16 @@ func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code i
 			continue
 		}
 		b, _ := json.MarshalIndent(sum, "", "  ")
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := writeFileAtomic(path, append(b, '\n')); err != nil {
+		err := os.MkdirAll(filepath.Dir(path), 0o755)
+		if err == nil {
+			err = writeFileAtomic(path, append(b, '\n'))
+		}
+		if err != nil {
 			logger.Error("write report", "file", path, "err", err)
+			return fmt.Errorf("write report %s: %w", path, err)
 		}
 	}
+	return nil
 }
 
 func (s *runSummary) addCrawlStats(st *crawl.Stats) {
@@ -376,6 +400,7 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 		return n, 0, fmt.Errorf("index %s: %w", dir, err)
 	}
 	if err := w.Commit(ctx, index.Meta{Watermark: to, Classifier: classifier}); err != nil {
+		w.Abort() // frees the unfinished generation's space
 		return n, 0, fmt.Errorf("index %s: commit: %w", dir, err)
 	}
 	meta, err := index.ReadMeta(dir) // the count of documents the commit recorded

@@ -151,6 +151,10 @@ func exitCode(ctx context.Context, stderr io.Writer, name string, err error) int
 		fmt.Fprintf(stderr, "outages %s: %v\nRun 'outages %s --help' for usage.\n", name, err, name)
 		return exitUsage
 	default:
+		if msg, ok := diskMessage(err); ok {
+			fmt.Fprintf(stderr, "outages: %s\n", msg)
+			return exitFailed
+		}
 		fmt.Fprintf(stderr, "outages %s: %v\n", name, err)
 		return exitFailed
 	}
