@@ -123,4 +123,3 @@ func TestDiskFull(t *testing.T) {
 		}
 	})
 }
-
