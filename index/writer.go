@@ -124,6 +124,12 @@ func (w *Writer) start(fresh bool) error {
 	}
 	w.mapping = m
 	cur, err := readCurrent(w.dir)
+	if errors.Is(err, ErrDamaged) && fresh {
+		// A fresh generation needs nothing of the old one: it replaces
+		// the damaged pointer when published.
+		w.log.Warn("index: the published generation is unreadable; the new generation replaces it", "err", err)
+		cur, err = "", nil
+	}
 	if err != nil && !errors.Is(err, ErrNoIndex) {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -74,14 +75,20 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 				return err
 			}
 			art, err := store.Get(id)
-			if err != nil || art == nil {
+			if err != nil {
+				return err
+			}
+			if art == nil {
 				continue
 			}
 			cls.Classify(art)
 			res, err := store.Put(art)
-			if err != nil {
+			if errors.Is(err, corpus.ErrDuplicate) {
 				logger.Warn("re-classify", "url", art.URL, "err", err)
 				continue
+			}
+			if err != nil {
+				return err // a damaged store or a full disk: stop
 			}
 			if res != corpus.Unchanged {
 				changed++

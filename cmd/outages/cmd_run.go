@@ -178,7 +178,7 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	stats, crawlErr := crawler.Run(crawlCtx, sources, store, sink)
+	stats, crawlErr := crawler.Run(crawlCtx, sources, stoppingValidators{store, stopCrawl}, sink)
 	prog.done()
 	var se *storeError
 	if errors.As(context.Cause(crawlCtx), &se) && ctx.Err() == nil {
@@ -227,6 +227,21 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 type storeError struct{ err error }
 
 func (e *storeError) Error() string { return e.err.Error() }
+
+// stoppingValidators reads the store's validators and stops the crawl when
+// the store cannot be read.
+type stoppingValidators struct {
+	store *corpus.Store
+	stop  context.CancelCauseFunc
+}
+
+func (v stoppingValidators) Validators(u string) (string, string, bool, error) {
+	etag, lm, ok, err := v.store.Validators(u)
+	if err != nil {
+		v.stop(&storeError{err: err})
+	}
+	return etag, lm, ok, err
+}
 
 // finish prints the summary and writes the report; it returns the first
 // report that could not be written.

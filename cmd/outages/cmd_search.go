@@ -129,6 +129,9 @@ func (o *queryOptions) open(args []string) (index.Query, *index.Reader, error) {
 	if err != nil {
 		return q, nil, err
 	}
+	if err := scanStore(cfg.Data); err != nil {
+		return q, nil, err
+	}
 	r, err := openIndex(cfg.Data)
 	return q, r, err
 }

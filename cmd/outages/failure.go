@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"syscall"
+
+	"outages/corpus"
+	"outages/index"
 )
 
 // diskFailures are the write errors that stop a command at once, with what
@@ -54,6 +57,22 @@ func diskMessage(err error) (string, bool) {
 			return fmt.Sprintf("%s: %s; %s", msg, ke.kept, d.advice), true
 		}
 		return fmt.Sprintf("%s: %s", msg, d.advice), true
+	}
+	return "", false
+}
+
+// damageMessage returns the line said for a damaged store or index, or
+// false when err is not one.
+func damageMessage(err error) (string, bool) {
+	var cd *corpus.DamageError
+	var id *index.DamageError
+	switch {
+	case errors.As(err, &cd):
+		return cd.Error() + ": run 'outages check --repair'", true
+	case errors.As(err, &id):
+		return id.Error() + ": run 'outages check --repair'", true
+	case errors.Is(err, corpus.ErrDamaged), errors.Is(err, index.ErrDamaged):
+		return err.Error() + ": run 'outages check --repair'", true
 	}
 	return "", false
 }

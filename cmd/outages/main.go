@@ -51,7 +51,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
+		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(), checkCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
 	}
 }
@@ -153,6 +153,10 @@ func exitCode(ctx context.Context, stderr io.Writer, name string, err error) int
 	default:
 		if msg, ok := diskMessage(err); ok {
 			fmt.Fprintf(stderr, "outages: %s\n", msg)
+			return exitFailed
+		}
+		if msg, ok := damageMessage(err); ok {
+			fmt.Fprintf(stderr, "outages %s: %s\n", name, msg)
 			return exitFailed
 		}
 		fmt.Fprintf(stderr, "outages %s: %v\n", name, err)
