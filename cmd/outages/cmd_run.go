@@ -80,6 +80,7 @@ type runSummary struct {
 	Indexed        int            `json:"indexed"`
 	IndexDocs      uint64         `json:"index_docs"`
 	Warnings       []string       `json:"warnings"`
+	Backup         string         `json:"backup,omitempty"`
 	Interrupted    bool           `json:"interrupted"`
 	ExitCode       int            `json:"exit_code"`
 }
@@ -206,6 +207,11 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 		return keeping("the previous index generation stays published", err)
 	}
+	if cfg.Backup != "" {
+		if sum.Backup, err = nightlyBackup(cfg.Backup, cfg.BackupKeep, store, time.Now()); err != nil {
+			return keeping("the articles are stored and indexed; the older backups are kept", err)
+		}
+	}
 	code := exitOK
 	if len(sum.Failed) > 0 {
 		code = exitPartial
@@ -309,6 +315,9 @@ func (s *runSummary) write(w io.Writer) {
 		fmt.Fprintf(w, " · outages by cause: %s", countsLine(s.ByCause))
 	}
 	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles)\n", s.Indexed, s.IndexDocs)
+	if s.Backup != "" {
+		fmt.Fprintf(w, "  backup %s\n", s.Backup)
+	}
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}

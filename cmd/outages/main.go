@@ -51,7 +51,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(), checkCommand(),
+		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(), checkCommand(), backupCommand(), restoreCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
 	}
 }

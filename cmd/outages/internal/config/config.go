@@ -33,6 +33,8 @@ type Config struct {
 	RetryDelay         time.Duration // first back-off delay; doubles on each retry
 	AllowPrivate       bool          // allow loopback and private addresses
 	RulesDir           string        // directory of rule files; "" = built-in rules
+	Backup             string        // directory where each run leaves a backup of the store; "" = none
+	BackupKeep         int           // backups kept in Backup (older ones are removed)
 	Sources            []Source
 
 	lines map[string]int // key → line where the file set it
@@ -80,6 +82,7 @@ func Default() Config {
 		MaxRedirects:       10,
 		MaxRetries:         3,
 		RetryDelay:         time.Second,
+		BackupKeep:         7,
 	}
 }
 
@@ -148,6 +151,7 @@ func (c Config) Validate() error {
 	atLeast("per_host_concurrency", c.PerHostConcurrency, 1)
 	atLeast("max_redirects", c.MaxRedirects, 1)
 	atLeast("max_retries", c.MaxRetries, 0)
+	atLeast("backup_keep", c.BackupKeep, 1)
 	positive := func(key string, d time.Duration) {
 		if d <= 0 {
 			add(c.Line(key), "%s: must be positive, got %s", key, d)

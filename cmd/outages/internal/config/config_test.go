@@ -61,7 +61,7 @@ func TestParseGood(t *testing.T) {
 					Concurrency: 8, PerHostConcurrency: 2, Delay: 1500 * time.Millisecond,
 					Timeout: 45 * time.Second, ConnectTimeout: 5 * time.Second, HeaderTimeout: 20 * time.Second,
 					MaxBody: 4 << 20, MaxRedirects: 3, MaxRetries: 0, RetryDelay: 500 * time.Millisecond,
-					AllowPrivate: true, RulesDir: "/etc/outages/rules",
+					AllowPrivate: true, RulesDir: "/etc/outages/rules", BackupKeep: 7,
 				}
 				got := c
 				got.Sources, got.lines = nil, nil

@@ -37,6 +37,8 @@ func globalSetters() map[string]func(c *Config, v string) error {
 		"retry_delay":          func(c *Config, v string) error { return parseDuration(v, &c.RetryDelay) },
 		"allow_private":        func(c *Config, v string) error { return parseBool(v, &c.AllowPrivate) },
 		"rules_dir":            func(c *Config, v string) error { c.RulesDir = v; return nil },
+		"backup":               func(c *Config, v string) error { c.Backup = v; return nil },
+		"backup_keep":          func(c *Config, v string) error { return parseInt(v, &c.BackupKeep) },
 	}
 }
 
