@@ -281,6 +281,11 @@ func (s *runSummary) addCrawlStats(st *crawl.Stats) {
 	for r, n := range st.Failed {
 		s.Failed[string(r)] += n
 	}
+	for _, name := range sortedNames(st.PageLimited) {
+		s.Warnings = append(s.Warnings, fmt.Sprintf(
+			"source %s stopped at its page limit: %d page(s) left out; raise max_pages in its [[source]] table",
+			name, st.PageLimited[name]))
+	}
 	for _, f := range st.Failures {
 		pf := pageFailure{URL: f.URL, Reason: string(f.Reason)}
 		if f.Err != nil {
@@ -324,6 +329,15 @@ func (s *runSummary) write(w io.Writer) {
 	if s.Interrupted {
 		fmt.Fprintln(w, "  interrupted: what was stored is kept; the next run picks up from there")
 	}
+}
+
+func sortedNames(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // countsLine formats counts as "a 3 · b 1", largest first.

@@ -48,7 +48,7 @@ type Source struct {
 	Allow         []string      // regexps; when any, a discovered URL must match one
 	Deny          []string      // regexps; a discovered URL matching one is skipped
 	MaxDepth      int           // link depth followed from URL (0 = the URL only)
-	MaxPages      int           // pages fetched from this source per run at most
+	MaxPages      int           // pages fetched from this source per run at most; 0: 1000 for the web, no limit for local files
 	Delay         time.Duration // per-host delay for this source; 0 = global delay
 	TitleSelector string        // CSS selectors overriding the generic extractor
 	BodySelector  string
@@ -88,7 +88,7 @@ func Default() Config {
 
 // DefaultSource returns the settings of a new [source NAME] section.
 func DefaultSource(name string) Source {
-	return Source{Name: name, MaxDepth: 2, MaxPages: 1000}
+	return Source{Name: name, MaxDepth: 2}
 }
 
 // Line returns the line of the file where key was set, or 0.
@@ -139,7 +139,7 @@ func (c Config) Validate() error {
 		add(c.Line("user_agent"), "user_agent: must not be empty")
 	} else if strings.ContainsFunc(c.UserAgent, unicode.IsControl) {
 		add(c.Line("user_agent"), "user_agent: must not contain control characters")
-	} else if len(c.Sources) > 0 && !hasContact(c.UserAgent) {
+	} else if c.crawlsWeb() && !hasContact(c.UserAgent) {
 		add(c.Line("user_agent"), "user_agent: %q must contain a contact URL or e-mail address so that sites can reach you, e.g. \"outages-bot/1.0 (+https://example.org/bot)\"", c.UserAgent)
 	}
 	atLeast := func(key string, v, min int) {
@@ -215,8 +215,8 @@ func (c Config) Validate() error {
 		if s.MaxDepth < 0 {
 			sadd("max_depth", "max_depth: must be at least 0, got %d", s.MaxDepth)
 		}
-		if s.MaxPages < 1 {
-			sadd("max_pages", "max_pages: must be at least 1, got %d", s.MaxPages)
+		if s.MaxPages < 0 {
+			sadd("max_pages", "max_pages: must be at least 1 (or 0 for the default), got %d", s.MaxPages)
 		}
 		if s.Delay < 0 {
 			sadd("delay", "delay: must not be negative, got %s", s.Delay)
@@ -235,6 +235,17 @@ func (c Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// crawlsWeb reports whether a source is on the web (not a local path).
+func (c Config) crawlsWeb() bool {
+	for _, s := range c.Sources {
+		u := strings.ToLower(strings.TrimSpace(s.URL))
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasContact reports whether a User-Agent names a way to reach its

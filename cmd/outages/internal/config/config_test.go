@@ -88,8 +88,8 @@ func TestParseGood(t *testing.T) {
 				if a.Name != "archive" || a.URL != "./saved pages" || a.Kind != "file" || a.Line != 31 {
 					t.Errorf("source 1 = %+v", a)
 				}
-				if a.MaxDepth != 2 || a.MaxPages != 1000 {
-					t.Errorf("source 1 defaults: depth %d pages %d, want 2 1000", a.MaxDepth, a.MaxPages)
+				if a.MaxDepth != 2 || a.MaxPages != 0 {
+					t.Errorf("source 1 defaults: depth %d pages %d, want 2 0", a.MaxDepth, a.MaxPages)
 				}
 				if got := c.Line("max_body"); got != 10 {
 					t.Errorf("Line(max_body) = %d, want 10", got)
@@ -297,9 +297,10 @@ func TestValidate(t *testing.T) {
 		{"zero retry delay", "retry_delay = 0s\n", "outages.conf:1: retry_delay: must be positive, got 0s"},
 		{"zero redirects", "max_redirects = 0\n", "outages.conf:1: max_redirects: must be at least 1, got 0"},
 		{"no retries is fine", "max_retries = 0\n", ""},
-		{"agent without contact", "user_agent = bot/1.0\n[source a]\nurl = /x\n", `outages.conf:1: user_agent: "bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)"`},
+		{"agent without contact", "user_agent = bot/1.0\n[source a]\nurl = https://x.example/\n", `outages.conf:1: user_agent: "bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)"`},
 		{"agent with mail", "user_agent = bot/1.0 (ops@example.test)\n[source a]\nurl = /x\n", ""},
 		{"agent without contact and no source", "user_agent = bot/1.0\n", ""},
+		{"agent without contact and only local sources", "user_agent = bot/1.0\n[source a]\nurl = /x\n", ""},
 		{"zero timeout", "timeout = 0s\n", "outages.conf:1: timeout: must be positive, got 0s"},
 		{"zero connect timeout", "connect_timeout = 0s\n", "outages.conf:1: connect_timeout: must be positive, got 0s"},
 		{"zero body", "max_body = 0\n", "outages.conf:1: max_body: must be positive, got 0"},
@@ -316,16 +317,16 @@ func TestValidate(t *testing.T) {
 		{"bad allow", "[source a]\nurl = /x\nallow = ^ok$\nallow = (open\n", `outages.conf:4: source "a": allow: invalid regexp "(open": missing closing )`},
 		{"bad deny", "[source a]\nurl = /x\ndeny = a**\n", `outages.conf:3: source "a": deny: invalid regexp "a**": invalid nested repetition operator at "**"`},
 		{"negative depth", "[source a]\nurl = /x\nmax_depth = -1\n", `outages.conf:3: source "a": max_depth: must be at least 0, got -1`},
-		{"zero pages", "[source a]\nurl = /x\nmax_pages = 0\n", `outages.conf:3: source "a": max_pages: must be at least 1, got 0`},
+		{"negative pages", "[source a]\nurl = /x\nmax_pages = -1\n", `outages.conf:3: source "a": max_pages: must be at least 1 (or 0 for the default), got -1`},
 		{"negative source delay", "[source a]\nurl = /x\ndelay = -5s\n", `outages.conf:3: source "a": delay: must not be negative, got -5s`},
 		{"bad selector", "[source a]\nurl = /x\nbody_selector = article >\n", `outages.conf:3: source "a": body_selector: invalid CSS selector "article >": expected selector, found EOF instead`},
 		{
 			"all problems reported",
-			"concurrency = 0\ntimeout = 0s\n[source a]\nurl = gopher://x\nmax_pages = 0\n",
+			"concurrency = 0\ntimeout = 0s\n[source a]\nurl = gopher://x\nmax_pages = -1\n",
 			"outages.conf:1: concurrency: must be at least 1, got 0\n" +
 				"outages.conf:2: timeout: must be positive, got 0s\n" +
 				`outages.conf:4: source "a": url: unsupported scheme "gopher" in "gopher://x" (want http, https, file or a path)` + "\n" +
-				`outages.conf:5: source "a": max_pages: must be at least 1, got 0`,
+				`outages.conf:5: source "a": max_pages: must be at least 1 (or 0 for the default), got -1`,
 		},
 	}
 	for _, tt := range tests {
@@ -410,7 +411,7 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestUnsetKeyErrorNamesFile(t *testing.T) {
-	c, err := Parse(strings.NewReader("[source a]\nurl = /x\n"), "outages.conf", Default())
+	c, err := Parse(strings.NewReader("[source a]\nurl = https://x.example/\n"), "outages.conf", Default())
 	if err != nil {
 		t.Fatal(err)
 	}
