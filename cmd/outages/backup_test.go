@@ -69,8 +69,8 @@ func TestBackupRestore(t *testing.T) {
 func TestNightlyBackup(t *testing.T) {
 	tmp := t.TempDir()
 	backups := filepath.Join(tmp, "backups")
-	conf := filepath.Join(tmp, "outages.conf")
-	if err := os.WriteFile(conf, []byte("backup = "+backups+"\nbackup_keep = 2\n"), 0o644); err != nil {
+	conf := filepath.Join(tmp, "outages.toml")
+	if err := os.WriteFile(conf, []byte("backup = '"+backups+"'\nbackup_keep = 2\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	data := filepath.Join(tmp, "data")

@@ -23,7 +23,7 @@ func reindexCommand() command {
 		summary: "rebuild the index from the stored articles (after a schema or rules change), without re-crawling",
 		usage:   "[flags]",
 		examples: `  outages reindex
-  outages reindex --data /var/lib/outages --config /etc/outages.conf`,
+  outages reindex --data /var/lib/outages --config /etc/outages/outages.toml`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o reindexOptions
 			o.bind(fs)

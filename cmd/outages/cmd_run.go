@@ -48,7 +48,7 @@ func runCommand() command {
 		usage:   "[flags]",
 		examples: `  outages run                                   # the bundled sample corpus
   outages run --source https://example.org/feed.xml --source ./pages/
-  outages run --config /etc/outages.conf --report /var/log/outages/last.json`,
+  outages run --config /etc/outages/outages.toml --report /var/log/outages/last.json`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o runOptions
 			o.bind(fs)

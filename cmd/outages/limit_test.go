@@ -26,14 +26,14 @@ func TestLocalFolderLimit(t *testing.T) {
 		wantWarn string
 	}{
 		{"no limit by default", "", n, ""},
-		{"a limit that is reached", "[source notes]\nurl = " + pages + "\nmax_pages = 10\n", 1, "source notes stopped at its page limit"},
+		{"a limit that is reached", "[[source]]\nname = \"notes\"\nurl = '" + pages + "'\nmax_pages = 10\n", 1, "source notes stopped at its page limit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "d")
 			args := []string{"run", "--data", dir, "--progress", "never"}
 			if tt.conf != "" {
-				conf := filepath.Join(t.TempDir(), "c.conf")
+				conf := filepath.Join(t.TempDir(), "c.toml")
 				os.WriteFile(conf, []byte(tt.conf), 0o644)
 				args = append(args, "--config", conf)
 			} else {

@@ -51,7 +51,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(), checkCommand(), backupCommand(), restoreCommand(),
+		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(), checkCommand(), backupCommand(), restoreCommand(), configCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
 	}
 }
@@ -179,7 +179,7 @@ Every command takes --data DIR (default $OUTAGES_DATA or ./outages-data) and --h
 
 Examples:
   outages run                              # crawl the bundled sample corpus into ./outages-data
-  outages run --config /etc/outages.conf   # the nightly job
+  outages run --config /etc/outages/outages.toml   # the nightly job
   outages search panne --lang fr
   outages export --format csv --excel -o outages.csv
 `)

@@ -40,11 +40,11 @@ type Config struct {
 	lines map[string]int // key → line where the file set it
 }
 
-// Source is one site to crawl: a [source NAME] section.
+// Source is one site to crawl: a [[source]] table.
 type Source struct {
 	Name          string
 	URL           string        // http(s) URL, file: URL or a local path
-	Kind          string        // "", page, feed, sitemap or file ("" = detect)
+	Kind          string        // "", page, feed, sitemap, file or jsonl ("" = detect)
 	Allow         []string      // regexps; when any, a discovered URL must match one
 	Deny          []string      // regexps; a discovered URL matching one is skipped
 	MaxDepth      int           // link depth followed from URL (0 = the URL only)
@@ -53,7 +53,7 @@ type Source struct {
 	TitleSelector string        // CSS selectors overriding the generic extractor
 	BodySelector  string
 	DateSelector  string
-	Line          int // line of the [source NAME] header; 0 when not from a file
+	Line          int // line of the [[source]] header; 0 when not from a file
 
 	lines map[string]int // key → line where the file set it
 }
@@ -65,6 +65,7 @@ const (
 	KindFeed    = "feed"
 	KindSitemap = "sitemap"
 	KindFile    = "file"
+	KindJSONL   = "jsonl"
 )
 
 // Default returns the configuration used for keys a file does not set.
@@ -86,7 +87,7 @@ func Default() Config {
 	}
 }
 
-// DefaultSource returns the settings of a new [source NAME] section.
+// DefaultSource returns the settings of a new [[source]] table.
 func DefaultSource(name string) Source {
 	return Source{Name: name, MaxDepth: 2}
 }
@@ -198,9 +199,9 @@ func (c Config) Validate() error {
 			sadd("url", "%s", msg)
 		}
 		switch s.Kind {
-		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
+		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
 		default:
-			sadd("kind", "unknown kind %q (want page, feed, sitemap or file; empty to detect)", s.Kind)
+			sadd("kind", "unknown kind %q (want page, feed, sitemap, file or jsonl; empty to detect)", s.Kind)
 		}
 		for i, p := range s.Allow {
 			if msg := checkRegexp(p); msg != "" {
