@@ -39,6 +39,7 @@ func (o *runOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.progress, "progress", "auto", "live progress on stderr: auto (when stderr is a terminal), always, never")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines when not on a terminal: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&o.contact, "contact", "", "a `URL|EMAIL` where sites can reach you, put in the User-Agent (default $OUTAGES_CONTACT; needed to crawl the web)")
 }
 
 func runCommand() command {
@@ -47,7 +48,7 @@ func runCommand() command {
 		summary: "crawl the sources, classify, store and index (the nightly job)",
 		usage:   "[flags]",
 		examples: `  outages run                                   # the bundled sample corpus
-  outages run --source https://example.org/feed.xml --source ./pages/
+  outages run --contact ops@example.org --source https://example.org/feed.xml --source ./pages/
   outages run --config /etc/outages/outages.toml --report /var/log/outages/last.json`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o runOptions
@@ -464,6 +465,11 @@ func crawlSources(cfg config.Config, extra []string) ([]crawl.Source, error) {
 	}
 	for _, u := range extra {
 		out = append(out, crawl.Source{Name: u, URL: u})
+		if web := strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://"); web && !config.HasContact(cfg.UserAgent) {
+			return nil, usagef("crawling %s needs a contact in the User-Agent so that sites can reach you: "+
+				"run with --contact https://example.org/about-your-bot (or an e-mail address), "+
+				"or set OUTAGES_CONTACT, or user_agent in the config file", u)
+		}
 	}
 	for _, s := range out {
 		if err := s.Validate(); err != nil {

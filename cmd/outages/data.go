@@ -27,8 +27,9 @@ const (
 
 // dataOptions are the flags every command that touches the data directory has.
 type dataOptions struct {
-	data   string
-	config string
+	data    string
+	config  string
+	contact string // --contact, for the commands that crawl
 }
 
 func (o *dataOptions) bind(fs *flag.FlagSet) {
@@ -61,6 +62,17 @@ func (o *dataOptions) load() (config.Config, error) {
 	}
 	if cfg.Data == "" {
 		cfg.Data = "outages-data"
+	}
+	contact := o.contact
+	if contact == "" {
+		contact = os.Getenv("OUTAGES_CONTACT")
+	}
+	if contact != "" {
+		ua, err := config.WithContact(cfg.UserAgent, contact)
+		if err != nil {
+			return cfg, usagef("--contact: %v", err)
+		}
+		cfg.UserAgent = ua
 	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, &usageError{msg: err.Error()}

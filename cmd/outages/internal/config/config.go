@@ -141,7 +141,7 @@ func (c Config) Validate() error {
 	} else if strings.ContainsFunc(c.UserAgent, unicode.IsControl) {
 		add(c.Line("user_agent"), "user_agent: must not contain control characters")
 	} else if c.crawlsWeb() && !hasContact(c.UserAgent) {
-		add(c.Line("user_agent"), "user_agent: %q must contain a contact URL or e-mail address so that sites can reach you, e.g. \"outages-bot/1.0 (+https://example.org/bot)\"", c.UserAgent)
+		add(c.Line("user_agent"), "user_agent: %q must contain a contact URL or e-mail address so that sites can reach you, e.g. \"outages-bot/1.0 (+https://example.org/bot)\" (or give one with --contact URL|EMAIL or $OUTAGES_CONTACT)", c.UserAgent)
 	}
 	atLeast := func(key string, v, min int) {
 		if v < min {
@@ -248,6 +248,27 @@ func (c Config) crawlsWeb() bool {
 	}
 	return false
 }
+
+// WithContact returns the User-Agent ua naming contact (a URL or an e-mail
+// address) as the way to reach its operator, in place of any it named.
+func WithContact(ua, contact string) (string, error) {
+	contact = strings.TrimSpace(contact)
+	if !hasContact(contact) || strings.ContainsFunc(contact, unicode.IsSpace) || strings.ContainsAny(contact, "()") {
+		return ua, fmt.Errorf("contact %q: want a URL (https://…) or an e-mail address", contact)
+	}
+	product, _, _ := strings.Cut(strings.TrimSpace(ua), " ")
+	if product == "" {
+		product = Default().UserAgent
+	}
+	if strings.Contains(contact, "://") {
+		return product + " (+" + contact + ")", nil
+	}
+	return product + " (" + contact + ")", nil
+}
+
+// HasContact reports whether a User-Agent names a way to reach its
+// operator: a URL or an e-mail address.
+func HasContact(ua string) bool { return hasContact(ua) }
 
 // hasContact reports whether a User-Agent names a way to reach its
 // operator: a URL or an e-mail address.

@@ -296,7 +296,7 @@ func TestValidate(t *testing.T) {
 		{"zero redirects", "max_redirects = 0\n", "outages.conf:1: max_redirects: must be at least 1, got 0"},
 		{"no retries is fine", "max_retries = 0\n", ""},
 		{"zero backups kept", "backup_keep = 0\n", "outages.conf:1: backup_keep: must be at least 1, got 0"},
-		{"agent without contact", "user_agent = \"bot/1.0\"\n" + src(`url = "https://x.example/"`), `outages.conf:1: user_agent: "bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)"`},
+		{"agent without contact", "user_agent = \"bot/1.0\"\n" + src(`url = "https://x.example/"`), `outages.conf:1: user_agent: "bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)" (or give one with --contact URL|EMAIL or $OUTAGES_CONTACT)`},
 		{"agent with mail", "user_agent = \"bot/1.0 (ops@example.test)\"\n" + src(`url = "/x"`), ""},
 		{"agent without contact and only local sources", "user_agent = \"bot/1.0\"\n" + src(`url = "/x"`), ""},
 		{"zero body", "max_body = 0\n", "outages.conf:1: max_body: must be positive, got 0"},
@@ -386,6 +386,30 @@ func TestExample(t *testing.T) {
 	}
 }
 
+func TestWithContact(t *testing.T) {
+	tests := []struct{ ua, contact, want, err string }{
+		{"outages-bot/1.0", "ops@example.org", "outages-bot/1.0 (ops@example.org)", ""},
+		{"outages-bot/1.0 (+https://old.example/)", "https://new.example/bot", "outages-bot/1.0 (+https://new.example/bot)", ""},
+		{"", "https://x.example/", "outages-bot/1.0 (+https://x.example/)", ""},
+		{"bot", "nobody", "", "want a URL"},
+		{"bot", "a@b) X-Evil: (", "", "want a URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contact, func(t *testing.T) {
+			got, err := WithContact(tt.ua, tt.contact)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Errorf("err %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want || !HasContact(got) {
+				t.Errorf("WithContact(%q, %q) = %q, %v; want %q", tt.ua, tt.contact, got, err, tt.want)
+			}
+		})
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	names := keysOf(globalSettings())
 	tests := []struct{ in, want string }{
@@ -433,7 +457,7 @@ func TestUnsetKeyErrorNamesFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `outages.conf: user_agent: "outages-bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)"`
+	want := `outages.conf: user_agent: "outages-bot/1.0" must contain a contact URL or e-mail address so that sites can reach you, e.g. "outages-bot/1.0 (+https://example.org/bot)" (or give one with --contact URL|EMAIL or $OUTAGES_CONTACT)`
 	if err := c.Validate(); err == nil || err.Error() != want {
 		t.Errorf("got %v, want %q", err, want)
 	}
