@@ -116,7 +116,7 @@ func writeBackup(out string, snap func(io.Writer) (int64, error)) (int64, string
 		err = os.Rename(tmp.Name(), out)
 	}
 	if err != nil {
-		return 0, "", fmt.Errorf("backup %s: %w", out, err)
+		return 0, "", onTarget(out, fmt.Errorf("backup %s: %w", out, err))
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
 	if err := writeFileAtomic(out+sumSuffix, []byte(sum+"  "+filepath.Base(out)+"\n")); err != nil {

@@ -58,13 +58,13 @@ func (o *checkOptions) run(ctx context.Context, a *app, args []string) error {
 	if _, err := os.Stat(cfg.Data); err != nil {
 		return fmt.Errorf("data directory %s: %w", cfg.Data, err)
 	}
-	if o.repair {
-		lock, err := lockDataDir(cfg.Data)
-		if err != nil {
-			return err
-		}
-		defer lock.release()
+	// A run holds the store open: check when it has finished (the lock
+	// error says so) rather than read a store being written.
+	lock, err := lockDataDir(cfg.Data)
+	if err != nil {
+		return err
 	}
+	defer lock.release()
 	res := verifyData(ctx, cfg.Data)
 	printCheck(a.stdout, cfg.Data, res)
 	if res.ok() {

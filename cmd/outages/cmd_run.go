@@ -267,7 +267,6 @@ func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code i
 			err = writeFileAtomic(path, append(b, '\n'))
 		}
 		if err != nil {
-			logger.Error("write report", "file", path, "err", err)
 			return fmt.Errorf("write report %s: %w", path, err)
 		}
 	}

@@ -151,7 +151,12 @@ func writeSample(dir string) (string, error) {
 }
 
 // writeFileAtomic writes data to a temporary file and renames it over path.
+// Errors name path.
 func writeFileAtomic(path string, data []byte) error {
+	return onTarget(path, writeTempRename(path, data))
+}
+
+func writeTempRename(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err

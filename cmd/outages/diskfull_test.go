@@ -113,13 +113,32 @@ func TestDiskFull(t *testing.T) {
 			}
 		})
 	}
-	t.Run("report does not fit", func(t *testing.T) {
-		mnt := mountTmpfs(t, "64k")
-		os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, 64<<10), 0o644) // fills it, whether or not the last block fits
-		report := filepath.Join(mnt, "last.json")
-		code, _, errOut := outages(t, "run", "--data", filepath.Join(t.TempDir(), "d"), "--progress", "never", "--report", report)
-		if code != exitFailed || !strings.Contains(errOut, "no space left on device writing "+mnt) {
-			t.Errorf("run --report on a full disk = %d, %q", code, errOut)
-		}
-	})
+	// The outputs written beside the data directory: a full disk there
+	// fails the command with the same one line.
+	sample := sampleRun(t)
+	outputs := []struct {
+		name string
+		args func(out string) []string
+	}{
+		{"report", func(out string) []string {
+			return []string{"run", "--data", filepath.Join(t.TempDir(), "d"), "--progress", "never", "--report", out}
+		}},
+		{"export", func(out string) []string { return []string{"export", "--all", "--data", sample, "-o", out} }},
+		{"backup", func(out string) []string { return []string{"backup", "--data", sample, "-o", out} }},
+	}
+	for _, tt := range outputs {
+		t.Run(tt.name+" does not fit", func(t *testing.T) {
+			mnt := mountTmpfs(t, "64k")
+			os.WriteFile(filepath.Join(mnt, "filler"), make([]byte, 64<<10), 0o644) // fills it, whether or not the last block fits
+			out := filepath.Join(mnt, "out")
+			code, _, errOut := outages(t, tt.args(out)...)
+			lines := strings.Split(strings.TrimSpace(errOut), "\n")
+			if last := lines[len(lines)-1]; code != exitFailed || !strings.HasPrefix(last, "outages: no space left on device writing "+out+":") {
+				t.Errorf("%s on a full disk = %d, %q", tt.name, code, errOut)
+			}
+			if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "level=ERROR") {
+				t.Errorf("%s: more than one line about the failure:\n%s", tt.name, errOut)
+			}
+		})
+	}
 }

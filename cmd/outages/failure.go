@@ -23,6 +23,17 @@ var diskFailures = []struct {
 	{syscall.EIO, "the disk reported an I/O error; check it (dmesg, smartctl), then run 'outages check'"},
 }
 
+// onTarget reports a failed write of a temporary file as a failed write
+// of the file it was to become, so that messages name the file the user
+// asked for.
+func onTarget(target string, err error) error {
+	var pe *fs.PathError
+	if err == nil || !errors.As(err, &pe) {
+		return err
+	}
+	return &fs.PathError{Op: "write", Path: target, Err: pe.Err}
+}
+
 // keptError annotates a failed write with what stays as it was.
 type keptError struct {
 	kept string // e.g. "the previous index generation stays published"
