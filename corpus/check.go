@@ -181,8 +181,8 @@ func Salvage(ctx context.Context, path string, fn func(*Article) error) (Salvage
 
 // Scan walks every page of the store's tree (keys and value headers, not
 // the values) and returns a DamageError when one cannot be read. It is
-// quick enough to run before every query: an archive of 100,000 articles
-// takes a few milliseconds.
+// quick enough to run before every query: 75 ms for 100,000 articles of
+// 3 KB, where Check takes 9 s (BenchmarkScan, 2 shared cores).
 func (s *Store) Scan(ctx context.Context) error {
 	return s.view(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
