@@ -47,19 +47,28 @@ func registerAsyncErrors() {
 func (p *partition) route()   { asyncRoutes.Store(filepath.Join(p.path, "store"), p) }
 func (p *partition) unroute() { asyncRoutes.Delete(filepath.Join(p.path, "store")) }
 
-// fail records the first background failure of the partition.
+// failure is the first background write failure of a writer's
+// partitions: failed is closed once err is set.
+type failure struct {
+	once   sync.Once
+	failed chan struct{}
+	err    error
+}
+
+// fail records the partition's background failure as the writer's, when
+// it is the first.
 func (p *partition) fail(err error) {
-	p.errOnce.Do(func() {
-		p.asyncErr = asyncCause(p.path, err)
-		close(p.failed)
+	p.failure.once.Do(func() {
+		p.failure.err = asyncCause(p.path, err)
+		close(p.failure.failed)
 	})
 }
 
-// err returns the background failure, or nil.
-func (p *partition) err() error {
+// get returns the failure, or nil.
+func (f *failure) get() error {
 	select {
-	case <-p.failed:
-		return p.asyncErr
+	case <-f.failed:
+		return f.err
 	default:
 		return nil
 	}

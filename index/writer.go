@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -43,11 +42,9 @@ type partition struct {
 	batch    *bleve.Batch
 	pending  int
 
-	// A failed background write (see asyncerr.go): failed is closed once
-	// asyncErr is set.
-	errOnce  sync.Once
-	failed   chan struct{}
-	asyncErr error
+	// failure is the writer's: one partition that cannot write stops
+	// them all (see asyncerr.go).
+	failure *failure
 }
 
 // maxPendingBatches bounds the articles buffered over all partitions, in
@@ -69,6 +66,7 @@ type Writer struct {
 	parts   map[string]*partition
 	pending map[string]string // id → partition of its pending op ("" = delete)
 	done    bool
+	failure failure // the first background write failure of any partition
 
 	// beforePublish, when set (by tests), runs after the generation is
 	// complete on disk and before CURRENT names it.
@@ -109,7 +107,8 @@ func openWriter(ctx context.Context, dir string, opts Options, fresh bool) (*Wri
 	if !ok {
 		return nil, fmt.Errorf("index: %s: another writer is active", dir)
 	}
-	w := &Writer{dir: dir, opts: opts, log: log, lock: lock, parts: map[string]*partition{}, pending: map[string]string{}}
+	w := &Writer{dir: dir, opts: opts, log: log, lock: lock, parts: map[string]*partition{}, pending: map[string]string{},
+		failure: failure{failed: make(chan struct{})}}
 	if err := w.start(fresh); err != nil {
 		lock.unlock()
 		return nil, err
@@ -268,9 +267,7 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 		p = &partition{name: name, path: partDir(w.genDir, name)}
 		w.parts[name] = p
 	}
-	if p.failed == nil {
-		p.failed = make(chan struct{})
-	}
+	p.failure = &w.failure
 	if p.idx != nil && (p.writable || !writable) {
 		return p, nil
 	}
@@ -436,7 +433,7 @@ func (w *Writer) dropStale(ctx context.Context, ids []string, skip string) error
 
 // apply writes a partition's batch.
 func (w *Writer) apply(p *partition) error {
-	if err := p.err(); err != nil {
+	if err := w.failure.get(); err != nil {
 		return err // scorch cannot persist: stop before it spins
 	}
 	if p.batch == nil || p.pending == 0 {
@@ -572,8 +569,8 @@ func (p *partition) persist(ctx context.Context) error {
 	select {
 	case err := <-done:
 		return err
-	case <-p.failed:
-		return p.asyncErr
+	case <-p.failure.failed:
+		return p.failure.err
 	case <-ctx.Done():
 		return ctx.Err()
 	}
