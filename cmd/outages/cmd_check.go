@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -103,6 +104,10 @@ func verifyData(ctx context.Context, dir string) checkResult {
 		idxProblems = nil
 	}
 	res.meta = meta
+	if _, err := os.Stat(filepath.Join(dir, storeFile)); errors.Is(err, fs.ErrNotExist) && meta.Generation == "" {
+		res.indexProblems = idxProblems
+		return res // nothing stored yet
+	}
 	store, err := corpus.OpenStore(filepath.Join(dir, storeFile), corpus.StoreOptions{ReadOnly: true, Timeout: 2 * time.Second})
 	if err != nil {
 		res.storeProblems = []error{err}
