@@ -85,20 +85,27 @@ func OpenStore(path string, opts StoreOptions) (*Store, error) {
 	} else if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
-		Timeout:  opts.Timeout,
-		ReadOnly: opts.ReadOnly,
-		NoSync:   opts.NoSync,
+	var db *bolt.DB
+	err := guard(path, func() (err error) {
+		db, err = bolt.Open(path, 0o644, &bolt.Options{
+			Timeout:  opts.Timeout,
+			ReadOnly: opts.ReadOnly,
+			NoSync:   opts.NoSync,
+		})
+		return err
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, fmt.Errorf("open store %s: the file is locked by another process", path)
 		}
+		if errors.Is(err, ErrDamaged) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
 	if !opts.ReadOnly {
-		err = db.Update(func(tx *bolt.Tx) error {
+		err = s.update(func(tx *bolt.Tx) error {
 			for _, b := range [][]byte{bucketArticles, bucketText, bucketFetch, bucketSeq} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
@@ -108,6 +115,9 @@ func OpenStore(path string, opts StoreOptions) (*Store, error) {
 		})
 		if err != nil {
 			db.Close()
+			if errors.Is(err, ErrDamaged) {
+				return nil, err
+			}
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
 	}
@@ -131,11 +141,15 @@ func (s *Store) Put(a *Article) (PutResult, error) {
 	}
 	var result PutResult
 	var seq uint64
-	err := s.db.Batch(func(tx *bolt.Tx) error {
+	err := s.batch(func(tx *bolt.Tx) error {
 		var err error
 		result, seq, err = put(tx, a)
 		return err
 	})
+	var de *DamageError
+	if errors.As(err, &de) && de.Path == "" {
+		de.Path = s.path
+	}
 	if err != nil {
 		return Unchanged, fmt.Errorf("store %s: %w", a.URL, err)
 	}
@@ -156,7 +170,7 @@ func put(tx *bolt.Tx, a *Article) (PutResult, uint64, error) {
 	var old Article
 	if raw := arts.Get([]byte(a.ID)); raw != nil {
 		if err := json.Unmarshal(raw, &old); err != nil {
-			return Unchanged, 0, fmt.Errorf("decode stored article %s: %w", a.ID, err)
+			return Unchanged, 0, &DamageError{Cause: fmt.Sprintf("article %s does not decode: %v", a.ID, err)}
 		}
 		result = Updated
 		if sameContent(&old, a) {
@@ -243,7 +257,7 @@ func seqKey(seq uint64) []byte {
 // Validators returns the ETag and Last-Modified stored with the article last
 // fetched from fetchURL, for a conditional GET.
 func (s *Store) Validators(fetchURL string) (etag, lastModified string, ok bool, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketFetch)
 		if b == nil {
 			return nil
@@ -254,7 +268,7 @@ func (s *Store) Validators(fetchURL string) (etag, lastModified string, ok bool,
 		}
 		var r fetchRecord
 		if err := json.Unmarshal(raw, &r); err != nil {
-			return fmt.Errorf("decode validators of %s: %w", fetchURL, err)
+			return s.decodeError("fetch record", []byte(fetchURL), err)
 		}
 		// Validators only count while their article is still stored.
 		if tx.Bucket(bucketArticles).Get([]byte(r.ID)) == nil {
@@ -270,7 +284,7 @@ func (s *Store) Validators(fetchURL string) (etag, lastModified string, ok bool,
 // not stored.
 func (s *Store) Get(id string) (*Article, error) {
 	var a *Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketArticles)
 		if b == nil {
 			return nil
@@ -280,7 +294,10 @@ func (s *Store) Get(id string) (*Article, error) {
 			return nil
 		}
 		a = new(Article)
-		return json.Unmarshal(raw, a)
+		if err := json.Unmarshal(raw, a); err != nil {
+			return s.decodeError("article", []byte(id), err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("get article %s: %w", id, err)
@@ -291,7 +308,7 @@ func (s *Store) Get(id string) (*Article, error) {
 // LastSeq returns the sequence number of the latest change (0 when empty).
 func (s *Store) LastSeq() (uint64, error) {
 	var seq uint64
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketSeq); b != nil {
 			seq = b.Sequence()
 		}
@@ -303,7 +320,7 @@ func (s *Store) LastSeq() (uint64, error) {
 // Count returns the number of stored articles.
 func (s *Store) Count() (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(bucketArticles); b != nil {
 			n = b.Stats().KeyN
 		}
@@ -316,7 +333,17 @@ func (s *Store) Count() (int, error) {
 // change has a sequence number above seq. It reads one consistent snapshot:
 // changes made while it runs are not seen. An error from fn stops it.
 func (s *Store) Since(seq uint64, fn func(*Article) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	// A panic in fn is the caller's, not damage: carry it past the guard.
+	var fnPanic any
+	call := func(a *Article) (err error) {
+		defer func() {
+			if fnPanic = recover(); fnPanic != nil {
+				err = errCallerPanic
+			}
+		}()
+		return fn(a)
+	}
+	err := s.view(func(tx *bolt.Tx) error {
 		seqs, arts := tx.Bucket(bucketSeq), tx.Bucket(bucketArticles)
 		if seqs == nil {
 			return nil
@@ -329,15 +356,21 @@ func (s *Store) Since(seq uint64, fn func(*Article) error) error {
 			}
 			var a Article
 			if err := json.Unmarshal(raw, &a); err != nil {
-				return fmt.Errorf("decode stored article %s: %w", id, err)
+				return s.decodeError("article", id, err)
 			}
-			if err := fn(&a); err != nil {
+			if err := call(&a); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	if fnPanic != nil {
+		panic(fnPanic)
+	}
+	return err
 }
+
+var errCallerPanic = errors.New("the caller's function panicked")
 
 // All calls fn for every stored article, in order of change.
 func (s *Store) All(fn func(*Article) error) error { return s.Since(0, fn) }

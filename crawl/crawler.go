@@ -184,6 +184,7 @@ type Stats struct {
 	Skipped     map[Reason]int // normal skips by reason (not_modified included)
 	Failed      map[Reason]int // failures by reason
 	Failures    []PageResult   // the first failures (at most 200)
+	PageLimited map[string]int // source name → URLs left out because the source reached its MaxPages
 	Elapsed     time.Duration
 }
 

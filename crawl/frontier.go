@@ -96,7 +96,7 @@ type frontier struct {
 // Stats and reported to Options.OnPage.
 func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink Sink) (*Stats, error) {
 	start := time.Now()
-	stats := &Stats{Skipped: map[Reason]int{}, Failed: map[Reason]int{}}
+	stats := &Stats{Skipped: map[Reason]int{}, Failed: map[Reason]int{}, PageLimited: map[string]int{}}
 	if sink == nil {
 		return stats, errors.New("crawl: nil sink")
 	}
@@ -369,6 +369,7 @@ func (f *frontier) add(src *source, l link) {
 		return
 	}
 	if src.pages >= src.maxPages {
+		f.stats.PageLimited[src.Name]++
 		f.record(PageResult{URL: l.url, Source: src.Name, Reason: ReasonPageLimit, Depth: l.depth})
 		return
 	}

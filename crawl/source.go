@@ -3,6 +3,7 @@ package crawl
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -31,7 +32,7 @@ type Source struct {
 	// match one Allow pattern when there are any, and no Deny pattern.
 	Allow, Deny []string
 	MaxDepth    int // link depth followed from the source; 0: default 2; negative: the source only
-	MaxPages    int // pages (feeds and sitemaps included) fetched per run; 0: default 1000
+	MaxPages    int // pages (feeds and sitemaps included) fetched per run; 0: default 1000 for the web, no limit for local files
 	Selectors   Selectors
 	// Delay, when positive, is the pause between two requests to this
 	// source's hosts instead of Options.PerHostDelay (a larger robots.txt
@@ -78,9 +79,6 @@ func (s Source) compile() (*source, error) {
 	case src.maxDepth < 0:
 		src.maxDepth = 0
 	}
-	if src.maxPages <= 0 {
-		src.maxPages = DefaultMaxPages
-	}
 	switch s.Kind {
 	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
 	default:
@@ -124,6 +122,13 @@ func (s Source) compile() (*source, error) {
 			return nil, fail("kind %s needs an http(s) URL", s.Kind)
 		}
 		src.canon = fileURL(src.local)
+	}
+	switch {
+	case src.maxPages > 0:
+	case src.local != "":
+		src.maxPages = math.MaxInt // a folder is read whole unless a limit is set
+	default:
+		src.maxPages = DefaultMaxPages
 	}
 	for _, p := range s.Allow {
 		re, err := regexp.Compile(p)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -100,6 +101,7 @@ type Reader struct {
 // none is published. It never waits for a writer.
 func Open(dir string) (*Reader, error) {
 	var lastErr error
+	missing := ""
 	for attempt := 0; attempt < 20; attempt++ {
 		name, err := readCurrent(dir)
 		if err != nil {
@@ -107,6 +109,16 @@ func Open(dir string) (*Reader, error) {
 		}
 		genDir := filepath.Join(dir, name)
 		l, ok, err := tryLock(filepath.Join(genDir, lockFile), false, false)
+		if errors.Is(err, fs.ErrNotExist) && missing == name {
+			// CURRENT still names it: not a writer's switch but a bad pointer
+			if _, serr := os.Stat(genDir); serr != nil {
+				return nil, &DamageError{Path: filepath.Join(dir, currentFile), Cause: fmt.Sprintf("the pointer to the published generation names %s, which is not there", name)}
+			}
+			return nil, &DamageError{Path: genDir, Cause: "its lock file is missing"}
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			missing = name
+		}
 		if errors.Is(err, fs.ErrNotExist) || (err == nil && !ok) {
 			// superseded and being removed: read CURRENT again
 			lastErr = fmt.Errorf("index: generation %s went away", name)

@@ -67,7 +67,10 @@ func readCurrent(dir string) (string, error) {
 	}
 	name := strings.TrimSpace(string(b))
 	if _, ok := genNumber(name); !ok || strings.ContainsAny(name, `/\`) {
-		return "", fmt.Errorf("index: %s: bad generation name %q", filepath.Join(dir, currentFile), name)
+		if len(name) > 40 {
+			name = name[:40] + "…"
+		}
+		return "", &DamageError{Path: filepath.Join(dir, currentFile), Cause: fmt.Sprintf("the pointer to the published generation holds %q, not a generation name", name)}
 	}
 	return name, nil
 }

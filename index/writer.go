@@ -41,6 +41,10 @@ type partition struct {
 	writable bool
 	batch    *bleve.Batch
 	pending  int
+
+	// failure is the writer's: one partition that cannot write stops
+	// them all (see asyncerr.go).
+	failure *failure
 }
 
 // maxPendingBatches bounds the articles buffered over all partitions, in
@@ -62,6 +66,7 @@ type Writer struct {
 	parts   map[string]*partition
 	pending map[string]string // id → partition of its pending op ("" = delete)
 	done    bool
+	failure failure // the first background write failure of any partition
 
 	// beforePublish, when set (by tests), runs after the generation is
 	// complete on disk and before CURRENT names it.
@@ -102,7 +107,8 @@ func openWriter(ctx context.Context, dir string, opts Options, fresh bool) (*Wri
 	if !ok {
 		return nil, fmt.Errorf("index: %s: another writer is active", dir)
 	}
-	w := &Writer{dir: dir, opts: opts, log: log, lock: lock, parts: map[string]*partition{}, pending: map[string]string{}}
+	w := &Writer{dir: dir, opts: opts, log: log, lock: lock, parts: map[string]*partition{}, pending: map[string]string{},
+		failure: failure{failed: make(chan struct{})}}
 	if err := w.start(fresh); err != nil {
 		lock.unlock()
 		return nil, err
@@ -117,6 +123,12 @@ func (w *Writer) start(fresh bool) error {
 	}
 	w.mapping = m
 	cur, err := readCurrent(w.dir)
+	if errors.Is(err, ErrDamaged) && fresh {
+		// A fresh generation needs nothing of the old one: it replaces
+		// the damaged pointer when published.
+		w.log.Warn("index: the published generation is unreadable; the new generation replaces it", "err", err)
+		cur, err = "", nil
+	}
 	if err != nil && !errors.Is(err, ErrNoIndex) {
 		return err
 	}
@@ -255,11 +267,12 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 		p = &partition{name: name, path: partDir(w.genDir, name)}
 		w.parts[name] = p
 	}
+	p.failure = &w.failure
 	if p.idx != nil && (p.writable || !writable) {
 		return p, nil
 	}
 	if p.idx != nil { // reopen read-write
-		if err := p.idx.Close(); err != nil {
+		if err := p.close(); err != nil {
 			return nil, fmt.Errorf("index: close partition %s: %w", name, err)
 		}
 		p.idx = nil
@@ -270,6 +283,8 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 		if !writable {
 			return p, nil
 		}
+		registerAsyncErrors()
+		p.route()
 		idx, err := bleve.NewUsing(p.path, w.mapping, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore,
 			writerConfig())
 		if err != nil {
@@ -286,6 +301,8 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 				return nil, fmt.Errorf("index: copy %s: %w", bolt, err)
 			}
 			cfg = writerConfig()
+			registerAsyncErrors()
+			p.route()
 		}
 		idx, err := bleve.OpenUsing(p.path, cfg)
 		if err != nil {
@@ -301,8 +318,17 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 // syncs everything before publishing. (Scorch's default merge policy was
 // kept: a wider tier measured no faster with BenchmarkIndex and leaves more
 // segments to search; merging in memory before persisting was slower.)
+// Background write failures go to the partition (asyncerr.go).
 func writerConfig() map[string]interface{} {
-	return map[string]interface{}{"unsafe_batch": true}
+	return map[string]interface{}{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback}
+}
+
+// close closes the partition's index and stops routing its failures.
+func (p *partition) close() error {
+	err := p.idx.Close()
+	p.idx = nil
+	p.unroute()
+	return err
 }
 
 func (w *Writer) writablePart(name string) (*partition, error) {
@@ -407,6 +433,9 @@ func (w *Writer) dropStale(ctx context.Context, ids []string, skip string) error
 
 // apply writes a partition's batch.
 func (w *Writer) apply(p *partition) error {
+	if err := w.failure.get(); err != nil {
+		return err // scorch cannot persist: stop before it spins
+	}
 	if p.batch == nil || p.pending == 0 {
 		return nil
 	}
@@ -461,7 +490,7 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 			}
 		}
 		if p.writable {
-			if err := persist(ctx, p.idx); err != nil {
+			if err := p.persist(ctx); err != nil {
 				return fmt.Errorf("index: persist partition %s: %w", n, err)
 			}
 		}
@@ -469,10 +498,9 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 		if err != nil {
 			return fmt.Errorf("index: count partition %s: %w", n, err)
 		}
-		if err := p.idx.Close(); err != nil {
+		if err := p.close(); err != nil {
 			return fmt.Errorf("index: close partition %s: %w", n, err)
 		}
-		p.idx = nil
 		if c == 0 {
 			if err := os.RemoveAll(p.path); err != nil {
 				return fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
@@ -522,8 +550,10 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 	return w.lock.unlock()
 }
 
-// persist waits until everything written to a partition is on disk.
-func persist(ctx context.Context, idx bleve.Index) error {
+// persist waits until everything written to a partition is on disk, or
+// until scorch reports that it cannot write it.
+func (p *partition) persist(ctx context.Context) error {
+	idx := p.idx
 	done := make(chan error, 1)
 	b := idx.NewBatch()
 	b.SetInternal([]byte("outages.persist"), []byte(time.Now().UTC().Format(time.RFC3339Nano)))
@@ -539,6 +569,8 @@ func persist(ctx context.Context, idx bleve.Index) error {
 	select {
 	case err := <-done:
 		return err
+	case <-p.failure.failed:
+		return p.failure.err
 	case <-ctx.Done():
 		return ctx.Err()
 	}
@@ -553,10 +585,9 @@ func (w *Writer) Abort() error {
 	var errs []error
 	for _, p := range w.parts {
 		if p.idx != nil {
-			if err := p.idx.Close(); err != nil {
+			if err := p.close(); err != nil {
 				errs = append(errs, fmt.Errorf("index: close partition %s: %w", p.name, err))
 			}
-			p.idx = nil
 		}
 	}
 	if err := os.RemoveAll(w.genDir); err != nil {

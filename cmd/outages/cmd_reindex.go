@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -22,7 +23,7 @@ func reindexCommand() command {
 		summary: "rebuild the index from the stored articles (after a schema or rules change), without re-crawling",
 		usage:   "[flags]",
 		examples: `  outages reindex
-  outages reindex --data /var/lib/outages --config /etc/outages.conf`,
+  outages reindex --data /var/lib/outages --config /etc/outages/outages.toml`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o reindexOptions
 			o.bind(fs)
@@ -74,14 +75,20 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 				return err
 			}
 			art, err := store.Get(id)
-			if err != nil || art == nil {
+			if err != nil {
+				return err
+			}
+			if art == nil {
 				continue
 			}
 			cls.Classify(art)
 			res, err := store.Put(art)
-			if err != nil {
+			if errors.Is(err, corpus.ErrDuplicate) {
 				logger.Warn("re-classify", "url", art.URL, "err", err)
 				continue
+			}
+			if err != nil {
+				return err // a damaged store or a full disk: stop
 			}
 			if res != corpus.Unchanged {
 				changed++

@@ -39,6 +39,7 @@ func (o *runOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.progress, "progress", "auto", "live progress on stderr: auto (when stderr is a terminal), always, never")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines when not on a terminal: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&o.contact, "contact", "", "a `URL|EMAIL` where sites can reach you, put in the User-Agent (default $OUTAGES_CONTACT; needed to crawl the web)")
 }
 
 func runCommand() command {
@@ -47,8 +48,8 @@ func runCommand() command {
 		summary: "crawl the sources, classify, store and index (the nightly job)",
 		usage:   "[flags]",
 		examples: `  outages run                                   # the bundled sample corpus
-  outages run --source https://example.org/feed.xml --source ./pages/
-  outages run --config /etc/outages.conf --report /var/log/outages/last.json`,
+  outages run --contact ops@example.org --source https://example.org/feed.xml --source ./pages/
+  outages run --config /etc/outages/outages.toml --report /var/log/outages/last.json`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o runOptions
 			o.bind(fs)
@@ -80,6 +81,7 @@ type runSummary struct {
 	Indexed        int            `json:"indexed"`
 	IndexDocs      uint64         `json:"index_docs"`
 	Warnings       []string       `json:"warnings"`
+	Backup         string         `json:"backup,omitempty"`
 	Interrupted    bool           `json:"interrupted"`
 	ExitCode       int            `json:"exit_code"`
 }
@@ -141,11 +143,18 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 
 	prog := newProgress(a.stderr, o.progress, logger)
+	// A store that cannot be written (full disk, damage) stops the crawl
+	// at the first failure instead of failing every page after it.
+	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
+	defer stopCrawl(nil)
 	var mu sync.Mutex // guards sum's counters updated by the sink
 	sink := func(ctx context.Context, art *corpus.Article) error {
 		cls.Classify(art)
 		res, err := store.Put(art)
 		if err != nil {
+			if !errors.Is(err, corpus.ErrDuplicate) {
+				stopCrawl(&storeError{err: err})
+			}
 			return err
 		}
 		mu.Lock()
@@ -171,8 +180,12 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: err.Error()}
 	}
-	stats, crawlErr := crawler.Run(ctx, sources, store, sink)
+	stats, crawlErr := crawler.Run(crawlCtx, sources, stoppingValidators{store, stopCrawl}, sink)
 	prog.done()
+	var se *storeError
+	if errors.As(context.Cause(crawlCtx), &se) && ctx.Err() == nil {
+		return keeping("the articles stored before stay stored", se.err)
+	}
 	if stats != nil {
 		sum.addCrawlStats(stats)
 	}
@@ -193,13 +206,20 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 			o.finish(a, logger, sum, exitInterrupted)
 			return ctx.Err()
 		}
-		return err
+		return keeping("the previous index generation stays published", err)
+	}
+	if cfg.Backup != "" {
+		if sum.Backup, err = nightlyBackup(cfg.Backup, cfg.BackupKeep, store, time.Now()); err != nil {
+			return keeping("the articles are stored and indexed; the older backups are kept", err)
+		}
 	}
 	code := exitOK
 	if len(sum.Failed) > 0 {
 		code = exitPartial
 	}
-	o.finish(a, logger, sum, code)
+	if err := o.finish(a, logger, sum, code); err != nil {
+		return keeping("the articles are stored and indexed", err)
+	}
 	if code == exitPartial {
 		n := 0
 		for _, c := range sum.Failed {
@@ -210,8 +230,29 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// finish prints the summary and writes the report.
-func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code int) {
+// storeError is a failed write to the store: it stops the run.
+type storeError struct{ err error }
+
+func (e *storeError) Error() string { return e.err.Error() }
+
+// stoppingValidators reads the store's validators and stops the crawl when
+// the store cannot be read.
+type stoppingValidators struct {
+	store *corpus.Store
+	stop  context.CancelCauseFunc
+}
+
+func (v stoppingValidators) Validators(u string) (string, string, bool, error) {
+	etag, lm, ok, err := v.store.Validators(u)
+	if err != nil {
+		v.stop(&storeError{err: err})
+	}
+	return etag, lm, ok, err
+}
+
+// finish prints the summary and writes the report; it returns the first
+// report that could not be written.
+func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code int) error {
 	sum.Finished = time.Now()
 	sum.ElapsedSeconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.ExitCode = code
@@ -221,11 +262,15 @@ func (o *runOptions) finish(a *app, logger *slog.Logger, sum *runSummary, code i
 			continue
 		}
 		b, _ := json.MarshalIndent(sum, "", "  ")
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := writeFileAtomic(path, append(b, '\n')); err != nil {
-			logger.Error("write report", "file", path, "err", err)
+		err := os.MkdirAll(filepath.Dir(path), 0o755)
+		if err == nil {
+			err = writeFileAtomic(path, append(b, '\n'))
+		}
+		if err != nil {
+			return fmt.Errorf("write report %s: %w", path, err)
 		}
 	}
+	return nil
 }
 
 func (s *runSummary) addCrawlStats(st *crawl.Stats) {
@@ -235,6 +280,11 @@ func (s *runSummary) addCrawlStats(st *crawl.Stats) {
 	}
 	for r, n := range st.Failed {
 		s.Failed[string(r)] += n
+	}
+	for _, name := range sortedNames(st.PageLimited) {
+		s.Warnings = append(s.Warnings, fmt.Sprintf(
+			"source %s stopped at its page limit: %d page(s) left out; raise max_pages in its [[source]] table",
+			name, st.PageLimited[name]))
 	}
 	for _, f := range st.Failures {
 		pf := pageFailure{URL: f.URL, Reason: string(f.Reason)}
@@ -270,12 +320,24 @@ func (s *runSummary) write(w io.Writer) {
 		fmt.Fprintf(w, " · outages by cause: %s", countsLine(s.ByCause))
 	}
 	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles)\n", s.Indexed, s.IndexDocs)
+	if s.Backup != "" {
+		fmt.Fprintf(w, "  backup %s\n", s.Backup)
+	}
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}
 	if s.Interrupted {
 		fmt.Fprintln(w, "  interrupted: what was stored is kept; the next run picks up from there")
 	}
+}
+
+func sortedNames(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // countsLine formats counts as "a 3 · b 1", largest first.
@@ -376,6 +438,7 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 		return n, 0, fmt.Errorf("index %s: %w", dir, err)
 	}
 	if err := w.Commit(ctx, index.Meta{Watermark: to, Classifier: classifier}); err != nil {
+		w.Abort() // frees the unfinished generation's space
 		return n, 0, fmt.Errorf("index %s: commit: %w", dir, err)
 	}
 	meta, err := index.ReadMeta(dir) // the count of documents the commit recorded
@@ -401,6 +464,11 @@ func crawlSources(cfg config.Config, extra []string) ([]crawl.Source, error) {
 	}
 	for _, u := range extra {
 		out = append(out, crawl.Source{Name: u, URL: u})
+		if web := strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://"); web && !config.HasContact(cfg.UserAgent) {
+			return nil, usagef("crawling %s needs a contact in the User-Agent so that sites can reach you: "+
+				"run with --contact https://example.org/about-your-bot (or an e-mail address), "+
+				"or set OUTAGES_CONTACT, or user_agent in the config file", u)
+		}
 	}
 	for _, s := range out {
 		if err := s.Validate(); err != nil {

@@ -132,6 +132,9 @@ func (o *queryOptions) open(args []string) (index.Query, *index.Reader, error) {
 	if err != nil {
 		return q, nil, err
 	}
+	if err := scanStore(cfg.Data); err != nil {
+		return q, nil, err
+	}
 	r, err := openIndex(cfg.Data)
 	return q, r, err
 }
@@ -416,14 +419,14 @@ func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err err
 		return err
 	}
 	if err := r.Each(ctx, q, w.Write); err != nil {
-		return queryError(err)
+		return onTarget(o.output, queryError(err))
 	}
 	if err := w.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
+		return onTarget(o.output, fmt.Errorf("export: %w", err))
 	}
 	if tmp != nil {
 		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("export %s: %w", o.output, err)
+			return onTarget(o.output, fmt.Errorf("export %s: %w", o.output, err))
 		}
 		if err := os.Rename(tmp.Name(), o.output); err != nil {
 			return fmt.Errorf("export %s: %w", o.output, err)

@@ -52,6 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
+		checkCommand(), backupCommand(), restoreCommand(), configCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(), completionCommand(),
 	}
 }
@@ -160,6 +161,14 @@ func exitCode(ctx context.Context, stderr io.Writer, name string, err error) int
 		fmt.Fprintf(stderr, "outages %s: %v\nRun 'outages %s --help' for usage.\n", name, err, name)
 		return exitUsage
 	default:
+		if msg, ok := diskMessage(err); ok {
+			fmt.Fprintf(stderr, "outages: %s\n", msg)
+			return exitFailed
+		}
+		if msg, ok := damageMessage(err); ok {
+			fmt.Fprintf(stderr, "outages %s: %s\n", name, msg)
+			return exitFailed
+		}
 		fmt.Fprintf(stderr, "outages %s: %v\n", name, err)
 		return exitFailed
 	}
@@ -184,7 +193,7 @@ Every command takes --data DIR (default $OUTAGES_DATA or ./outages-data) and --h
 
 Examples:
   outages run                              # crawl the bundled sample corpus into ./outages-data
-  outages run --config /etc/outages.conf   # the nightly job
+  outages run --config /etc/outages/outages.toml   # the nightly job
   outages search panne --lang fr
   outages export --format csv --excel -o outages.csv
 `)

@@ -236,7 +236,7 @@ func TestBadConfigKeepsData(t *testing.T) {
 	dir := sampleRun(t)
 	before := readReport(t, dir)
 	conf := filepath.Join(t.TempDir(), "bad.conf")
-	os.WriteFile(conf, []byte("user_agent = test (+https://example.org)\ndealy = 1s\n"), 0o644)
+	os.WriteFile(conf, []byte("user_agent = \"test (+https://example.org)\"\ndealy = \"1s\"\n"), 0o644)
 	code, _, errOut := outages(t, "run", "--config", conf, "--data", dir, "--progress", "never")
 	if code != exitUsage || !strings.Contains(errOut, "bad.conf:2") {
 		t.Fatalf("run with a bad config line = %d:\n%s\nwant exit 2 naming bad.conf:2", code, errOut)

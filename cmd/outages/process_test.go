@@ -62,14 +62,15 @@ func newNewsSite(t *testing.T, n int) *newsSite {
 
 // writeConf writes a config crawling the site's feed with short delays.
 func (s *newsSite) writeConf(t *testing.T, dir string) string {
-	conf := filepath.Join(dir, "test.conf")
-	body := fmt.Sprintf(`user_agent = outages-test/1.0 (+https://example.org/bot)
-delay = 5ms
+	conf := filepath.Join(dir, "test.toml")
+	body := fmt.Sprintf(`user_agent = "outages-test/1.0 (+https://example.org/bot)"
+delay = "5ms"
 concurrency = 2
 
-[source site]
-url = %s/feed.xml
-kind = feed
+[[source]]
+name = "site"
+url = "%s/feed.xml"
+kind = "feed"
 max_pages = 1000
 `, s.srv.URL)
 	if err := os.WriteFile(conf, []byte(body), 0o644); err != nil {

@@ -33,25 +33,27 @@ type Config struct {
 	RetryDelay         time.Duration // first back-off delay; doubles on each retry
 	AllowPrivate       bool          // allow loopback and private addresses
 	RulesDir           string        // directory of rule files; "" = built-in rules
+	Backup             string        // directory where each run leaves a backup of the store; "" = none
+	BackupKeep         int           // backups kept in Backup (older ones are removed)
 	Sources            []Source
 
 	lines map[string]int // key → line where the file set it
 }
 
-// Source is one site to crawl: a [source NAME] section.
+// Source is one site to crawl: a [[source]] table.
 type Source struct {
 	Name          string
 	URL           string        // http(s) URL, file: URL or a local path
-	Kind          string        // "", page, feed, sitemap or file ("" = detect)
+	Kind          string        // "", page, feed, sitemap, file or jsonl ("" = detect)
 	Allow         []string      // regexps; when any, a discovered URL must match one
 	Deny          []string      // regexps; a discovered URL matching one is skipped
 	MaxDepth      int           // link depth followed from URL (0 = the URL only)
-	MaxPages      int           // pages fetched from this source per run at most
+	MaxPages      int           // pages fetched from this source per run at most; 0: 1000 for the web, no limit for local files
 	Delay         time.Duration // per-host delay for this source; 0 = global delay
 	TitleSelector string        // CSS selectors overriding the generic extractor
 	BodySelector  string
 	DateSelector  string
-	Line          int // line of the [source NAME] header; 0 when not from a file
+	Line          int // line of the [[source]] header; 0 when not from a file
 
 	lines map[string]int // key → line where the file set it
 }
@@ -63,6 +65,7 @@ const (
 	KindFeed    = "feed"
 	KindSitemap = "sitemap"
 	KindFile    = "file"
+	KindJSONL   = "jsonl"
 )
 
 // Default returns the configuration used for keys a file does not set.
@@ -80,12 +83,13 @@ func Default() Config {
 		MaxRedirects:       10,
 		MaxRetries:         3,
 		RetryDelay:         time.Second,
+		BackupKeep:         7,
 	}
 }
 
-// DefaultSource returns the settings of a new [source NAME] section.
+// DefaultSource returns the settings of a new [[source]] table.
 func DefaultSource(name string) Source {
-	return Source{Name: name, MaxDepth: 2, MaxPages: 1000}
+	return Source{Name: name, MaxDepth: 2}
 }
 
 // Line returns the line of the file where key was set, or 0.
@@ -136,8 +140,8 @@ func (c Config) Validate() error {
 		add(c.Line("user_agent"), "user_agent: must not be empty")
 	} else if strings.ContainsFunc(c.UserAgent, unicode.IsControl) {
 		add(c.Line("user_agent"), "user_agent: must not contain control characters")
-	} else if len(c.Sources) > 0 && !hasContact(c.UserAgent) {
-		add(c.Line("user_agent"), "user_agent: %q must contain a contact URL or e-mail address so that sites can reach you, e.g. \"outages-bot/1.0 (+https://example.org/bot)\"", c.UserAgent)
+	} else if c.crawlsWeb() && !hasContact(c.UserAgent) {
+		add(c.Line("user_agent"), "user_agent: %q must contain a contact URL or e-mail address so that sites can reach you, e.g. \"outages-bot/1.0 (+https://example.org/bot)\" (or give one with --contact URL|EMAIL or $OUTAGES_CONTACT)", c.UserAgent)
 	}
 	atLeast := func(key string, v, min int) {
 		if v < min {
@@ -148,6 +152,7 @@ func (c Config) Validate() error {
 	atLeast("per_host_concurrency", c.PerHostConcurrency, 1)
 	atLeast("max_redirects", c.MaxRedirects, 1)
 	atLeast("max_retries", c.MaxRetries, 0)
+	atLeast("backup_keep", c.BackupKeep, 1)
 	positive := func(key string, d time.Duration) {
 		if d <= 0 {
 			add(c.Line(key), "%s: must be positive, got %s", key, d)
@@ -194,9 +199,9 @@ func (c Config) Validate() error {
 			sadd("url", "%s", msg)
 		}
 		switch s.Kind {
-		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
+		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
 		default:
-			sadd("kind", "unknown kind %q (want page, feed, sitemap or file; empty to detect)", s.Kind)
+			sadd("kind", "unknown kind %q (want page, feed, sitemap, file or jsonl; empty to detect)", s.Kind)
 		}
 		for i, p := range s.Allow {
 			if msg := checkRegexp(p); msg != "" {
@@ -211,8 +216,8 @@ func (c Config) Validate() error {
 		if s.MaxDepth < 0 {
 			sadd("max_depth", "max_depth: must be at least 0, got %d", s.MaxDepth)
 		}
-		if s.MaxPages < 1 {
-			sadd("max_pages", "max_pages: must be at least 1, got %d", s.MaxPages)
+		if s.MaxPages < 0 {
+			sadd("max_pages", "max_pages: must be at least 1 (or 0 for the default), got %d", s.MaxPages)
 		}
 		if s.Delay < 0 {
 			sadd("delay", "delay: must not be negative, got %s", s.Delay)
@@ -232,6 +237,38 @@ func (c Config) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// crawlsWeb reports whether a source is on the web (not a local path).
+func (c Config) crawlsWeb() bool {
+	for _, s := range c.Sources {
+		u := strings.ToLower(strings.TrimSpace(s.URL))
+		if strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			return true
+		}
+	}
+	return false
+}
+
+// WithContact returns the User-Agent ua naming contact (a URL or an e-mail
+// address) as the way to reach its operator, in place of any it named.
+func WithContact(ua, contact string) (string, error) {
+	contact = strings.TrimSpace(contact)
+	if !hasContact(contact) || strings.ContainsFunc(contact, unicode.IsSpace) || strings.ContainsAny(contact, "()") {
+		return ua, fmt.Errorf("contact %q: want a URL (https://…) or an e-mail address", contact)
+	}
+	product, _, _ := strings.Cut(strings.TrimSpace(ua), " ")
+	if product == "" {
+		product = Default().UserAgent
+	}
+	if strings.Contains(contact, "://") {
+		return product + " (+" + contact + ")", nil
+	}
+	return product + " (" + contact + ")", nil
+}
+
+// HasContact reports whether a User-Agent names a way to reach its
+// operator: a URL or an e-mail address.
+func HasContact(ua string) bool { return hasContact(ua) }
 
 // hasContact reports whether a User-Agent names a way to reach its
 // operator: a URL or an e-mail address.

@@ -1,24 +1,25 @@
-// Package config reads the outages configuration file.
+// Package config reads the outages configuration file, written in TOML
+// (https://toml.io) and parsed by github.com/pelletier/go-toml/v2:
 //
-// The file is line oriented and meant to be edited by hand:
+//	# comment
+//	user_agent = "outages-bot/1.0 (+https://example.org/bot)"
+//	delay = "2s"
 //
-//	# comment (a line whose first non-blank character is # or ;)
-//	key = value
+//	[[source]]
+//	name = "technews"
+//	url = "https://news.example.org/rss.xml"
+//	deny = ['/video/', '[?&]page=']
 //
-//	[source NAME]
-//	key = value
+// Keys before the first table are global settings; each [[source]] table
+// describes one site to crawl. Durations are strings ("1m30s"), sizes a
+// number of bytes or a string ("10MB"), patterns are best written as
+// 'literal strings' so that backslashes stay as written.
 //
-// Keys before the first section are global settings; each [source NAME]
-// section describes one site to crawl. Values run to the end of the line
-// (there are no trailing comments, so URLs and regular expressions may
-// contain # and ;); surrounding blanks are trimmed and a value written in
-// double quotes is unquoted with Go rules. The allow and deny keys may
-// repeat and accumulate; any other key set twice in one section is an
-// error, as are unknown keys and two sections with the same name.
-//
-// A configuration flows Default → Parse → Validate. Parse checks syntax
-// (numbers, durations, sizes, booleans); Validate checks meaning (ranges,
-// URLs, regular expressions, CSS selectors). Every error names the file and
-// line, e.g. "outages.conf:12: unknown key \"dealy\" (did you mean
-// \"delay\"?)". REFERENCE.md documents every key.
+// A configuration flows Default → Parse → Validate. Parse checks the TOML
+// syntax, the keys and the type of every value; Validate checks meaning
+// (ranges, URLs, regular expressions, CSS selectors). Every error names
+// the file and line, e.g. "outages.conf:12: unknown key \"dealy\" (did you
+// mean \"delay\"?)", and all the errors of a stage are reported together.
+// REFERENCE.md documents every key; Example is a commented file to start
+// from ('outages config init').
 package config

@@ -8,12 +8,13 @@ import (
 )
 
 func ExampleParse() {
-	const file = `user_agent = outages-bot/1.0 (+https://example.org/bot)
-dealy = 2s
+	const file = `user_agent = "outages-bot/1.0 (+https://example.org/bot)"
+dealy = "2s"
 
-[source technews]
-url = https://news.example.org/rss.xml
-allow = ^https://news\.example\.org/(
+[[source]]
+name = "technews"
+url = "https://news.example.org/rss.xml"
+allow = ['^https://news\.example\.org/(']
 `
 	cfg, err := config.Parse(strings.NewReader(file), "outages.conf", config.Default())
 	fmt.Println(err)
@@ -27,5 +28,5 @@ allow = ^https://news\.example\.org/(
 	// Output:
 	// outages.conf:2: unknown key "dealy" (did you mean "delay"?)
 	// 2s technews
-	// outages.conf:6: source "technews": allow: invalid regexp "^https://news\\.example\\.org/(": missing closing )
+	// outages.conf:7: source "technews": allow: invalid regexp "^https://news\\.example\\.org/(": missing closing )
 }
