@@ -103,6 +103,10 @@ type Event struct {
 	Languages    []string     `json:"languages"`
 	Sources      []string     `json:"sources"`
 	Articles     []ArticleRef `json:"articles"`
+	// Set by the caller that stores events (see File): when the event was
+	// first seen and when its articles last changed (RFC 3339).
+	FirstSeen string `json:"first_seen,omitempty"`
+	Updated   string `json:"updated,omitempty"`
 }
 
 // Day returns the day an event is sorted and filtered by: its start, else

@@ -78,6 +78,7 @@ type runSummary struct {
 	OutageArticles int            `json:"outage_articles"`
 	ByCause        map[string]int `json:"outages_by_cause"`
 	Indexed        int            `json:"indexed"`
+	Events         int            `json:"events"`
 	IndexDocs      uint64         `json:"index_docs"`
 	Warnings       []string       `json:"warnings"`
 	Interrupted    bool           `json:"interrupted"`
@@ -195,6 +196,11 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 		return err
 	}
+	if n, err := updateEvents(ctx, cfg.Data, store, cls.Parents()); err != nil {
+		logger.Error("events", "err", err)
+	} else {
+		sum.Events = n
+	}
 	code := exitOK
 	if len(sum.Failed) > 0 {
 		code = exitPartial
@@ -269,7 +275,7 @@ func (s *runSummary) write(w io.Writer) {
 	if len(s.ByCause) > 0 {
 		fmt.Fprintf(w, " · outages by cause: %s", countsLine(s.ByCause))
 	}
-	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles)\n", s.Indexed, s.IndexDocs)
+	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles) · events %d\n", s.Indexed, s.IndexDocs, s.Events)
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}

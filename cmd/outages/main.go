@@ -51,7 +51,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
+		runCommand(), searchCommand(), eventsCommand(), exportCommand(), statsCommand(), reindexCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
 	}
 }
