@@ -1,26 +1,28 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 
 	"outages/cmd/outages/internal/export"
 	"outages/corpus"
 	"outages/events"
+	"outages/index"
 )
 
 type eventsOptions struct {
 	queryOptions
-	minArticles int
-	countries   stringList
-	format      string
-	limit       int
+	eventFilter
+	format string
+	limit  int
 }
 
 func eventsCommand() command {
@@ -42,8 +44,7 @@ func eventsCommand() command {
 
 func (o *eventsOptions) bind(fs *flag.FlagSet) {
 	o.queryOptions.bind(fs)
-	fs.IntVar(&o.minArticles, "min-articles", 0, "only events reported by at least `N` articles")
-	fs.Var(&o.countries, "country", "only events in `CODE` (ISO 3166-1 alpha-2, repeatable)")
+	o.eventFilter.bind(fs)
 	fs.StringVar(&o.format, "format", "table", "output: table, json, jsonl or csv")
 	fs.IntVar(&o.limit, "limit", 0, "show at most `N` events (0: all)")
 }
@@ -54,24 +55,48 @@ func (o *eventsOptions) run(ctx context.Context, a *app, args []string) error {
 	default:
 		return usagef("--format: %q is not table, json, jsonl or csv", o.format)
 	}
-	evs, err := o.selectEvents(ctx, args)
+	if o.limit < 0 {
+		return usagef("--limit must not be negative")
+	}
+	evs, err := o.openEvents(ctx, args, o.eventFilter)
 	if err != nil {
 		return err
+	}
+	if o.limit > 0 && len(evs) > o.limit {
+		evs = evs[:o.limit]
 	}
 	return writeEvents(a.stdout, o.format, evs)
 }
 
-// selectEvents returns the stored events that have an article matching
-// the query and filters, and pass the event filters.
-func (o *eventsOptions) selectEvents(ctx context.Context, args []string) ([]events.Event, error) {
-	if o.minArticles < 0 || o.limit < 0 {
-		return nil, usagef("--min-articles and --limit must not be negative")
+// eventFilter holds the flags that select events beyond the query.
+type eventFilter struct {
+	minArticles int
+	countries   stringList
+}
+
+func (f *eventFilter) bind(fs *flag.FlagSet) {
+	fs.IntVar(&f.minArticles, "min-articles", 0, "events: only those reported by at least `N` articles")
+	fs.Var(&f.countries, "country", "events: only those in `CODE` (ISO 3166-1 alpha-2, repeatable)")
+}
+
+func (f *eventFilter) validate() error {
+	if f.minArticles < 0 {
+		return usagef("--min-articles must not be negative")
 	}
-	for i, c := range o.countries {
+	for i, c := range f.countries {
 		if len(c) != 2 {
-			return nil, usagef("--country: %q is not an ISO 3166-1 alpha-2 code (e.g. FR, EG)", c)
+			return usagef("--country: %q is not an ISO 3166-1 alpha-2 code (e.g. FR, EG)", c)
 		}
-		o.countries[i] = strings.ToUpper(c)
+		f.countries[i] = strings.ToUpper(c)
+	}
+	return nil
+}
+
+// openEvents validates the filters, opens the index and returns the stored
+// events that have an article matching the query and pass the filters.
+func (o *queryOptions) openEvents(ctx context.Context, args []string, f eventFilter) ([]events.Event, error) {
+	if err := f.validate(); err != nil {
+		return nil, err
 	}
 	q, r, err := o.open(args)
 	if err != nil {
@@ -82,7 +107,7 @@ func (o *eventsOptions) selectEvents(ctx context.Context, args []string) ([]even
 	if err != nil {
 		return nil, err
 	}
-	f, err := loadEvents(cfg.Data)
+	file, err := loadEvents(cfg.Data)
 	if err != nil {
 		return nil, err
 	}
@@ -91,26 +116,22 @@ func (o *eventsOptions) selectEvents(ctx context.Context, args []string) ([]even
 		return nil, queryError(err)
 	}
 	var out []events.Event
-	for _, e := range f.Events {
-		if !o.keep(e, match) {
-			continue
-		}
-		out = append(out, e)
-		if o.limit > 0 && len(out) == o.limit {
-			break
+	for _, e := range file.Events {
+		if f.keep(e, match, o.causes) {
+			out = append(out, e)
 		}
 	}
 	return out, nil
 }
 
-func (o *eventsOptions) keep(e events.Event, match map[string]bool) bool {
-	if e.NArticles < o.minArticles {
+func (f *eventFilter) keep(e events.Event, match map[string]bool, causes []string) bool {
+	if e.NArticles < f.minArticles {
 		return false
 	}
-	if len(o.countries) > 0 && !anyIn(e.Countries, o.countries) {
+	if len(f.countries) > 0 && !anyIn(e.Countries, f.countries) {
 		return false
 	}
-	if len(o.causes) > 0 && !anyIn([]string{e.Cause}, o.causes) {
+	if len(causes) > 0 && !anyIn([]string{e.Cause}, causes) {
 		return false
 	}
 	for _, a := range e.Articles {
@@ -218,4 +239,107 @@ func orDash(s string) string {
 		return "?"
 	}
 	return s
+}
+
+// exportEvents writes one row (CSV) or line (JSONL) per selected event.
+func (o *exportOptions) exportEvents(ctx context.Context, a *app, args []string) error {
+	evs, err := o.openEvents(ctx, args, o.eventFilter)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if o.excel && o.format == "csv" {
+		buf.WriteString("\uFEFF")
+	}
+	if err := writeEvents(&buf, o.format, evs); err != nil {
+		return fmt.Errorf("export events: %w", err)
+	}
+	if o.output == "" || o.output == "-" {
+		_, err := a.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(o.output, buf.Bytes()); err != nil {
+		return fmt.Errorf("export %s: %w", o.output, err)
+	}
+	return nil
+}
+
+// statCounts counts outage mentions (from the index, or from the matching
+// articles for countries) or, with --events, events.
+func (o *statsOptions) statCounts(ctx context.Context, args []string) ([]index.Count, error) {
+	if o.events {
+		evs, err := o.openEvents(ctx, args, eventFilter{})
+		if err != nil {
+			return nil, err
+		}
+		t := map[string]int{}
+		for _, e := range evs {
+			for _, k := range eventKeys(e, o.by) {
+				t[k]++
+			}
+		}
+		return sortCounts(t), nil
+	}
+	q, r, err := o.open(args)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	if o.by != "country" {
+		counts, err := r.Stats(ctx, q, o.by)
+		return counts, queryError(err)
+	}
+	t := map[string]int{}
+	err = r.Each(ctx, q, func(art *corpus.Article) error {
+		for _, out := range art.Outages {
+			if len(out.Country) == 0 {
+				t["unknown"]++
+			}
+			for _, c := range out.Country {
+				t[c]++
+			}
+		}
+		return nil
+	})
+	return sortCounts(t), queryError(err)
+}
+
+// eventKeys are the values an event is counted under for --by.
+func eventKeys(e events.Event, by string) []string {
+	switch by {
+	case "month":
+		if d := e.Day(); len(d) >= 7 {
+			return []string{d[:7]}
+		}
+		return []string{"unknown"}
+	case "cause":
+		return []string{e.Cause}
+	case "service":
+		return []string{e.Service}
+	case "kind":
+		return []string{e.Kind}
+	case "lang":
+		return e.Languages
+	case "country":
+		if len(e.Countries) == 0 {
+			return []string{"unknown"}
+		}
+		return e.Countries
+	}
+	return nil
+}
+
+// sortCounts orders counts largest first, then by key.
+func sortCounts(t map[string]int) []index.Count {
+	out := make([]index.Count, 0, len(t))
+	for k, n := range t {
+		out = append(out, index.Count{Key: k, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
 }
