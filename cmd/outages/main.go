@@ -52,7 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		runCommand(), searchCommand(), eventsCommand(), exportCommand(), statsCommand(), reindexCommand(),
-		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
+		reportCommand(), extractCommand(), explainCommand(), tagCommand(), evalCommand(),
 	}
 }
 
