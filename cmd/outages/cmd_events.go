@@ -71,23 +71,15 @@ func (o *eventsOptions) run(ctx context.Context, a *app, args []string) error {
 // eventFilter holds the flags that select events beyond the query.
 type eventFilter struct {
 	minArticles int
-	countries   stringList
 }
 
 func (f *eventFilter) bind(fs *flag.FlagSet) {
 	fs.IntVar(&f.minArticles, "min-articles", 0, "events: only those reported by at least `N` articles")
-	fs.Var(&f.countries, "country", "events: only those in `CODE` (ISO 3166-1 alpha-2, repeatable)")
 }
 
 func (f *eventFilter) validate() error {
 	if f.minArticles < 0 {
 		return usagef("--min-articles must not be negative")
-	}
-	for i, c := range f.countries {
-		if len(c) != 2 {
-			return usagef("--country: %q is not an ISO 3166-1 alpha-2 code (e.g. FR, EG)", c)
-		}
-		f.countries[i] = strings.ToUpper(c)
 	}
 	return nil
 }
@@ -117,21 +109,23 @@ func (o *queryOptions) openEvents(ctx context.Context, args []string, f eventFil
 	}
 	var out []events.Event
 	for _, e := range file.Events {
-		if f.keep(e, match, o.causes) {
+		if f.keep(e, match, q) {
 			out = append(out, e)
 		}
 	}
 	return out, nil
 }
 
-func (f *eventFilter) keep(e events.Event, match map[string]bool, causes []string) bool {
+// keep: the event has enough articles, its own cause and countries pass
+// the filters, and one of its articles matches the query.
+func (f *eventFilter) keep(e events.Event, match map[string]bool, q index.Query) bool {
 	if e.NArticles < f.minArticles {
 		return false
 	}
-	if len(f.countries) > 0 && !anyIn(e.Countries, f.countries) {
+	if len(q.Countries) > 0 && !anyIn(e.Countries, q.Countries) {
 		return false
 	}
-	if len(causes) > 0 && !anyIn([]string{e.Cause}, causes) {
+	if len(q.Causes) > 0 && !anyIn([]string{e.Cause}, q.Causes) {
 		return false
 	}
 	for _, a := range e.Articles {
@@ -264,8 +258,8 @@ func (o *exportOptions) exportEvents(ctx context.Context, a *app, args []string)
 	return nil
 }
 
-// statCounts counts outage mentions (from the index, or from the matching
-// articles for countries) or, with --events, events.
+// statCounts counts outage mentions (from the index) or, with --events,
+// events.
 func (o *statsOptions) statCounts(ctx context.Context, args []string) ([]index.Count, error) {
 	if o.events {
 		evs, err := o.openEvents(ctx, args, eventFilter{})
@@ -285,23 +279,8 @@ func (o *statsOptions) statCounts(ctx context.Context, args []string) ([]index.C
 		return nil, err
 	}
 	defer r.Close()
-	if o.by != "country" {
-		counts, err := r.Stats(ctx, q, o.by)
-		return counts, queryError(err)
-	}
-	t := map[string]int{}
-	err = r.Each(ctx, q, func(art *corpus.Article) error {
-		for _, out := range art.Outages {
-			if len(out.Country) == 0 {
-				t["unknown"]++
-			}
-			for _, c := range out.Country {
-				t[c]++
-			}
-		}
-		return nil
-	})
-	return sortCounts(t), queryError(err)
+	counts, err := r.Stats(ctx, q, o.by)
+	return counts, queryError(err)
 }
 
 // eventKeys are the values an event is counted under for --by.

@@ -22,6 +22,7 @@ import (
 // filterOptions are the filters search, export and stats share.
 type filterOptions struct {
 	langs, causes, services, kinds stringList
+	countries                      stringList
 	since, until                   string
 	minDuration                    int
 	outagesOnly                    bool
@@ -33,6 +34,7 @@ func (o *filterOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.causes, "cause", "only outages with `CAUSE` (repeatable): "+strings.Join(corpus.Causes(), ", "))
 	fs.Var(&o.services, "service", "only outages of `SERVICE` (name or alias, repeatable)")
 	fs.Var(&o.kinds, "kind", "only outages of `KIND`: online_service, cloud, telecom, internet, power, other")
+	fs.Var(&o.countries, "country", "only outages in `CODE`: ISO 3166-1 alpha-2, e.g. FR, EG (repeatable)")
 	fs.StringVar(&o.since, "since", "", "only outages that started on or after `DATE` (YYYY-MM-DD)")
 	fs.StringVar(&o.until, "until", "", "only outages that started on or before `DATE` (YYYY-MM-DD)")
 	fs.IntVar(&o.minDuration, "min-duration", 0, "only outages that lasted at least `MINUTES`")
@@ -51,6 +53,13 @@ func (o *filterOptions) query(text string) (index.Query, error) {
 			return q, usagef("--lang: %q is not fr, ar, en or other", l)
 		}
 	}
+	for i, c := range o.countries {
+		if len(c) != 2 || strings.ToUpper(c) == strings.ToLower(c) {
+			return q, usagef("--country: %q is not an ISO 3166-1 alpha-2 code (e.g. FR, EG)", c)
+		}
+		o.countries[i] = strings.ToUpper(c)
+	}
+	q.Countries = o.countries
 	for _, c := range o.causes {
 		if !corpus.ValidCause(c) {
 			return q, usagef("--cause: %q is not a cause; causes are %s", c, strings.Join(corpus.Causes(), ", "))
@@ -282,7 +291,7 @@ func writeSearchTable(w io.Writer, res *index.Result, q index.Query, color bool,
 	for _, row := range []struct {
 		name   string
 		counts []index.Count
-	}{{"language", f.Lang}, {"cause", f.Cause}, {"service", f.Service}, {"kind", f.Kind}, {"month", f.Month}, {"duration", f.Duration}} {
+	}{{"language", f.Lang}, {"cause", f.Cause}, {"service", f.Service}, {"kind", f.Kind}, {"month", f.Month}, {"duration", f.Duration}, {"country", f.Country}} {
 		if len(row.counts) == 0 {
 			continue
 		}

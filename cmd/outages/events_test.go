@@ -79,6 +79,12 @@ func TestEventsCommands(t *testing.T) {
 		if got := listEvents(t, dir, "--lang", "ar"); got.Total != 1 || got.Events[0].ID != big.ID {
 			t.Errorf("--lang ar: %+v", got)
 		}
+		if code, out, _ := outages(t, "search", "*", "--data", dir, "--country", "fr", "--format", "jsonl"); code != exitOK || strings.Count(out, "\n") != 4 {
+			t.Errorf("search --country fr = %d, %d hits, want the 4 outage articles", code, strings.Count(out, "\n"))
+		}
+		if code, _, _ := outages(t, "search", "*", "--data", dir, "--country", "FRA"); code != exitUsage {
+			t.Errorf("--country FRA = %d, want %d", code, exitUsage)
+		}
 		if code, _, _ := outages(t, "events", "--data", dir, "--format", "xml"); code != exitUsage {
 			t.Errorf("--format xml = %d, want %d", code, exitUsage)
 		}
