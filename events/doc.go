@@ -21,17 +21,21 @@
 //
 // Weaker times are placed afterwards, and only when one event fits: a
 // month-day without a year joins the one event of its key on that month and
-// day (± Window), a month joins the one event of its key that month, and a
-// mention with no time at all joins its key's event when the key has exactly
-// one. When none fits, such mentions group among themselves (same key and
-// same month-day, month, or no time); when several fit, the mention stays
-// alone: merging two incidents is worse than splitting one.
+// day (± Window); a month joins the one event of its key that month or the
+// month before (reports follow incidents); a mention with no time at all
+// never joins a dated event (it could be any of them, or another one) but
+// joins the one undated or partly dated group of its key. When none fits,
+// such mentions group among themselves (same key and same month-day, month,
+// or no time); when several fit, the mention stays alone: merging two
+// incidents is worse than splitting one.
 //
 // Events of different keys are then merged when an article reports both as
 // one incident: when its main outage and another outage belong to related
 // services (one is the other's parent, or both have the same parent, as
-// given by Options.Parents) or when at least Options.CoReports articles
-// report the two events together.
+// given by Options.Parents), are one country's network (same kind and
+// country, one named for the country as a whole: "Power grid (Lebanon)"
+// and its utility), or when at least Options.CoReports articles report the
+// two services together (main outage and another).
 //
 // # Stable identifiers
 //

@@ -70,10 +70,25 @@ func TestGroup(t *testing.T) {
 			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"),
 			art("a2", "ar", "2024-03-16", "Bavard@XXXX-03-14"),
 		}, []string{"a1,a2"}},
-		{"undated mention joins the only event of its service", []Article{
+		{"undated mentions group together, never with a dated event", []Article{
 			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"),
 			art("a2", "en", "", "Bavard@"),
-		}, []string{"a1,a2"}},
+			art("a3", "ar", "", "bavard@"),
+		}, []string{"a1", "a2,a3"}},
+		{"month-only publication joins the event of that month or the month before", []Article{
+			art("a1", "fr", "2024-03-30", "Bavard@2024-03-29"),
+			art("a2", "en", "2024-04", "Bavard@"),
+			art("a3", "en", "2024-07", "Bavard@"),
+		}, []string{"a1,a2", "a3"}},
+		{"services reported together by two articles are one incident", []Article{
+			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14", "Kiosque@2024-03-14"),
+			art("a2", "en", "2024-03-14", "Kiosque@2024-03-14", "Bavard@2024-03-14"),
+			art("a3", "ar", "2024-03-14", "Kiosque@2024-03-14"),
+		}, []string{"a1,a2,a3"}},
+		{"services reported together by one article only stay apart", []Article{
+			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14", "Kiosque@2024-03-14"),
+			art("a3", "ar", "2024-03-14", "Kiosque@2024-03-14"),
+		}, []string{"a1", "a1,a3"}},
 		{"undated mention with two candidate events stays alone", []Article{
 			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"),
 			art("a2", "fr", "2024-09-14", "Bavard@2024-09-14"),

@@ -37,15 +37,23 @@ func (g *grouper) merge() [][]int {
 	for k, v := range g.opts.Parents {
 		parents[ServiceKey(k)] = ServiceKey(v)
 	}
-	type pair struct{ a, b int }
-	coreports := map[pair]int{}
-	var pairs []pair
+	// Two services reported together by CoReports articles (main outage
+	// and another) are one incident wherever an article reports both.
+	type keyPair struct{ a, b string }
+	kp := func(a, b string) keyPair { return keyPair{min(a, b), max(a, b)} }
+	together := map[keyPair]int{}
+	type link struct {
+		a, b int
+		keys keyPair
+	}
+	var links []link
 	for start := 0; start < len(g.ms); {
 		end := start
 		for end < len(g.ms) && g.ms[end].art == g.ms[start].art {
 			end++
 		}
 		main := g.ms[start]
+		seen := map[keyPair]bool{}
 		for _, m := range g.ms[start+1 : end] {
 			if m.cluster == main.cluster || main.out != 0 {
 				continue
@@ -54,17 +62,18 @@ func (g *grouper) merge() [][]int {
 				union(main.cluster, m.cluster)
 				continue
 			}
-			p := pair{min(main.cluster, m.cluster), max(main.cluster, m.cluster)}
-			if coreports[p] == 0 {
-				pairs = append(pairs, p)
+			k := kp(main.key, m.key)
+			if !seen[k] {
+				seen[k] = true
+				together[k]++
 			}
-			coreports[p]++
+			links = append(links, link{main.cluster, m.cluster, k})
 		}
 		start = end
 	}
-	for _, p := range pairs {
-		if coreports[p] >= g.opts.CoReports {
-			union(p.a, p.b)
+	for _, l := range links {
+		if together[l.keys] >= g.opts.CoReports {
+			union(l.a, l.b)
 		}
 	}
 	byRoot := map[int]int{}

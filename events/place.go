@@ -210,10 +210,10 @@ func (g *grouper) weakFits(c *cluster, m *mention) bool {
 				}
 				hi = max(hi, c.r1)
 			}
-			return m.day >= monthOfDay(lo) && m.day <= monthOfDay(hi)
+			return m.day >= monthOfDay(lo) && m.day <= monthOfDay(hi)+1 // reports of a month may follow it
 		}
 	case tNone:
-		return c.tk >= tStart
+		return c.tk >= tMonthDay
 	}
 	return false
 }
