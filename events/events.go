@@ -19,11 +19,13 @@ type Article struct {
 	Outages   []corpus.Outage
 }
 
-// FromCorpus keeps what grouping needs of a stored article.
+// FromCorpus keeps what grouping needs of a stored article: no body, and
+// of each outage no evidence, aliases or denied causes, so that all the
+// outage articles of an archive fit in memory at once.
 func FromCorpus(a *corpus.Article) Article {
 	outs := make([]corpus.Outage, len(a.Outages))
 	for i, o := range a.Outages {
-		o.Evidence = corpus.Evidence{}
+		o.Evidence, o.Aliases, o.CauseDenied = corpus.Evidence{}, nil, nil
 		outs[i] = o
 	}
 	src := a.Source

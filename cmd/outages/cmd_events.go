@@ -103,9 +103,12 @@ func (o *queryOptions) openEvents(ctx context.Context, args []string, f eventFil
 	if err != nil {
 		return nil, err
 	}
-	match := map[string]bool{}
-	if err := r.Each(ctx, q, func(art *corpus.Article) error { match[art.ID] = true; return nil }); err != nil {
-		return nil, queryError(err)
+	var match map[string]bool // nil: every article matches
+	if !unfiltered(q) {
+		match = map[string]bool{}
+		if err := r.Each(ctx, q, func(art *corpus.Article) error { match[art.ID] = true; return nil }); err != nil {
+			return nil, queryError(err)
+		}
 	}
 	var out []events.Event
 	for _, e := range file.Events {
@@ -128,12 +131,22 @@ func (f *eventFilter) keep(e events.Event, match map[string]bool, q index.Query)
 	if len(q.Causes) > 0 && !anyIn([]string{e.Cause}, q.Causes) {
 		return false
 	}
+	if match == nil {
+		return true
+	}
 	for _, a := range e.Articles {
 		if match[a.ID] {
 			return true
 		}
 	}
 	return false
+}
+
+// unfiltered reports whether q matches every article (no words, no
+// filter): then the index need not be read.
+func unfiltered(q index.Query) bool {
+	return strings.TrimSpace(q.Text) == "" && len(q.Langs)+len(q.Causes)+len(q.Services)+len(q.Kinds)+len(q.Countries) == 0 &&
+		q.Since == "" && q.Until == "" && q.MinDuration == 0 && !q.OutagesOnly
 }
 
 func anyIn(have, want []string) bool {
