@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"outages/corpus"
 )
@@ -221,4 +222,22 @@ func BenchmarkGroup(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestStamp(t *testing.T) {
+	t1 := time.Date(2024, 3, 14, 2, 30, 0, 0, time.UTC)
+	t2 := t1.Add(24 * time.Hour)
+	run1 := Group([]Article{art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"), art("b1", "fr", "2024-03-10", "Kiosque@2024-03-10")}, Options{})
+	Stamp(run1, nil, t1)
+	run2 := Group([]Article{art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"), art("a2", "en", "2024-03-14", "Bavard@2024-03-14"),
+		art("b1", "fr", "2024-03-10", "Kiosque@2024-03-10"), art("c1", "ar", "2024-03-15", "Souk@2024-03-15")}, Options{Previous: run1})
+	Stamp(run2, run1, t2)
+	got := map[string]string{}
+	for _, e := range run2 {
+		got[e.Service] = e.FirstSeen[:10] + "/" + e.Updated[:10]
+	}
+	want := map[string]string{"Bavard": "2024-03-14/2024-03-15", "Kiosque": "2024-03-14/2024-03-14", "Souk": "2024-03-15/2024-03-15"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("first seen/updated = %v, want %v", got, want)
+	}
 }

@@ -38,7 +38,7 @@ func Stamp(evs []Event, previous []Event, now time.Time) {
 	for i := range previous {
 		old[previous[i].ID] = &previous[i]
 	}
-	ts := now.UTC().Format(time.RFC3339)
+	ts := now.UTC().Format(time.RFC3339Nano)
 	for i := range evs {
 		e := &evs[i]
 		p, ok := old[e.ID]

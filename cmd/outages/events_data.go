@@ -58,7 +58,7 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	evs := events.Group(arts, events.Options{Parents: parents, Previous: prev.Events})
 	now := time.Now()
 	events.Stamp(evs, prev.Events, now)
-	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339), Previous: prev.Generated, Events: evs}
+	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339Nano), Previous: prev.Generated, Events: evs}
 	b, err := json.Marshal(f)
 	if err != nil {
 		return 0, fmt.Errorf("group events: %w", err)

@@ -18,8 +18,9 @@ var assets embed.FS
 
 // Options describe one digest.
 type Options struct {
-	// Since: events first seen or updated at or after it are "new" or
-	// "updated". Zero: every event is new.
+	// Since: events first seen or updated after it are "new" or "updated"
+	// (the previous run's time: what this run added). Zero: every event is
+	// new.
 	Since time.Time
 	// Now is the time printed as the digest's date.
 	Now time.Time
@@ -149,9 +150,9 @@ func newCard(e events.Event, since time.Time) card {
 	c := card{Event: e, Color: causeColor(e.Cause)}
 	ts := func(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
 	switch {
-	case since.IsZero() || !ts(e.FirstSeen).Before(since):
+	case since.IsZero() || ts(e.FirstSeen).After(since):
 		c.Status = "new"
-	case !ts(e.Updated).Before(since):
+	case ts(e.Updated).After(since):
 		c.Status = "updated"
 	}
 	by := map[string][]events.ArticleRef{}
