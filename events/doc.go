@@ -27,7 +27,12 @@
 // joins the one undated or partly dated group of its key. When none fits,
 // such mentions group among themselves (same key and same month-day, month,
 // or no time); when several fit, the mention stays alone: merging two
-// incidents is worse than splitting one.
+// incidents is worse than splitting one. Words decide between candidates:
+// a weak mention that fits several events of its key, or has no time at
+// all, joins the event whose articles share clearly the most rare words of
+// its title and lede (Terms: words in at most one article in 20, service
+// names left out, weighted by rarity; at least Options.Similarity times
+// the weight of a word two articles share, and twice the next event's).
 //
 // Events of different keys are then merged when an article reports both as
 // one incident: when its main outage and another outage belong to related

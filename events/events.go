@@ -17,6 +17,7 @@ type Article struct {
 	Host      string
 	Published string // YYYY-MM-DD, YYYY-MM or ""
 	Outages   []corpus.Outage
+	Terms     []uint64 // the words of its title and lede (see Terms)
 }
 
 // FromCorpus keeps what grouping needs of a stored article: no body, and
@@ -33,7 +34,7 @@ func FromCorpus(a *corpus.Article) Article {
 		src = a.Host
 	}
 	return Article{ID: a.ID, URL: a.URL, Title: a.Title, Lang: a.Lang, Source: src,
-		Host: a.Host, Published: a.Published, Outages: outs}
+		Host: a.Host, Published: a.Published, Outages: outs, Terms: Terms(a.Title, a.Body)}
 }
 
 // Options tune the grouping. The zero value uses the defaults below.
@@ -46,6 +47,12 @@ type Options struct {
 	// CoReports is how many articles must report two events together before
 	// they are merged (related services merge with one).
 	CoReports int
+	// Similarity: a mention whose time fits several events of its service,
+	// or none (no time at all), joins the one whose articles share clearly
+	// the most rare words with its own when they share at least Similarity
+	// times the rarity of a word two articles share (terms.go); 0 is
+	// DefaultSimilarity, a negative value turns this off.
+	Similarity float64
 	// Parents maps a service name to its parent's name ("Instagram" →
 	// "Meta"), as the gazetteer gives them.
 	Parents map[string]string
@@ -60,6 +67,8 @@ const (
 	DefaultWindow    = 2
 	DefaultReportLag = 14
 	DefaultCoReports = 2
+	// DefaultSimilarity asks for at least two rare words in common.
+	DefaultSimilarity = 2.0
 )
 
 func (o Options) withDefaults() Options {
@@ -71,6 +80,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.CoReports <= 0 {
 		o.CoReports = DefaultCoReports
+	}
+	if o.Similarity == 0 {
+		o.Similarity = DefaultSimilarity
 	}
 	return o
 }

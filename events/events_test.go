@@ -26,6 +26,11 @@ func art(id, lang, published string, outs ...string) Article {
 	return a
 }
 
+func withText(a Article, text string) Article {
+	a.Terms = Terms(a.Title, text)
+	return a
+}
+
 // groups returns the article ids of each event (main outages only), sorted.
 func groups(evs []Event) []string {
 	var out []string
@@ -104,6 +109,18 @@ func TestGroup(t *testing.T) {
 			art("a1", "fr", "2024-03-14", "Instagram@2024-03-14"),
 			art("a2", "ar", "2024-03-14", "Meta@2024-03-14"),
 		}, []string{"a1", "a2"}},
+		{"an undated article joins the incident whose articles share its rare words", []Article{
+			withText(art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"), "Panne de Bavard à Lyon : le datacenter de Vaise inondé"),
+			withText(art("a2", "fr", "2024-09-02", "Bavard@2024-09-02"), "Bavard coupé par une grève des techniciens de Marseille"),
+			withText(art("a3", "en", "", "Bavard@"), "Bavard outage: flooded Vaise datacenter in Lyon"),
+			withText(art("a4", "en", "2024-05-05", "Kiosque@2024-05-05"), "Kiosque down for the weekend"),
+			withText(art("a5", "en", "2024-06-05", "Souk@2024-06-05"), "Souk stops taking orders"),
+		}, []string{"a1,a3", "a2", "a4", "a5"}},
+		{"an undated article sharing only common words stays apart", []Article{
+			withText(art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"), "Panne de Bavard à Lyon : le datacenter de Vaise inondé"),
+			withText(art("a2", "fr", "2024-09-02", "Bavard@2024-09-02"), "Bavard coupé par une grève des techniciens de Marseille"),
+			withText(art("a3", "en", "", "Bavard@"), "Bavard outage for users"),
+		}, []string{"a1", "a2", "a3"}},
 		{"national networks of different countries stay apart", []Article{
 			art("a1", "fr", "2024-03-14", "Orange#FR@2024-03-14"),
 			art("a2", "fr", "2024-03-14", "Orange#SN@2024-03-14"),
@@ -201,7 +218,8 @@ func ids(evs []Event) []string {
 }
 
 // BenchmarkGroup groups 100,000 articles: 2,000 services, incidents spread
-// over four years, a third of the articles without a start day.
+// over four years, a third of the articles without a start day and a tenth
+// without any date, each with its title and lede words.
 func BenchmarkGroup(b *testing.B) {
 	arts := make([]Article, 100000)
 	for i := range arts {
@@ -211,7 +229,16 @@ func BenchmarkGroup(b *testing.B) {
 		if i%3 == 0 {
 			start = ""
 		}
-		arts[i] = art(fmt.Sprintf("%032x", i), []string{"fr", "ar", "en"}[i%3], dayString(day+i%4), svc+"@"+start)
+		pub := dayString(day + i%4)
+		if i%10 == 1 {
+			pub, start = "", "" // undated: placed by its words
+		}
+		arts[i] = art(fmt.Sprintf("%032x", i), []string{"fr", "ar", "en"}[i%3], pub, svc+"@"+start)
+		var words []string
+		for k := range 40 {
+			words = append(words, fmt.Sprintf("word%d", (i*7+k*13)%50000))
+		}
+		arts[i].Terms = Terms(arts[i].Title, strings.Join(words, " "))
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -48,7 +48,7 @@ func Group(arts []Article, opts Options) []Event {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
 	ms := mentions(arts)
-	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}}
+	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts)}
 	g.placeDated()
 	g.placeWeak()
 	comps := g.merge()

@@ -11,6 +11,7 @@ type grouper struct {
 	ms       []mention
 	clusters []cluster
 	byKey    map[string][]int // key → cluster indexes, in creation order
+	df       map[uint64]int32 // term → number of articles (terms.go)
 }
 
 // order sorts mention indexes by time, then article id, then outage index.
@@ -161,10 +162,25 @@ func (g *grouper) placeWeak() {
 		g.order(idx)
 		for _, i := range idx {
 			m := &g.ms[i]
-			var fit []int
+			var fit, any []int
 			for _, ci := range g.byKey[m.key] {
-				if g.weakFits(&g.clusters[ci], m) {
+				c := &g.clusters[ci]
+				if g.weakFits(c, m) {
 					fit = append(fit, ci)
+				}
+				if c.tk >= tStart && (!m.national || countriesMeet(c.countries, m.countries)) {
+					any = append(any, ci)
+				}
+			}
+			useSim := g.opts.Similarity > 0
+			if tk == tNone && useSim {
+				fit = any // an undated mention may join any event its text clearly shares
+			}
+			if useSim && (len(fit) != 1 || tk == tNone) {
+				if k := g.closest(i, fit); k >= 0 {
+					fit = []int{k}
+				} else if tk == tNone {
+					fit = filterWeak(g.clusters, fit)
 				}
 			}
 			switch len(fit) {
@@ -178,6 +194,17 @@ func (g *grouper) placeWeak() {
 			}
 		}
 	}
+}
+
+// filterWeak keeps the clusters that are not dated.
+func filterWeak(cs []cluster, idx []int) []int {
+	var out []int
+	for _, ci := range idx {
+		if cs[ci].tk >= tMonthDay {
+			out = append(out, ci)
+		}
+	}
+	return out
 }
 
 // weakFits reports whether a mention with a weak time fits cluster c.

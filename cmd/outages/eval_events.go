@@ -30,7 +30,7 @@ func withGrouping(r *news.Report, gold []news.Record, pred map[string]news.Recor
 		if !ok || !p.IsOutage {
 			continue
 		}
-		arts = append(arts, events.Article{ID: g.ID, URL: g.URL, Lang: p.Lang, Published: p.Published, Outages: p.Outages, Source: g.ID})
+		arts = append(arts, events.Article{ID: g.ID, URL: g.URL, Lang: p.Lang, Published: p.Published, Outages: p.Outages, Source: g.ID, Terms: events.Terms("", g.Text)})
 	}
 	evs := events.Group(arts, events.Options{Parents: ex.cls.Parents()})
 	assign := map[string]string{}
