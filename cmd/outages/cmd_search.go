@@ -376,7 +376,8 @@ func exportCommand() command {
 		usage:   "[flags] [QUERY]",
 		examples: `  outages export --all --format csv --excel -o outages.csv
   outages export panne --lang fr --since 2024-01-01 -o fr.csv
-  outages export --outages-only --format jsonl > outages.jsonl`,
+  outages export --outages-only --format jsonl > outages.jsonl
+  outages export --events --format csv -o events.csv`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o exportOptions
 			o.bind(fs)
@@ -449,11 +450,12 @@ type statsOptions struct {
 func statsCommand() command {
 	return command{
 		name:    "stats",
-		summary: "count outages by month, cause, service, kind or language",
+		summary: "count outages (or, with --events, incidents) by month, cause, service, kind, language or country",
 		usage:   "[flags] [QUERY]",
 		examples: `  outages stats --by month
   outages stats --by cause --lang fr --since 2024-01-01
-  outages stats --by service --format csv > services.csv`,
+  outages stats --by service --format csv > services.csv
+  outages stats --events --by country`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o statsOptions
 			o.bind(fs)
