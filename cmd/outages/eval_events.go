@@ -11,10 +11,17 @@ import (
 // keys, the B-cubed score of the article → event grouping.
 type groupedReport struct {
 	*news.Report
-	gold     []news.Record
-	pred     map[string]string // record id → predicted event id
-	grouping news.Grouping
-	errs     bool
+	gold      []news.Record
+	pred      map[string]string // record id → predicted event id
+	grouping  news.Grouping
+	baselines []baseline
+	errs      bool
+}
+
+// baseline is a naive grouping shown for comparison.
+type baseline struct {
+	name string
+	g    news.Grouping
 }
 
 // withGrouping groups the predicted outages of all records into events, as
@@ -41,14 +48,32 @@ func withGrouping(r *news.Report, gold []news.Record, pred map[string]news.Recor
 			}
 		}
 	}
-	return &groupedReport{Report: r, gold: gold, pred: assign, grouping: news.BCubed(gold, assign), errs: errs}
+	byService, byServiceStart := map[string]string{}, map[string]string{}
+	for _, a := range arts {
+		o := a.Outages[0]
+		if k := events.ServiceKey(o.Service); k != "" {
+			byService[a.ID], byServiceStart[a.ID] = k, k+"|"+o.Start
+		}
+	}
+	return &groupedReport{Report: r, gold: gold, pred: assign, grouping: news.BCubed(gold, assign), errs: errs,
+		baselines: []baseline{{"  by service alone", news.BCubed(gold, byService)}, {"  by service + start", news.BCubed(gold, byServiceStart)}}}
 }
 
 func (g *groupedReport) WriteTable(w io.Writer) error {
 	if err := g.Report.WriteTable(w); err != nil {
 		return err
 	}
-	return news.WriteGrouping(w, g.grouping, g.gold, g.pred, g.errs)
+	rows := []news.NamedGrouping{{Name: "b-cubed", Grouping: g.grouping}}
+	for _, b := range g.baselines {
+		rows = append(rows, news.NamedGrouping{Name: b.name, Grouping: b.g})
+	}
+	if err := news.WriteGrouping(w, rows); err != nil {
+		return err
+	}
+	if g.errs {
+		return news.WriteGroupingErrors(w, g.gold, g.pred)
+	}
+	return nil
 }
 
 func (g *groupedReport) Figures() map[string]float64 {

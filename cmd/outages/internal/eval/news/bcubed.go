@@ -71,15 +71,27 @@ func HasEvents(gold []Record) bool {
 	return false
 }
 
-// WriteGrouping writes the grouping scores and, with errs, the gold events
-// that were split or merged.
-func WriteGrouping(w io.Writer, g Grouping, gold []Record, pred map[string]string, errs bool) error {
+// WriteGrouping writes the grouping scores: a header, then one row per
+// named grouping.
+func WriteGrouping(w io.Writer, rows []NamedGrouping) error {
 	ew := &errWriter{w: w}
 	ew.printf("\n%-22s %9s %9s %9s %5s\n", "event grouping", "precision", "recall", "f1", "n")
-	ew.printf("%-22s %9.3f %9.3f %9.3f %5d\n", "b-cubed", g.Precision, g.Recall, g.F1(), g.N)
-	if !errs {
-		return ew.err
+	for _, r := range rows {
+		ew.printf("%-22s %9.3f %9.3f %9.3f %5d\n", r.Name, r.Precision, r.Recall, r.F1(), r.N)
 	}
+	return ew.err
+}
+
+// NamedGrouping is a row of WriteGrouping.
+type NamedGrouping struct {
+	Name string
+	Grouping
+}
+
+// WriteGroupingErrors lists each gold event with the predicted event of
+// each of its records ("none": no prediction).
+func WriteGroupingErrors(w io.Writer, gold []Record, pred map[string]string) error {
+	ew := &errWriter{w: w}
 	byGold := map[string][]string{}
 	for _, r := range gold {
 		if r.Event != nil {
