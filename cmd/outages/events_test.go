@@ -120,6 +120,15 @@ func TestEventsCommands(t *testing.T) {
 			t.Errorf("search hit without its event:\n%s", out)
 		}
 	})
+	t.Run("report", func(t *testing.T) {
+		code, out, errOut := outages(t, "report", "--data", dir, "-o", "-", "--since", "2024-01-01")
+		if code != exitOK || !strings.Contains(out, `data-event="`+big.ID+`"`) || !strings.HasPrefix(out, "<!DOCTYPE html>") {
+			t.Errorf("report -o - = %d (%s), %d bytes", code, errOut, len(out))
+		}
+		if code, _, _ := outages(t, "report", "--data", dir, "-o", "-", "--since", "2024-13-01"); code != exitUsage {
+			t.Errorf("--since 2024-13-01 = %d, want %d", code, exitUsage)
+		}
+	})
 	t.Run("ids survive reindex and another run", func(t *testing.T) {
 		if code, _, errOut := outages(t, "reindex", "--data", dir); code != exitOK {
 			t.Fatalf("reindex: %s", errOut)
