@@ -191,9 +191,11 @@ func (o *searchOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	evOf := map[string][]string{}
 	if cfg, err := o.load(); err == nil {
-		if f, err := loadEvents(cfg.Data); err == nil {
-			evOf = eventOf(f)
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.Article.ID
 		}
+		evOf = eventsOfArticles(cfg.Data, ids)
 	}
 	switch o.format {
 	case "json":

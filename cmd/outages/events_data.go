@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"outages/corpus"
@@ -16,8 +18,12 @@ import (
 )
 
 // eventsFile is the data directory's file of events, rewritten atomically
-// after each run and reindex.
-const eventsFile = "events.json"
+// after each run and reindex; eventsByArticle is its article → events
+// table, small enough for search to read on every query.
+const (
+	eventsFile      = "events.json"
+	eventsByArticle = "events-by-article.tsv"
+)
 
 // loadEvents reads the data directory's events; none (and no error) when
 // no run has grouped them yet.
@@ -67,7 +73,50 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	if err := writeFileAtomic(p, append(b, '\n')); err != nil {
 		return 0, fmt.Errorf("write %s: %w", p, err)
 	}
+	p = filepath.Join(dataDir, eventsByArticle)
+	if err := writeFileAtomic(p, articleTable(f)); err != nil {
+		return 0, fmt.Errorf("write %s: %w", p, err)
+	}
 	return len(evs), nil
+}
+
+// articleTable writes "article id TAB event ids (comma-separated)" lines
+// sorted by article id, after a header line.
+func articleTable(f events.File) []byte {
+	m := eventOf(&f)
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b bytes.Buffer
+	b.WriteString("article_id\tevent_ids\n")
+	for _, id := range ids {
+		b.WriteString(id + "\t" + strings.Join(m[id], ",") + "\n")
+	}
+	return b.Bytes()
+}
+
+// eventsOfArticles returns the event ids of the given articles from the
+// data directory's article table (none when there is no table yet).
+func eventsOfArticles(dataDir string, ids []string) map[string][]string {
+	out := map[string][]string{}
+	b, err := os.ReadFile(filepath.Join(dataDir, eventsByArticle))
+	if err != nil {
+		return out
+	}
+	for _, id := range ids {
+		i := bytes.Index(b, []byte("\n"+id+"\t"))
+		if i < 0 {
+			continue
+		}
+		line := b[i+len(id)+2:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		out[id] = strings.Split(string(line), ",")
+	}
+	return out
 }
 
 // eventOf maps article id → ids of the events it belongs to.
