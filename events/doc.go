@@ -5,8 +5,10 @@
 // # Grouping rule
 //
 // Mentions are grouped by service key: the service name as the classifier
-// writes it (lower-cased, accents and spacing folded), so aliases already
-// meet under one name. Within a key, mentions are ordered by their day and
+// writes it (lower-cased, accents, spacing and a trailing generic word such
+// as "app" folded); the classifier already writes a known service's aliases
+// under its one name, and a service whose alias is another mention's
+// service name is that service. Within a key, mentions are ordered by their day and
 // joined greedily to an open event when their times agree:
 //
 //   - a start day (the outage's start, or a month-day start whose year is

@@ -21,12 +21,12 @@ type Article struct {
 }
 
 // FromCorpus keeps what grouping needs of a stored article: no body, and
-// of each outage no evidence, aliases or denied causes, so that all the
-// outage articles of an archive fit in memory at once.
+// of each outage no evidence or denied causes, so that all the outage
+// articles of an archive fit in memory at once.
 func FromCorpus(a *corpus.Article) Article {
 	outs := make([]corpus.Outage, len(a.Outages))
 	for i, o := range a.Outages {
-		o.Evidence, o.Aliases, o.CauseDenied = corpus.Evidence{}, nil, nil
+		o.Evidence, o.CauseDenied = corpus.Evidence{}, nil
 		outs[i] = o
 	}
 	src := a.Source

@@ -26,6 +26,11 @@ func art(id, lang, published string, outs ...string) Article {
 	return a
 }
 
+func withAliases(a Article, aliases ...string) Article {
+	a.Outages[0].Aliases = aliases
+	return a
+}
+
 func withText(a Article, text string) Article {
 	a.Terms = Terms(a.Title, text)
 	return a
@@ -58,6 +63,11 @@ func TestGroup(t *testing.T) {
 			art("a2", "ar", "2024-03-15", "Bavard@2024-03-14"),
 			art("a3", "en", "2024-03-14", "bavard@2024-03-13"),
 		}, []string{"a1,a2,a3"}},
+		{"a service named by another's alias is that service", []Article{
+			withAliases(art("a1", "fr", "2024-03-14", "Rogers Communications@2024-03-14"), "Rogers"),
+			art("a2", "en", "2024-03-14", "Rogers@2024-03-14"),
+			art("a3", "en", "2024-03-15", "Communications@2024-03-15"),
+		}, []string{"a1,a2", "a3"}},
 		{"same service on other dates stays apart", []Article{
 			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14"),
 			art("a2", "en", "2024-05-02", "Bavard@2024-05-01"),

@@ -89,7 +89,57 @@ func mentions(arts []Article) []mention {
 			ms = append(ms, m)
 		}
 	}
+	canon := aliasKeys(arts)
+	for i := range ms {
+		if k, ok := canon[ms[i].key]; ok {
+			ms[i].key = k
+		}
+	}
 	return ms
+}
+
+// aliasKeys maps service keys that name one service to one of them: a
+// service whose alias is another mention's service name ("Rogers
+// Communications", alias "Rogers") is that service. Each set of keys maps
+// to its smallest key, so the result does not depend on article order.
+func aliasKeys(arts []Article) map[string]string {
+	used := map[string]bool{}
+	for _, a := range arts {
+		for _, o := range a.Outages {
+			used[ServiceKey(o.Service)] = true
+		}
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(k string) string {
+		for {
+			p, ok := parent[k]
+			if !ok || p == k {
+				return k
+			}
+			k = p
+		}
+	}
+	for _, a := range arts {
+		for _, o := range a.Outages {
+			key := ServiceKey(o.Service)
+			for _, al := range o.Aliases {
+				ak := ServiceKey(al)
+				if ak == "" || ak == key || !used[ak] || key == "" {
+					continue
+				}
+				ra, rb := find(key), find(ak)
+				if ra != rb {
+					parent[max(ra, rb)] = min(ra, rb)
+				}
+			}
+		}
+	}
+	out := make(map[string]string, len(parent))
+	for k := range parent {
+		out[k] = find(k)
+	}
+	return out
 }
 
 // placeInTime reads a mention's time: its start day; a month-day start with
