@@ -89,7 +89,7 @@ func mentions(arts []Article) []mention {
 			ms = append(ms, m)
 		}
 	}
-	canon := aliasKeys(arts)
+	canon := aliasKeys(arts, ms)
 	for i := range ms {
 		if k, ok := canon[ms[i].key]; ok {
 			ms[i].key = k
@@ -102,16 +102,13 @@ func mentions(arts []Article) []mention {
 // service whose alias is another mention's service name ("Rogers
 // Communications", alias "Rogers") is that service. Each set of keys maps
 // to its smallest key, so the result does not depend on article order.
-func aliasKeys(arts []Article) map[string]string {
+func aliasKeys(arts []Article, ms []mention) map[string]string {
 	used := map[string]bool{}
-	for _, a := range arts {
-		for _, o := range a.Outages {
-			used[ServiceKey(o.Service)] = true
-		}
+	for _, m := range ms {
+		used[m.key] = true
 	}
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(k string) string {
+	find := func(k string) string {
 		for {
 			p, ok := parent[k]
 			if !ok || p == k {
@@ -120,18 +117,16 @@ func aliasKeys(arts []Article) map[string]string {
 			k = p
 		}
 	}
-	for _, a := range arts {
-		for _, o := range a.Outages {
-			key := ServiceKey(o.Service)
-			for _, al := range o.Aliases {
-				ak := ServiceKey(al)
-				if ak == "" || ak == key || !used[ak] || key == "" {
-					continue
-				}
-				ra, rb := find(key), find(ak)
-				if ra != rb {
-					parent[max(ra, rb)] = min(ra, rb)
-				}
+	for _, m := range ms {
+		key := m.key
+		for _, al := range arts[m.art].Outages[m.out].Aliases {
+			ak := ServiceKey(al)
+			if ak == "" || ak == key || !used[ak] {
+				continue
+			}
+			ra, rb := find(key), find(ak)
+			if ra != rb {
+				parent[max(ra, rb)] = min(ra, rb)
 			}
 		}
 	}

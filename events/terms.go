@@ -67,21 +67,12 @@ func docFreq(arts []Article) map[uint64]int32 {
 }
 
 // similarity is the summed rarity (inverse document frequency) of the rare
-// terms (in at most one article in rareShare, and in two at least) article
-// a shares with the closest article of cluster c (its first maxCompared
-// members). The names of the services a reports do not count: every
-// article of its service shares them.
-func (g *grouper) similarity(a int, c *cluster) float64 {
+// terms (in at most one article in rareShare, and in two at least) of
+// article a (mine: its terms less the names of the services it reports,
+// which every article of its service shares) that the closest article of
+// cluster c (among its first maxCompared members) has too.
+func (g *grouper) similarity(a int, mine map[uint64]bool, c *cluster) float64 {
 	const maxCompared = 32
-	mine := map[uint64]bool{}
-	for _, t := range g.arts[a].Terms {
-		mine[t] = true
-	}
-	for _, o := range g.arts[a].Outages {
-		for _, t := range terms(o.Service, "", maxTerms) {
-			delete(mine, t)
-		}
-	}
 	rare := int32(max(2, len(g.arts)/rareShare))
 	best := 0.0
 	done := map[int]bool{a: true}
@@ -115,9 +106,19 @@ func (g *grouper) closest(i int, cands []int) int {
 		return -1
 	}
 	floor := g.opts.Similarity * math.Log(float64(len(g.arts))/2)
+	a := g.ms[i].art
+	mine := map[uint64]bool{}
+	for _, t := range g.arts[a].Terms {
+		mine[t] = true
+	}
+	for _, o := range g.arts[a].Outages {
+		for _, t := range terms(o.Service, "", maxTerms) {
+			delete(mine, t)
+		}
+	}
 	best, bestS, second := -1, 0.0, 0.0
 	for _, ci := range cands {
-		s := g.similarity(g.ms[i].art, &g.clusters[ci])
+		s := g.similarity(a, mine, &g.clusters[ci])
 		if s > bestS {
 			best, bestS, second = ci, s, bestS
 		} else {
