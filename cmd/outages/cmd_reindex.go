@@ -96,7 +96,7 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	nev, err := updateEvents(ctx, cfg.Data, store, cls.Parents())
+	nev, err := updateEvents(ctx, cfg.Data, store, cls.Parents(), logger)
 	if err != nil {
 		return err
 	}

@@ -196,7 +196,7 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 		return err
 	}
-	if n, err := updateEvents(ctx, cfg.Data, store, cls.Parents()); err != nil {
+	if n, err := updateEvents(ctx, cfg.Data, store, cls.Parents(), logger); err != nil {
 		logger.Error("events", "err", err)
 	} else {
 		sum.Events = n

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -46,10 +47,11 @@ func loadEvents(dataDir string) (*events.File, error) {
 // updateEvents regroups every stored outage into events, keeping the ids
 // of the previous events, and writes the events file. It returns the
 // number of events.
-func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, parents map[string]string) (int, error) {
+func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, parents map[string]string, logger *slog.Logger) (int, error) {
 	prev, err := loadEvents(dataDir)
 	if err != nil {
-		prev = &events.File{Version: events.FileVersion} // a damaged file is rebuilt
+		logger.Warn("events: the previous events are unreadable; regrouping from scratch (event ids are recomputed from their earliest article)", "err", err)
+		prev = &events.File{Version: events.FileVersion}
 	}
 	var arts []events.Article
 	err = store.All(func(a *corpus.Article) error {
