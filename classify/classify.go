@@ -34,6 +34,7 @@ type tagger interface {
 // Classifier detects language and outages. It is safe for concurrent use.
 type Classifier struct {
 	data    *dataSet
+	geo     *geoData // country extraction (country.go)
 	tagger  tagger
 	log     *slog.Logger
 	version string
@@ -59,6 +60,10 @@ func New(opts Options) (*Classifier, error) {
 	}
 	c := &Classifier{data: ds, tagger: t, log: log}
 	c.version = "classify-" + classifierEngine + "-" + ds.version + "+" + t.Version()
+	if c.geo, err = loadGeo(opts.RulesDir); err != nil {
+		return nil, fmt.Errorf("classify: load country data: %w", err)
+	}
+	c.version += "+geo-" + c.geo.version
 	return c, nil
 }
 
@@ -120,6 +125,7 @@ func (c *Classifier) Classify(a *corpus.Article) *Explanation {
 	exprs := c.tagger.Tag(text, lr.Lang, ref)
 	if outs, exps := c.assemble(an, exprs, a.Published); len(outs) > 0 {
 		a.Outages, ex.Outages = outs, exps
+		c.setCountries(a, text)
 	} else {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
 	}

@@ -33,4 +33,12 @@
 // Arabic cue word (منصة, تطبيق, بنك…) nearest the outage words of the top
 // sentences, else "" (fallback.go); its start and length then come from
 // the outage's sentences, else from the first plausible in the text.
+//
+// Each outage's Country (country.go) comes, strongest first, from a
+// country or place in the service's name ("Internet (Egypt)"), from the
+// operator's or utility's country in data/operators.tsv (none for services
+// used worldwide), else from place names (data/geo.tsv and the names of
+// countries.tsv) in the title, first paragraph and text, with the host's
+// country-code domain as weak evidence. operators.tsv also gives each
+// service's parent (Classifier.Parents), which event grouping uses.
 package classify

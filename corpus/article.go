@@ -113,6 +113,7 @@ type Outage struct {
 	CauseDenied  []string `json:"cause_denied"`
 	Evidence     Evidence `json:"evidence"`
 	Confidence   float64  `json:"confidence,omitempty"`
+	Country      []string `json:"country,omitempty"` // ISO 3166-1 alpha-2 codes; absent when unknown
 }
 
 // MarshalJSON writes empty optional strings as null and nil lists as [].
@@ -132,6 +133,7 @@ func (o Outage) MarshalJSON() ([]byte, error) {
 		CauseDenied  []string `json:"cause_denied"`
 		Evidence     Evidence `json:"evidence"`
 		Confidence   float64  `json:"confidence,omitempty"`
+		Country      []string `json:"country,omitempty"`
 	}
 	cause := o.Cause
 	if cause == "" {
@@ -144,7 +146,7 @@ func (o Outage) MarshalJSON() ([]byte, error) {
 		Start: nullable(o.Start), StartTime: nullable(o.StartTime), End: nullable(o.End),
 		Zone: nullable(o.Zone), DurationMin: o.DurationMin, DurationKind: nullable(o.DurationKind),
 		Cause: cause, CauseAlt: nonNil(o.CauseAlt), CauseDenied: nonNil(o.CauseDenied),
-		Evidence: ev, Confidence: o.Confidence,
+		Evidence: ev, Confidence: o.Confidence, Country: o.Country,
 	})
 }
 

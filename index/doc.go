@@ -24,14 +24,16 @@
 //	                       article: lang:fr, cause:power (primary causes),
 //	                       service:Orange (names as written), kind:telecom,
 //	                       month:2024-07 (of outage starts), duration:2h-6h
-//	                       (buckets <30m 30m-2h 2h-6h 6h-24h >24h unknown).
-//	                       Search computes its six facets from this one field
+//	                       (buckets <30m 30m-2h 2h-6h 6h-24h >24h unknown),
+//	                       country:fr (outage countries, lower-cased; since
+//	                       SchemaVersion 3).
+//	                       Search computes its seven facets from this one field
 //	                       (from a per-partition table built once per reader
 //	                       from its postings, see facets.go), and the lang,
-//	                       cause, kind, month and duration_bucket filters are
+//	                       cause, kind, month, duration_bucket and country filters are
 //	                       terms of it
 //	stats                  keyword with doc values, "<dim>:<i>|<value>" per
-//	                       outage i (dim: month cause service lang kind), so
+//	                       outage i (dim: month cause service lang kind country), so
 //	                       that counts over it count outages, not articles
 //	published, start       datetime (article publication; outage starts)
 //	duration_min           numeric (each outage's duration)

@@ -97,7 +97,7 @@ func titleField(lang string) string { return "title_" + fieldLang(lang) }
 func bodyField(lang string) string  { return "body_" + fieldLang(lang) }
 
 // statsDims are the dimensions of Reader.Stats.
-var statsDims = [...]string{"month", "cause", "service", "lang", "kind"}
+var statsDims = [...]string{"month", "cause", "service", "lang", "kind", "country"}
 
 // newMapping builds the index mapping of SchemaVersion.
 func newMapping() (*mapping.IndexMappingImpl, error) {
@@ -282,7 +282,7 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 	if t, ok := parseDay(a.Published); ok {
 		doc[fPublished] = t
 	}
-	var services, service, kinds, causes, alt, denied, months, buckets, starts []string
+	var services, service, kinds, causes, alt, denied, months, buckets, starts, countries []string
 	var durations []float64
 	stats := make(map[string][]string, len(statsDims))
 	for i, o := range a.Outages {
@@ -329,6 +329,13 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 		stats["service"] = append(stats["service"], p+name)
 		stats["lang"] = append(stats["lang"], p+lang)
 		stats["kind"] = append(stats["kind"], p+kind)
+		if len(o.Country) == 0 {
+			stats["country"] = append(stats["country"], p+"unknown")
+		}
+		for _, c := range o.Country {
+			stats["country"] = append(stats["country"], p+strings.ToUpper(c))
+			countries = append(countries, strings.ToLower(c))
+		}
 	}
 	setList := func(f string, v []string) {
 		if len(v) > 0 {
@@ -373,6 +380,7 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 	add("kind", kinds)
 	add("month", months)
 	add("duration", buckets)
+	add("country", countries)
 	doc[fFacets] = facets
 	return doc, nil
 }

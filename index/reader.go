@@ -34,8 +34,9 @@ type Query struct {
 	Text                           string // Lucene query syntax (see doc.go); "" matches all
 	AllWords                       bool   // words side by side must all match (default: any, best first)
 	Langs, Causes, Services, Kinds []string
-	Since, Until                   string // YYYY-MM-DD on the outage start, inclusive
-	MinDuration                    int    // minutes
+	Countries                      []string // ISO 3166-1 alpha-2 codes of the outages' countries
+	Since, Until                   string   // YYYY-MM-DD on the outage start, inclusive
+	MinDuration                    int      // minutes
 	OutagesOnly                    bool
 	Limit, Offset                  int
 	ExactLang                      bool // turn off cross-language expansion
@@ -75,6 +76,7 @@ const (
 // unknown, in that order.
 type Facets struct {
 	Lang, Cause, Service, Kind, Month, Duration []Count
+	Country                                     []Count // ISO 3166-1 alpha-2 codes
 }
 
 // Count is one facet or stats value.
@@ -224,6 +226,7 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 	anyOf(fFacets, "cause:", q.Causes)
 	anyOf(fServices, "", q.Services)
 	anyOf(fFacets, "kind:", q.Kinds)
+	anyOf(fFacets, "country:", q.Countries)
 	if q.Since != "" || q.Until != "" {
 		var lo, hi time.Time
 		if q.Since != "" {
@@ -403,6 +406,9 @@ func splitFacets(all []Count) Facets {
 			f.Month = append(f.Month, c)
 		case "duration":
 			f.Duration = append(f.Duration, c)
+		case "country":
+			c.Key = strings.ToUpper(c.Key)
+			f.Country = append(f.Country, c)
 		}
 	}
 	top := func(cs []Count, n int) []Count {
@@ -421,6 +427,7 @@ func splitFacets(all []Count) Facets {
 	f.Kind = top(f.Kind, facetSmall)
 	f.Cause = top(f.Cause, facetLarge)
 	f.Service = top(f.Service, facetLarge)
+	f.Country = top(f.Country, facetLarge)
 	sort.Slice(f.Month, func(i, j int) bool { return f.Month[i].Key < f.Month[j].Key })
 	order := map[string]int{}
 	for i, b := range durationBuckets {

@@ -230,7 +230,7 @@ func (o *evalOptions) evalSample(ctx context.Context) (evalReport, error) {
 }
 
 // evalNews runs the extract code path on every gold record and scores it.
-func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
+func (o *evalOptions) evalNews(ctx context.Context) (evalReport, error) {
 	f, err := os.Open(o.newsFile)
 	if err != nil {
 		return nil, usagef("--news: %v", err)
@@ -250,7 +250,7 @@ func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return news.Score(gold, pred), nil
+	return withGrouping(news.Score(gold, pred), gold, pred, ex, o.errors), nil
 }
 
 // predict runs the extract code path on the input of every gold record; a

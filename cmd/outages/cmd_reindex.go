@@ -103,6 +103,11 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	nev, err := updateEvents(ctx, cfg.Data, store, cls.Parents(), logger)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "grouped the outages into %d events\n", nev)
 	fmt.Fprintf(a.stdout, "reindexed %d articles (%d re-classified differently) into a new index generation in %.1fs; the index holds %d articles\n",
 		n, changed, time.Since(start).Seconds(), docs)
 	return nil

@@ -79,6 +79,7 @@ type runSummary struct {
 	OutageArticles int            `json:"outage_articles"`
 	ByCause        map[string]int `json:"outages_by_cause"`
 	Indexed        int            `json:"indexed"`
+	Events         int            `json:"events"`
 	IndexDocs      uint64         `json:"index_docs"`
 	Warnings       []string       `json:"warnings"`
 	Backup         string         `json:"backup,omitempty"`
@@ -208,6 +209,9 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 		return keeping("the previous index generation stays published", err)
 	}
+	if sum.Events, err = updateEvents(ctx, cfg.Data, store, cls.Parents(), logger); err != nil {
+		return keeping("the articles are stored and indexed; the previous events stay", err)
+	}
 	if cfg.Backup != "" {
 		if sum.Backup, err = nightlyBackup(cfg.Backup, cfg.BackupKeep, store, time.Now()); err != nil {
 			return keeping("the articles are stored and indexed; the older backups are kept", err)
@@ -319,7 +323,7 @@ func (s *runSummary) write(w io.Writer) {
 	if len(s.ByCause) > 0 {
 		fmt.Fprintf(w, " · outages by cause: %s", countsLine(s.ByCause))
 	}
-	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles)\n", s.Indexed, s.IndexDocs)
+	fmt.Fprintf(w, "\n  indexed %d (index holds %d articles) · events %d\n", s.Indexed, s.IndexDocs, s.Events)
 	if s.Backup != "" {
 		fmt.Fprintf(w, "  backup %s\n", s.Backup)
 	}

@@ -22,6 +22,7 @@ import (
 // filterOptions are the filters search, export and stats share.
 type filterOptions struct {
 	langs, causes, services, kinds stringList
+	countries                      stringList
 	since, until                   string
 	minDuration                    int
 	outagesOnly                    bool
@@ -34,6 +35,7 @@ func (o *filterOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.causes, "cause", "only outages with `CAUSE` (repeatable): "+strings.Join(corpus.Causes(), ", "))
 	fs.Var(&o.services, "service", "only outages of `SERVICE` (name or alias, repeatable)")
 	fs.Var(&o.kinds, "kind", "only outages of `KIND`: online_service, cloud, telecom, internet, power, other")
+	fs.Var(&o.countries, "country", "only outages in `CODE`: ISO 3166-1 alpha-2, e.g. FR, EG (repeatable)")
 	fs.StringVar(&o.since, "since", "", "only outages that started on or after `DATE` (YYYY-MM-DD)")
 	fs.StringVar(&o.until, "until", "", "only outages that started on or before `DATE` (YYYY-MM-DD)")
 	fs.IntVar(&o.minDuration, "min-duration", 0, "only outages that lasted at least `MINUTES`")
@@ -54,6 +56,13 @@ func (o *filterOptions) query(text string) (index.Query, error) {
 			return q, usagef("--lang: %q is not fr, ar, en or other", l)
 		}
 	}
+	for i, c := range o.countries {
+		if len(c) != 2 || strings.ToUpper(c) == strings.ToLower(c) {
+			return q, usagef("--country: %q is not an ISO 3166-1 alpha-2 code (e.g. FR, EG)", c)
+		}
+		o.countries[i] = strings.ToUpper(c)
+	}
+	q.Countries = o.countries
 	for _, c := range o.causes {
 		if !corpus.ValidCause(c) {
 			return q, usagef("--cause: %q is not a cause; causes are %s", c, strings.Join(corpus.Causes(), ", "))
@@ -201,19 +210,27 @@ func (o *searchOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return queryError(err)
 	}
+	evOf := map[string][]string{}
+	if cfg, err := o.load(); err == nil {
+		ids := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			ids[i] = h.Article.ID
+		}
+		evOf = eventsOfArticles(cfg.Data, ids)
+	}
 	switch o.format {
 	case "json":
-		return writeSearchJSON(a.stdout, res)
+		return writeSearchJSON(a.stdout, res, evOf)
 	case "jsonl":
 		enc := json.NewEncoder(a.stdout)
 		for _, h := range res.Hits {
-			if err := enc.Encode(jsonHit(h)); err != nil {
+			if err := enc.Encode(jsonHit(h, evOf)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	return writeSearchTable(a.stdout, res, q, useColor(o.color, a.stdout))
+	return writeSearchTable(a.stdout, res, q, useColor(o.color, a.stdout), evOf)
 }
 
 func useColor(mode string, w io.Writer) bool {
@@ -232,18 +249,19 @@ func useColor(mode string, w io.Writer) bool {
 // searchHit is a hit in JSON output: the article with its outages, its score and snippet.
 type searchHit struct {
 	*corpus.Article
-	Score   float64 `json:"score"`
-	Snippet string  `json:"snippet,omitempty"`
+	Score   float64  `json:"score"`
+	Snippet string   `json:"snippet,omitempty"`
+	Events  []string `json:"events,omitempty"` // ids of the events the article belongs to
 }
 
-func jsonHit(h index.Hit) searchHit {
-	return searchHit{Article: h.Article, Score: h.Score, Snippet: plainSnippet(h.Snippet, "«", "»")}
+func jsonHit(h index.Hit, evOf map[string][]string) searchHit {
+	return searchHit{Article: h.Article, Score: h.Score, Snippet: plainSnippet(h.Snippet, "«", "»"), Events: evOf[h.Article.ID]}
 }
 
-func writeSearchJSON(w io.Writer, res *index.Result) error {
+func writeSearchJSON(w io.Writer, res *index.Result, evOf map[string][]string) error {
 	hits := make([]searchHit, len(res.Hits))
 	for i, h := range res.Hits {
-		hits[i] = jsonHit(h)
+		hits[i] = jsonHit(h, evOf)
 	}
 	out := struct {
 		Total  uint64       `json:"total"`
@@ -256,7 +274,7 @@ func writeSearchJSON(w io.Writer, res *index.Result) error {
 	return enc.Encode(out)
 }
 
-func writeSearchTable(w io.Writer, res *index.Result, q index.Query, color bool) error {
+func writeSearchTable(w io.Writer, res *index.Result, q index.Query, color bool, evOf map[string][]string) error {
 	if res.Total == 0 {
 		_, err := fmt.Fprintln(w, "No matches.")
 		return err
@@ -284,6 +302,9 @@ func writeSearchTable(w io.Writer, res *index.Result, q index.Query, color bool)
 				fmt.Fprintf(w, "    also:   %s\n", strings.Join(names, ", "))
 			}
 		}
+		if ids := evOf[art.ID]; len(ids) > 0 {
+			fmt.Fprintf(w, "    event:  %s\n", strings.Join(ids, ", "))
+		}
 		if s := plainSnippet(h.Snippet, open, closeMark); s != "" {
 			fmt.Fprintf(w, "    %s\n", oneLine(s, 400))
 		}
@@ -293,7 +314,7 @@ func writeSearchTable(w io.Writer, res *index.Result, q index.Query, color bool)
 	for _, row := range []struct {
 		name   string
 		counts []index.Count
-	}{{"language", f.Lang}, {"cause", f.Cause}, {"service", f.Service}, {"kind", f.Kind}, {"month", f.Month}, {"duration", f.Duration}} {
+	}{{"language", f.Lang}, {"cause", f.Cause}, {"service", f.Service}, {"kind", f.Kind}, {"month", f.Month}, {"duration", f.Duration}, {"country", f.Country}} {
 		if len(row.counts) == 0 {
 			continue
 		}
@@ -367,6 +388,8 @@ type exportOptions struct {
 	output string
 	excel  bool
 	all    bool
+	events bool // one row per event
+	eventFilter
 }
 
 func exportCommand() command {
@@ -376,7 +399,8 @@ func exportCommand() command {
 		usage:   "[flags] [QUERY]",
 		examples: `  outages export --all --format csv --excel -o outages.csv
   outages export panne --lang fr --since 2024-01-01 -o fr.csv
-  outages export --outages-only --format jsonl > outages.jsonl`,
+  outages export --outages-only --format jsonl > outages.jsonl
+  outages export --events --format csv -o events.csv`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o exportOptions
 			o.bind(fs)
@@ -391,6 +415,9 @@ func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err err
 	}
 	if o.format != "csv" && o.format != "jsonl" {
 		return usagef("--format: %q is not csv or jsonl", o.format)
+	}
+	if o.events {
+		return o.exportEvents(ctx, a, args)
 	}
 	q, r, err := o.open(args)
 	if err != nil {
@@ -440,16 +467,18 @@ type statsOptions struct {
 	queryOptions
 	by     string
 	format string
+	events bool // count events, not outage mentions
 }
 
 func statsCommand() command {
 	return command{
 		name:    "stats",
-		summary: "count outages by month, cause, service, kind or language",
+		summary: "count outages (or, with --events, incidents) by month, cause, service, kind, language or country",
 		usage:   "[flags] [QUERY]",
 		examples: `  outages stats --by month
   outages stats --by cause --lang fr --since 2024-01-01
-  outages stats --by service --format csv > services.csv`,
+  outages stats --by service --format csv > services.csv
+  outages stats --events --by country`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o statsOptions
 			o.bind(fs)
@@ -460,26 +489,25 @@ func statsCommand() command {
 
 func (o *statsOptions) run(ctx context.Context, a *app, args []string) error {
 	switch o.by {
-	case "month", "cause", "service", "kind", "lang":
+	case "month", "cause", "service", "kind", "lang", "country":
 	default:
-		return usagef("--by: %q is not month, cause, service, kind or lang", o.by)
+		return usagef("--by: %q is not month, cause, service, kind, lang or country", o.by)
 	}
 	if o.format != "table" && o.format != "csv" {
 		return usagef("--format: %q is not table or csv", o.format)
 	}
-	q, r, err := o.open(args)
+	counts, err := o.statCounts(ctx, args)
 	if err != nil {
 		return err
 	}
-	defer r.Close()
-	counts, err := r.Stats(ctx, q, o.by)
-	if err != nil {
-		return queryError(err)
+	unit := "outages"
+	if o.events {
+		unit = "events"
 	}
 	if o.format == "csv" {
 		cw := csv.NewWriter(a.stdout)
 		cw.UseCRLF = true
-		cw.Write([]string{o.by, "outages"})
+		cw.Write([]string{o.by, unit})
 		for _, c := range counts {
 			cw.Write([]string{export.Cell(c.Key), strconv.Itoa(c.Count)})
 		}
@@ -491,7 +519,7 @@ func (o *statsOptions) run(ctx context.Context, a *app, args []string) error {
 		total += c.Count
 		width = max(width, len([]rune(c.Key)))
 	}
-	fmt.Fprintf(a.stdout, "%-*s  %7s\n", width, o.by, "outages")
+	fmt.Fprintf(a.stdout, "%-*s  %7s\n", width, o.by, unit)
 	for _, c := range counts {
 		bar := strings.Repeat("█", barLen(c.Count, counts))
 		fmt.Fprintf(a.stdout, "%-*s  %7d  %s\n", width, c.Key, c.Count, bar)
@@ -532,11 +560,14 @@ func (o *exportOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.output, "o", "", "write to `FILE` instead of standard output")
 	fs.BoolVar(&o.excel, "excel", false, "CSV: start with a UTF-8 byte-order mark so Excel shows Arabic and accents correctly")
 	fs.BoolVar(&o.all, "all", false, "export every article (no query)")
+	fs.BoolVar(&o.events, "events", false, "one row per event (incident) instead of one per outage")
+	o.eventFilter.bind(fs)
 }
 
 // bind binds the flags of statsOptions to fs.
 func (o *statsOptions) bind(fs *flag.FlagSet) {
 	o.queryOptions.bind(fs)
-	fs.StringVar(&o.by, "by", "month", "count by month, cause, service, kind or lang")
+	fs.StringVar(&o.by, "by", "month", "count by month, cause, service, kind, lang or country")
+	fs.BoolVar(&o.events, "events", false, "count events (incidents), not outage mentions")
 	fs.StringVar(&o.format, "format", "table", "table or csv")
 }

@@ -54,7 +54,7 @@ func goPackages(t *testing.T, root string) map[string][]string {
 // has a doc.go with a package comment, and there is no init of our own.
 func TestLayout(t *testing.T) {
 	root := moduleRoot(t)
-	stages := []string{"corpus", "crawl", "classify", "index"}
+	stages := []string{"corpus", "crawl", "classify", "index", "events"}
 	top := func(dir string) string { return strings.SplitN(dir, "/", 2)[0] }
 	for dir, files := range goPackages(t, root) {
 		t.Run(dir, func(t *testing.T) {

@@ -51,8 +51,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
-		checkCommand(), backupCommand(), restoreCommand(), configCommand(),
+		runCommand(), searchCommand(), eventsCommand(), exportCommand(), statsCommand(), reindexCommand(),
+		checkCommand(), backupCommand(), restoreCommand(), configCommand(), reportCommand(),
 		extractCommand(), explainCommand(), tagCommand(), evalCommand(), completionCommand(),
 	}
 }

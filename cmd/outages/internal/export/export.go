@@ -58,6 +58,7 @@ var columns = [...]string{
 	"aliases", "start_time", "zone", "cause_alt",
 	"is_outage", "outage_index", "outage_count", "confidence", "outage_score",
 	"host", "modified", "classifier", "fetched_at",
+	"country",
 }
 
 // Column positions in columns.
@@ -92,6 +93,7 @@ const (
 	colModified
 	colClassifier
 	colFetchedAt
+	colCountry
 	numColumns
 )
 
@@ -236,6 +238,7 @@ func (w *Writer) writeCSV(a *corpus.Article) {
 		r[colCauseAlt] = list(o.CauseAlt)
 		r[colOutageIndex] = strconv.Itoa(i + 1)
 		r[colConfidence] = formatFloat(o.Confidence)
+		r[colCountry] = list(o.Country)
 		if !w.writeRow(a) {
 			return
 		}
@@ -247,6 +250,7 @@ var outageColumns = [...]int{
 	colService, colKind, colStart, colEnd, colDurationMin, colDurationKind,
 	colCause, colCauseDenied, colEvidenceStart, colEvidenceDuration, colEvidenceCause,
 	colAliases, colStartTime, colZone, colCauseAlt, colOutageIndex, colConfidence,
+	colCountry,
 }
 
 func (w *Writer) writeRow(a *corpus.Article) bool {

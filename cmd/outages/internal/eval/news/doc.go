@@ -38,4 +38,14 @@
 //
 // Predictions whose ID is not in the gold set are ignored (counted in
 // Report.Extra).
+//
+// Event grouping (BCubed): over the gold records whose `event` is not null,
+// B-cubed precision is the mean over records of |predicted cluster ∩ gold
+// cluster| / |predicted cluster|, recall the same over the gold cluster,
+// clusters being restricted to these records. Records with a null event
+// (non-outage texts) are left out: they have no incident, and their
+// detection is scored above. A scored record with no predicted event (not
+// detected as an outage, or no service named) is a cluster of its own. The
+// predicted event of a record is the event of its main outage when all
+// predicted outages of the file are grouped (outages eval --news).
 package news

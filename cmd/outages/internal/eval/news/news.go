@@ -27,6 +27,7 @@ type Record struct {
 	Outages   []corpus.Outage `json:"outages"`
 	Title     string          `json:"title,omitempty"`
 	Body      string          `json:"body,omitempty"`
+	Event     *string         `json:"event,omitempty"` // gold incident key; see BCubed
 }
 
 // maxLine bounds one JSON line (a whole article with its labels).

@@ -1,0 +1,291 @@
+package classify
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"unicode"
+
+	"outages/corpus"
+)
+
+// Data files of the country extraction.
+const (
+	fileGeo       = "geo.tsv"       // country codes and place names
+	fileOperators = "operators.tsv" // a service's country and parent
+)
+
+// geoData is what country extraction needs: place names by first token,
+// the codes of the gazetteer's national services, and the parent relation.
+type geoData struct {
+	places    map[string][]placeName // first token → names starting with it
+	byName    map[string]string      // folded country or place name → code
+	operators map[string][]string    // service → codes; nil slice for "*"
+	global    map[string]bool        // services used worldwide
+	parents   map[string]string      // service → parent
+	tlds      map[string]string      // ccTLD → code
+	version   string
+}
+
+type placeName struct {
+	toks []string
+	code string
+}
+
+// loadGeo reads countries.tsv (names and adjectives), geo.tsv and
+// operators.tsv from dir or the embedded copies.
+func loadGeo(dir string) (*geoData, error) {
+	g := &geoData{places: map[string][]placeName{}, byName: map[string]string{}, operators: map[string][]string{},
+		global: map[string]bool{}, parents: map[string]string{}, tlds: map[string]string{"uk": "GB"}}
+	h := sha256.New()
+	codes := map[string]string{} // countries.tsv name → code
+	err := readTable(dir, fileGeo, h, func(at string, cols []string) error {
+		if len(cols) < 2 || len(cols) > 3 {
+			return fmt.Errorf("%s: want 2 or 3 tab-separated columns (code, name, places), got %d", at, len(cols))
+		}
+		code := cols[0]
+		if code != "-" && (len(code) != 2 || strings.ToUpper(code) != code) {
+			return fmt.Errorf("%s: bad country code %q (want ISO 3166-1 alpha-2 or -)", at, code)
+		}
+		if code == "-" {
+			code = ""
+		}
+		codes[cols[1]] = code
+		if code != "" {
+			g.tlds[strings.ToLower(code)] = code
+		}
+		names := []string{cols[1]}
+		if len(cols) == 3 {
+			names = append(names, splitAlternatives(cols[2])...)
+		}
+		g.addNames(code, names)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTable(dir, fileCountries, h, func(at string, cols []string) error {
+		if len(cols) == 2 {
+			g.addNames(codes[cols[0]], splitAlternatives(cols[1]))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTable(dir, fileOperators, h, func(at string, cols []string) error {
+		if len(cols) < 2 || len(cols) > 3 {
+			return fmt.Errorf("%s: want 2 or 3 tab-separated columns (service, countries, parent), got %d", at, len(cols))
+		}
+		if cols[1] == "*" {
+			g.global[cols[0]] = true
+		} else {
+			g.operators[cols[0]] = splitAlternatives(cols[1])
+		}
+		if len(cols) == 3 && cols[2] != "" {
+			g.parents[cols[0]] = cols[2]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	g.version = hex.EncodeToString(h.Sum(nil)[:4])
+	return g, nil
+}
+
+func (g *geoData) addNames(code string, names []string) {
+	for _, n := range names {
+		toks := placeTokens(strings.TrimPrefix(n, "="))
+		if len(toks) == 0 {
+			continue
+		}
+		g.byName[strings.Join(toks, " ")] = code
+		g.places[toks[0]] = append(g.places[toks[0]], placeName{toks: toks, code: code})
+	}
+}
+
+// placeTokens lower-cases s and splits it into letter and digit runs.
+func placeTokens(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\''
+	})
+}
+
+// Parents returns the parent of each service that has one ("Instagram" →
+// "Meta"), as operators.tsv gives it.
+func (c *Classifier) Parents() map[string]string {
+	if c.geo == nil {
+		return nil
+	}
+	out := make(map[string]string, len(c.geo.parents))
+	for k, v := range c.geo.parents {
+		out[k] = v
+	}
+	return out
+}
+
+// setCountries fills the Country of each outage of a.
+func (c *Classifier) setCountries(a *corpus.Article, text string) {
+	if c.geo == nil {
+		return
+	}
+	var ev *placeEvidence
+	for i := range a.Outages {
+		o := &a.Outages[i]
+		o.Country = c.geo.countryOf(o, func() *placeEvidence {
+			if ev == nil {
+				ev = c.geo.evidence(a, text)
+			}
+			return ev
+		})
+	}
+}
+
+// countryOf decides an outage's countries, strongest evidence first: a
+// country in the service's name ("Internet (Egypt)"), the gazetteer's
+// country of an operator or utility, none for a service used worldwide,
+// else the place names of the text with the host as weak evidence.
+func (g *geoData) countryOf(o *corpus.Outage, text func() *placeEvidence) []string {
+	if i, j := strings.LastIndexByte(o.Service, '('), strings.LastIndexByte(o.Service, ')'); i >= 0 && j > i {
+		if code, ok := g.byName[strings.Join(placeTokens(o.Service[i+1:j]), " ")]; ok && code != "" {
+			return []string{code}
+		}
+	}
+	if codes, ok := g.operators[o.Service]; ok {
+		return append([]string(nil), codes...)
+	}
+	if g.global[o.Service] {
+		return []string{}
+	}
+	return text().best()
+}
+
+// Place evidence weights: a place named in the title, in the first
+// paragraph, further on; the host's country-code domain; the language of
+// a country's press (French for France) counts only as a tie-breaker.
+const (
+	placeTitle     = 3
+	placeLede      = 2
+	placeBody      = 1
+	placeHost      = 2
+	placeBodyCap   = 3 // most body mentions one country scores
+	placeThreshold = 3 // least score that decides
+	placeMargin    = 1.5
+	ledeBytes      = 400
+)
+
+type placeEvidence struct {
+	score map[string]float64
+	lang  string
+}
+
+func (g *geoData) evidence(a *corpus.Article, text string) *placeEvidence {
+	ev := &placeEvidence{score: map[string]float64{}, lang: a.Lang}
+	g.scan(a.Title, func(code string) { ev.score[code] += placeTitle })
+	body := strings.TrimPrefix(text, a.Title)
+	lede := body
+	if len(lede) > ledeBytes {
+		lede = lede[:ledeBytes]
+	}
+	g.scan(lede, func(code string) { ev.score[code] += placeLede })
+	capped := map[string]float64{}
+	g.scan(body[len(lede):], func(code string) {
+		if capped[code] < placeBodyCap {
+			capped[code] += placeBody
+			ev.score[code] += placeBody
+		}
+	})
+	if u, err := url.Parse(a.URL); err == nil {
+		host := u.Hostname()
+		if a.Host != "" {
+			host = a.Host
+		}
+		if k := strings.LastIndexByte(host, '.'); k >= 0 {
+			if code, ok := g.tlds[host[k+1:]]; ok {
+				ev.score[code] += placeHost
+			}
+		}
+	}
+	return ev
+}
+
+// pressLang is the language whose press is mostly one country's.
+var pressLang = map[string]string{corpus.LangFrench: "FR"}
+
+// best returns the country with the highest score when it reaches the
+// threshold and clearly leads, else nothing.
+func (ev *placeEvidence) best() []string {
+	type cs struct {
+		code  string
+		score float64
+	}
+	var list []cs
+	for c, s := range ev.score {
+		if c != "" {
+			list = append(list, cs{c, s})
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		if p := pressLang[ev.lang]; list[i].code == p || list[j].code == p {
+			return list[i].code == p
+		}
+		return list[i].code < list[j].code
+	})
+	if len(list) == 0 || list[0].score < placeThreshold {
+		return []string{}
+	}
+	if len(list) > 1 && list[0].score < placeMargin*list[1].score {
+		return []string{}
+	}
+	return []string{list[0].code}
+}
+
+// arabicPrefixes are the one-letter proclitics written joined to an Arabic
+// word (and, with, for, so, as): "بمصر" is "in Egypt".
+var arabicPrefixes = []string{"و", "ب", "ل", "ف", "ك"}
+
+// scan calls fn with the code of every place name in s.
+func (g *geoData) scan(s string, fn func(code string)) {
+	toks := placeTokens(s)
+	for i := 0; i < len(toks); i++ {
+		first := toks[i]
+		cands := g.places[first]
+		if cands == nil {
+			for _, p := range arabicPrefixes {
+				if rest, ok := strings.CutPrefix(first, p); ok && g.places[rest] != nil {
+					cands, first = g.places[rest], rest
+					break
+				}
+			}
+		}
+		best := -1
+		for k, pn := range cands {
+			if matchAt(toks, i, pn.toks, first) && (best < 0 || len(pn.toks) > len(cands[best].toks)) {
+				best = k
+			}
+		}
+		if best >= 0 {
+			fn(cands[best].code)
+			i += len(cands[best].toks) - 1
+		}
+	}
+}
+
+func matchAt(toks []string, i int, want []string, first string) bool {
+	if i+len(want) > len(toks) || want[0] != first {
+		return false
+	}
+	for k := 1; k < len(want); k++ {
+		if toks[i+k] != want[k] {
+			return false
+		}
+	}
+	return true
+}

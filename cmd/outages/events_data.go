@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"outages/corpus"
+	"outages/events"
+)
+
+// eventsFile is the data directory's file of events, rewritten atomically
+// after each run and reindex; eventsByArticle is its article → events
+// table, small enough for search to read on every query.
+const (
+	eventsFile      = "events.json"
+	eventsByArticle = "events-by-article.tsv"
+)
+
+// loadEvents reads the data directory's events; none (and no error) when
+// no run has grouped them yet.
+func loadEvents(dataDir string) (*events.File, error) {
+	p := filepath.Join(dataDir, eventsFile)
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &events.File{Version: events.FileVersion}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", p, err)
+	}
+	f, err := events.Read(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return f, nil
+}
+
+// updateEvents regroups every stored outage into events, keeping the ids
+// of the previous events, and writes the events file. It returns the
+// number of events.
+func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, parents map[string]string, logger *slog.Logger) (int, error) {
+	prev, err := loadEvents(dataDir)
+	if err != nil {
+		logger.Warn("events: the previous events are unreadable; regrouping from scratch (event ids are recomputed from their earliest article)", "err", err)
+		prev = &events.File{Version: events.FileVersion}
+	}
+	var arts []events.Article
+	err = store.All(func(a *corpus.Article) error {
+		if a.IsOutage && len(a.Outages) > 0 {
+			arts = append(arts, events.FromCorpus(a))
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
+	evs := events.Group(arts, events.Options{Parents: parents, Previous: prev.Events})
+	now := time.Now()
+	events.Stamp(evs, prev.Events, now)
+	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339Nano), Previous: prev.Generated, Events: evs}
+	b, err := json.Marshal(f)
+	if err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
+	p := filepath.Join(dataDir, eventsFile)
+	if err := writeFileAtomic(p, append(b, '\n')); err != nil {
+		return 0, fmt.Errorf("write %s: %w", p, err)
+	}
+	p = filepath.Join(dataDir, eventsByArticle)
+	if err := writeFileAtomic(p, articleTable(f)); err != nil {
+		return 0, fmt.Errorf("write %s: %w", p, err)
+	}
+	return len(evs), nil
+}
+
+// articleTable writes "article id TAB event ids (comma-separated)" lines
+// sorted by article id, after a header line.
+func articleTable(f events.File) []byte {
+	m := eventOf(&f)
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b bytes.Buffer
+	b.WriteString("article_id\tevent_ids\n")
+	for _, id := range ids {
+		b.WriteString(id + "\t" + strings.Join(m[id], ",") + "\n")
+	}
+	return b.Bytes()
+}
+
+// eventsOfArticles returns the event ids of the given articles from the
+// data directory's article table (none when there is no table yet).
+func eventsOfArticles(dataDir string, ids []string) map[string][]string {
+	out := map[string][]string{}
+	b, err := os.ReadFile(filepath.Join(dataDir, eventsByArticle))
+	if err != nil {
+		return out
+	}
+	for _, id := range ids {
+		i := bytes.Index(b, []byte("\n"+id+"\t"))
+		if i < 0 {
+			continue
+		}
+		line := b[i+len(id)+2:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j]
+		}
+		out[id] = strings.Split(string(line), ",")
+	}
+	return out
+}
+
+// eventOf maps article id → ids of the events it belongs to.
+func eventOf(f *events.File) map[string][]string {
+	m := map[string][]string{}
+	for _, e := range f.Events {
+		for _, a := range e.Articles {
+			m[a.ID] = append(m[a.ID], e.ID)
+		}
+	}
+	return m
+}

@@ -1,0 +1,208 @@
+package events
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"outages/corpus"
+)
+
+// timeKind is how precisely a mention is placed in time.
+type timeKind int
+
+const (
+	tStart    timeKind = iota // a start day
+	tReport                   // no start: the publication day
+	tMonthDay                 // a start month and day, the year unknown
+	tMonth                    // only a month (start or publication)
+	tNone                     // nothing
+)
+
+// mention is one outage of one article.
+type mention struct {
+	art, out  int // article index, outage index (0-based)
+	key       string
+	tk        timeKind
+	day       int // days since 1970 (tStart, tReport); day of a leap year (tMonthDay); months since year 0 (tMonth)
+	countries []string
+	national  bool
+	cluster   int
+}
+
+// cluster is a group of mentions of one key being built.
+type cluster struct {
+	key            string
+	tk             timeKind // tStart or tReport when dated; else the weak kind it was made for
+	s0, s1, r0, r1 int      // start and report day ranges
+	hasS, hasR     bool
+	weak           int // tMonthDay / tMonth value of a weak cluster
+	countries      []string
+	members        []int
+}
+
+// Group groups the outages of arts into events, newest first. It is
+// deterministic: the same articles and options give the same events, in
+// any order of arts.
+func Group(arts []Article, opts Options) []Event {
+	opts = opts.withDefaults()
+	arts = sortedArticles(arts)
+	ms := mentions(arts)
+	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts)}
+	g.placeDated()
+	g.placeWeak()
+	comps := g.merge()
+	evs := make([]Event, 0, len(comps))
+	for _, c := range comps {
+		evs = append(evs, summarise(arts, ms, c))
+	}
+	assignIDs(evs, g.anchors(comps), opts.Previous)
+	sort.SliceStable(evs, func(i, j int) bool {
+		if a, b := evs[i].Day(), evs[j].Day(); a != b {
+			return a > b
+		}
+		return evs[i].ID < evs[j].ID
+	})
+	return evs
+}
+
+func sortedArticles(arts []Article) []Article {
+	out := append([]Article(nil), arts...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// nationalKinds are the kinds whose services are a country's network: two
+// of their mentions in different countries are different incidents.
+var nationalKinds = map[string]bool{corpus.KindTelecom: true, corpus.KindInternet: true, corpus.KindPower: true}
+
+func mentions(arts []Article) []mention {
+	var ms []mention
+	for ai, a := range arts {
+		for oi, o := range a.Outages {
+			key := ServiceKey(o.Service)
+			if key == "" {
+				continue
+			}
+			m := mention{art: ai, out: oi, key: key, countries: o.Country, national: nationalKinds[o.Kind], cluster: -1}
+			m.tk, m.day = placeInTime(o.Start, a.Published)
+			ms = append(ms, m)
+		}
+	}
+	canon := aliasKeys(arts, ms)
+	for i := range ms {
+		if k, ok := canon[ms[i].key]; ok {
+			ms[i].key = k
+		}
+	}
+	return ms
+}
+
+// aliasKeys maps service keys that name one service to one of them: a
+// service whose alias is another mention's service name ("Rogers
+// Communications", alias "Rogers") is that service. Each set of keys maps
+// to its smallest key, so the result does not depend on article order.
+func aliasKeys(arts []Article, ms []mention) map[string]string {
+	used := map[string]bool{}
+	for _, m := range ms {
+		used[m.key] = true
+	}
+	parent := map[string]string{}
+	find := func(k string) string {
+		for {
+			p, ok := parent[k]
+			if !ok || p == k {
+				return k
+			}
+			k = p
+		}
+	}
+	for _, m := range ms {
+		key := m.key
+		for _, al := range arts[m.art].Outages[m.out].Aliases {
+			ak := ServiceKey(al)
+			if ak == "" || ak == key || !used[ak] {
+				continue
+			}
+			ra, rb := find(key), find(ak)
+			if ra != rb {
+				parent[max(ra, rb)] = min(ra, rb)
+			}
+		}
+	}
+	out := make(map[string]string, len(parent))
+	for k := range parent {
+		out[k] = find(k)
+	}
+	return out
+}
+
+// placeInTime reads a mention's time: its start day; a month-day start with
+// the year of the publication (the latest such day not after it); the
+// publication day; a month; or nothing.
+func placeInTime(start, published string) (timeKind, int) {
+	if d, ok := parseDay(start); ok {
+		return tStart, d
+	}
+	pub, pubOK := parseDay(published)
+	if len(start) == 10 && start[:4] == "XXXX" {
+		if pubOK {
+			p := time.Unix(int64(pub)*86400, 0).UTC()
+			for _, y := range []int{p.Year(), p.Year() - 1} {
+				if d, ok := parseDay(fmt.Sprintf("%04d", y) + start[4:]); ok && d <= pub+1 {
+					return tStart, d
+				}
+			}
+		}
+		if t, err := time.Parse("2006-01-02", "2000"+start[4:]); err == nil {
+			return tMonthDay, t.YearDay()
+		}
+	}
+	if pubOK {
+		return tReport, pub
+	}
+	if m, ok := parseMonth(start); ok {
+		return tMonth, m
+	}
+	if m, ok := parseMonth(published); ok {
+		return tMonth, m
+	}
+	return tNone, 0
+}
+
+func parseDay(s string) (int, bool) {
+	if len(s) != 10 {
+		return 0, false
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, false
+	}
+	return int(t.Unix() / 86400), true
+}
+
+func parseMonth(s string) (int, bool) {
+	if len(s) < 7 {
+		return 0, false
+	}
+	t, err := time.Parse("2006-01", s[:7])
+	if err != nil {
+		return 0, false
+	}
+	return t.Year()*12 + int(t.Month()) - 1, true
+}
+
+func dayString(d int) string { return time.Unix(int64(d)*86400, 0).UTC().Format("2006-01-02") }
+
+// monthOfDay is a day's month in parseMonth's numbering.
+func monthOfDay(d int) int {
+	t := time.Unix(int64(d)*86400, 0).UTC()
+	return t.Year()*12 + int(t.Month()) - 1
+}
+
+// yearDayOf is a day's day of the year, counted in a leap year.
+func yearDayOf(d int) int {
+	t := time.Unix(int64(d)*86400, 0).UTC()
+	l := time.Date(2000, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return l.YearDay()
+}

@@ -1,0 +1,206 @@
+package events
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strconv"
+	"strings"
+
+	"outages/corpus"
+)
+
+// merge unites clusters that articles report as one incident and returns
+// the components as lists of mention indexes, each in mention order.
+func (g *grouper) merge() [][]int {
+	parent := make([]int, len(g.clusters))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	union := func(a, b int) {
+		a, b = find(a), find(b)
+		if a < b {
+			parent[b] = a
+		} else if b < a {
+			parent[a] = b
+		}
+	}
+	parents := map[string]string{}
+	for k, v := range g.opts.Parents {
+		parents[ServiceKey(k)] = ServiceKey(v)
+	}
+	// Two services reported together by CoReports articles (main outage
+	// and another) are one incident wherever an article reports both.
+	type keyPair struct{ a, b string }
+	kp := func(a, b string) keyPair { return keyPair{min(a, b), max(a, b)} }
+	together := map[keyPair]int{}
+	type link struct {
+		a, b int
+		keys keyPair
+	}
+	var links []link
+	for start := 0; start < len(g.ms); {
+		end := start
+		for end < len(g.ms) && g.ms[end].art == g.ms[start].art {
+			end++
+		}
+		main := g.ms[start]
+		seen := map[keyPair]bool{}
+		for _, m := range g.ms[start+1 : end] {
+			if m.cluster == main.cluster || main.out != 0 {
+				continue
+			}
+			if related(parents, main.key, m.key) || sameNetwork(g.arts[main.art].Outages[main.out], g.arts[m.art].Outages[m.out]) {
+				union(main.cluster, m.cluster)
+				continue
+			}
+			k := kp(main.key, m.key)
+			if !seen[k] {
+				seen[k] = true
+				together[k]++
+			}
+			links = append(links, link{main.cluster, m.cluster, k})
+		}
+		start = end
+	}
+	for _, l := range links {
+		if together[l.keys] >= g.opts.CoReports {
+			union(l.a, l.b)
+		}
+	}
+	byRoot := map[int]int{}
+	var comps [][]int
+	for i := range g.ms {
+		r := find(g.ms[i].cluster)
+		k, ok := byRoot[r]
+		if !ok {
+			k = len(comps)
+			byRoot[r] = k
+			comps = append(comps, nil)
+		}
+		comps[k] = append(comps[k], i)
+	}
+	return comps
+}
+
+// related reports whether one service is the other's parent or both have
+// the same parent.
+func related(parents map[string]string, a, b string) bool {
+	pa, pb := parents[a], parents[b]
+	return pa == b || pb == a || (pa != "" && pa == pb)
+}
+
+// sameNetwork reports whether two outages of national networks are one
+// country's: the same kind, a country in common, and one of them named for
+// the country as a whole ("Power grid (Lebanon)" and its utility).
+func sameNetwork(a, b corpus.Outage) bool {
+	if !nationalKinds[a.Kind] || a.Kind != b.Kind || len(a.Country) == 0 || len(b.Country) == 0 {
+		return false
+	}
+	if !strings.HasSuffix(a.Service, ")") && !strings.HasSuffix(b.Service, ")") {
+		return false
+	}
+	return countriesMeet(a.Country, b.Country)
+}
+
+// anchors returns, for each component, the key of its earliest mention
+// ("service key|article id|outage index"), the seed of a fresh id.
+func (g *grouper) anchors(comps [][]int) []string {
+	out := make([]string, len(comps))
+	for k, c := range comps {
+		best := -1
+		for _, i := range c {
+			if best < 0 || g.earlier(i, best) {
+				best = i
+			}
+		}
+		m := g.ms[best]
+		out[k] = m.key + "|" + g.arts[m.art].ID + "|" + strconv.Itoa(m.out+1)
+	}
+	return out
+}
+
+// earlier orders mentions by precision of time, then day, then article id
+// and outage index.
+func (g *grouper) earlier(i, j int) bool {
+	a, b := &g.ms[i], &g.ms[j]
+	da, db := a.tk <= tReport, b.tk <= tReport
+	if da != db {
+		return da
+	}
+	if a.day != b.day && da {
+		return a.day < b.day
+	}
+	if ia, ib := g.arts[a.art].ID, g.arts[b.art].ID; ia != ib {
+		return ia < ib
+	}
+	return a.out < b.out
+}
+
+// assignIDs gives each event the id of the previous event it shares the
+// most mentions with, or a fresh id from its anchor.
+func assignIDs(evs []Event, anchors []string, previous []Event) {
+	old := map[string]string{} // "article id#outage" → previous event id
+	for _, e := range previous {
+		for _, a := range e.Articles {
+			old[a.ID+"#"+strconv.Itoa(a.Outage)] = e.ID
+		}
+	}
+	type vote struct {
+		ev    int
+		id    string
+		count int
+	}
+	var votes []vote
+	for i, e := range evs {
+		n := map[string]int{}
+		for _, a := range e.Articles {
+			if id, ok := old[a.ID+"#"+strconv.Itoa(a.Outage)]; ok {
+				n[id]++
+			}
+		}
+		for id, c := range n {
+			votes = append(votes, vote{i, id, c})
+		}
+	}
+	sort.Slice(votes, func(i, j int) bool {
+		a, b := votes[i], votes[j]
+		if a.count != b.count {
+			return a.count > b.count
+		}
+		if a.id != b.id {
+			return a.id < b.id
+		}
+		return anchors[a.ev] < anchors[b.ev]
+	})
+	taken := map[string]bool{}
+	for _, v := range votes {
+		if evs[v.ev].ID != "" || taken[v.id] {
+			continue
+		}
+		evs[v.ev].ID, taken[v.id] = v.id, true
+	}
+	for i := range evs {
+		if evs[i].ID != "" {
+			continue
+		}
+		seed := anchors[i]
+		for {
+			sum := sha256.Sum256([]byte(seed))
+			id := "ev-" + hex.EncodeToString(sum[:6])
+			if !taken[id] {
+				evs[i].ID, taken[id] = id, true
+				break
+			}
+			seed += "'"
+		}
+	}
+}
