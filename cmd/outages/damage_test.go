@@ -109,6 +109,14 @@ func TestDamagedStore(t *testing.T) {
 			dir := sampleRun(t)
 			path := filepath.Join(dir, storeFile)
 			want := readReport(t, dir).Stored
+			// A search of the whole store leaves the stamp that spares the
+			// next searches the walk: the damage must still be seen.
+			if code, _, errOut := outages(t, "search", "panne", "--data", dir); code != exitOK {
+				t.Fatalf("search before damage = %d (%s)", code, errOut)
+			}
+			if _, err := os.Stat(filepath.Join(dir, scannedFile)); err != nil {
+				t.Fatalf("no stamp after a search of a whole store: %v", err)
+			}
 			for _, off := range tt.damage(t, path) {
 				garble(t, path, off, 16)
 			}
