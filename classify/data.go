@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"outages/classify/model"
 	"outages/corpus"
 )
 
@@ -99,6 +100,9 @@ type dataSet struct {
 	ctyM      *matcher
 	stop      map[string]map[string]bool // lang → folded stop-words
 	stopLangs []string                   // in file order
+	cues      []cueEntry
+	cueM      map[string]*matcher // per language
+	weights   *model.Weights
 	version   string
 }
 
@@ -345,6 +349,12 @@ func loadData(dir string) (*dataSet, error) {
 		if ds.stop[l] == nil {
 			return nil, fmt.Errorf("%s: no stop-words for %s", fileStopwords, l)
 		}
+	}
+	if err := loadCues(dir, h, ds); err != nil {
+		return nil, err
+	}
+	if ds.weights, err = loadWeights(dir, h); err != nil {
+		return nil, err
 	}
 	ds.version = hex.EncodeToString(h.Sum(nil))[:12]
 	return ds, nil

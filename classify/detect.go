@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"outages/classify/model"
+
 	"outages/corpus"
 )
 
@@ -37,6 +39,8 @@ type analysis struct {
 	withSubject     []bool // per lex hit (triggers): a subject is near
 	fired           []Fired
 	score           float64
+	evidence        model.Features // detection features
+	denied          bool           // the text denies the outage it names
 	subjectTriggers int
 	mentions        []mention
 	countries       []hit
@@ -130,8 +134,8 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 			overran = true
 		}
 	}
-	var trig, negs []float64
-	var report float64
+	var ev evidence
+	ev.neg = map[string][]float64{}
 	for i, h := range an.lex {
 		e := ds.lex[h.owner]
 		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
@@ -151,48 +155,42 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 					break
 				}
 			}
+			if d.toks[h.from].para == 0 {
+				ev.titleTrigger = true
+			}
 			if an.withSubject[i] {
 				an.subjectTriggers++
 				f.Note = "near a subject"
-				trig = append(trig, e.weight)
+				ev.trig = append(ev.trig, e.weight)
 			} else {
 				f.Note = "no subject near"
-				f.Weight = e.weight * noSubjectFactor
-				trig = append(trig, f.Weight)
+				ev.loose = append(ev.loose, e.weight)
 			}
 		case classReport:
-			report += e.weight * 0.5
-			f.Weight = e.weight * 0.5
+			ev.report += e.weight
 		case classPlanned:
 			if overran {
 				f.Note = "the planned work overran: an incident"
 				f.Weight = 0
 				break
 			}
-			negs = append(negs, e.weight)
+			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		case classSense, classGeneral, classDenial:
-			negs = append(negs, e.weight)
+			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue
 		}
 		an.fired = append(an.fired, f)
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(trig)))
-	positive, w := 0.0, 1.0
-	for _, t := range trig {
-		positive += t * w
-		w *= triggerDecay
+	ev.overran = overran
+	for _, m := range an.mentions {
+		if !m.channel && !m.weak && d.toks[m.from].para == 0 {
+			ev.titleService = true
+		}
 	}
-	// Counter-evidence adds up with the same decay: a text about outages
-	// in general says so many times, a report does it once in passing.
-	sort.Float64s(negs)
-	neg := 0.0
-	w = 1.0
-	for _, n := range negs {
-		neg += n * w
-		w *= triggerDecay
-	}
-	an.score = min(positive, maxPositive) + min(report, maxReport) + max(neg, -maxNegative)
+	an.evidence = ev.features()
+	an.denied = ev.denied()
+	an.score = c.weights.Score(model.SlotDetect, an.evidence)
 	return an
 }
 

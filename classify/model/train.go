@@ -16,14 +16,19 @@ type Group struct {
 
 // TrainOptions tunes Train. Zero fields take the defaults.
 type TrainOptions struct {
-	L2         float64 // penalty on the squared weights (default 0.05)
+	L2         float64 // penalty on the squared weights (default: defaultL2 of the slot)
 	Iterations int     // gradient steps (default 300)
 	Rate       float64 // AdaGrad step (default 0.5)
 }
 
-func (o TrainOptions) withDefaults() TrainOptions {
+// defaultL2 is each slot's L2 penalty, chosen by cross-validation: the
+// detection model has few features and many examples, the choice models
+// many features and fewer examples.
+var defaultL2 = map[string]float64{SlotDetect: 0.005, SlotService: 0.05, SlotStart: 0.05, SlotDuration: 0.05, SlotCause: 0.05}
+
+func (o TrainOptions) forSlot(slot string) TrainOptions {
 	if o.L2 == 0 {
-		o.L2 = 0.05
+		o.L2 = defaultL2[slot]
 	}
 	if o.Iterations == 0 {
 		o.Iterations = 300
@@ -39,7 +44,7 @@ func (o TrainOptions) withDefaults() TrainOptions {
 func Train(examples map[string][]Group, opts TrainOptions) *Weights {
 	w := NewWeights()
 	for _, s := range slots {
-		for f, v := range trainSlot(examples[s], opts.withDefaults()) {
+		for f, v := range trainSlot(examples[s], opts.forSlot(s)) {
 			w.Set(s, f, v)
 		}
 	}

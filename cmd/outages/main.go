@@ -52,7 +52,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		runCommand(), searchCommand(), exportCommand(), statsCommand(), reindexCommand(),
-		extractCommand(), explainCommand(), tagCommand(), evalCommand(),
+		extractCommand(), explainCommand(), tagCommand(), evalCommand(), trainCommand(),
 	}
 }
 

@@ -27,6 +27,7 @@ type Record struct {
 	Outages   []corpus.Outage `json:"outages"`
 	Title     string          `json:"title,omitempty"`
 	Body      string          `json:"body,omitempty"`
+	Event     string          `json:"event,omitempty"` // texts reporting the same event share it
 }
 
 // maxLine bounds one JSON line (a whole article with its labels).
