@@ -69,7 +69,8 @@ func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outag
 // durationCands are the lengths the rules read, as candidates for a
 // duration: not a clock time read as a length ("vers 21 h"), and a number
 // or a vague length ("for hours"), not time elapsed since something nor a
-// forecast.
+// forecast, and said in a paragraph naming the outage (anywhere for an
+// outage whose name was derived from the text).
 func (ts *textScope) durationCands(os *outageScope) []exprCand {
 	var out []exprCand
 	for _, e := range ts.exprs {
@@ -85,25 +86,25 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 		if ts.elapsedOrForecast(e) {
 			continue
 		}
-		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
+		p := ts.prio(os, e)
+		if p > prioPara && !os.g.derived {
+			continue // a length said away from the outage is another's
+		}
+		out = append(out, exprCand{e: e, prio: p})
 	}
 	return out
 }
 
-// noValue is the value of the candidate that chooses no value.
-const noValue = "none"
-
-// chooseDuration sets the outage's duration, or none.
+// chooseDuration sets the outage's duration when a length is said of it.
 func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
 	ecs := ts.durationCands(os)
-	cands := make([]Candidate, 0, len(ecs)+1)
+	cands := make([]Candidate, 0, len(ecs))
 	for i, ec := range ecs {
 		cands = append(cands, Candidate{Value: durationValue(ec.e), Text: ec.e.Text, Minutes: ec.e.Minutes,
 			DurationKind: durationKind(ec.e), Features: ts.durationFeatures(ecs, i)})
 	}
-	cands = append(cands, Candidate{Value: noValue, Features: noneFeatures(ecs)})
 	best, ch := c.choose(model.SlotDuration, cands)
-	if best < 0 || best >= len(ecs) {
+	if best < 0 {
 		return ch
 	}
 	e := ecs[best].e

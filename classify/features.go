@@ -217,19 +217,6 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	return fs
 }
 
-// noneFeatures describe the choice of no value for a slot, against the
-// candidates there are.
-func noneFeatures(cands []exprCand) model.Features {
-	var fs model.Features
-	fs.On("none", true)
-	near := false
-	for _, c := range cands {
-		near = near || c.prio <= prioRegion
-	}
-	fs.On("none.nothing_near", !near)
-	return fs
-}
-
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand

@@ -68,14 +68,20 @@ func labelChoice(ch SlotChoice, gold corpus.Outage, j Judge) (model.Group, bool)
 			right = j.Start(gold.Start, cand.Value)
 		case model.SlotDuration:
 			pred := corpus.Outage{DurationMin: cand.Minutes, DurationKind: cand.DurationKind}
-			right = j.Duration(gold, pred) || (cand.Value == noValue && !j.HasDuration(gold))
+			right = j.Duration(gold, pred)
 		case model.SlotCause:
 			right = j.Cause(gold, cand.Value)
 		}
 		g.Cands = append(g.Cands, cand.Features)
 		g.Right = append(g.Right, right)
 	}
-	return g, true
+	switch ch.Slot {
+	case model.SlotStart:
+		return g, len(g.Cands) > 0 && gold.Start != ""
+	case model.SlotDuration:
+		return g, len(g.Cands) > 0 && j.HasDuration(gold)
+	}
+	return g, len(g.Cands) > 0
 }
 
 // Train learns the model's weights from labelled texts: it gathers every

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"outages/classify"
+	"outages/classify/model"
 	"outages/classify/rules"
 	"outages/cmd/outages/internal/eval/extraction"
 	"outages/cmd/outages/internal/eval/gate"
@@ -27,6 +29,7 @@ type evalOptions struct {
 	sample     bool
 	all        string
 	newsFile   string
+	cvFile     string
 	temporal   string
 	extraction string
 	pubdate    string
@@ -44,6 +47,7 @@ func evalCommand() command {
 		summary: "score the pipeline against gold data (news records, temporal vectors, HTML extraction)",
 		usage:   "[flags]",
 		examples: `  outages eval --news ../shared/eval/news-dev.jsonl --errors
+  outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
   outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
@@ -76,12 +80,13 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 			}
 		}
 		pick(&o.newsFile, "news-dev.jsonl")
+		pick(&o.cvFile, "news-dev.jsonl")
 		pick(&o.temporal, "temporal")
 		pick(&o.extraction, "extraction")
 		pick(&o.pubdate, "pubdate")
 		pick(&o.snippets, "extraction-multilingual")
 	}
-	if !o.sample && o.newsFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
+	if !o.sample && o.newsFile == "" && o.cvFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
 		return usagef("nothing to evaluate: give --sample, --news, --temporal, --extraction, --pubdate, --snippets or --all")
 	}
 	thresholds := gate.Embedded()
@@ -130,6 +135,14 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		add("news: "+o.newsFile, start, r)
+	}
+	if o.cvFile != "" {
+		start := time.Now()
+		r, err := o.evalCV(ctx)
+		if err != nil {
+			return err
+		}
+		add("news, 5-fold cross-validation of the model: "+o.cvFile, start, r)
 	}
 	if o.temporal != "" {
 		start := time.Now()
@@ -253,6 +266,27 @@ func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
 	return news.Score(gold, pred), nil
 }
 
+// evalCV cross-validates the model on the labelled news of o.cvFile
+// (what "outages train" prints) and reports the figures as cv.*.
+func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
+	gold, err := readGold(o.cvFile)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := classify.New(classify.Options{RulesDir: o.rulesDir})
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
+	}
+	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), cvFolds, model.TrainOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return prefixedReport{r, "cv."}, nil
+}
+
+// cvFolds is the number of cross-validation folds eval runs.
+const cvFolds = 5
+
 // predict runs the extract code path on the input of every gold record; a
 // record that fails is left out (and scored as missing).
 func predict(ctx context.Context, ex *extractor, gold []news.Record, input func(news.Record) (extractInput, error)) (map[string]news.Record, error) {
@@ -283,6 +317,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.sample, "sample", false, "score the bundled sample corpus end to end (HTML pages → extraction → classification) against its gold")
 	fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
 	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
+	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

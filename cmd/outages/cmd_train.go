@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +25,7 @@ type trainOptions struct {
 	rulesDir   string
 	l2         float64
 	iterations int
+	errors     bool
 }
 
 func trainCommand() command {
@@ -48,6 +51,7 @@ func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule and data files overriding the embedded ones")
 	fs.Float64Var(&o.l2, "l2", 0, "L2 penalty (0: the model's default)")
 	fs.IntVar(&o.iterations, "iterations", 0, "gradient steps (0: the model's default)")
+	fs.BoolVar(&o.errors, "errors", false, "list every cross-validation miss with the gold and predicted values")
 }
 
 func (o *trainOptions) validate(args []string) error {
@@ -85,6 +89,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	ex := examplesOf(cls, gold)
 	w := classify.TrainExamples(ex, opts)
 	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold), strings.Join(o.news, ", "), time.Since(start).Seconds())
+	writeCoverage(a.stdout, w, ex)
 	if o.out != "" {
 		var buf bytes.Buffer
 		w.Write(&buf, fmt.Sprintf("Weights of the classify model (package classify/model), written by\n  outages train --news %s\non %d labelled texts. Do not edit by hand: retrain.", strings.Join(o.news, " --news "), len(gold)))
@@ -103,6 +108,10 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "\n== %d-fold cross-validation (%.1fs)\n", o.folds, time.Since(start).Seconds())
 	r.WriteTable(a.stdout)
+	if o.errors {
+		fmt.Fprintln(a.stdout)
+		r.WriteErrors(a.stdout)
+	}
 	if o.jsonOut != "" {
 		b, _ := json.MarshalIndent(struct {
 			Figures map[string]float64 `json:"figures"`
@@ -193,4 +202,26 @@ func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Re
 		}
 	}
 	return news.Score(gold, pred), nil
+}
+
+// writeCoverage writes, per slot, how many labelled choices there are, how
+// many have a right candidate (what the rules let the model reach) and how
+// many the trained weights get right.
+func writeCoverage(out io.Writer, w *model.Weights, ex []map[string][]model.Group) {
+	fmt.Fprintf(out, "%-9s %7s %9s %9s\n", "slot", "choices", "reachable", "fitted")
+	for _, slot := range model.Slots() {
+		n, reach, fit := 0, 0, 0
+		for _, m := range ex {
+			for _, g := range m[slot] {
+				n++
+				if slices.Contains(g.Right, true) {
+					reach++
+				}
+				if best, _ := w.Best(slot, g.Cands); best >= 0 && g.Right[best] {
+					fit++
+				}
+			}
+		}
+		fmt.Fprintf(out, "%-9s %7d %9d %9d\n", slot, n, reach, fit)
+	}
 }
