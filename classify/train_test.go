@@ -15,9 +15,11 @@ import (
 // testJudge compares values plainly (the eval scorer's rules are tested
 // with the scorer).
 var testJudge = Judge{
-	Service:     func(g, p corpus.Outage) bool { return strings.EqualFold(g.Service, p.Service) },
-	Start:       func(g, p string) bool { return g == p },
-	Duration:    func(g, p corpus.Outage) bool { return g.DurationMin != nil && p.DurationMin != nil && *g.DurationMin == *p.DurationMin },
+	Service: func(g, p corpus.Outage) bool { return strings.EqualFold(g.Service, p.Service) },
+	Start:   func(g, p string) bool { return g == p },
+	Duration: func(g, p corpus.Outage) bool {
+		return g.DurationMin != nil && p.DurationMin != nil && *g.DurationMin == *p.DurationMin
+	},
 	Cause:       func(g corpus.Outage, p string) bool { return g.Cause == p },
 	HasDuration: func(g corpus.Outage) bool { return g.DurationMin != nil },
 }
