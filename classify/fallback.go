@@ -175,24 +175,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			lower[t.norm] = true
 		}
 	}
-	// A title in title case proves nothing about names.
-	titleCase := false
-	{
-		up, all := 0, 0
-		for _, t := range d.toks {
-			if t.para > 0 {
-				break
-			}
-			if stop[t.norm] || len(t.norm) < 3 {
-				continue
-			}
-			all++
-			if t.upper {
-				up++
-			}
-		}
-		titleCase = all >= 4 && up*10 >= all*7
-	}
+	titleCase := titleInTitleCase(d, stop)
 	capTok := func(k int) bool {
 		t := d.toks[k]
 		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
@@ -236,8 +219,31 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
-	// A single word opening a sentence counts only if the text names it
-	// elsewhere too.
+	return repeatedOpeners(d, out)
+}
+
+// titleInTitleCase reports whether the title capitalises most of its
+// words: then it proves nothing about names.
+func titleInTitleCase(d *doc, stop map[string]bool) bool {
+	up, all := 0, 0
+	for _, t := range d.toks {
+		if t.para > 0 {
+			break
+		}
+		if stop[t.norm] || len(t.norm) < 3 {
+			continue
+		}
+		all++
+		if t.upper {
+			up++
+		}
+	}
+	return all >= 4 && up*10 >= all*7
+}
+
+// repeatedOpeners drops the single words opening a sentence that the text
+// does not name elsewhere too.
+func repeatedOpeners(d *doc, out []derivedName) []derivedName {
 	seen := map[string]int{}
 	for _, n := range out {
 		seen[strings.ToLower(n.name)]++
