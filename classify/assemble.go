@@ -77,7 +77,12 @@ func (c *Classifier) chooseMain(outs []*outageGroup, t *teacher) ([]*outageGroup
 	}
 	ch.Candidates[best].Chosen = true
 	main := outs[best]
-	rest := append(append([]*outageGroup(nil), outs[:best]...), outs[best+1:]...)
+	var rest []*outageGroup
+	for i, g := range outs {
+		if i != best && !g.mainOnly {
+			rest = append(rest, g)
+		}
+	}
 	sort.SliceStable(rest, func(i, j int) bool { return rest[i].first < rest[j].first })
 	if len(rest) > maxOutages-1 {
 		rest = rest[:maxOutages-1]

@@ -41,6 +41,7 @@ type analysis struct {
 	score           float64
 	evidence        model.Features // detection features
 	denied          bool           // the text denies the outage it names
+	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
 	subjectTriggers int
 	mentions        []mention
 	countries       []hit

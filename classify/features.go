@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -37,6 +38,9 @@ func serviceFeatures(g *outageGroup, outs []*outageGroup) model.Features {
 	fs.On("parent", g.parent)
 	fs.On("country_wide", g.countryOf != "")
 	fs.On("derived", g.derived)
+	if g.derivedRank > 0 {
+		fs.On(fmt.Sprintf("derived.extra%d", g.derivedRank), true)
+	}
 	fs.On("gazetteer", g.cand.svc >= 0)
 	fs.On("first_named", first >= 0 && firstFrom(g) == first)
 	fs.On("kind."+g.cand.kind, true)

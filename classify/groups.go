@@ -10,21 +10,23 @@ import (
 // outageGroup is one service reported down: its mentions and what the
 // service-choice features read from them.
 type outageGroup struct {
-	cand      *candidate
-	mentions  []mention
-	strong    int          // mentions in a sentence with an outage word
-	sents     map[int]bool // sentences with a mention
-	hotSents  map[int]bool // sentences with a mention and an outage word
-	first     int          // token of the first strong mention
-	lead      int          // where the first strong mention names it (the country of a country-wide cut)
-	direct    bool         // named right next to an outage word ("Azure outage")
-	inTitle   bool         // named in the title
-	titleSent bool         // named in the first sentence
-	isLead    bool         // named first where the text reports an outage
-	parent    bool         // a company whose product is the one named next to the outage word
-	countryOf string
-	derived   bool // named from the text when no known service is: its start and length may come from anywhere in the text
-	score     float64
+	cand        *candidate
+	mentions    []mention
+	strong      int          // mentions in a sentence with an outage word
+	sents       map[int]bool // sentences with a mention
+	hotSents    map[int]bool // sentences with a mention and an outage word
+	first       int          // token of the first strong mention
+	lead        int          // where the first strong mention names it (the country of a country-wide cut)
+	direct      bool         // named right next to an outage word ("Azure outage")
+	inTitle     bool         // named in the title
+	titleSent   bool         // named in the first sentence
+	isLead      bool         // named first where the text reports an outage
+	parent      bool         // a company whose product is the one named next to the outage word
+	countryOf   string
+	derived     bool // named from the text when no known service is: its start and length may come from anywhere in the text
+	mainOnly    bool // a candidate main outage only, never a secondary one
+	derivedRank int  // 1, 2, 3: the rank of a derived name proposed next to named services
+	score       float64
 }
 
 // groupSet gathers the mentions of one text into groups, one per service.
@@ -108,9 +110,51 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	}
 	if len(outs) == 0 {
 		outs = append(outs, c.derivedGroup(an, gs))
+	} else {
+		outs = append(outs, c.extraDerived(an, outs)...)
 	}
 	markLeadAndParents(outs)
 	return outs
+}
+
+// maxDerived is how many names derived from the text are proposed as
+// candidate main outages when the text names other services too.
+const maxDerived = 3
+
+// extraDerived proposes the names derived from the text as more candidate
+// main outages when the text names other services (a company absent from
+// the gazetteer, reported down next to the platforms it affected); they
+// never become secondary outages.
+func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGroup {
+	names := c.rankedNames(an)
+	var extra []*outageGroup
+	for i := 0; i < len(names) && len(extra) < maxDerived; i++ {
+		cand, ms := c.derivedCandidate(an, names, i)
+		if len(ms) == 0 || namedBy(cand.key, outs) {
+			continue
+		}
+		gs := newGroupSet(an)
+		g := newGroup(cand)
+		g.derived, g.mainOnly, g.derivedRank = true, true, len(extra)+1
+		for _, m := range ms {
+			gs.add(g, m)
+		}
+		if g.first < 0 {
+			g.first = g.mentions[0].from
+		}
+		extra = append(extra, g)
+	}
+	return extra
+}
+
+// namedBy reports whether a name is, or is part of, a candidate's name.
+func namedBy(name string, outs []*outageGroup) bool {
+	for _, g := range outs {
+		if strings.EqualFold(g.cand.key, name) || namesItself(name, g.cand) || namesItself(g.cand.key, &candidate{key: name}) {
+			return true
+		}
+	}
+	return false
 }
 
 // derivedGroup is the outage of a report that names no known service in
