@@ -161,7 +161,34 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			keep = append(keep, cc)
 		}
 	}
-	return keep, unknownSaid
+	return recastWeak(keep, os.g.cand.kind), unknownSaid
+}
+
+// weakRecast maps the cause the rules give a generic "technical problem"
+// to the other cause it may stand for: a fault of software or of
+// equipment, the model decides from the service and the context.
+var weakRecast = map[string]string{
+	corpus.CauseSoftwareBug:     corpus.CauseHardwareFailure,
+	corpus.CauseHardwareFailure: corpus.CauseSoftwareBug,
+}
+
+// recastWeak adds, for each generic cause phrase, a twin candidate
+// reading it as the other kind of fault. A power grid has no software of
+// its own to speak of: its "technical fault" is its equipment.
+func recastWeak(ccs []causeCand, kind string) []causeCand {
+	out := ccs
+	for i, cc := range ccs {
+		if kind == corpus.KindPower && cc.weak && cc.e.Cause == corpus.CauseSoftwareBug {
+			out[i].e.Cause = corpus.CauseHardwareFailure
+			continue
+		}
+		if alt, ok := weakRecast[cc.e.Cause]; ok && cc.weak {
+			twin := cc
+			twin.e.Cause, twin.recast = alt, true
+			out = append(out, twin)
+		}
+	}
+	return out
 }
 
 // dateSentences returns the sentences holding a day apart from the start
@@ -232,9 +259,6 @@ func (c *Classifier) chooseCause(ts *textScope, os *outageScope, o *corpus.Outag
 func (c *Classifier) setCause(ccs []causeCand, best int, o *corpus.Outage, oe *OutageExplanation) {
 	chosen := ccs[best].e.Cause
 	o.Cause = chosen
-	if o.Kind == corpus.KindPower && chosen == corpus.CauseSoftwareBug && ccs[best].weak {
-		o.Cause = corpus.CauseHardwareFailure // a grid's "technical fault" is its equipment
-	}
 	for _, cc := range ccs {
 		switch cc.e.Cause {
 		case chosen:

@@ -224,7 +224,8 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand
-	weak bool
+	weak   bool
+	recast bool // a generic phrase read as the other kind of fault
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -238,6 +239,8 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	fs.On("own_sentence", os.g.sents[s])
 	fs.On("outage_sentence", os.g.sents[s] || ts.an.triggerSent[s])
 	fs.On("weak", cc.weak)
+	fs.On("recast", cc.recast)
+	fs.On("recast.kind."+os.g.cand.kind, cc.recast)
 	fs.On("cause."+e.Cause, true)
 	fs.On("root", isRoot(cands, i))
 	k := ts.d.tokAt(e.Start)
