@@ -50,6 +50,8 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 // chooseStart sets the outage's start day.
 func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
 	ecs := ts.startCands(os)
+	annotate(ecs, exprValue)
+	markEarlier(ecs)
 	cands := make([]Candidate, len(ecs))
 	for i, ec := range ecs {
 		cands[i] = Candidate{Value: ec.e.Value, Text: ec.e.Text, Features: ts.startFeatures(ecs, i)}
@@ -98,6 +100,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 // chooseDuration sets the outage's duration when a length is said of it.
 func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
 	ecs := ts.durationCands(os)
+	annotate(ecs, durationValue)
 	cands := make([]Candidate, 0, len(ecs))
 	for i, ec := range ecs {
 		cands = append(cands, Candidate{Value: durationValue(ec.e), Text: ec.e.Text, Minutes: ec.e.Minutes,
@@ -238,6 +241,10 @@ func (c *Classifier) chooseCause(ts *textScope, os *outageScope, o *corpus.Outag
 	ecs := make([]exprCand, len(ccs))
 	for i, cc := range ccs {
 		ecs[i] = cc.exprCand
+	}
+	annotate(ecs, causeValue)
+	for i := range ccs {
+		ccs[i].agree = ecs[i].agree
 	}
 	cands := make([]Candidate, 0, len(ccs)+1)
 	for i, cc := range ccs {

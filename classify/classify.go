@@ -71,7 +71,7 @@ func New(opts Options) (*Classifier, error) {
 }
 
 // classifierEngine changes when the Go code changes what it decides.
-const classifierEngine = "3"
+const classifierEngine = "4"
 
 // Version identifies the data files, rules and code that classify: it
 // changes whenever a classification may change.

@@ -74,12 +74,17 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 // triggerDistance is the number of tokens between token k and the
 // nearest active outage word of its sentence (a large number when none).
 func (ts *textScope) triggerDistance(k int) int {
-	an, d := ts.an, ts.d
-	best := 1 << 20
-	for i, h := range an.lex {
-		if !an.active[i] || !an.isTrigger(h) || d.toks[h.from].sent != d.toks[k].sent {
-			continue
+	if ts.trigBySent == nil {
+		ts.trigBySent = map[int][]hit{}
+		for i, h := range ts.an.lex {
+			if ts.an.active[i] && ts.an.isTrigger(h) {
+				s := ts.d.toks[h.from].sent
+				ts.trigBySent[s] = append(ts.trigBySent[s], h)
+			}
 		}
+	}
+	best := 1 << 20
+	for _, h := range ts.trigBySent[ts.d.toks[k].sent] {
 		switch {
 		case k < h.from:
 			best = min(best, h.from-k)
@@ -92,22 +97,39 @@ func (ts *textScope) triggerDistance(k int) int {
 	return best
 }
 
-// exprCand is an expression proposed for a slot.
-type exprCand struct {
-	e    rules.Expr
-	prio int
-	fs   model.Features
-}
-
-// agreeing counts the other candidates whose value is v.
-func agreeing(cands []exprCand, i int, value func(rules.Expr) string) int {
-	n := 0
-	for j, c := range cands {
-		if j != i && value(c.e) == value(cands[i].e) {
-			n++
-		}
+// name returns prefix+v, built once per text (feature names are few).
+func (ts *textScope) name(prefix, v string) string {
+	if ts.names == nil {
+		ts.names = map[[2]string]string{}
+	}
+	k := [2]string{prefix, v}
+	n, ok := ts.names[k]
+	if !ok {
+		n = prefix + v
+		ts.names[k] = n
 	}
 	return n
+}
+
+// exprCand is an expression proposed for a slot.
+type exprCand struct {
+	e       rules.Expr
+	prio    int
+	agree   int  // other candidates with the same value (see annotate)
+	earlier bool // a day up to a week earlier is as close to the outage (see markEarlier)
+}
+
+// annotate counts, for each candidate, the others with the same value.
+func annotate(cands []exprCand, value func(rules.Expr) string) {
+	count := make(map[string]int, len(cands))
+	vals := make([]string, len(cands))
+	for i := range cands {
+		vals[i] = value(cands[i].e)
+		count[vals[i]]++
+	}
+	for i := range cands {
+		cands[i].agree = count[vals[i]] - 1
+	}
 }
 
 func exprValue(e rules.Expr) string { return e.Value }
@@ -117,16 +139,16 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	c := cands[i]
 	e := c.e
 	var fs model.Features
-	fs.On("prio."+prioNames[c.prio], true)
-	fs.On("kind."+e.Kind, true)
-	fs.On("role."+e.Role, e.Role != "")
+	fs.On(prioNames[c.prio], true)
+	fs.On(ts.name("kind.", e.Kind), true)
+	fs.On(ts.name("role.", e.Role), e.Role != "")
 	fs.On("has_time", e.Time != "")
 	fs.On("yearless", strings.HasPrefix(e.Value, "XXXX"))
 	fs.On("ago", agoDate.MatchString(strings.TrimSpace(e.Text)))
-	fs.On("grain."+e.Grain, e.Grain != "")
-	fs.On("pub."+pubRelation(e.Value, ts.pub), true)
-	fs.Add("agree", math.Log1p(float64(agreeing(cands, i, exprValue))))
-	fs.On("earlier_in_week", earlierInWeek(cands, i))
+	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
+	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
+	fs.Add("agree", math.Log1p(float64(c.agree)))
+	fs.On("earlier_in_week", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.since", ts.ci.before(ts.d, "since", k, 2))
@@ -160,24 +182,33 @@ func pubRelation(v string, pub time.Time) string {
 	return "long_before"
 }
 
-// earlierInWeek reports whether another candidate at least as close to
-// the outage names a day up to a week before this one: an outage reported
-// over several days began on the first.
-func earlierInWeek(cands []exprCand, i int) bool {
-	c := cands[i]
-	for j, o := range cands {
-		if j == i || o.prio > max(c.prio, prioRegion) {
-			continue
+// markEarlier marks the candidates for which another candidate at least
+// as close to the outage names a day up to a week before: an outage
+// reported over several days began on the first. Yearless days compare
+// with yearless days only.
+func markEarlier(cands []exprCand) {
+	days := make([]time.Time, len(cands))
+	for i, c := range cands {
+		v := c.e.Value
+		if strings.HasPrefix(v, "XXXX") {
+			v = "2000" + v[4:]
 		}
-		a, b, ok := sameYearDays(o.e.Value, c.e.Value)
-		if !ok || (o.e.Value[:4] == "XXXX") != (c.e.Value[:4] == "XXXX") {
-			continue
-		}
-		if diff := b.Sub(a); diff > 0 && diff <= 7*24*time.Hour {
-			return true
+		days[i], _ = time.Parse("2006-01-02", v)
+	}
+	for i, c := range cands {
+		for j, o := range cands {
+			if j == i || o.prio > max(c.prio, prioRegion) || days[i].IsZero() || days[j].IsZero() {
+				continue
+			}
+			if (o.e.Value[:4] == "XXXX") != (c.e.Value[:4] == "XXXX") {
+				continue
+			}
+			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 7*24*time.Hour {
+				cands[i].earlier = true
+				break
+			}
 		}
 	}
-	return false
 }
 
 // firstOfPrio reports whether no candidate as close to the outage comes
@@ -197,12 +228,12 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	e := c.e
 	d := ts.d
 	var fs model.Features
-	fs.On("prio."+prioNames[c.prio], true)
+	fs.On(prioNames[c.prio], true)
 	kind := e.DurationKind
 	if kind == "" {
 		kind = corpus.DurationExact
 	}
-	fs.On("dkind."+kind, true)
+	fs.On(ts.name("dkind.", kind), true)
 	fs.On("interval", e.Kind == rules.KindInterval)
 	before := prefixTail(d.text, e.Start, 32)
 	fs.On("cue.lasted", endsWithPhrase(before, durCues))
@@ -215,7 +246,7 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	k := d.tokAt(e.Start)
 	fs.On("cue.since", ts.ci.before(d, "since", k, 2))
 	fs.On("cue.about", ts.ci.before(d, "about", k, 2))
-	fs.Add("agree", math.Log1p(float64(agreeing(cands, i, durationValue))))
+	fs.Add("agree", math.Log1p(float64(c.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
@@ -235,17 +266,17 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	e := cc.e
 	s := ts.sentOf(e.Start)
 	var fs model.Features
-	fs.On("prio."+prioNames[cc.prio], true)
+	fs.On(prioNames[cc.prio], true)
 	fs.On("own_sentence", os.g.sents[s])
 	fs.On("outage_sentence", os.g.sents[s] || ts.an.triggerSent[s])
 	fs.On("weak", cc.weak)
 	fs.On("recast", cc.recast)
-	fs.On("recast.kind."+os.g.cand.kind, cc.recast)
-	fs.On("cause."+e.Cause, true)
+	fs.On(ts.name("recast.kind.", os.g.cand.kind), cc.recast)
+	fs.On(ts.name("cause.", e.Cause), true)
 	fs.On("root", isRoot(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
-	fs.Add("agree", math.Log1p(float64(agreeing(cands, i, causeValue))))
+	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs

@@ -39,11 +39,9 @@ func TestRootAndAgreement(t *testing.T) {
 	if isRoot(cands, 0) != (rules.RankCause("hardware_failure") <= rules.RankCause("power")) {
 		t.Errorf("isRoot(hardware_failure) disagrees with rules.RankCause")
 	}
-	if n := agreeing(cands, 0, causeValue); n != 1 {
-		t.Errorf("agreeing = %d, want 1", n)
-	}
-	if n := agreeing(cands, 1, causeValue); n != 0 {
-		t.Errorf("agreeing = %d, want 0", n)
+	annotate(cands, causeValue)
+	if got := []int{cands[0].agree, cands[1].agree, cands[2].agree}; !slices.Equal(got, []int{1, 0, 1}) {
+		t.Errorf("agree = %v, want [1 0 1]", got)
 	}
 }
 
@@ -107,5 +105,21 @@ func TestServiceFeatures(t *testing.T) {
 	}
 	if has(fb, "first_named") || has(fb, "gazetteer") {
 		t.Errorf("B has features of A: %v", fb)
+	}
+}
+
+func TestMarkEarlier(t *testing.T) {
+	mk := func(v string, prio int) exprCand { return exprCand{e: rules.Expr{Kind: rules.KindDate, Value: v}, prio: prio} }
+	cands := []exprCand{mk("2024-03-10", prioHot), mk("2024-03-08", prioRegion), mk("2024-02-01", prioHot), mk("XXXX-03-09", prioHot), mk("2024-03-12", prioFar)}
+	markEarlier(cands)
+	var got []bool
+	for _, c := range cands {
+		got = append(got, c.earlier)
+	}
+	// 03-10 has 03-08 (region) before it; 03-08 has nothing a week before;
+	// 02-01 nothing; the yearless day compares with yearless days only;
+	// 03-12 (far) has 03-10 and 03-08 before it.
+	if want := []bool{true, false, false, false, true}; !slices.Equal(got, want) {
+		t.Errorf("earlier = %v, want %v", got, want)
 	}
 }

@@ -22,6 +22,9 @@ type textScope struct {
 	owned   map[int]bool // sentences naming a secondary outage
 	mainReg map[int]bool // the main outage's sentences
 	endChar map[int]rune // per sentence: the punctuation ending it
+
+	trigBySent map[int][]hit        // active outage words per sentence, built on first use
+	names      map[[2]string]string // feature names built (see name)
 }
 
 func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published string, outs []*outageGroup) *textScope {
@@ -124,7 +127,8 @@ const (
 	prioFar    = 99 // anywhere else
 )
 
-var prioNames = map[int]string{prioHot: "hot", prioRegion: "region", prioPara: "para", prioFar: "far"}
+// prioNames are the feature names of the closeness of an expression.
+var prioNames = map[int]string{prioHot: "prio.hot", prioRegion: "prio.region", prioPara: "prio.para", prioFar: "prio.far"}
 
 // prio says how closely an expression is tied to the outage.
 func (ts *textScope) prio(os *outageScope, e rules.Expr) int {
