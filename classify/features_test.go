@@ -109,7 +109,9 @@ func TestServiceFeatures(t *testing.T) {
 }
 
 func TestMarkEarlier(t *testing.T) {
-	mk := func(v string, prio int) exprCand { return exprCand{e: rules.Expr{Kind: rules.KindDate, Value: v}, prio: prio} }
+	mk := func(v string, prio int) exprCand {
+		return exprCand{e: rules.Expr{Kind: rules.KindDate, Value: v}, prio: prio}
+	}
 	cands := []exprCand{mk("2024-03-10", prioHot), mk("2024-03-08", prioRegion), mk("2024-02-01", prioHot), mk("XXXX-03-09", prioHot), mk("2024-03-12", prioFar)}
 	markEarlier(cands)
 	var got []bool
