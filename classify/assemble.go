@@ -14,7 +14,7 @@ import (
 // each chosen by the model among the candidates the rules propose.
 func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string, t *teacher) ([]corpus.Outage, []OutageExplanation) {
 	outs := c.outageGroups(an)
-	outs, svcChoice := c.chooseMain(outs, t)
+	outs, svcChoice := c.chooseMain(an, outs, t)
 	ts := c.newTextScope(an, exprs, published, outs)
 	var res []corpus.Outage
 	var exps []OutageExplanation
@@ -54,10 +54,10 @@ func newOutage(d *doc, g *outageGroup) (corpus.Outage, OutageExplanation) {
 // chooseMain scores the services reported down, puts the main one (the
 // best score; the gold one when training) first and the others after it
 // in text order, at most maxOutages in all.
-func (c *Classifier) chooseMain(outs []*outageGroup, t *teacher) ([]*outageGroup, SlotChoice) {
+func (c *Classifier) chooseMain(an *analysis, outs []*outageGroup, t *teacher) ([]*outageGroup, SlotChoice) {
 	ch := SlotChoice{Slot: model.SlotService}
 	for _, g := range outs {
-		fs := serviceFeatures(g, outs)
+		fs := serviceFeatures(an, g, outs)
 		g.score = c.weights.Score(model.SlotService, fs)
 		ch.Candidates = append(ch.Candidates, Candidate{Value: g.cand.key, Aliases: g.cand.aliases, Score: round3(g.score), Features: fs})
 	}

@@ -42,6 +42,7 @@ type analysis struct {
 	evidence        model.Features // detection features
 	denied          bool           // the text denies the outage it names
 	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
+	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
 	subjectTriggers int
 	mentions        []mention
 	countries       []hit

@@ -17,7 +17,7 @@ import (
 // text, an address or a service's name.
 
 // serviceFeatures describes a service reported down among all of them.
-func serviceFeatures(g *outageGroup, outs []*outageGroup) model.Features {
+func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Features {
 	total, first := 0, -1
 	for _, h := range outs {
 		total += len(h.mentions)
@@ -44,6 +44,19 @@ func serviceFeatures(g *outageGroup, outs []*outageGroup) model.Features {
 	fs.On("gazetteer", g.cand.svc >= 0)
 	fs.On("first_named", first >= 0 && firstFrom(g) == first)
 	fs.On("kind."+g.cand.kind, true)
+	fs.Add("derived.score", g.derivedScore/10)
+	near, opens := 1<<20, false
+	for _, m := range g.mentions {
+		if m.channel {
+			continue
+		}
+		near = min(near, an.triggerDistance(m.from), an.triggerDistance(max(m.to-1, m.from)))
+		opens = opens || m.from == 0 || an.d.toks[m.from-1].sent != m.sent
+	}
+	fs.On("trigger.adjacent", near <= 1)
+	fs.On("trigger.near", near > 1 && near <= 4)
+	fs.On("trigger.mid", near > 4 && near <= 15)
+	fs.On("opens_sentence", opens)
 	return fs
 }
 
@@ -73,18 +86,22 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 
 // triggerDistance is the number of tokens between token k and the
 // nearest active outage word of its sentence (a large number when none).
-func (ts *textScope) triggerDistance(k int) int {
-	if ts.trigBySent == nil {
-		ts.trigBySent = map[int][]hit{}
-		for i, h := range ts.an.lex {
-			if ts.an.active[i] && ts.an.isTrigger(h) {
-				s := ts.d.toks[h.from].sent
-				ts.trigBySent[s] = append(ts.trigBySent[s], h)
+func (ts *textScope) triggerDistance(k int) int { return ts.an.triggerDistance(k) }
+
+// triggerDistance is the number of tokens between token k and the
+// nearest active outage word of its sentence (a large number when none).
+func (an *analysis) triggerDistance(k int) int {
+	if an.trigBySent == nil {
+		an.trigBySent = map[int][]hit{}
+		for i, h := range an.lex {
+			if an.active[i] && an.isTrigger(h) {
+				s := an.d.toks[h.from].sent
+				an.trigBySent[s] = append(an.trigBySent[s], h)
 			}
 		}
 	}
 	best := 1 << 20
-	for _, h := range ts.trigBySent[ts.d.toks[k].sent] {
+	for _, h := range an.trigBySent[an.d.toks[k].sent] {
 		switch {
 		case k < h.from:
 			best = min(best, h.from-k)

@@ -89,7 +89,8 @@ func TestServiceFeatures(t *testing.T) {
 	a := &outageGroup{cand: &candidate{key: "A", svc: 0, kind: "cloud"}, strong: 2, direct: true, inTitle: true,
 		mentions: []mention{{from: 3}, {from: 9}}}
 	b := &outageGroup{cand: &candidate{key: "B (X)", svc: -1, kind: "internet"}, countryOf: "X", mentions: []mention{{from: 5}}}
-	fa, fb := serviceFeatures(a, []*outageGroup{a, b}), serviceFeatures(b, []*outageGroup{a, b})
+	an := &analysis{d: newDoc("one two three four five six seven eight nine ten")}
+	fa, fb := serviceFeatures(an, a, []*outageGroup{a, b}), serviceFeatures(an, b, []*outageGroup{a, b})
 	has := func(fs model.Features, name string) bool {
 		return slices.ContainsFunc(fs, func(f model.Feature) bool { return f.Name == name })
 	}

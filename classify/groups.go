@@ -10,23 +10,24 @@ import (
 // outageGroup is one service reported down: its mentions and what the
 // service-choice features read from them.
 type outageGroup struct {
-	cand        *candidate
-	mentions    []mention
-	strong      int          // mentions in a sentence with an outage word
-	sents       map[int]bool // sentences with a mention
-	hotSents    map[int]bool // sentences with a mention and an outage word
-	first       int          // token of the first strong mention
-	lead        int          // where the first strong mention names it (the country of a country-wide cut)
-	direct      bool         // named right next to an outage word ("Azure outage")
-	inTitle     bool         // named in the title
-	titleSent   bool         // named in the first sentence
-	isLead      bool         // named first where the text reports an outage
-	parent      bool         // a company whose product is the one named next to the outage word
-	countryOf   string
-	derived     bool // named from the text when no known service is: its start and length may come from anywhere in the text
-	mainOnly    bool // a candidate main outage only, never a secondary one
-	derivedRank int  // 1, 2, 3: the rank of a derived name proposed next to named services
-	score       float64
+	cand         *candidate
+	mentions     []mention
+	strong       int          // mentions in a sentence with an outage word
+	sents        map[int]bool // sentences with a mention
+	hotSents     map[int]bool // sentences with a mention and an outage word
+	first        int          // token of the first strong mention
+	lead         int          // where the first strong mention names it (the country of a country-wide cut)
+	direct       bool         // named right next to an outage word ("Azure outage")
+	inTitle      bool         // named in the title
+	titleSent    bool         // named in the first sentence
+	isLead       bool         // named first where the text reports an outage
+	parent       bool         // a company whose product is the one named next to the outage word
+	countryOf    string
+	derived      bool    // named from the text when no known service is: its start and length may come from anywhere in the text
+	mainOnly     bool    // a candidate main outage only, never a secondary one
+	derivedRank  int     // 1, 2, 3: the rank of a derived name proposed next to named services
+	derivedScore float64 // how strongly the text presents a derived name as its subject
+	score        float64
 }
 
 // groupSet gathers the mentions of one text into groups, one per service.
@@ -110,9 +111,8 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	}
 	if len(outs) == 0 {
 		outs = append(outs, c.derivedGroup(an, gs))
-	} else {
-		outs = append(outs, c.extraDerived(an, outs)...)
 	}
+	outs = append(outs, c.extraDerived(an, outs)...)
 	markLeadAndParents(outs)
 	return outs
 }
@@ -135,7 +135,7 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 		}
 		gs := newGroupSet(an)
 		g := newGroup(cand)
-		g.derived, g.mainOnly, g.derivedRank = true, true, len(extra)+1
+		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, true, len(extra)+1, names[i].score
 		for _, m := range ms {
 			gs.add(g, m)
 		}
@@ -175,6 +175,11 @@ func (c *Classifier) derivedGroup(an *analysis, gs *groupSet) *outageGroup {
 	}
 	g := newGroup(cand)
 	g.derived = true
+	for _, n := range an.derived {
+		if n.name == cand.key {
+			g.derivedScore = max(g.derivedScore, n.score)
+		}
+	}
 	for _, m := range ms {
 		gs.add(g, m)
 	}
