@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -69,37 +68,15 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	if o.all != "" {
-		if _, err := os.Stat(o.all); err != nil {
-			return usagef("--all: %v", err)
-		}
-		pick := func(dst *string, name string) {
-			p := filepath.Join(o.all, name)
-			if _, err := os.Stat(p); err == nil && *dst == "" {
-				*dst = p
-			}
-		}
-		pick(&o.newsFile, "news-dev.jsonl")
-		pick(&o.cvFile, "news-dev.jsonl")
-		pick(&o.temporal, "temporal")
-		pick(&o.extraction, "extraction")
-		pick(&o.pubdate, "pubdate")
-		pick(&o.snippets, "extraction-multilingual")
+	if err := o.pickAll(); err != nil {
+		return err
 	}
 	if !o.sample && o.newsFile == "" && o.cvFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
 		return usagef("nothing to evaluate: give --sample, --news, --temporal, --extraction, --pubdate, --snippets or --all")
 	}
-	thresholds := gate.Embedded()
-	if o.thresholds != "" {
-		f, err := os.Open(o.thresholds)
-		if err != nil {
-			return usagef("--thresholds: %v", err)
-		}
-		thresholds, err = gate.Load(f)
-		f.Close()
-		if err != nil {
-			return usagef("--thresholds %s: %v", o.thresholds, err)
-		}
+	thresholds, err := o.loadThresholds()
+	if err != nil {
+		return err
 	}
 
 	figures := map[string]float64{}
@@ -120,41 +97,25 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		reports = append(reports, r)
 	}
 
-	if o.sample {
+	for _, sc := range []struct {
+		name  string
+		on    bool
+		score func() (evalReport, error)
+	}{
+		{"sample corpus (corpus/sample, end to end from HTML)", o.sample, func() (evalReport, error) { return o.evalSample(ctx) }},
+		{"news: " + o.newsFile, o.newsFile != "", func() (evalReport, error) { return o.evalNews(ctx) }},
+		{"news, 5-fold cross-validation of the model: " + o.cvFile, o.cvFile != "", func() (evalReport, error) { return o.evalCV(ctx) }},
+		{"temporal: " + o.temporal, o.temporal != "", o.evalTemporal},
+	} {
+		if !sc.on {
+			continue
+		}
 		start := time.Now()
-		r, err := o.evalSample(ctx)
+		r, err := sc.score()
 		if err != nil {
 			return err
 		}
-		add("sample corpus (corpus/sample, end to end from HTML)", start, r)
-	}
-	if o.newsFile != "" {
-		start := time.Now()
-		r, err := o.evalNews(ctx)
-		if err != nil {
-			return err
-		}
-		add("news: "+o.newsFile, start, r)
-	}
-	if o.cvFile != "" {
-		start := time.Now()
-		r, err := o.evalCV(ctx)
-		if err != nil {
-			return err
-		}
-		add("news, 5-fold cross-validation of the model: "+o.cvFile, start, r)
-	}
-	if o.temporal != "" {
-		start := time.Now()
-		tagger, err := rules.Load(rules.Options{Dir: o.rulesDir})
-		if err != nil {
-			return &usageError{msg: fmt.Sprintf("rules: %v", err)}
-		}
-		r, err := temporal.Score(o.temporal, tagger.Tag)
-		if err != nil {
-			return fmt.Errorf("eval temporal %s: %w", o.temporal, err)
-		}
-		add("temporal: "+o.temporal, start, r)
+		add(sc.name, start, r)
 	}
 	extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
 	for _, sc := range []struct {
@@ -180,17 +141,8 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintln(a.stdout, "== quality gate")
 	gate.WriteTable(a.stdout, figures, thresholds)
 	if o.jsonOut != "" {
-		keys := make([]string, 0, len(figures))
-		for k := range figures {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b, _ := json.MarshalIndent(struct {
-			Figures  map[string]float64 `json:"figures"`
-			Failures []gate.Failure     `json:"failures"`
-		}{figures, failures}, "", "  ")
-		if err := writeFileAtomic(o.jsonOut, append(b, '\n')); err != nil {
-			return fmt.Errorf("write %s: %w", o.jsonOut, err)
+		if err := writeFigures(o.jsonOut, figures, failures); err != nil {
+			return err
 		}
 	}
 	if o.gate && len(failures) > 0 {
@@ -199,6 +151,72 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 			names[i] = fmt.Sprint(f)
 		}
 		return fmt.Errorf("quality gate: %d figure(s) below threshold: %s", len(failures), strings.Join(names, "; "))
+	}
+	return nil
+}
+
+// evalTemporal scores the rule engine on the temporal test vectors.
+func (o *evalOptions) evalTemporal() (evalReport, error) {
+	tagger, err := rules.Load(rules.Options{Dir: o.rulesDir})
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
+	}
+	r, err := temporal.Score(o.temporal, tagger.Tag)
+	if err != nil {
+		return nil, fmt.Errorf("eval temporal %s: %w", o.temporal, err)
+	}
+	return r, nil
+}
+
+// pickAll fills the gold paths --all finds in its directory.
+func (o *evalOptions) pickAll() error {
+	if o.all == "" {
+		return nil
+	}
+	if _, err := os.Stat(o.all); err != nil {
+		return usagef("--all: %v", err)
+	}
+	pick := func(dst *string, name string) {
+		p := filepath.Join(o.all, name)
+		if _, err := os.Stat(p); err == nil && *dst == "" {
+			*dst = p
+		}
+	}
+	pick(&o.newsFile, "news-dev.jsonl")
+	pick(&o.cvFile, "news-dev.jsonl")
+	pick(&o.temporal, "temporal")
+	pick(&o.extraction, "extraction")
+	pick(&o.pubdate, "pubdate")
+	pick(&o.snippets, "extraction-multilingual")
+	return nil
+}
+
+// loadThresholds returns the checked-in thresholds, or those of
+// --thresholds.
+func (o *evalOptions) loadThresholds() (gate.Thresholds, error) {
+	if o.thresholds == "" {
+		return gate.Embedded(), nil
+	}
+	f, err := os.Open(o.thresholds)
+	if err != nil {
+		return nil, usagef("--thresholds: %v", err)
+	}
+	defer f.Close()
+	t, err := gate.Load(f)
+	if err != nil {
+		return nil, usagef("--thresholds %s: %v", o.thresholds, err)
+	}
+	return t, nil
+}
+
+// writeFigures writes the figures and the gate's failures as JSON.
+func writeFigures(path string, figures map[string]float64, failures []gate.Failure) error {
+	b, _ := json.MarshalIndent(struct {
+		Figures  map[string]float64 `json:"figures"`
+		Failures []gate.Failure     `json:"failures"`
+	}{figures, failures}, "", "  ")
+	if err := writeFileAtomic(path, append(b, '\n')); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
@@ -243,7 +261,7 @@ func (o *evalOptions) evalSample(ctx context.Context) (evalReport, error) {
 }
 
 // evalNews runs the extract code path on every gold record and scores it.
-func (o *evalOptions) evalNews(ctx context.Context) (*news.Report, error) {
+func (o *evalOptions) evalNews(ctx context.Context) (evalReport, error) {
 	f, err := os.Open(o.newsFile)
 	if err != nil {
 		return nil, usagef("--news: %v", err)
