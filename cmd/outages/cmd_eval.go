@@ -106,6 +106,9 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		{"news: " + o.newsFile, o.newsFile != "", func() (evalReport, error) { return o.evalNews(ctx) }},
 		{"news, 5-fold cross-validation of the model: " + o.cvFile, o.cvFile != "", func() (evalReport, error) { return o.evalCV(ctx) }},
 		{"temporal: " + o.temporal, o.temporal != "", o.evalTemporal},
+		{"article bodies: " + o.extraction, o.extraction != "", htmlScorer("article bodies", o.extraction, extraction.ScoreBodies)},
+		{"publication dates: " + o.pubdate, o.pubdate != "", htmlScorer("publication dates", o.pubdate, extraction.ScorePubdates)},
+		{"snippets: " + o.snippets, o.snippets != "", htmlScorer("snippets", o.snippets, extraction.ScoreSnippets)},
 	} {
 		if !sc.on {
 			continue
@@ -116,25 +119,6 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 		add(sc.name, start, r)
-	}
-	extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
-	for _, sc := range []struct {
-		name, dir string
-		score     func(string, extraction.ExtractFunc) (evalReport, error)
-	}{
-		{"article bodies", o.extraction, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreBodies(d, f) }},
-		{"publication dates", o.pubdate, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScorePubdates(d, f) }},
-		{"snippets", o.snippets, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreSnippets(d, f) }},
-	} {
-		if sc.dir == "" {
-			continue
-		}
-		start := time.Now()
-		r, err := sc.score(sc.dir, extract)
-		if err != nil {
-			return fmt.Errorf("eval %s %s: %w", sc.name, sc.dir, err)
-		}
-		add(sc.name+": "+sc.dir, start, r)
 	}
 
 	failures := gate.Check(figures, thresholds)
@@ -153,6 +137,19 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		return fmt.Errorf("quality gate: %d figure(s) below threshold: %s", len(failures), strings.Join(names, "; "))
 	}
 	return nil
+}
+
+// htmlScorer runs an HTML extraction scorer on dir with the crawler's
+// extraction code path.
+func htmlScorer[R evalReport](name, dir string, score func(string, extraction.ExtractFunc) (R, error)) func() (evalReport, error) {
+	return func() (evalReport, error) {
+		extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
+		r, err := score(dir, extract)
+		if err != nil {
+			return nil, fmt.Errorf("eval %s %s: %w", name, dir, err)
+		}
+		return r, nil
+	}
 }
 
 // evalTemporal scores the rule engine on the temporal test vectors.
