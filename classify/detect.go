@@ -43,6 +43,8 @@ type analysis struct {
 	denied          bool           // the text denies the outage it names
 	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
 	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
+	ci              *cueIndex      // the cue words of cues.tsv
+	endChar         map[int]rune   // per sentence: the punctuation ending it
 	subjectTriggers int
 	mentions        []mention
 	countries       []hit
@@ -74,7 +76,9 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	}
 	an.cancelTriggers()
 	c.findMentions(an)
+	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
 	ev := an.weighEvidence(an.subjects())
+	ev.moods = an.triggerMoods()
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)
@@ -177,6 +181,41 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 		}
 	}
 	return ev
+}
+
+// moodCues are the cue classes whose share among the sentences reporting
+// an outage the detection model reads: an announcement speaks of the
+// future, an analysis of the past, a rumour speculates, a report often
+// says the service is back.
+var moodCues = []string{"future", "past", "speculation", "back"}
+
+// triggerMoods returns, per mood (moodCues and "question"), the share of
+// the sentences with an outage word near a subject that have it.
+func (an *analysis) triggerMoods() map[string]float64 {
+	sents := map[int]bool{}
+	for i, h := range an.lex {
+		if an.withSubject[i] {
+			sents[an.d.toks[h.from].sent] = true
+		}
+	}
+	out := map[string]float64{}
+	if len(sents) == 0 {
+		return out
+	}
+	for s := range sents {
+		for _, cl := range moodCues {
+			if an.ci.inSentence(cl, s) {
+				out[cl]++
+			}
+		}
+		if r := an.endChar[s]; r == '?' || r == '؟' {
+			out["question"]++
+		}
+	}
+	for k := range out {
+		out[k] /= float64(len(sents))
+	}
+	return out
 }
 
 // weighTrigger adds the i-th lexicon hit, an outage word, to the evidence:

@@ -17,6 +17,7 @@ type evidence struct {
 	titleTrigger bool
 	titleService bool
 	overran      bool
+	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -55,6 +56,9 @@ func (ev evidence) features() model.Features {
 	fs.On("title.trigger", ev.titleTrigger)
 	fs.On("title.service", ev.titleService)
 	fs.On("overran", ev.overran)
+	for _, m := range append(append([]string(nil), moodCues...), "question") {
+		fs.Add("mood."+m, ev.moods[m])
+	}
 	return fs
 }
 

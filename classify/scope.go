@@ -28,7 +28,7 @@ type textScope struct {
 }
 
 func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published string, outs []*outageGroup) *textScope {
-	ts := &textScope{an: an, d: an.d, exprs: exprs, cs: c.cues(an), ci: newCueIndex(c.data, an.d, an.lang), main: outs[0]}
+	ts := &textScope{an: an, d: an.d, exprs: exprs, cs: c.cues(an), ci: an.ci, main: outs[0]}
 	ts.pub, _ = time.Parse("2006-01-02", published)
 	ts.owned = map[int]bool{}
 	for _, g := range outs[1:] {
@@ -56,7 +56,7 @@ func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published st
 		}
 		ts.mainReg[t.sent] = true
 	}
-	ts.endChar = sentenceEnds(ts.d)
+	ts.endChar = an.endChar
 	return ts
 }
 
