@@ -92,7 +92,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	if len(d.toks) > 0 {
 		titleSent = d.toks[0].sent
 	}
-	var outs []*outageGroup
+	var outs, quiet []*outageGroup
 	for _, k := range gs.order {
 		g := gs.groups[k]
 		for _, m := range g.mentions {
@@ -100,12 +100,14 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 				g.inTitle = true
 			}
 		}
-		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) {
-			continue
-		}
 		g.titleSent = g.sents[titleSent]
 		if g.first < 0 {
 			g.first = g.mentions[0].from
+		}
+		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) {
+			g.mainOnly = true // named away from the outage words: a candidate main outage only
+			quiet = append(quiet, g)
+			continue
 		}
 		outs = append(outs, g)
 	}
@@ -113,6 +115,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 		outs = append(outs, c.derivedGroup(an, gs))
 	}
 	outs = append(outs, c.extraDerived(an, outs)...)
+	outs = append(outs, quiet...)
 	markLeadAndParents(outs)
 	return outs
 }
