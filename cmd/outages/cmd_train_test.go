@@ -145,3 +145,38 @@ func TestExplainShowsCandidates(t *testing.T) {
 		}
 	}
 }
+
+// sharedNews is the dev gold set, beside the repository in CI and on
+// developers' machines.
+var sharedNews = filepath.Join("..", "..", "..", "shared", "eval", "news-dev.jsonl")
+
+// TestWeightsUpToDate retrains on the dev gold set and compares with the
+// checked-in weights: after a change to the rules, the data files or the
+// features, retrain (see README, "The model and its weights").
+func TestWeightsUpToDate(t *testing.T) {
+	if _, err := os.Stat(sharedNews); err != nil {
+		t.Skipf("%s not present", sharedNews)
+	}
+	out := filepath.Join(t.TempDir(), "weights.tsv")
+	if code, stdout, errOut := outages(t, "train", "--news", sharedNews, "--folds", "0", "-o", out); code != exitOK {
+		t.Fatalf("train = %d\n%s\n%s", code, stdout, errOut)
+	}
+	got, _ := os.ReadFile(out)
+	want, err := os.ReadFile(filepath.Join("..", "..", "classify", "data", "weights.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The header names the file trained on, as given on the command line.
+	body := func(b []byte) string {
+		var keep []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(l, "#") {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	if body(got) != body(want) {
+		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv")
+	}
+}
