@@ -44,6 +44,8 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 	fs.On("gazetteer", g.cand.svc >= 0)
 	fs.On("first_named", first >= 0 && firstFrom(g) == first)
 	fs.On("kind."+g.cand.kind, true)
+	fs.On("operator_of_cut", g.countryOf == "" && g.cand.svc >= 0 && operatesCut(g, outs))
+	fs.On("cut_with_operator", g.countryOf != "" && cutHasOperator(g, outs))
 	fs.Add("derived.score", g.derivedScore/10)
 	near, opens := 1<<20, false
 	for _, m := range g.mentions {
@@ -58,6 +60,38 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 	fs.On("trigger.mid", near > 4 && near <= 15)
 	fs.On("opens_sentence", opens)
 	return fs
+}
+
+// utilityOf is the kind of country-wide cut a kind of service runs.
+var utilityOf = map[string]string{
+	corpus.KindTelecom: corpus.KindInternet, corpus.KindInternet: corpus.KindInternet, corpus.KindPower: corpus.KindPower,
+}
+
+// operatesCut reports whether a named service runs the kind of network
+// of a country-wide cut among the candidates (an operator and the
+// country's internet, a utility and its power grid).
+func operatesCut(g *outageGroup, outs []*outageGroup) bool {
+	u, ok := utilityOf[g.cand.kind]
+	if !ok {
+		return false
+	}
+	for _, h := range outs {
+		if h.countryOf != "" && utilityOf[h.cand.kind] == u {
+			return true
+		}
+	}
+	return false
+}
+
+// cutHasOperator reports whether a named service among the candidates
+// runs the kind of network of a country-wide cut.
+func cutHasOperator(g *outageGroup, outs []*outageGroup) bool {
+	for _, h := range outs {
+		if h.countryOf == "" && h.cand.svc >= 0 && operatesCut(h, []*outageGroup{g}) {
+			return true
+		}
+	}
+	return false
 }
 
 // contextFeatures describe where an expression stands: title, lede, the
