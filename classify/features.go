@@ -327,6 +327,7 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	fs.On("root", isRoot(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
+	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
