@@ -10,6 +10,7 @@ import (
 
 	"github.com/pemistahl/lingua-go"
 
+	"outages/classify/model"
 	"outages/classify/rules"
 	"outages/corpus"
 )
@@ -39,8 +40,15 @@ type Classifier struct {
 	log     *slog.Logger
 	version string
 
-	linguaOnce sync.Once
-	detector   lingua.LanguageDetector
+	weights *model.Weights
+	ling    *lazyLingua
+}
+
+// lazyLingua is the statistical language detector, built on first use and
+// shared by the copies WithWeights makes.
+type lazyLingua struct {
+	once     sync.Once
+	detector lingua.LanguageDetector
 }
 
 // New loads and validates the data files and the rules. It does not load
@@ -58,7 +66,7 @@ func New(opts Options) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("classify: load rules: %w", err)
 	}
-	c := &Classifier{data: ds, tagger: t, log: log}
+	c := &Classifier{data: ds, tagger: t, log: log, weights: ds.weights, ling: &lazyLingua{}}
 	c.version = "classify-" + classifierEngine + "-" + ds.version + "+" + t.Version()
 	if c.geo, err = loadGeo(opts.RulesDir); err != nil {
 		return nil, fmt.Errorf("classify: load country data: %w", err)
@@ -68,68 +76,88 @@ func New(opts Options) (*Classifier, error) {
 }
 
 // classifierEngine changes when the Go code changes what it decides.
-const classifierEngine = "3"
+const classifierEngine = "4"
 
 // Version identifies the data files, rules and code that classify: it
 // changes whenever a classification may change.
 func (c *Classifier) Version() string { return c.version }
 
-// Detection thresholds.
+// Detection and assembly limits.
 const (
-	outageThreshold = 2.0 // score from which a text is an outage report
-	noSubjectFactor = 0.35
-	triggerDecay    = 0.75
-	maxPositive     = 8
-	maxReport       = 2.5
-	maxNegative     = 6
-	subjectWindow   = 15 // tokens between a trigger and its subject
-	maxOutages      = 10
+	subjectWindow = 15 // tokens between a trigger and its subject
+	maxOutages    = 10
 )
 
 // Classify sets the language, outage decision and outages of a, and fills
 // a.Published from the text when it is empty and the text states it. It
 // returns why it decided so.
 func (c *Classifier) Classify(a *corpus.Article) *Explanation {
+	return c.classify(a, nil)
+}
+
+// teacher steers a classification towards the gold labels of a training
+// text, so that every slot's candidates are seen as they would be around
+// the right main outage.
+type teacher struct {
+	isOutage bool                     // assemble outages when the gold says so
+	isMain   func(corpus.Outage) bool // the gold main outage
+}
+
+func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 	text := articleText(a)
 	lr := c.detectLanguage(text, a.DeclaredLang)
 	a.Lang, a.LangConfidence = lr.Lang, round3(lr.Confidence)
 	a.Classifier = c.version
 	a.IsOutage, a.OutageScore, a.Outages = false, 0, []corpus.Outage{}
-	ex := &Explanation{Version: c.version, Language: lr, Threshold: outageThreshold}
+	ex := &Explanation{Version: c.version, Language: lr}
 	if lr.Lang == corpus.LangOther {
 		ex.Notes = append(ex.Notes, "language is not fr, ar or en: no outage rules run")
 		return ex
 	}
-	if a.Published == "" {
-		if e, ok := c.tagger.Published(text, lr.Lang); ok && (isDay(e.Value) || isMonth(e.Value)) && !strings.HasPrefix(e.Value, "XXXX") {
-			a.Published = e.Value
-			ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
-		} else if e, ok := c.dateline(text, lr.Lang); ok {
-			a.Published = e.Value
-			ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule + " (dateline)"}
-		}
-	}
+	c.fillPublished(a, text, lr.Lang, ex)
 	an := c.analyse(text, lr.Lang)
 	ex.Score = round3(an.score)
 	ex.Fired = an.fired
-	a.OutageScore = round3(1 / (1 + math.Exp(-(an.score - outageThreshold))))
-	a.IsOutage = an.score >= outageThreshold && an.subjectTriggers > 0
+	ex.Evidence = an.evidence
+	ex.Gated = an.subjectTriggers == 0 || an.denied
+	a.OutageScore = round3(1 / (1 + math.Exp(-an.score)))
+	a.IsOutage = an.score >= 0 && !ex.Gated
 	if an.subjectTriggers == 0 {
 		ex.Notes = append(ex.Notes, "no outage word near a service, network or utility")
 	}
+	if an.denied {
+		ex.Notes = append(ex.Notes, "the text denies the outage as much as it reports it")
+	}
 	ex.IsOutage = a.IsOutage
-	if !a.IsOutage {
+	if !a.IsOutage && (t == nil || !t.isOutage) {
 		return ex
 	}
-	ref := refOf(a.Published)
-	exprs := c.tagger.Tag(text, lr.Lang, ref)
-	if outs, exps := c.assemble(an, exprs, a.Published); len(outs) > 0 {
-		a.Outages, ex.Outages = outs, exps
-		c.setCountries(a, text)
-	} else {
+	exprs := c.tagger.Tag(text, lr.Lang, refOf(a.Published))
+	outs, exps := c.assemble(an, exprs, a.Published, t)
+	if len(outs) == 0 {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
 	}
+	ex.Outages = exps
+	if a.IsOutage && len(outs) > 0 {
+		a.Outages = outs
+		c.setCountries(a, text)
+	}
 	return ex
+}
+
+// fillPublished sets a.Published from the text (a stated publication
+// date, else a dateline) when it is empty.
+func (c *Classifier) fillPublished(a *corpus.Article, text, lang string, ex *Explanation) {
+	if a.Published != "" {
+		return
+	}
+	if e, ok := c.tagger.Published(text, lang); ok && (isDay(e.Value) || isMonth(e.Value)) && !strings.HasPrefix(e.Value, "XXXX") {
+		a.Published = e.Value
+		ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
+	} else if e, ok := c.dateline(text, lang); ok {
+		a.Published = e.Value
+		ex.Published = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule + " (dateline)"}
+	}
 }
 
 // Dateline search limits: a line of its own, near the top, that is all date.

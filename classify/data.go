@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"outages/classify/model"
 	"outages/corpus"
 )
 
@@ -99,6 +100,9 @@ type dataSet struct {
 	ctyM      *matcher
 	stop      map[string]map[string]bool // lang → folded stop-words
 	stopLangs []string                   // in file order
+	cues      []cueEntry
+	cueM      map[string]*matcher // per language
+	weights   *model.Weights
 	version   string
 }
 
@@ -195,149 +199,23 @@ func loadData(dir string) (*dataSet, error) {
 	h := sha256.New()
 
 	var err error
-	err = readTable(dir, fileLexicon, h, func(at string, cols []string) error {
-		if len(cols) != 4 {
-			return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
-		}
-		lang, class := cols[0], cols[1]
-		if lang != "*" && !validLang(lang) {
-			return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
-		}
-		if !lexClasses[class] {
-			return fmt.Errorf("%s: unknown class %q", at, class)
-		}
-		w, err := strconv.ParseFloat(cols[2], 64)
-		if err != nil {
-			return fmt.Errorf("%s: bad weight %q: %w", at, cols[2], err)
-		}
-		alts := splitAlternatives(cols[3])
-		if len(alts) == 0 {
-			return fmt.Errorf("%s: no phrase", at)
-		}
-		langs := pipelineLangs
-		if lang != "*" {
-			langs = []string{lang}
-		}
-		for _, a := range alts {
-			p, err := compilePhrase(a)
-			if err != nil {
-				return fmt.Errorf("%s: %w", at, err)
-			}
-			if class == classNotName {
-				for _, l := range langs {
-					ds.notName[l][p.toks[0].s] = true
-				}
-				continue
-			}
-			id := len(ds.lex)
-			ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: a, rule: at})
-			p.owner = id
-			for _, l := range langs {
-				ds.lexM[l].add(p)
-			}
-		}
-		return nil
-	})
+	err = readTable(dir, fileLexicon, h, ds.lexiconLine)
 	if err != nil {
 		return nil, err
 	}
 
 	seen := map[string]string{}
-	err = readTable(dir, fileServices, h, func(at string, cols []string) error {
-		if len(cols) < 3 || len(cols) > 4 {
-			return fmt.Errorf("%s: want 3 or 4 tab-separated columns (service, kind, langs, aliases), got %d", at, len(cols))
-		}
-		s := service{name: cols[0], kind: cols[1], langs: map[string]bool{}, rule: at}
-		if s.name == "" {
-			return fmt.Errorf("%s: empty service name", at)
-		}
-		if prev, ok := seen[strings.ToLower(s.name)]; ok {
-			return fmt.Errorf("%s: service %q already defined at %s", at, s.name, prev)
-		}
-		seen[strings.ToLower(s.name)] = at
-		if !validKind(s.kind) {
-			return fmt.Errorf("%s: unknown kind %q", at, s.kind)
-		}
-		for _, l := range strings.Split(cols[2], ",") {
-			l = strings.TrimSpace(l)
-			switch {
-			case l == "*":
-				for _, pl := range pipelineLangs {
-					s.langs[pl] = true
-				}
-			case validLang(l):
-				s.langs[l] = true
-			default:
-				return fmt.Errorf("%s: unknown language %q", at, l)
-			}
-		}
-		var pats []string
-		exactName := false
-		if len(cols) == 4 {
-			for _, a := range splitAlternatives(cols[3]) {
-				pats = append(pats, a)
-				raw := strings.TrimPrefix(a, "=")
-				if strings.EqualFold(raw, s.name) {
-					exactName = true
-				}
-				if raw != s.name {
-					s.aliases = append(s.aliases, raw)
-				}
-			}
-		}
-		if !exactName {
-			pats = append(pats, s.name)
-		}
-		if err := addPhrases(ds.svcM, len(ds.services), pats, at); err != nil {
-			return err
-		}
-		ds.services = append(ds.services, s)
-		return nil
-	})
+	err = readTable(dir, fileServices, h, func(at string, cols []string) error { return ds.serviceLine(seen, at, cols) })
 	if err != nil {
 		return nil, err
 	}
 
-	err = readTable(dir, fileCountries, h, func(at string, cols []string) error {
-		if len(cols) != 2 {
-			return fmt.Errorf("%s: want 2 tab-separated columns (name, names), got %d", at, len(cols))
-		}
-		c := country{name: cols[0], rule: at, names: splitAlternatives(cols[1])}
-		if c.name == "" || len(c.names) == 0 {
-			return fmt.Errorf("%s: empty country name or name list", at)
-		}
-		if err := addPhrases(ds.ctyM, len(ds.countries), append([]string{"=" + c.name}, c.names...), at); err != nil {
-			return err
-		}
-		ds.countries = append(ds.countries, c)
-		return nil
-	})
+	err = readTable(dir, fileCountries, h, ds.countryLine)
 	if err != nil {
 		return nil, err
 	}
 
-	err = readTable(dir, fileStopwords, h, func(at string, cols []string) error {
-		if len(cols) != 2 {
-			return fmt.Errorf("%s: want 2 tab-separated columns (lang, words), got %d", at, len(cols))
-		}
-		l := cols[0]
-		if l == "" || l == "*" || strings.ContainsAny(l, " ,") {
-			return fmt.Errorf("%s: bad language code %q", at, l)
-		}
-		if ds.stop[l] == nil {
-			ds.stop[l] = map[string]bool{}
-			ds.stopLangs = append(ds.stopLangs, l)
-		}
-		words := strings.Fields(cols[1])
-		if len(words) == 0 {
-			return fmt.Errorf("%s: no words", at)
-		}
-		for _, w := range words {
-			// Stop-words are compared folded, without Arabic variants.
-			ds.stop[l][fold(w)] = true
-		}
-		return nil
-	})
+	err = readTable(dir, fileStopwords, h, ds.stopwordLine)
 	if err != nil {
 		return nil, err
 	}
@@ -345,6 +223,12 @@ func loadData(dir string) (*dataSet, error) {
 		if ds.stop[l] == nil {
 			return nil, fmt.Errorf("%s: no stop-words for %s", fileStopwords, l)
 		}
+	}
+	if err := loadCues(dir, h, ds); err != nil {
+		return nil, err
+	}
+	if ds.weights, err = loadWeights(dir, h); err != nil {
+		return nil, err
 	}
 	ds.version = hex.EncodeToString(h.Sum(nil))[:12]
 	return ds, nil
@@ -360,6 +244,144 @@ func addPhrases(m *matcher, owner int, phrases []string, at string) error {
 		}
 		p.owner = owner
 		m.add(p)
+	}
+	return nil
+}
+
+// lexiconLine reads one line of lexicon.tsv: a language, a class, a weight and phrases.
+func (ds *dataSet) lexiconLine(at string, cols []string) error {
+	if len(cols) != 4 {
+		return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
+	}
+	lang, class := cols[0], cols[1]
+	if lang != "*" && !validLang(lang) {
+		return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
+	}
+	if !lexClasses[class] {
+		return fmt.Errorf("%s: unknown class %q", at, class)
+	}
+	w, err := strconv.ParseFloat(cols[2], 64)
+	if err != nil {
+		return fmt.Errorf("%s: bad weight %q: %w", at, cols[2], err)
+	}
+	alts := splitAlternatives(cols[3])
+	if len(alts) == 0 {
+		return fmt.Errorf("%s: no phrase", at)
+	}
+	langs := pipelineLangs
+	if lang != "*" {
+		langs = []string{lang}
+	}
+	for _, a := range alts {
+		p, err := compilePhrase(a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", at, err)
+		}
+		if class == classNotName {
+			for _, l := range langs {
+				ds.notName[l][p.toks[0].s] = true
+			}
+			continue
+		}
+		id := len(ds.lex)
+		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: a, rule: at})
+		p.owner = id
+		for _, l := range langs {
+			ds.lexM[l].add(p)
+		}
+	}
+	return nil
+}
+
+// serviceLine reads one line of services.tsv: a service, its kind, languages and aliases.
+func (ds *dataSet) serviceLine(seen map[string]string, at string, cols []string) error {
+	if len(cols) < 3 || len(cols) > 4 {
+		return fmt.Errorf("%s: want 3 or 4 tab-separated columns (service, kind, langs, aliases), got %d", at, len(cols))
+	}
+	s := service{name: cols[0], kind: cols[1], langs: map[string]bool{}, rule: at}
+	if s.name == "" {
+		return fmt.Errorf("%s: empty service name", at)
+	}
+	if prev, ok := seen[strings.ToLower(s.name)]; ok {
+		return fmt.Errorf("%s: service %q already defined at %s", at, s.name, prev)
+	}
+	seen[strings.ToLower(s.name)] = at
+	if !validKind(s.kind) {
+		return fmt.Errorf("%s: unknown kind %q", at, s.kind)
+	}
+	for _, l := range strings.Split(cols[2], ",") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "*":
+			for _, pl := range pipelineLangs {
+				s.langs[pl] = true
+			}
+		case validLang(l):
+			s.langs[l] = true
+		default:
+			return fmt.Errorf("%s: unknown language %q", at, l)
+		}
+	}
+	var pats []string
+	exactName := false
+	if len(cols) == 4 {
+		for _, a := range splitAlternatives(cols[3]) {
+			pats = append(pats, a)
+			raw := strings.TrimPrefix(a, "=")
+			if strings.EqualFold(raw, s.name) {
+				exactName = true
+			}
+			if raw != s.name {
+				s.aliases = append(s.aliases, raw)
+			}
+		}
+	}
+	if !exactName {
+		pats = append(pats, s.name)
+	}
+	if err := addPhrases(ds.svcM, len(ds.services), pats, at); err != nil {
+		return err
+	}
+	ds.services = append(ds.services, s)
+	return nil
+}
+
+// countryLine reads one line of countries.tsv: a country and its names.
+func (ds *dataSet) countryLine(at string, cols []string) error {
+	if len(cols) != 2 {
+		return fmt.Errorf("%s: want 2 tab-separated columns (name, names), got %d", at, len(cols))
+	}
+	c := country{name: cols[0], rule: at, names: splitAlternatives(cols[1])}
+	if c.name == "" || len(c.names) == 0 {
+		return fmt.Errorf("%s: empty country name or name list", at)
+	}
+	if err := addPhrases(ds.ctyM, len(ds.countries), append([]string{"=" + c.name}, c.names...), at); err != nil {
+		return err
+	}
+	ds.countries = append(ds.countries, c)
+	return nil
+}
+
+// stopwordLine reads one line of stopwords.tsv: a language and its stop-words.
+func (ds *dataSet) stopwordLine(at string, cols []string) error {
+	if len(cols) != 2 {
+		return fmt.Errorf("%s: want 2 tab-separated columns (lang, words), got %d", at, len(cols))
+	}
+	l := cols[0]
+	if l == "" || l == "*" || strings.ContainsAny(l, " ,") {
+		return fmt.Errorf("%s: bad language code %q", at, l)
+	}
+	if ds.stop[l] == nil {
+		ds.stop[l] = map[string]bool{}
+		ds.stopLangs = append(ds.stopLangs, l)
+	}
+	words := strings.Fields(cols[1])
+	if len(words) == 0 {
+		return fmt.Errorf("%s: no words", at)
+	}
+	for _, w := range words {
+		// Stop-words are compared folded, without Arabic variants.
+		ds.stop[l][fold(w)] = true
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"outages/classify/model"
+
 	"outages/corpus"
 )
 
@@ -37,6 +39,12 @@ type analysis struct {
 	withSubject     []bool // per lex hit (triggers): a subject is near
 	fired           []Fired
 	score           float64
+	evidence        model.Features // detection features
+	denied          bool           // the text denies the outage it names
+	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
+	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
+	ci              *cueIndex      // the cue words of cues.tsv
+	endChar         map[int]rune   // per sentence: the punctuation ending it
 	subjectTriggers int
 	mentions        []mention
 	countries       []hit
@@ -60,37 +68,47 @@ type candidate struct {
 func (c *Classifier) analyse(text, lang string) *analysis {
 	d := newDoc(text)
 	an := &analysis{d: d, lang: lang, ds: c.data, triggerSent: map[int]bool{}, subjectSent: map[int]map[string]bool{}, names: map[string]*candidate{}}
-	ds := c.data
-	an.lex = ds.lexM[lang].find(d)
+	an.lex = c.data.lexM[lang].find(d)
 	an.active = make([]bool, len(an.lex))
 	an.withSubject = make([]bool, len(an.lex))
 	for i := range an.active {
 		an.active[i] = true
 	}
-	class := func(h hit) string { return ds.lex[h.owner].class }
+	an.cancelTriggers()
+	c.findMentions(an)
+	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
+	ev := an.weighEvidence(an.subjects())
+	ev.moods = an.triggerMoods()
+	an.evidence = ev.features()
+	an.denied = ev.denied()
+	an.score = c.weights.Score(model.SlotDetect, an.evidence)
+	return an
+}
 
-	// A trigger inside a longer trigger, or covered by another sense of
-	// the word, does not count.
+func (an *analysis) class(h hit) string { return an.ds.lex[h.owner].class }
+
+// cancelTriggers turns off the outage words inside a longer outage word or
+// covered by another sense of the word, and repeats on the same tokens.
+func (an *analysis) cancelTriggers() {
 	for i, h := range an.lex {
-		switch class(h) {
+		switch an.class(h) {
 		case classSense:
 			for j, t := range an.lex {
-				if class(t) == classTrigger && t.from < h.to && h.from < t.to {
+				if an.class(t) == classTrigger && t.from < h.to && h.from < t.to {
 					an.active[j] = false
 				}
 			}
 		case classTrigger:
 			for j, t := range an.lex {
-				if j != i && class(t) == classTrigger && an.active[j] && t.from <= h.from && h.to <= t.to && (t.to-t.from) > (h.to-h.from) {
+				if j != i && an.class(t) == classTrigger && an.active[j] && t.from <= h.from && h.to <= t.to && (t.to-t.from) > (h.to-h.from) {
 					an.active[i] = false
 				}
 			}
 		}
 	}
-	// Two trigger hits on the same tokens count once.
 	seenTrig := map[[2]int]bool{}
 	for i, h := range an.lex {
-		if class(h) == classTrigger && an.active[i] {
+		if an.class(h) == classTrigger && an.active[i] {
 			k := [2]int{h.from, h.to}
 			if seenTrig[k] {
 				an.active[i] = false
@@ -98,102 +116,134 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 			seenTrig[k] = true
 		}
 	}
+}
 
-	c.findMentions(an)
+// tokPos is a token and its sentence.
+type tokPos struct{ tok, sent int }
 
-	// Subjects per sentence.
-	subjAt := func(sent int, kind string) {
-		if an.subjectSent[sent] == nil {
-			an.subjectSent[sent] = map[string]bool{}
-		}
-		an.subjectSent[sent][kind] = true
-	}
-	type pos struct{ tok, sent int }
-	var subjects []pos
+// subjects returns where the text names something that can fail (a
+// service, a network, a utility, a generic "services") and records the
+// kinds named per sentence.
+func (an *analysis) subjects() []tokPos {
+	d := an.d
+	var subjects []tokPos
 	for _, h := range an.lex {
-		switch class(h) {
+		switch cl := an.class(h); cl {
 		case classSubject, classInternet, classPower, classTelecom, classBanking:
-			subjects = append(subjects, pos{h.from, d.toks[h.from].sent})
-			subjAt(d.toks[h.from].sent, class(h))
+			sent := d.toks[h.from].sent
+			subjects = append(subjects, tokPos{h.from, sent})
+			if an.subjectSent[sent] == nil {
+				an.subjectSent[sent] = map[string]bool{}
+			}
+			an.subjectSent[sent][cl] = true
 		}
 	}
 	for _, m := range an.mentions {
 		if !m.channel && !m.weak {
-			subjects = append(subjects, pos{m.from, m.sent})
+			subjects = append(subjects, tokPos{m.from, m.sent})
 		}
 	}
+	return subjects
+}
 
-	// Planned work that overran is an incident, not an announcement.
-	overran := false
+// weighEvidence gathers the detection evidence of the lexicon hits and
+// records what fired.
+func (an *analysis) weighEvidence(subjects []tokPos) evidence {
+	d := an.d
+	ev := evidence{neg: map[string][]float64{}}
 	for _, h := range an.lex {
-		if class(h) == classOverran {
-			overran = true
-		}
+		ev.overran = ev.overran || an.class(h) == classOverran // planned work that overran is an incident
 	}
-	var trig, negs []float64
-	var report float64
 	for i, h := range an.lex {
-		e := ds.lex[h.owner]
+		e := an.ds.lex[h.owner]
 		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
 		switch e.class {
 		case classTrigger:
-			if !an.active[i] {
-				f.Note = "cancelled (other sense or longer phrase)"
-				f.Weight = 0
-				an.fired = append(an.fired, f)
-				continue
-			}
-			sent := d.toks[h.from].sent
-			an.triggerSent[sent] = true
-			for _, s := range subjects {
-				if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to) {
-					an.withSubject[i] = true
-					break
-				}
-			}
-			if an.withSubject[i] {
-				an.subjectTriggers++
-				f.Note = "near a subject"
-				trig = append(trig, e.weight)
-			} else {
-				f.Note = "no subject near"
-				f.Weight = e.weight * noSubjectFactor
-				trig = append(trig, f.Weight)
-			}
+			an.weighTrigger(i, subjects, &ev, &f)
 		case classReport:
-			report += e.weight * 0.5
-			f.Weight = e.weight * 0.5
+			ev.report += e.weight
 		case classPlanned:
-			if overran {
-				f.Note = "the planned work overran: an incident"
-				f.Weight = 0
+			if ev.overran {
+				f.Note, f.Weight = "the planned work overran: an incident", 0
 				break
 			}
-			negs = append(negs, e.weight)
+			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		case classSense, classGeneral, classDenial:
-			negs = append(negs, e.weight)
+			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue
 		}
 		an.fired = append(an.fired, f)
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(trig)))
-	positive, w := 0.0, 1.0
-	for _, t := range trig {
-		positive += t * w
-		w *= triggerDecay
+	for _, m := range an.mentions {
+		if !m.channel && !m.weak && d.toks[m.from].para == 0 {
+			ev.titleService = true
+		}
 	}
-	// Counter-evidence adds up with the same decay: a text about outages
-	// in general says so many times, a report does it once in passing.
-	sort.Float64s(negs)
-	neg := 0.0
-	w = 1.0
-	for _, n := range negs {
-		neg += n * w
-		w *= triggerDecay
+	return ev
+}
+
+// moodCues are the cue classes whose share among the sentences reporting
+// an outage the detection model reads: an announcement speaks of the
+// future, an analysis of the past, a rumour speculates, a report often
+// says the service is back.
+var moodCues = []string{"future", "past", "speculation", "back"}
+
+// triggerMoods returns, per mood (moodCues and "question"), the share of
+// the sentences with an outage word near a subject that have it.
+func (an *analysis) triggerMoods() map[string]float64 {
+	sents := map[int]bool{}
+	for i, h := range an.lex {
+		if an.withSubject[i] {
+			sents[an.d.toks[h.from].sent] = true
+		}
 	}
-	an.score = min(positive, maxPositive) + min(report, maxReport) + max(neg, -maxNegative)
-	return an
+	out := map[string]float64{}
+	if len(sents) == 0 {
+		return out
+	}
+	for s := range sents {
+		for _, cl := range moodCues {
+			if an.ci.inSentence(cl, s) {
+				out[cl]++
+			}
+		}
+		if r := an.endChar[s]; r == '?' || r == '؟' {
+			out["question"]++
+		}
+	}
+	for k := range out {
+		out[k] /= float64(len(sents))
+	}
+	return out
+}
+
+// weighTrigger adds the i-th lexicon hit, an outage word, to the evidence:
+// near a subject or not.
+func (an *analysis) weighTrigger(i int, subjects []tokPos, ev *evidence, f *Fired) {
+	d, h := an.d, an.lex[i]
+	if !an.active[i] {
+		f.Note, f.Weight = "cancelled (other sense or longer phrase)", 0
+		return
+	}
+	sent := d.toks[h.from].sent
+	an.triggerSent[sent] = true
+	for _, s := range subjects {
+		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to) {
+			an.withSubject[i] = true
+			break
+		}
+	}
+	ev.titleTrigger = ev.titleTrigger || d.toks[h.from].para == 0
+	w := an.ds.lex[h.owner].weight
+	if an.withSubject[i] {
+		an.subjectTriggers++
+		f.Note = "near a subject"
+		ev.trig = append(ev.trig, w)
+	} else {
+		f.Note = "no subject near"
+		ev.loose = append(ev.loose, w)
+	}
 }
 
 // siteNouns follow a name to make the name of a website or app.
@@ -286,159 +336,180 @@ func (c *Classifier) findMentions(an *analysis) {
 // ("l'opérateur X", "شركة X") or an outage word ("X outage", "panne chez
 // X") presents as a service.
 func (c *Classifier) findNamedByPattern(an *analysis, known []hit) {
-	ds, d := c.data, an.d
-	taken := make([]bool, len(d.toks))
-	for _, h := range known {
-		for k := h.from; k < h.to; k++ {
-			taken[k] = true
-		}
-	}
-	for _, h := range an.countries {
-		for k := h.from; k < h.to; k++ {
-			taken[k] = true
-		}
-	}
-	notName := ds.notName[an.lang]
-	isNameTok := func(k int) bool {
-		t := d.toks[k]
-		return k >= 0 && !t.arabic && t.upper && !taken[k] && !notName[t.norm] && len(t.norm) > 1
-	}
-	// nameAt returns the capitalised run starting at k (at most 4 words,
-	// in one sentence, adjacent in the text).
-	nameAt := func(k int) (int, int, bool) {
-		if k < 0 || k >= len(d.toks) || !isNameTok(k) {
-			return 0, 0, false
-		}
-		// Not the first word of a sentence: capitalisation proves nothing there.
-		if k == 0 || d.toks[k-1].sent != d.toks[k].sent {
-			return 0, 0, false
-		}
-		end := k + 1
-		for end < len(d.toks) && end-k < 4 && isNameTok(end) && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
-			end++
-		}
-		return k, end, true
-	}
-	nameBefore := func(k int) (int, int, bool) {
-		if k <= 0 || !isNameTok(k-1) {
-			return 0, 0, false
-		}
-		start := k - 1
-		for start > 0 && k-start < 4 && isNameTok(start-1) && d.toks[start-1].sent == d.toks[k-1].sent && d.toks[start].start-d.toks[start-1].end <= 1 {
-			start--
-		}
-		if start == 0 || d.toks[start-1].sent != d.toks[start].sent {
-			return 0, 0, false
-		}
-		return start, k, true
-	}
-	var addMention func(from, to int, kind, rule string, weak bool)
-	add := func(from, to int, kind, rule string) {
-		addMention(from, to, kind, rule, false)
-	}
-	addMention = func(from, to int, kind, rule string, weak bool) {
-		name := d.span(from, to)
-		name = strings.TrimSpace(name)
-		if name == "" {
-			return
-		}
-		if _, ok := an.names[name]; !ok {
-			// "CCRA.US" and "ccra.us" are one site.
-			for k, cand := range an.names {
-				if cand.svc < 0 && strings.EqualFold(k, name) {
-					name = k
-					break
-				}
+	nf := &nameFinder{an: an, taken: make([]bool, len(an.d.toks)), notName: c.data.notName[an.lang]}
+	for _, hs := range [][]hit{known, an.countries} {
+		for _, h := range hs {
+			for k := h.from; k < h.to; k++ {
+				nf.taken[k] = true
 			}
 		}
-		if _, ok := an.names[name]; !ok {
-			an.names[name] = &candidate{key: name, svc: -1, kind: kind, rule: rule}
-		}
-		an.mentions = append(an.mentions, mention{key: name, svc: -1, from: from, to: to, sent: d.toks[from].sent, weak: weak})
-		for k := from; k < to; k++ {
-			taken[k] = true
-		}
 	}
-	// "the CCRA website was down": a capitalised name and the website or
-	// app it runs, in a sentence with an outage word.
 	if an.lang == corpus.LangEnglish {
-		for k := 1; k < len(d.toks); k++ {
-			if !siteNouns[d.toks[k].norm] || !an.triggerSentAt(d.toks[k].sent) {
-				continue
-			}
-			if from, to, ok := nameBefore(k); ok && to == k {
-				add(from, k+1, corpus_online, "name and site noun")
+		nf.siteNames()
+	}
+	nf.domainNames()
+	if len(known) == 0 {
+		nf.sentenceSubjects()
+	}
+	nf.cuedNames()
+}
+
+// nameFinder finds names of services absent from the gazetteer.
+type nameFinder struct {
+	an      *analysis
+	taken   []bool // tokens already part of a name
+	notName map[string]bool
+}
+
+func (nf *nameFinder) isNameTok(k int) bool {
+	if k < 0 || k >= len(nf.an.d.toks) {
+		return false
+	}
+	t := nf.an.d.toks[k]
+	return !t.arabic && t.upper && !nf.taken[k] && !nf.notName[t.norm] && len(t.norm) > 1
+}
+
+// runEnd returns the end of the capitalised run starting at k (at most 4
+// words, in one sentence, adjacent in the text).
+func (nf *nameFinder) runEnd(k int) int {
+	d := nf.an.d
+	end := k + 1
+	for end < len(d.toks) && end-k < 4 && nf.isNameTok(end) && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
+		end++
+	}
+	return end
+}
+
+// nameAt returns the capitalised run starting at k, not the first word
+// of a sentence (capitalisation proves nothing there).
+func (nf *nameFinder) nameAt(k int) (int, int, bool) {
+	d := nf.an.d
+	if k < 0 || k >= len(d.toks) || !nf.isNameTok(k) || k == 0 || d.toks[k-1].sent != d.toks[k].sent {
+		return 0, 0, false
+	}
+	return k, nf.runEnd(k), true
+}
+
+// nameBefore returns the capitalised run ending right before token k.
+func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
+	d := nf.an.d
+	if k <= 0 || !nf.isNameTok(k-1) {
+		return 0, 0, false
+	}
+	start := k - 1
+	for start > 0 && k-start < 4 && nf.isNameTok(start-1) && d.toks[start-1].sent == d.toks[k-1].sent && d.toks[start].start-d.toks[start-1].end <= 1 {
+		start--
+	}
+	if start == 0 || d.toks[start-1].sent != d.toks[start].sent {
+		return 0, 0, false
+	}
+	return start, k, true
+}
+
+// add records the name of tokens [from, to) as a mention of a service.
+func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
+	an, d := nf.an, nf.an.d
+	name := strings.TrimSpace(d.span(from, to))
+	if name == "" {
+		return
+	}
+	if _, ok := an.names[name]; !ok {
+		// "CCRA.US" and "ccra.us" are one site.
+		for k, cand := range an.names {
+			if cand.svc < 0 && strings.EqualFold(k, name) {
+				name = k
+				break
 			}
 		}
 	}
-	// Sites named by their domain ("CCRA.US was down", "lemonde.fr est
-	// inaccessible") in a sentence with an outage word.
+	if _, ok := an.names[name]; !ok {
+		an.names[name] = &candidate{key: name, svc: -1, kind: kind, rule: rule}
+	}
+	an.mentions = append(an.mentions, mention{key: name, svc: -1, from: from, to: to, sent: d.toks[from].sent, weak: weak})
+	for k := from; k < to; k++ {
+		nf.taken[k] = true
+	}
+}
+
+// siteNames finds "the CCRA website was down": a capitalised name and
+// the website or app it runs, in a sentence with an outage word.
+func (nf *nameFinder) siteNames() {
+	an, d := nf.an, nf.an.d
+	for k := 1; k < len(d.toks); k++ {
+		if !siteNouns[d.toks[k].norm] || !an.triggerSentAt(d.toks[k].sent) {
+			continue
+		}
+		if from, to, ok := nf.nameBefore(k); ok && to == k {
+			nf.add(from, k+1, corpus_online, "name and site noun", false)
+		}
+	}
+}
+
+// domainNames finds sites named by their domain ("CCRA.US was down",
+// "lemonde.fr est inaccessible") in a sentence with an outage word.
+func (nf *nameFinder) domainNames() {
+	an, d := nf.an, nf.an.d
 	for k := 0; k+1 < len(d.toks); k++ {
 		a, b := d.toks[k], d.toks[k+1]
-		if !topLevelDomains[b.norm] || a.arabic || taken[k] || b.start != a.end+1 || d.text[a.end] != '.' || !an.triggerSentAt(a.sent) {
+		if !topLevelDomains[b.norm] || a.arabic || nf.taken[k] || b.start != a.end+1 || d.text[a.end] != '.' || !an.triggerSentAt(a.sent) {
 			continue
 		}
 		if k+2 < len(d.toks) && d.toks[k+2].start == b.end+1 && d.text[b.end] == '.' {
 			continue // a longer dotted name: not handled
 		}
-		for j := k; j < k+2; j++ {
-			taken[j] = false
-		}
-		add(k, k+2, corpus_online, "domain name")
+		nf.taken[k], nf.taken[k+1] = false, false
+		nf.add(k, k+2, corpus_online, "domain name", false)
 	}
-	// "Aix-Marseille-Provence subit une cyberattaque": a capitalised name
-	// opening a sentence right before an outage or incident verb is its
-	// subject, when nothing else names a service.
-	if len(known) == 0 {
-		verbAt := map[int]bool{}
-		for i, h := range an.lex {
-			if cl := ds.lex[h.owner].class; (cl == classReport || cl == classTrigger) && an.active[i] {
-				verbAt[h.from] = true
-			}
-		}
-		for k := range d.toks {
-			if k > 0 && d.toks[k-1].sent == d.toks[k].sent {
-				continue
-			}
-			if !isNameTok(k) {
-				continue
-			}
-			end := k + 1
-			for end < len(d.toks) && end-k < 4 && isNameTok(end) && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
-				end++
-			}
-			if end < len(d.toks) && d.toks[end].sent == d.toks[k].sent && verbAt[end] && (end-k > 1 || strings.Contains(d.span(k, end), "-")) {
-				addMention(k, end, corpus_online, "sentence subject", true)
-			}
-		}
-	}
+}
+
+// sentenceSubjects finds "Aix-Marseille-Provence subit une cyberattaque":
+// a capitalised name opening a sentence right before an outage or
+// incident verb is its subject (only when nothing else names a service).
+func (nf *nameFinder) sentenceSubjects() {
+	an, d := nf.an, nf.an.d
+	verbAt := map[int]bool{}
 	for i, h := range an.lex {
-		e := ds.lex[h.owner]
-		switch e.class {
-		case classNameCue:
-			if from, to, ok := nameAt(h.to); ok {
-				add(from, to, cueKind(e.phrase), e.rule)
+		if cl := an.class(h); (cl == classReport || cl == classTrigger) && an.active[i] {
+			verbAt[h.from] = true
+		}
+	}
+	for k := range d.toks {
+		if (k > 0 && d.toks[k-1].sent == d.toks[k].sent) || !nf.isNameTok(k) {
+			continue
+		}
+		end := nf.runEnd(k)
+		if end < len(d.toks) && d.toks[end].sent == d.toks[k].sent && verbAt[end] && (end-k > 1 || strings.Contains(d.span(k, end), "-")) {
+			nf.add(k, end, corpus_online, "sentence subject", true)
+		}
+	}
+}
+
+// cuedNames finds names after a name cue ("l'opérateur X") and next to
+// an outage word ("X outage", "panne chez X", "outage at X").
+func (nf *nameFinder) cuedNames() {
+	an, d := nf.an, nf.an.d
+	for i, h := range an.lex {
+		e := an.ds.lex[h.owner]
+		switch {
+		case e.class == classNameCue:
+			if from, to, ok := nf.nameAt(h.to); ok {
+				nf.add(from, to, cueKind(e.phrase), e.rule, false)
 			}
-		case classTrigger:
-			if !an.active[i] {
-				continue
-			}
-			// "X outage", "X's outage"
-			if an.lang == "en" {
+		case e.class == classTrigger && an.active[i]:
+			if an.lang == corpus.LangEnglish {
 				k := h.from
 				if k > 0 && d.toks[k-1].norm == "s" {
 					k--
 				}
-				if from, to, ok := nameBefore(k); ok {
-					add(from, to, corpus_online, e.rule)
+				if from, to, ok := nf.nameBefore(k); ok {
+					nf.add(from, to, corpus_online, e.rule, false)
 				}
 			}
-			// "panne (géante) chez X", "panne de X", "outage at X"
 			for k := h.to; k < len(d.toks) && k <= h.to+1; k++ {
 				switch d.toks[k].norm {
 				case "chez", "de", "d", "du", "at", "of", "on":
-					if from, to, ok := nameAt(k + 1); ok {
-						add(from, to, corpus_online, e.rule)
+					if from, to, ok := nf.nameAt(k + 1); ok {
+						nf.add(from, to, corpus_online, e.rule, false)
 					}
 				}
 			}

@@ -4,35 +4,56 @@
 //
 // Language detection counts scripts and stop-words first and asks lingua-go
 // (French, English and a few other Latin-script languages, lazily loaded)
-// only about what remains, on a prefix of the text. Outage detection and
-// service recognition are driven by data files embedded from classify/data
-// (lexicon.tsv, services.tsv, countries.tsv, stopwords.tsv) that a
-// directory given in Options.RulesDir can override file by file; every file
-// is validated at load and errors name the file and line. Dates, times,
-// durations and causes come from the rule engine in package
-// outages/classify/rules; this package attaches them to the right outage.
+// only about what remains, on a prefix of the text (lang.go).
 //
-// The main outage is the one the text is most about: named often, in the
-// title, right next to an outage word, and first in a sentence reporting an
-// outage; a parent company yields to its product named at the outage word.
-// Each outage takes the start, length and cause said in its own sentences.
-// A start is the earliest day said of the outage within a week of the
-// best-placed one; update stamps and days counted back from publication
-// weigh less. A length may also come from a start time and a time in a
-// later sentence saying the service is back. Among causes the root cause
-// wins (rules.RankCause), except that generic "technical problem" words
-// yield to any specific cause, and a cause is dropped when the text denies
-// it anywhere about the outage, names it as what something protects
-// against, or says it of an earlier outage. The cues for these decisions
-// are lexicon classes (weakcause, causedeny, contrast, causeguard,
-// resolved, notutility, overran) in data/lexicon.tsv.
+// The rest reads as the data flows, one way: rules propose, a small
+// learned linear model chooses.
 //
-// An outage report always yields an outage. When no known service and no
-// name pattern names it, the service is derived from the text: the most
-// salient capitalised name (Latin script) or the noun phrase after an
-// Arabic cue word (منصة, تطبيق, بنك…) nearest the outage words of the top
-// sentences, else "" (fallback.go); its start and length then come from
-// the outage's sentences, else from the first plausible in the text.
+//  1. Analysis (text.go, match.go, detect.go, cues.go): the text is split
+//     into tokens, sentences and paragraphs; the lexicon (data/lexicon.tsv)
+//     finds outage words, subjects and counter-evidence, the gazetteer
+//     (data/services.tsv, data/countries.tsv) and name patterns find the
+//     services, and data/cues.tsv the cue words the features read
+//     (because, speculation, future, since, until, back, about, past).
+//  2. Detection (evidence_features.go): the lexicon evidence of each class
+//     becomes the detection features; the model's score decides, from 0.
+//     Two rules gate it whatever the score: an outage word must stand near
+//     something that can fail (a service, network or utility; another
+//     sense of the word cancels it), and a text denying the outage as much
+//     as it reports it is not a report.
+//  3. Candidates per slot (groups.go, choose.go): every service named in a
+//     sentence with an outage word, and every country-wide cut, is a
+//     candidate main outage; every day, length and cause phrase of the rule
+//     engine (package outages/classify/rules) is a candidate start,
+//     duration and cause. Rules still rule candidates out where the
+//     language says so: an update stamp or a day after publication is no
+//     start, a length counted back ("il y a deux ans") or forecast is no
+//     duration, a denied cause, one something protects against, or one said
+//     of another day's outage is no cause. When no service is named, one is
+//     derived from the text (fallback.go).
+//  4. Features (features.go, scope.go): each candidate is described by
+//     named features of phenomena: how close it is to the outage
+//     (sentence, region, paragraph), to an outage word and to the main
+//     service, title or lede, the cue word before it, a question,
+//     speculation, future or past in its sentence, the rule's kind and
+//     hedge, its relation to the publication day, how many candidates
+//     agree. Never an article, an address or a sentence.
+//  5. Scores and record (assemble.go, choose.go): the weights
+//     (data/weights.tsv, package outages/classify/model) score each
+//     candidate; the best wins its slot; a length may also come from a
+//     start time and a later "back" time (endtime.go). Explain shows every
+//     candidate with its features and score.
+//
+// The weights are learned by "outages train" (Train, TrainExamples) from
+// labelled texts: each text is classified around its gold main outage
+// (Examples), every slot's candidates are labelled by the evaluation
+// scorer's comparisons (Judge), and package model fits an L2-regularised
+// conditional logit per slot.
+//
+// Every data file (lexicon.tsv, services.tsv, countries.tsv,
+// stopwords.tsv, cues.tsv, weights.tsv) is embedded from classify/data, can
+// be overridden file by file from Options.RulesDir, and is validated at
+// load with errors naming file:line.
 //
 // Each outage's Country (country.go) comes, strongest first, from a
 // country or place in the service's name ("Internet (Egypt)"), from the

@@ -4,7 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
+	"strings"
+
+	"outages/classify/model"
 )
 
 // Explanation says why Classify decided what it did: the language and how
@@ -14,8 +18,9 @@ type Explanation struct {
 	Version   string              `json:"version"`
 	Language  langResult          `json:"language"`
 	Published *Phrase             `json:"published,omitempty"` // publication date found in the text
-	Score     float64             `json:"score"`
-	Threshold float64             `json:"threshold"`
+	Score     float64             `json:"score"`               // detection model score; an outage report from 0
+	Evidence  model.Features      `json:"evidence"`            // the detection model's features
+	Gated     bool                `json:"gated"`               // no outage word near a subject: not a report whatever the score
 	IsOutage  bool                `json:"is_outage"`
 	Fired     []Fired             `json:"fired"`
 	Outages   []OutageExplanation `json:"outages"`
@@ -44,16 +49,37 @@ type Phrase struct {
 // OutageExplanation gives, for one outage, where its service was named and
 // the phrases behind its start, duration and cause.
 type OutageExplanation struct {
-	Service      string   `json:"service"`
-	Kind         string   `json:"kind"`
-	Rule         string   `json:"rule,omitempty"` // gazetteer line, or the cue that found the name
-	Mentions     []string `json:"mentions"`
-	Rank         float64  `json:"rank"` // how much the text is about it; the highest is the main outage
-	Start        *Phrase  `json:"start,omitempty"`
-	Duration     *Phrase  `json:"duration,omitempty"`
-	Cause        []Phrase `json:"cause,omitempty"`
-	CausesDenied []Phrase `json:"causes_denied,omitempty"`
-	Notes        []string `json:"notes,omitempty"`
+	Service      string       `json:"service"`
+	Kind         string       `json:"kind"`
+	Rule         string       `json:"rule,omitempty"` // gazetteer line, or the cue that found the name
+	Mentions     []string     `json:"mentions"`
+	Rank         float64      `json:"rank"` // how much the text is about it; the highest is the main outage
+	Start        *Phrase      `json:"start,omitempty"`
+	Duration     *Phrase      `json:"duration,omitempty"`
+	Cause        []Phrase     `json:"cause,omitempty"`
+	CausesDenied []Phrase     `json:"causes_denied,omitempty"`
+	Choices      []SlotChoice `json:"choices,omitempty"` // the candidates of each slot, with their features and scores
+	Notes        []string     `json:"notes,omitempty"`
+}
+
+// SlotChoice is the model's choice for one slot (service, start,
+// duration, cause) of an outage: every candidate the rules proposed.
+type SlotChoice struct {
+	Slot       string      `json:"slot"`
+	Candidates []Candidate `json:"candidates"`
+}
+
+// Candidate is one value proposed for a slot, the phrase it was read
+// from, its features and its score; Chosen marks the value kept.
+type Candidate struct {
+	Value        string         `json:"value"`
+	Text         string         `json:"text,omitempty"`
+	Score        float64        `json:"score"`
+	Chosen       bool           `json:"chosen,omitempty"`
+	Features     model.Features `json:"features"`
+	Aliases      []string       `json:"aliases,omitempty"`       // service candidates
+	Minutes      *int           `json:"minutes,omitempty"`       // duration candidates
+	DurationKind string         `json:"duration_kind,omitempty"` // duration candidates
 }
 
 // WriteText writes the explanation for a person to read.
@@ -69,7 +95,12 @@ func (e *Explanation) WriteText(w io.Writer) error {
 	if e.IsOutage {
 		verdict = "OUTAGE REPORT"
 	}
-	p("score:      %.2f (threshold %.2f): %s\n", e.Score, e.Threshold, verdict)
+	gate := ""
+	if e.Gated {
+		gate = ", gated: see the notes"
+	}
+	p("score:      %.2f (an outage report from 0%s): %s\n", e.Score, gate, verdict)
+	p("evidence:   %s\n", featureList(e.Evidence))
 	for _, n := range e.Notes {
 		p("note:       %s\n", n)
 	}
@@ -105,8 +136,48 @@ func (e *Explanation) WriteText(w io.Writer) error {
 		for _, n := range o.Notes {
 			p("  note:     %s\n", n)
 		}
+		for _, ch := range o.Choices {
+			writeChoice(bw, ch)
+		}
 	}
 	return bw.Flush()
+}
+
+// writeChoice writes a slot's candidates, best score first.
+func writeChoice(w io.Writer, ch SlotChoice) {
+	fmt.Fprintf(w, "  %s candidates:\n", ch.Slot)
+	order := make([]int, len(ch.Candidates))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return ch.Candidates[order[a]].Score > ch.Candidates[order[b]].Score })
+	for _, i := range order {
+		c := ch.Candidates[i]
+		mark := " "
+		if c.Chosen {
+			mark = "*"
+		}
+		text := ""
+		if c.Text != "" {
+			text = " " + strconv.Quote(c.Text)
+		}
+		fmt.Fprintf(w, "   %s %+7.3f %s%s  [%s]\n", mark, c.Score, c.Value, text, featureList(c.Features))
+	}
+}
+
+// featureList writes features as "name" (value 1) or "name=value".
+func featureList(fs model.Features) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		b.WriteString(f.Name)
+		if f.Value != 1 {
+			fmt.Fprintf(&b, "=%.2f", f.Value)
+		}
+	}
+	return b.String()
 }
 
 func quoteList(ss []string) string {

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"sort"
 	"strings"
 
 	"outages/corpus"
@@ -58,9 +59,34 @@ type derivedName struct {
 // deriveService finds the service an outage report is about when no known
 // service is named: its name (possibly ""), kind and the mentions of it.
 func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
+	names := c.rankedNames(an)
+	if len(names) == 0 {
+		return &candidate{key: "", svc: -1, kind: c.derivedKind(an, -1, -1), rule: "derived: no name"}, nil
+	}
+	return c.derivedCandidate(an, names, 0)
+}
+
+// derivedCandidate is the i-th ranked derived name as a candidate, with
+// every mention of it.
+func (c *Classifier) derivedCandidate(an *analysis, names []derivedName, i int) (*candidate, []mention) {
+	best := names[i]
+	cand := &candidate{key: best.name, svc: -1, kind: c.derivedKind(an, best.from, best.to), rule: "derived name"}
+	var ms []mention
+	for _, n := range an.derived {
+		if strings.EqualFold(n.name, best.name) {
+			ms = append(ms, mention{key: best.name, svc: -1, from: n.from, to: n.to, sent: an.d.toks[n.from].sent})
+		}
+	}
+	return cand, ms
+}
+
+// rankedNames scores the names the text presents as subjects (closeness
+// to an outage word, early place, repetition, length) and returns one of
+// each name, best first. Every occurrence is kept in an.derived.
+func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	d := an.d
 	if len(d.toks) == 0 {
-		return &candidate{key: "", svc: -1, kind: corpus.KindOnlineService, rule: "derived: no name"}, nil
+		return nil
 	}
 	var trig []int // tokens of active outage words
 	for i, h := range an.lex {
@@ -75,15 +101,11 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 	} else {
 		cands = c.latinNames(an)
 	}
-	if len(cands) == 0 {
-		return &candidate{key: "", svc: -1, kind: c.derivedKind(an, -1, -1), rule: "derived: no name"}, nil
-	}
-	// Score: closeness to an outage word, early place, repetition.
+	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {
 		count[strings.ToLower(n.name)]++
 	}
-	bestI := -1
 	for i := range cands {
 		n := &cands[i]
 		s := d.toks[n.from].sent - firstSent
@@ -106,19 +128,20 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 		}
 		n.score += float64(min(count[strings.ToLower(n.name)], 4))
 		n.score += float64(n.to-n.from) * 0.2
-		if bestI < 0 || n.score > cands[bestI].score {
-			bestI = i
-		}
 	}
-	best := cands[bestI]
-	cand := &candidate{key: best.name, svc: -1, kind: c.derivedKind(an, best.from, best.to), rule: "derived name"}
-	var ms []mention
+	best := map[string]int{}
+	var out []derivedName
 	for _, n := range cands {
-		if strings.EqualFold(n.name, best.name) {
-			ms = append(ms, mention{key: best.name, svc: -1, from: n.from, to: n.to, sent: d.toks[n.from].sent})
+		k := strings.ToLower(n.name)
+		if j, ok := best[k]; !ok {
+			best[k] = len(out)
+			out = append(out, n)
+		} else if n.score > out[j].score {
+			out[j] = n
 		}
 	}
-	return cand, ms
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	return out
 }
 
 // derivedKind is the kind of a derived service: from cue words in and
@@ -175,24 +198,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			lower[t.norm] = true
 		}
 	}
-	// A title in title case proves nothing about names.
-	titleCase := false
-	{
-		up, all := 0, 0
-		for _, t := range d.toks {
-			if t.para > 0 {
-				break
-			}
-			if stop[t.norm] || len(t.norm) < 3 {
-				continue
-			}
-			all++
-			if t.upper {
-				up++
-			}
-		}
-		titleCase = all >= 4 && up*10 >= all*7
-	}
+	titleCase := titleInTitleCase(d, stop)
 	capTok := func(k int) bool {
 		t := d.toks[k]
 		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
@@ -236,8 +242,31 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
-	// A single word opening a sentence counts only if the text names it
-	// elsewhere too.
+	return repeatedOpeners(d, out)
+}
+
+// titleInTitleCase reports whether the title capitalises most of its
+// words: then it proves nothing about names.
+func titleInTitleCase(d *doc, stop map[string]bool) bool {
+	up, all := 0, 0
+	for _, t := range d.toks {
+		if t.para > 0 {
+			break
+		}
+		if stop[t.norm] || len(t.norm) < 3 {
+			continue
+		}
+		all++
+		if t.upper {
+			up++
+		}
+	}
+	return all >= 4 && up*10 >= all*7
+}
+
+// repeatedOpeners drops the single words opening a sentence that the text
+// does not name elsewhere too.
+func repeatedOpeners(d *doc, out []derivedName) []derivedName {
 	seen := map[string]int{}
 	for _, n := range out {
 		seen[strings.ToLower(n.name)]++

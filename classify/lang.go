@@ -246,14 +246,14 @@ func pipelineOrOther(iso string) string {
 // lingua returns the statistical detector, built on first use. Its language
 // models are loaded lazily by lingua itself, for the languages a text needs.
 func (c *Classifier) lingua() lingua.LanguageDetector {
-	c.linguaOnce.Do(func() {
-		c.detector = lingua.NewLanguageDetectorBuilder().
+	c.ling.once.Do(func() {
+		c.ling.detector = lingua.NewLanguageDetectorBuilder().
 			FromLanguages(linguaLangs...).
 			WithLowAccuracyMode().
 			Build()
 		c.log.Debug("language detector built", "languages", len(linguaLangs))
 	})
-	return c.detector
+	return c.ling.detector
 }
 
 // foreignLatinLetters counts letters that French and English do not use

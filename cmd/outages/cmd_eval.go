@@ -10,10 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
+	"outages/classify"
+	"outages/classify/model"
 	"outages/classify/rules"
 	"outages/cmd/outages/internal/eval/extraction"
 	"outages/cmd/outages/internal/eval/gate"
@@ -27,6 +28,7 @@ type evalOptions struct {
 	sample     bool
 	all        string
 	newsFile   string
+	cvFile     string
 	temporal   string
 	extraction string
 	pubdate    string
@@ -44,6 +46,7 @@ func evalCommand() command {
 		summary: "score the pipeline against gold data (news records, temporal vectors, HTML extraction)",
 		usage:   "[flags]",
 		examples: `  outages eval --news ../shared/eval/news-dev.jsonl --errors
+  outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
   outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
@@ -65,36 +68,15 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
 	}
-	if o.all != "" {
-		if _, err := os.Stat(o.all); err != nil {
-			return usagef("--all: %v", err)
-		}
-		pick := func(dst *string, name string) {
-			p := filepath.Join(o.all, name)
-			if _, err := os.Stat(p); err == nil && *dst == "" {
-				*dst = p
-			}
-		}
-		pick(&o.newsFile, "news-dev.jsonl")
-		pick(&o.temporal, "temporal")
-		pick(&o.extraction, "extraction")
-		pick(&o.pubdate, "pubdate")
-		pick(&o.snippets, "extraction-multilingual")
+	if err := o.pickAll(); err != nil {
+		return err
 	}
-	if !o.sample && o.newsFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
+	if !o.sample && o.newsFile == "" && o.cvFile == "" && o.temporal == "" && o.extraction == "" && o.pubdate == "" && o.snippets == "" {
 		return usagef("nothing to evaluate: give --sample, --news, --temporal, --extraction, --pubdate, --snippets or --all")
 	}
-	thresholds := gate.Embedded()
-	if o.thresholds != "" {
-		f, err := os.Open(o.thresholds)
-		if err != nil {
-			return usagef("--thresholds: %v", err)
-		}
-		thresholds, err = gate.Load(f)
-		f.Close()
-		if err != nil {
-			return usagef("--thresholds %s: %v", o.thresholds, err)
-		}
+	thresholds, err := o.loadThresholds()
+	if err != nil {
+		return err
 	}
 
 	figures := map[string]float64{}
@@ -115,69 +97,36 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		reports = append(reports, r)
 	}
 
-	if o.sample {
-		start := time.Now()
-		r, err := o.evalSample(ctx)
-		if err != nil {
-			return err
-		}
-		add("sample corpus (corpus/sample, end to end from HTML)", start, r)
-	}
-	if o.newsFile != "" {
-		start := time.Now()
-		r, err := o.evalNews(ctx)
-		if err != nil {
-			return err
-		}
-		add("news: "+o.newsFile, start, r)
-	}
-	if o.temporal != "" {
-		start := time.Now()
-		tagger, err := rules.Load(rules.Options{Dir: o.rulesDir})
-		if err != nil {
-			return &usageError{msg: fmt.Sprintf("rules: %v", err)}
-		}
-		r, err := temporal.Score(o.temporal, tagger.Tag)
-		if err != nil {
-			return fmt.Errorf("eval temporal %s: %w", o.temporal, err)
-		}
-		add("temporal: "+o.temporal, start, r)
-	}
-	extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
 	for _, sc := range []struct {
-		name, dir string
-		score     func(string, extraction.ExtractFunc) (evalReport, error)
+		name  string
+		on    bool
+		score func() (evalReport, error)
 	}{
-		{"article bodies", o.extraction, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreBodies(d, f) }},
-		{"publication dates", o.pubdate, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScorePubdates(d, f) }},
-		{"snippets", o.snippets, func(d string, f extraction.ExtractFunc) (evalReport, error) { return extraction.ScoreSnippets(d, f) }},
+		{"sample corpus (corpus/sample, end to end from HTML)", o.sample, func() (evalReport, error) { return o.evalSample(ctx) }},
+		{"news: " + o.newsFile, o.newsFile != "", func() (evalReport, error) { return o.evalNews(ctx) }},
+		{"news, 5-fold cross-validation of the model: " + o.cvFile, o.cvFile != "", func() (evalReport, error) { return o.evalCV(ctx) }},
+		{"temporal: " + o.temporal, o.temporal != "", o.evalTemporal},
+		{"article bodies: " + o.extraction, o.extraction != "", htmlScorer("article bodies", o.extraction, extraction.ScoreBodies)},
+		{"publication dates: " + o.pubdate, o.pubdate != "", htmlScorer("publication dates", o.pubdate, extraction.ScorePubdates)},
+		{"snippets: " + o.snippets, o.snippets != "", htmlScorer("snippets", o.snippets, extraction.ScoreSnippets)},
 	} {
-		if sc.dir == "" {
+		if !sc.on {
 			continue
 		}
 		start := time.Now()
-		r, err := sc.score(sc.dir, extract)
+		r, err := sc.score()
 		if err != nil {
-			return fmt.Errorf("eval %s %s: %w", sc.name, sc.dir, err)
+			return err
 		}
-		add(sc.name+": "+sc.dir, start, r)
+		add(sc.name, start, r)
 	}
 
 	failures := gate.Check(figures, thresholds)
 	fmt.Fprintln(a.stdout, "== quality gate")
 	gate.WriteTable(a.stdout, figures, thresholds)
 	if o.jsonOut != "" {
-		keys := make([]string, 0, len(figures))
-		for k := range figures {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		b, _ := json.MarshalIndent(struct {
-			Figures  map[string]float64 `json:"figures"`
-			Failures []gate.Failure     `json:"failures"`
-		}{figures, failures}, "", "  ")
-		if err := writeFileAtomic(o.jsonOut, append(b, '\n')); err != nil {
-			return fmt.Errorf("write %s: %w", o.jsonOut, err)
+		if err := writeFigures(o.jsonOut, figures, failures); err != nil {
+			return err
 		}
 	}
 	if o.gate && len(failures) > 0 {
@@ -186,6 +135,85 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 			names[i] = fmt.Sprint(f)
 		}
 		return fmt.Errorf("quality gate: %d figure(s) below threshold: %s", len(failures), strings.Join(names, "; "))
+	}
+	return nil
+}
+
+// htmlScorer runs an HTML extraction scorer on dir with the crawler's
+// extraction code path.
+func htmlScorer[R evalReport](name, dir string, score func(string, extraction.ExtractFunc) (R, error)) func() (evalReport, error) {
+	return func() (evalReport, error) {
+		extract := func(raw []byte, pageURL string) (*crawl.Page, error) { return extractHTML(raw, pageURL) }
+		r, err := score(dir, extract)
+		if err != nil {
+			return nil, fmt.Errorf("eval %s %s: %w", name, dir, err)
+		}
+		return r, nil
+	}
+}
+
+// evalTemporal scores the rule engine on the temporal test vectors.
+func (o *evalOptions) evalTemporal() (evalReport, error) {
+	tagger, err := rules.Load(rules.Options{Dir: o.rulesDir})
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
+	}
+	r, err := temporal.Score(o.temporal, tagger.Tag)
+	if err != nil {
+		return nil, fmt.Errorf("eval temporal %s: %w", o.temporal, err)
+	}
+	return r, nil
+}
+
+// pickAll fills the gold paths --all finds in its directory.
+func (o *evalOptions) pickAll() error {
+	if o.all == "" {
+		return nil
+	}
+	if _, err := os.Stat(o.all); err != nil {
+		return usagef("--all: %v", err)
+	}
+	pick := func(dst *string, name string) {
+		p := filepath.Join(o.all, name)
+		if _, err := os.Stat(p); err == nil && *dst == "" {
+			*dst = p
+		}
+	}
+	pick(&o.newsFile, "news-dev.jsonl")
+	pick(&o.cvFile, "news-dev.jsonl")
+	pick(&o.temporal, "temporal")
+	pick(&o.extraction, "extraction")
+	pick(&o.pubdate, "pubdate")
+	pick(&o.snippets, "extraction-multilingual")
+	return nil
+}
+
+// loadThresholds returns the checked-in thresholds, or those of
+// --thresholds.
+func (o *evalOptions) loadThresholds() (gate.Thresholds, error) {
+	if o.thresholds == "" {
+		return gate.Embedded(), nil
+	}
+	f, err := os.Open(o.thresholds)
+	if err != nil {
+		return nil, usagef("--thresholds: %v", err)
+	}
+	defer f.Close()
+	t, err := gate.Load(f)
+	if err != nil {
+		return nil, usagef("--thresholds %s: %v", o.thresholds, err)
+	}
+	return t, nil
+}
+
+// writeFigures writes the figures and the gate's failures as JSON.
+func writeFigures(path string, figures map[string]float64, failures []gate.Failure) error {
+	b, _ := json.MarshalIndent(struct {
+		Figures  map[string]float64 `json:"figures"`
+		Failures []gate.Failure     `json:"failures"`
+	}{figures, failures}, "", "  ")
+	if err := writeFileAtomic(path, append(b, '\n')); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
@@ -253,6 +281,27 @@ func (o *evalOptions) evalNews(ctx context.Context) (evalReport, error) {
 	return withGrouping(news.Score(gold, pred), gold, pred, ex, o.errors), nil
 }
 
+// evalCV cross-validates the model on the labelled news of o.cvFile
+// (what "outages train" prints) and reports the figures as cv.*.
+func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
+	gold, err := readGold(o.cvFile)
+	if err != nil {
+		return nil, err
+	}
+	cls, err := classify.New(classify.Options{RulesDir: o.rulesDir})
+	if err != nil {
+		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
+	}
+	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), cvFolds, model.TrainOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return prefixedReport{r, "cv."}, nil
+}
+
+// cvFolds is the number of cross-validation folds eval runs.
+const cvFolds = 5
+
 // predict runs the extract code path on the input of every gold record; a
 // record that fails is left out (and scored as missing).
 func predict(ctx context.Context, ex *extractor, gold []news.Record, input func(news.Record) (extractInput, error)) (map[string]news.Record, error) {
@@ -283,6 +332,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.BoolVar(&o.sample, "sample", false, "score the bundled sample corpus end to end (HTML pages → extraction → classification) against its gold")
 	fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
 	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
+	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

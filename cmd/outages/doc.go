@@ -10,7 +10,8 @@
 //	outages extract   classify texts or HTML files and print the records
 //	outages explain   why an article was classified as it was
 //	outages tag       the rule author's tool: dates, times, durations and causes in text
-//	outages eval      score the pipeline against gold data
+//	outages eval      score the pipeline against gold data (and cross-validate the model)
+//	outages train     learn the classifier's weights from labelled news
 //	outages completion  the shell completion script (bash, zsh, fish), generated from the command table
 //
 // This package only wires the stages (crawl, classify, index) around the

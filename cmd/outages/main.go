@@ -53,7 +53,7 @@ func commands() []command {
 	return []command{
 		runCommand(), searchCommand(), eventsCommand(), exportCommand(), statsCommand(), reindexCommand(),
 		checkCommand(), backupCommand(), restoreCommand(), configCommand(), reportCommand(),
-		extractCommand(), explainCommand(), tagCommand(), evalCommand(), completionCommand(),
+		extractCommand(), explainCommand(), tagCommand(), evalCommand(), trainCommand(), completionCommand(),
 	}
 }
 

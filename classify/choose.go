@@ -1,0 +1,335 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"outages/classify/model"
+	"outages/classify/rules"
+	"outages/corpus"
+)
+
+// The model chooses each slot's value among the candidates the rules
+// propose; the choice and every candidate's features and score go into
+// the explanation.
+
+// choose scores candidates for a slot and returns the best one's index
+// (-1 when none) and the explanation of the choice.
+func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
+	best := -1
+	for i := range cands {
+		s := c.weights.Score(slot, cands[i].Features)
+		cands[i].Score = round3(s)
+		if best < 0 || s > c.weights.Score(slot, cands[best].Features) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		cands[best].Chosen = true
+	}
+	return best, SlotChoice{Slot: slot, Candidates: cands}
+}
+
+// startCands are the days the rules read, as candidates for a start: not
+// an update stamp ("Updated: July 12"), not after the publication.
+func (ts *textScope) startCands(os *outageScope) []exprCand {
+	var out []exprCand
+	for _, e := range ts.exprs {
+		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
+			continue
+		}
+		if stampBefore(prefixTail(ts.d.text, e.Start, 24)) || ts.afterPublication(e.Value) {
+			continue
+		}
+		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
+	}
+	return out
+}
+
+// chooseStart sets the outage's start day.
+func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
+	ecs := ts.startCands(os)
+	annotate(ecs, exprValue)
+	markEarlier(ecs)
+	cands := make([]Candidate, len(ecs))
+	for i, ec := range ecs {
+		cands[i] = Candidate{Value: ec.e.Value, Text: ec.e.Text, Features: ts.startFeatures(ecs, i)}
+	}
+	best, ch := c.choose(model.SlotStart, cands)
+	if best < 0 {
+		return ch
+	}
+	e := ecs[best].e
+	o.Start = e.Value
+	o.StartTime = e.Time
+	o.Evidence.Start = []string{e.Text}
+	oe.Start = &Phrase{Value: e.Value, Text: e.Text, Rule: e.Rule}
+	return ch
+}
+
+// durationCands are the lengths the rules read, as candidates for a
+// duration: not a clock time read as a length ("vers 21 h"), and a number
+// or a vague length ("for hours"), not time elapsed since something nor a
+// forecast, and said in a paragraph naming the outage (anywhere for an
+// outage whose name was derived from the text).
+func (ts *textScope) durationCands(os *outageScope) []exprCand {
+	var out []exprCand
+	for _, e := range ts.exprs {
+		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
+			continue
+		}
+		if _, clock := clockTime(ts.d.text, e); clock {
+			continue
+		}
+		if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
+			continue
+		}
+		if ts.elapsedOrForecast(e) {
+			continue
+		}
+		p := ts.prio(os, e)
+		if p > prioPara && !os.g.derived {
+			continue // a length said away from the outage is another's
+		}
+		out = append(out, exprCand{e: e, prio: p})
+	}
+	return out
+}
+
+// chooseDuration sets the outage's duration when a length is said of it.
+func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
+	ecs := ts.durationCands(os)
+	annotate(ecs, durationValue)
+	cands := make([]Candidate, 0, len(ecs))
+	for i, ec := range ecs {
+		cands = append(cands, Candidate{Value: durationValue(ec.e), Text: ec.e.Text, Minutes: ec.e.Minutes,
+			DurationKind: durationKind(ec.e), Features: ts.durationFeatures(ecs, i)})
+	}
+	best, ch := c.choose(model.SlotDuration, cands)
+	if best < 0 {
+		return ch
+	}
+	e := ecs[best].e
+	o.DurationMin = e.Minutes
+	o.DurationKind = durationKind(e)
+	o.Evidence.Duration = []string{e.Text}
+	oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
+	return ch
+}
+
+func durationKind(e rules.Expr) string {
+	if e.DurationKind == "" && e.Minutes != nil {
+		return corpus.DurationExact
+	}
+	return e.DurationKind
+}
+
+// causeCands are the cause phrases said of the outage that the rules do
+// not rule out: denied causes go to o.CauseDenied, and a cause is not
+// one when something protects against it, when it names the outage's own
+// service as a third party, or when a grid is said to fail of a power
+// cut, nor when its sentence is about another day than the outage's. It
+// also reports whether the text says the cause is unknown.
+func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExplanation) ([]causeCand, bool) {
+	otherSent, sameSent := ts.dateSentences(o.Start)
+	var out []causeCand
+	unknownSaid := false
+	for _, e := range ts.exprs {
+		if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) {
+			continue
+		}
+		s := ts.sentOf(e.Start)
+		if !ts.inRegion(os, s) {
+			continue
+		}
+		if e.Cause == corpus.CauseUnknown {
+			unknownSaid = true
+			continue
+		}
+		if ts.notACause(os, e, o, oe) {
+			continue
+		}
+		if otherSent[s] && !sameSent[s] {
+			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
+			continue
+		}
+		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+	}
+	// A cause the text denies anywhere in the region is not the cause,
+	// whatever other sentences say of it.
+	keep := out[:0]
+	for _, cc := range out {
+		if !slices.Contains(o.CauseDenied, cc.e.Cause) {
+			keep = append(keep, cc)
+		}
+	}
+	return recastWeak(keep, os.g.cand.kind), unknownSaid
+}
+
+// weakRecast maps the cause the rules give a generic "technical problem"
+// to the other cause it may stand for: a fault of software or of
+// equipment, the model decides from the service and the context.
+var weakRecast = map[string]string{
+	corpus.CauseSoftwareBug:     corpus.CauseHardwareFailure,
+	corpus.CauseHardwareFailure: corpus.CauseSoftwareBug,
+}
+
+// recastWeak adds, for each generic cause phrase, a twin candidate
+// reading it as the other kind of fault. A power grid has no software of
+// its own to speak of: its "technical fault" is its equipment.
+func recastWeak(ccs []causeCand, kind string) []causeCand {
+	out := ccs
+	for i, cc := range ccs {
+		if kind == corpus.KindPower && cc.weak && cc.e.Cause == corpus.CauseSoftwareBug {
+			out[i].e.Cause = corpus.CauseHardwareFailure
+			continue
+		}
+		if alt, ok := weakRecast[cc.e.Cause]; ok && cc.weak {
+			twin := cc
+			twin.e.Cause, twin.recast = alt, true
+			out = append(out, twin)
+		}
+	}
+	return out
+}
+
+// dateSentences returns the sentences holding a day apart from the start
+// (about another, earlier outage) and those holding a day of it.
+func (ts *textScope) dateSentences(start string) (map[int]bool, map[int]bool) {
+	other, same := map[int]bool{}, map[int]bool{}
+	for _, e := range ts.exprs {
+		if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
+			continue
+		}
+		s := ts.sentOf(e.Start)
+		if otherDay(e.Value, start, ts.pub) {
+			other[s] = true
+		} else if e.Value != "" {
+			same[s] = true
+		}
+	}
+	return other, same
+}
+
+// notACause applies the rules that rule a cause phrase out, recording
+// denied causes and notes.
+func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, oe *OutageExplanation) bool {
+	g := os.g
+	switch {
+	case ts.cs.guarded(e):
+		oe.Notes = append(oe.Notes, "not a cause (protection against it): "+e.Text)
+		return true
+	case e.Denied || ts.cs.denied(e):
+		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
+		oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
+		return true
+	case e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand):
+		return true // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
+	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text):
+		return true // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
+	case g.cand.kind == corpus.KindPower && e.Cause == corpus.CausePower:
+		return true // a grid is not brought down by "a power cut"
+	}
+	return false
+}
+
+// chooseCause sets the outage's cause (or unknown), the phrases behind it
+// and the other causes said of it.
+func (c *Classifier) chooseCause(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
+	ccs, unknownSaid := ts.causeCands(os, o, oe)
+	ecs := make([]exprCand, len(ccs))
+	for i, cc := range ccs {
+		ecs[i] = cc.exprCand
+	}
+	annotate(ecs, causeValue)
+	for i := range ccs {
+		ccs[i].agree = ecs[i].agree
+	}
+	cands := make([]Candidate, 0, len(ccs)+1)
+	for i, cc := range ccs {
+		cands = append(cands, Candidate{Value: cc.e.Cause, Text: cc.e.Text, Features: ts.causeFeatures(os, ecs, i, cc)})
+	}
+	cands = append(cands, Candidate{Value: corpus.CauseUnknown, Features: unknownFeatures(ccs, unknownSaid)})
+	best, ch := c.choose(model.SlotCause, cands)
+	o.Cause = corpus.CauseUnknown
+	if best >= 0 && best < len(ccs) {
+		c.setCause(ccs, best, o, oe)
+	} else if os.gi > 0 && ts.main.cand.kind == corpus.KindCloud && os.g.cand.kind != corpus.KindCloud && sharesSentence(os.g, ts.main) {
+		o.Cause = corpus.CauseThirdParty
+		oe.Notes = append(oe.Notes, "named with the failing cloud "+ts.main.cand.key+": third_party")
+	}
+	return ch
+}
+
+// setCause sets the chosen cause, its evidence and the alternatives.
+func (c *Classifier) setCause(ccs []causeCand, best int, o *corpus.Outage, oe *OutageExplanation) {
+	chosen := ccs[best].e.Cause
+	o.Cause = chosen
+	for _, cc := range ccs {
+		switch cc.e.Cause {
+		case chosen:
+			o.Evidence.Cause = appendUniq(o.Evidence.Cause, cc.e.Text)
+			oe.Cause = append(oe.Cause, Phrase{Value: o.Cause, Text: cc.e.Text, Rule: cc.e.Rule})
+		default:
+			if cc.e.Cause != o.Cause {
+				o.CauseAlt = appendUniq(o.CauseAlt, cc.e.Cause)
+			}
+		}
+	}
+}
+
+// namesService reports whether a phrase names a service of the gazetteer.
+func (ts *textScope) namesService(phrase string) bool {
+	return len(ts.an.ds.svcM.find(newDoc(phrase))) > 0
+}
+
+// selfNouns are third-party words that, in the report of a cloud's or an
+// operator's outage, usually stand for the cloud or operator itself.
+var selfNouns = []string{"hebergeur", "fournisseur", "provider", "operateur", "operator", "carrier", "host", "مزود"}
+
+// selfNoun reports whether a third-party phrase is only such a word.
+func selfNoun(phrase string) bool {
+	for _, t := range tokenize(phrase) {
+		for _, w := range selfNouns {
+			if strings.HasPrefix(t.norm, w) || strings.HasPrefix(strings.TrimPrefix(t.norm, "ال"), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesItself reports whether a cause phrase names the outage's own service.
+func namesItself(phrase string, cand *candidate) bool {
+	p := strings.ToLower(phrase)
+	for _, n := range append([]string{cand.key}, cand.aliases...) {
+		if n = strings.ToLower(n); len(n) > 1 && strings.Contains(p, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterPublication reports whether a day lies after the publication day:
+// not a start.
+func (ts *textScope) afterPublication(v string) bool {
+	if ts.pub.IsZero() || strings.HasPrefix(v, "X") {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", v)
+	return err == nil && t.After(ts.pub)
+}
+
+// elapsedOrForecast reports whether a length is time elapsed since
+// something ("il y a deux ans", "two hours later") or a forecast
+// ("repairs could take weeks"), unless a verb says it is how long the
+// outage lasted.
+func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
+	before := prefixTail(ts.d.text, e.Start, 32)
+	if endsWithPhrase(before, modalCues) {
+		return true
+	}
+	return e.Kind == rules.KindDuration && !endsWithPhrase(before, durCues) &&
+		(agoBefore(before) || startsWithPhrase(suffixHead(ts.d.text, e.End, 24), agoAfterCues))
+}

@@ -1,0 +1,109 @@
+package classify
+
+import (
+	"fmt"
+	"hash"
+	"sort"
+)
+
+// fileCues is the data file of the cue words the model reads around a
+// candidate (see data/cues.tsv).
+const fileCues = "cues.tsv"
+
+// Cue classes (see data/cues.tsv).
+var cueClasses = map[string]bool{
+	"because": true, "speculation": true, "future": true, "since": true,
+	"until": true, "back": true, "about": true, "past": true,
+}
+
+// cueEntry is one phrase of cues.tsv.
+type cueEntry struct {
+	class, phrase, rule string
+}
+
+// loadCues reads cues.tsv into ds (one matcher per language).
+func loadCues(dir string, h hash.Hash, ds *dataSet) error {
+	ds.cueM = map[string]*matcher{}
+	for _, l := range pipelineLangs {
+		ds.cueM[l] = newMatcher()
+	}
+	return readTable(dir, fileCues, h, func(at string, cols []string) error {
+		if len(cols) != 3 {
+			return fmt.Errorf("%s: want 3 tab-separated columns (lang, class, phrases), got %d", at, len(cols))
+		}
+		lang, class := cols[0], cols[1]
+		if lang != "*" && !validLang(lang) {
+			return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
+		}
+		if !cueClasses[class] {
+			return fmt.Errorf("%s: unknown cue class %q", at, class)
+		}
+		alts := splitAlternatives(cols[2])
+		if len(alts) == 0 {
+			return fmt.Errorf("%s: no phrase", at)
+		}
+		langs := pipelineLangs
+		if lang != "*" {
+			langs = []string{lang}
+		}
+		for _, a := range alts {
+			p, err := compilePhrase(a)
+			if err != nil {
+				return fmt.Errorf("%s: %w", at, err)
+			}
+			p.owner = len(ds.cues)
+			ds.cues = append(ds.cues, cueEntry{class: class, phrase: a, rule: at})
+			for _, l := range langs {
+				ds.cueM[l].add(p)
+			}
+		}
+		return nil
+	})
+}
+
+// cueIndex is where the cue words of one text are: per class, the
+// tokens where a cue ends (exclusive) and the sentences holding one.
+type cueIndex struct {
+	endsAt map[string][]int // class → sorted end tokens of its cues
+	sents  map[string]map[int]bool
+}
+
+func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
+	ci := &cueIndex{endsAt: map[string][]int{}, sents: map[string]map[int]bool{}}
+	m := ds.cueM[lang]
+	if m == nil {
+		return ci
+	}
+	for _, h := range m.find(d) {
+		cl := ds.cues[h.owner].class
+		ci.endsAt[cl] = append(ci.endsAt[cl], h.to)
+		if ci.sents[cl] == nil {
+			ci.sents[cl] = map[int]bool{}
+		}
+		ci.sents[cl][d.toks[h.from].sent] = true
+	}
+	for _, ends := range ci.endsAt {
+		sort.Ints(ends)
+	}
+	return ci
+}
+
+// before reports whether a cue of class ends at most gap tokens before
+// token k, in k's sentence.
+func (ci *cueIndex) before(d *doc, class string, k, gap int) bool {
+	ends := ci.endsAt[class]
+	i := sort.SearchInts(ends, k+1) // cues ending at or before k
+	for i--; i >= 0; i-- {
+		e := ends[i]
+		if k-e > gap {
+			return false
+		}
+		if e <= k && e > 0 && k < len(d.toks) && d.toks[e-1].sent == d.toks[k].sent {
+			return true
+		}
+	}
+	return false
+}
+
+// inSentence reports whether sentence s holds a cue of class.
+func (ci *cueIndex) inSentence(class string, s int) bool { return ci.sents[class][s] }

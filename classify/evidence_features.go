@@ -1,0 +1,71 @@
+package classify
+
+import (
+	"math"
+	"sort"
+
+	"outages/classify/model"
+)
+
+// evidence is what the lexicon found for outage detection in one text:
+// the weights (from lexicon.tsv) of the phrases of each class.
+type evidence struct {
+	trig         []float64            // outage words near a subject
+	loose        []float64            // outage words with no subject near
+	report       float64              // incident-report words
+	neg          map[string][]float64 // counter-evidence by class (planned, sense, general, denial)
+	titleTrigger bool
+	titleService bool
+	overran      bool
+	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
+}
+
+// triggerDecay makes each further phrase of a class count less than the
+// one before: a report says "outage" many times, a text about outages in
+// general says "outage" many times too.
+const triggerDecay = 0.75
+
+// decayed sums the absolute values, largest first, each weighed
+// triggerDecay times the one before.
+func decayed(ws []float64) float64 {
+	a := make([]float64, len(ws))
+	for i, w := range ws {
+		a[i] = math.Abs(w)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(a)))
+	total, f := 0.0, 1.0
+	for _, w := range a {
+		total += w * f
+		f *= triggerDecay
+	}
+	return total
+}
+
+// features are the detection model's features: the evidence of each
+// lexicon class, scaled to about [0, 2].
+func (ev evidence) features() model.Features {
+	var fs model.Features
+	fs.On("bias", true)
+	fs.Add("trig.subject", min(decayed(ev.trig), 8)/4)
+	fs.Add("trig.count", math.Log1p(float64(len(ev.trig))))
+	fs.Add("trig.loose", min(decayed(ev.loose), 8)/4)
+	fs.Add("report", min(ev.report, 5)/4)
+	for _, cl := range []string{classPlanned, classSense, classGeneral, classDenial} {
+		fs.Add("neg."+cl, min(decayed(ev.neg[cl]), 8)/4)
+	}
+	fs.On("title.trigger", ev.titleTrigger)
+	fs.On("title.service", ev.titleService)
+	fs.On("overran", ev.overran)
+	for _, m := range append(append([]string(nil), moodCues...), "question") {
+		fs.Add("mood."+m, ev.moods[m])
+	}
+	return fs
+}
+
+// denied reports whether the text denies the outage at least as strongly
+// as it reports it ("the outage is fake news"): a gate, whatever the
+// model says.
+func (ev evidence) denied() bool {
+	d := decayed(ev.neg[classDenial])
+	return d > 0 && d >= decayed(ev.trig)
+}

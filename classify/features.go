@@ -1,0 +1,361 @@
+package classify
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"outages/classify/model"
+	"outages/classify/rules"
+	"outages/corpus"
+)
+
+// Features of the candidates of each slot. Every feature names a
+// phenomenon (where a candidate stands, the cue words around it, how it
+// relates to the publication day and to the other candidates), never a
+// text, an address or a service's name.
+
+// serviceFeatures describes a service reported down among all of them.
+func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Features {
+	total, first := 0, -1
+	for _, h := range outs {
+		total += len(h.mentions)
+		if f := firstFrom(h); f >= 0 && (first < 0 || f < first) {
+			first = f
+		}
+	}
+	var fs model.Features
+	fs.Add("strong", math.Log1p(float64(g.strong)))
+	fs.Add("mentions", math.Log1p(float64(len(g.mentions))))
+	if total > 0 {
+		fs.Add("share", float64(len(g.mentions))/float64(total))
+	}
+	fs.On("in_title", g.inTitle)
+	fs.On("title_sentence", g.titleSent)
+	fs.On("direct", g.direct)
+	fs.On("lead", g.isLead)
+	fs.On("parent", g.parent)
+	fs.On("country_wide", g.countryOf != "")
+	fs.On("derived", g.derived)
+	if g.derivedRank > 0 {
+		fs.On(fmt.Sprintf("derived.extra%d", g.derivedRank), true)
+	}
+	fs.On("gazetteer", g.cand.svc >= 0)
+	fs.On("first_named", first >= 0 && firstFrom(g) == first)
+	fs.On("kind."+g.cand.kind, true)
+	fs.On("operator_of_cut", g.countryOf == "" && g.cand.svc >= 0 && operatesCut(g, outs))
+	fs.On("cut_with_operator", g.countryOf != "" && cutHasOperator(g, outs))
+	fs.Add("derived.score", g.derivedScore/10)
+	near, opens := 1<<20, false
+	for _, m := range g.mentions {
+		if m.channel {
+			continue
+		}
+		near = min(near, an.triggerDistance(m.from), an.triggerDistance(max(m.to-1, m.from)))
+		opens = opens || m.from == 0 || an.d.toks[m.from-1].sent != m.sent
+	}
+	fs.On("trigger.adjacent", near <= 1)
+	fs.On("trigger.near", near > 1 && near <= 4)
+	fs.On("trigger.mid", near > 4 && near <= 15)
+	fs.On("opens_sentence", opens)
+	return fs
+}
+
+// utilityOf is the kind of country-wide cut a kind of service runs.
+var utilityOf = map[string]string{
+	corpus.KindTelecom: corpus.KindInternet, corpus.KindInternet: corpus.KindInternet, corpus.KindPower: corpus.KindPower,
+}
+
+// operatesCut reports whether a named service runs the kind of network
+// of a country-wide cut among the candidates (an operator and the
+// country's internet, a utility and its power grid).
+func operatesCut(g *outageGroup, outs []*outageGroup) bool {
+	u, ok := utilityOf[g.cand.kind]
+	if !ok {
+		return false
+	}
+	for _, h := range outs {
+		if h.countryOf != "" && utilityOf[h.cand.kind] == u {
+			return true
+		}
+	}
+	return false
+}
+
+// cutHasOperator reports whether a named service among the candidates
+// runs the kind of network of a country-wide cut.
+func cutHasOperator(g *outageGroup, outs []*outageGroup) bool {
+	for _, h := range outs {
+		if h.countryOf == "" && h.cand.svc >= 0 && operatesCut(h, []*outageGroup{g}) {
+			return true
+		}
+	}
+	return false
+}
+
+// contextFeatures describe where an expression stands: title, lede, the
+// sentence's cue words, a question, an outage word near it.
+func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
+	d := ts.d
+	k := d.tokAt(e.Start)
+	if k >= len(d.toks) {
+		return
+	}
+	s, para := d.toks[k].sent, d.toks[k].para
+	fs.On("in_title", para == 0)
+	fs.On("lede", para == 1)
+	for _, cl := range []string{"future", "speculation", "past", "back"} {
+		fs.On("sent."+cl, ts.ci.inSentence(cl, s))
+	}
+	fs.On("sent.question", ts.question(s))
+	fs.On("sent.trigger", ts.an.triggerSent[s])
+	fs.On("sent.main", ts.main.sents[s])
+	if dist := ts.triggerDistance(k); dist <= 4 {
+		fs.On("trigger.near", true)
+	} else if dist <= 15 {
+		fs.On("trigger.mid", true)
+	}
+}
+
+// triggerDistance is the number of tokens between token k and the
+// nearest active outage word of its sentence (a large number when none).
+func (ts *textScope) triggerDistance(k int) int { return ts.an.triggerDistance(k) }
+
+// triggerDistance is the number of tokens between token k and the
+// nearest active outage word of its sentence (a large number when none).
+func (an *analysis) triggerDistance(k int) int {
+	if an.trigBySent == nil {
+		an.trigBySent = map[int][]hit{}
+		for i, h := range an.lex {
+			if an.active[i] && an.isTrigger(h) {
+				s := an.d.toks[h.from].sent
+				an.trigBySent[s] = append(an.trigBySent[s], h)
+			}
+		}
+	}
+	best := 1 << 20
+	for _, h := range an.trigBySent[an.d.toks[k].sent] {
+		switch {
+		case k < h.from:
+			best = min(best, h.from-k)
+		case k >= h.to:
+			best = min(best, k-h.to+1)
+		default:
+			best = 0
+		}
+	}
+	return best
+}
+
+// name returns prefix+v, built once per text (feature names are few).
+func (ts *textScope) name(prefix, v string) string {
+	if ts.names == nil {
+		ts.names = map[[2]string]string{}
+	}
+	k := [2]string{prefix, v}
+	n, ok := ts.names[k]
+	if !ok {
+		n = prefix + v
+		ts.names[k] = n
+	}
+	return n
+}
+
+// exprCand is an expression proposed for a slot.
+type exprCand struct {
+	e       rules.Expr
+	prio    int
+	agree   int  // other candidates with the same value (see annotate)
+	earlier bool // a day up to a week earlier is as close to the outage (see markEarlier)
+}
+
+// annotate counts, for each candidate, the others with the same value.
+func annotate(cands []exprCand, value func(rules.Expr) string) {
+	count := make(map[string]int, len(cands))
+	vals := make([]string, len(cands))
+	for i := range cands {
+		vals[i] = value(cands[i].e)
+		count[vals[i]]++
+	}
+	for i := range cands {
+		cands[i].agree = count[vals[i]] - 1
+	}
+}
+
+func exprValue(e rules.Expr) string { return e.Value }
+
+// startFeatures describes a day proposed as the outage's start.
+func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
+	c := cands[i]
+	e := c.e
+	var fs model.Features
+	fs.On(prioNames[c.prio], true)
+	fs.On(ts.name("kind.", e.Kind), true)
+	fs.On(ts.name("role.", e.Role), e.Role != "")
+	fs.On("has_time", e.Time != "")
+	fs.On("yearless", strings.HasPrefix(e.Value, "XXXX"))
+	fs.On("ago", agoDate.MatchString(strings.TrimSpace(e.Text)))
+	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
+	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
+	fs.Add("agree", math.Log1p(float64(c.agree)))
+	fs.On("earlier_in_week", c.earlier)
+	fs.On("first", firstOfPrio(cands, i))
+	k := ts.d.tokAt(e.Start)
+	fs.On("cue.since", ts.ci.before(ts.d, "since", k, 2))
+	fs.On("cue.until", ts.ci.before(ts.d, "until", k, 2))
+	ts.contextFeatures(&fs, e)
+	return fs
+}
+
+// pubRelation names how a day stands to the publication day.
+func pubRelation(v string, pub time.Time) string {
+	if pub.IsZero() {
+		return "unknown"
+	}
+	a, b, ok := sameYearDays(v, pub.Format("2006-01-02"))
+	if !ok {
+		return "unknown"
+	}
+	days := int(math.Round(b.Sub(a).Hours() / 24))
+	switch {
+	case days < 0:
+		return "after"
+	case days == 0:
+		return "same_day"
+	case days == 1:
+		return "day_before"
+	case days <= 7:
+		return "week_before"
+	case days <= 31:
+		return "month_before"
+	}
+	return "long_before"
+}
+
+// markEarlier marks the candidates for which another candidate at least
+// as close to the outage names a day up to a week before: an outage
+// reported over several days began on the first. Yearless days compare
+// with yearless days only.
+func markEarlier(cands []exprCand) {
+	days := make([]time.Time, len(cands))
+	for i, c := range cands {
+		v := c.e.Value
+		if strings.HasPrefix(v, "XXXX") {
+			v = "2000" + v[4:]
+		}
+		days[i], _ = time.Parse("2006-01-02", v)
+	}
+	for i, c := range cands {
+		for j, o := range cands {
+			if j == i || o.prio > max(c.prio, prioRegion) || days[i].IsZero() || days[j].IsZero() {
+				continue
+			}
+			if (o.e.Value[:4] == "XXXX") != (c.e.Value[:4] == "XXXX") {
+				continue
+			}
+			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 7*24*time.Hour {
+				cands[i].earlier = true
+				break
+			}
+		}
+	}
+}
+
+// firstOfPrio reports whether no candidate as close to the outage comes
+// before this one in the text.
+func firstOfPrio(cands []exprCand, i int) bool {
+	for j := 0; j < i; j++ {
+		if cands[j].prio <= cands[i].prio {
+			return false
+		}
+	}
+	return true
+}
+
+// durationFeatures describes a length proposed as the outage's duration.
+func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
+	c := cands[i]
+	e := c.e
+	d := ts.d
+	var fs model.Features
+	fs.On(prioNames[c.prio], true)
+	kind := e.DurationKind
+	if kind == "" {
+		kind = corpus.DurationExact
+	}
+	fs.On(ts.name("dkind.", kind), true)
+	fs.On("interval", e.Kind == rules.KindInterval)
+	before := prefixTail(d.text, e.Start, 32)
+	fs.On("cue.lasted", endsWithPhrase(before, durCues))
+	if e.Minutes != nil {
+		m := *e.Minutes
+		fs.On("len.hours", m < 24*60)
+		fs.On("len.days", m >= 24*60 && m < 7*24*60)
+		fs.On("len.weeks", m >= 7*24*60)
+	}
+	k := d.tokAt(e.Start)
+	fs.On("cue.since", ts.ci.before(d, "since", k, 2))
+	fs.On("cue.about", ts.ci.before(d, "about", k, 2))
+	fs.Add("agree", math.Log1p(float64(c.agree)))
+	fs.On("first", firstOfPrio(cands, i))
+	ts.contextFeatures(&fs, e)
+	return fs
+}
+
+// causeCand is a cause expression proposed for an outage.
+type causeCand struct {
+	exprCand
+	weak   bool
+	recast bool // a generic phrase read as the other kind of fault
+}
+
+func causeValue(e rules.Expr) string { return e.Cause }
+
+// causeFeatures describes a cause phrase proposed as the outage's cause.
+func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc causeCand) model.Features {
+	e := cc.e
+	s := ts.sentOf(e.Start)
+	var fs model.Features
+	fs.On(prioNames[cc.prio], true)
+	fs.On("own_sentence", os.g.sents[s])
+	fs.On("outage_sentence", os.g.sents[s] || ts.an.triggerSent[s])
+	fs.On("weak", cc.weak)
+	fs.On("recast", cc.recast)
+	fs.On(ts.name("recast.kind.", os.g.cand.kind), cc.recast)
+	fs.On(ts.name("cause.", e.Cause), true)
+	fs.On("root", isRoot(cands, i))
+	k := ts.d.tokAt(e.Start)
+	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
+	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
+	fs.Add("agree", math.Log1p(float64(cc.agree)))
+	fs.On("first", firstOfPrio(cands, i))
+	ts.contextFeatures(&fs, e)
+	return fs
+}
+
+// unknownFeatures describe the choice of "unknown" for the cause.
+func unknownFeatures(cands []causeCand, unknownSaid bool) model.Features {
+	var fs model.Features
+	fs.On("none", true)
+	fs.On("none.unknown_said", unknownSaid)
+	allWeak := len(cands) > 0
+	for _, c := range cands {
+		allWeak = allWeak && c.weak
+	}
+	fs.On("none.only_weak", allWeak)
+	fs.On("none.only_weak_unknown_said", allWeak && unknownSaid)
+	return fs
+}
+
+// isRoot reports whether no other candidate names a cause closer to the
+// root (rules.RankCause) than this one.
+func isRoot(cands []exprCand, i int) bool {
+	r := rules.RankCause(cands[i].e.Cause)
+	for _, c := range cands {
+		if rules.RankCause(c.e.Cause) < r {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,128 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"outages/classify/model"
+	"outages/classify/rules"
+)
+
+func TestPubRelation(t *testing.T) {
+	pub := time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		day  string
+		pub  time.Time
+		want string
+	}{
+		{"2024-03-10", pub, "same_day"},
+		{"2024-03-09", pub, "day_before"},
+		{"2024-03-04", pub, "week_before"},
+		{"2024-02-20", pub, "month_before"},
+		{"2023-12-01", pub, "long_before"},
+		{"2024-03-11", pub, "after"},
+		{"XXXX-03-09", pub, "day_before"},
+		{"2024-03-09", time.Time{}, "unknown"},
+	} {
+		t.Run(c.day+"/"+c.want, func(t *testing.T) {
+			if got := pubRelation(c.day, c.pub); got != c.want {
+				t.Errorf("pubRelation(%s) = %s, want %s", c.day, got, c.want)
+			}
+		})
+	}
+}
+
+func TestRootAndAgreement(t *testing.T) {
+	mk := func(cause string) exprCand { return exprCand{e: rules.Expr{Kind: rules.KindCause, Cause: cause}} }
+	cands := []exprCand{mk("hardware_failure"), mk("power"), mk("hardware_failure")}
+	if isRoot(cands, 0) != (rules.RankCause("hardware_failure") <= rules.RankCause("power")) {
+		t.Errorf("isRoot(hardware_failure) disagrees with rules.RankCause")
+	}
+	annotate(cands, causeValue)
+	if got := []int{cands[0].agree, cands[1].agree, cands[2].agree}; !slices.Equal(got, []int{1, 0, 1}) {
+		t.Errorf("agree = %v, want [1 0 1]", got)
+	}
+}
+
+func TestCueIndex(t *testing.T) {
+	c := newTest(t)
+	for _, tc := range []struct {
+		name, lang, text, class string
+		at                      int // token index
+		want                    bool
+	}{
+		{"en because", "en", "The outage was due to a fire.", "because", 5, true},
+		{"fr suite à", "fr", "La panne est survenue suite à un incendie.", "because", 6, true},
+		{"ar بسبب", "ar", "انقطعت الخدمة بسبب حريق", "because", 3, true},
+		{"too far", "en", "Due to rain the big old network had an outage.", "because", 8, false},
+		{"other sentence", "en", "It was due to. Fire", "because", 4, false},
+		{"fr future", "fr", "Le service sera suspendu samedi.", "future", 3, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc(tc.text)
+			ci := newCueIndex(c.data, d, tc.lang)
+			if got := ci.before(d, tc.class, tc.at, 1); got != tc.want && tc.class != "future" {
+				t.Errorf("before(%d) = %v, want %v (tokens %v)", tc.at, got, tc.want, d.toks)
+			}
+			if tc.class == "future" && ci.inSentence("future", d.toks[tc.at].sent) != tc.want {
+				t.Errorf("future cue not found in its sentence")
+			}
+		})
+	}
+}
+
+func TestQuestionSentence(t *testing.T) {
+	d := newDoc("Is Slack down? Slack is down. هل تعطل واتساب؟")
+	ends := sentenceEnds(d)
+	ts := &textScope{d: d, endChar: ends}
+	var got []bool
+	for s := 0; s <= d.toks[len(d.toks)-1].sent; s++ {
+		got = append(got, ts.question(s))
+	}
+	if want := []bool{true, false, true}; !slices.Equal(got, want) {
+		t.Errorf("questions = %v, want %v", got, want)
+	}
+}
+
+func TestServiceFeatures(t *testing.T) {
+	a := &outageGroup{cand: &candidate{key: "A", svc: 0, kind: "cloud"}, strong: 2, direct: true, inTitle: true,
+		mentions: []mention{{from: 3}, {from: 9}}}
+	b := &outageGroup{cand: &candidate{key: "B (X)", svc: -1, kind: "internet"}, countryOf: "X", mentions: []mention{{from: 5}}}
+	an := &analysis{d: newDoc("one two three four five six seven eight nine ten")}
+	fa, fb := serviceFeatures(an, a, []*outageGroup{a, b}), serviceFeatures(an, b, []*outageGroup{a, b})
+	has := func(fs model.Features, name string) bool {
+		return slices.ContainsFunc(fs, func(f model.Feature) bool { return f.Name == name })
+	}
+	for _, n := range []string{"direct", "in_title", "gazetteer", "first_named", "kind.cloud", "strong", "share"} {
+		if !has(fa, n) {
+			t.Errorf("A lacks %s: %v", n, fa)
+		}
+	}
+	for _, n := range []string{"country_wide", "kind.internet"} {
+		if !has(fb, n) {
+			t.Errorf("B lacks %s: %v", n, fb)
+		}
+	}
+	if has(fb, "first_named") || has(fb, "gazetteer") {
+		t.Errorf("B has features of A: %v", fb)
+	}
+}
+
+func TestMarkEarlier(t *testing.T) {
+	mk := func(v string, prio int) exprCand {
+		return exprCand{e: rules.Expr{Kind: rules.KindDate, Value: v}, prio: prio}
+	}
+	cands := []exprCand{mk("2024-03-10", prioHot), mk("2024-03-08", prioRegion), mk("2024-02-01", prioHot), mk("XXXX-03-09", prioHot), mk("2024-03-12", prioFar)}
+	markEarlier(cands)
+	var got []bool
+	for _, c := range cands {
+		got = append(got, c.earlier)
+	}
+	// 03-10 has 03-08 (region) before it; 03-08 has nothing a week before;
+	// 02-01 nothing; the yearless day compares with yearless days only;
+	// 03-12 (far) has 03-10 and 03-08 before it.
+	if want := []bool{true, false, false, false, true}; !slices.Equal(got, want) {
+		t.Errorf("earlier = %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,367 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+
+	"outages/corpus"
+)
+
+// outageGroup is one service reported down: its mentions and what the
+// service-choice features read from them.
+type outageGroup struct {
+	cand         *candidate
+	mentions     []mention
+	strong       int          // mentions in a sentence with an outage word
+	sents        map[int]bool // sentences with a mention
+	hotSents     map[int]bool // sentences with a mention and an outage word
+	first        int          // token of the first strong mention
+	lead         int          // where the first strong mention names it (the country of a country-wide cut)
+	direct       bool         // named right next to an outage word ("Azure outage")
+	inTitle      bool         // named in the title
+	titleSent    bool         // named in the first sentence
+	isLead       bool         // named first where the text reports an outage
+	parent       bool         // a company whose product is the one named next to the outage word
+	countryOf    string
+	derived      bool    // named from the text when no known service is: its start and length may come from anywhere in the text
+	mainOnly     bool    // a candidate main outage only, never a secondary one
+	derivedRank  int     // 1, 2, 3: the rank of a derived name proposed next to named services
+	derivedScore float64 // how strongly the text presents a derived name as its subject
+	score        float64
+}
+
+// groupSet gathers the mentions of one text into groups, one per service.
+type groupSet struct {
+	an     *analysis
+	groups map[string]*outageGroup
+	order  []string
+}
+
+func newGroupSet(an *analysis) *groupSet {
+	return &groupSet{an: an, groups: map[string]*outageGroup{}}
+}
+
+func newGroup(cand *candidate) *outageGroup {
+	return &outageGroup{cand: cand, sents: map[int]bool{}, hotSents: map[int]bool{}, first: -1, lead: -1}
+}
+
+// get returns the group of a service, made on first use.
+func (gs *groupSet) get(cand *candidate) *outageGroup {
+	g, ok := gs.groups[cand.key]
+	if !ok {
+		g = newGroup(cand)
+		gs.groups[cand.key] = g
+		gs.order = append(gs.order, cand.key)
+	}
+	return g
+}
+
+// add records a mention of g.
+func (gs *groupSet) add(g *outageGroup, m mention) {
+	an := gs.an
+	g.mentions = append(g.mentions, m)
+	g.sents[m.sent] = true
+	if !an.triggerSent[m.sent] || m.channel {
+		return
+	}
+	g.strong++
+	g.hotSents[m.sent] = true
+	if g.first < 0 || m.from < g.first {
+		g.first = m.from
+	}
+	if a := m.anchor(); a >= 0 && (g.lead < 0 || a < g.lead) {
+		g.lead = a
+	}
+	if m.svc >= 0 && an.nextToTrigger(m) {
+		g.direct = true
+	}
+}
+
+// outageGroups returns the services the text may report down: every
+// service named in a sentence with an outage word (or twice, once in the
+// title), and the country-wide cuts. When there is none, the service is
+// derived from the text.
+func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
+	d := an.d
+	gs := newGroupSet(an)
+	for _, m := range an.mentions {
+		gs.add(gs.get(an.names[m.key]), m)
+	}
+	c.countryWide(an, gs)
+	titleSent := 0
+	if len(d.toks) > 0 {
+		titleSent = d.toks[0].sent
+	}
+	var outs, quiet []*outageGroup
+	for _, k := range gs.order {
+		g := gs.groups[k]
+		for _, m := range g.mentions {
+			if d.toks[m.from].para == 0 && !m.channel {
+				g.inTitle = true
+			}
+		}
+		g.titleSent = g.sents[titleSent]
+		if g.first < 0 {
+			g.first = g.mentions[0].from
+		}
+		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) {
+			g.mainOnly = true // named away from the outage words: a candidate main outage only
+			quiet = append(quiet, g)
+			continue
+		}
+		outs = append(outs, g)
+	}
+	if len(outs) == 0 {
+		outs = append(outs, c.derivedGroup(an, gs))
+	}
+	outs = append(outs, c.extraDerived(an, outs)...)
+	outs = append(outs, quiet...)
+	markLeadAndParents(outs)
+	return outs
+}
+
+// maxDerived is how many names derived from the text are proposed as
+// candidate main outages when the text names other services too.
+const maxDerived = 3
+
+// extraDerived proposes the names derived from the text as more candidate
+// main outages when the text names other services (a company absent from
+// the gazetteer, reported down next to the platforms it affected); they
+// never become secondary outages.
+func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGroup {
+	names := c.rankedNames(an)
+	var extra []*outageGroup
+	for i := 0; i < len(names) && len(extra) < maxDerived; i++ {
+		cand, ms := c.derivedCandidate(an, names, i)
+		if len(ms) == 0 || namedBy(cand.key, outs) {
+			continue
+		}
+		gs := newGroupSet(an)
+		g := newGroup(cand)
+		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, true, len(extra)+1, names[i].score
+		for _, m := range ms {
+			gs.add(g, m)
+		}
+		if g.first < 0 {
+			g.first = g.mentions[0].from
+		}
+		extra = append(extra, g)
+	}
+	return extra
+}
+
+// namedBy reports whether a name is, or is part of, a candidate's name.
+func namedBy(name string, outs []*outageGroup) bool {
+	for _, g := range outs {
+		if strings.EqualFold(g.cand.key, name) || namesItself(name, g.cand) || namesItself(g.cand.key, &candidate{key: name}) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedGroup is the outage of a report that names no known service in
+// a sentence with an outage word: a name derived from the text, else the
+// most named service.
+func (c *Classifier) derivedGroup(an *analysis, gs *groupSet) *outageGroup {
+	cand, ms := c.deriveService(an)
+	if cand.key == "" {
+		var bestG *outageGroup
+		for _, k := range gs.order {
+			if g := gs.groups[k]; bestG == nil || len(g.mentions) > len(bestG.mentions) {
+				bestG = g
+			}
+		}
+		if bestG != nil {
+			cand, ms = bestG.cand, bestG.mentions
+		}
+	}
+	g := newGroup(cand)
+	g.derived = true
+	for _, n := range an.derived {
+		if n.name == cand.key {
+			g.derivedScore = max(g.derivedScore, n.score)
+		}
+	}
+	for _, m := range ms {
+		gs.add(g, m)
+	}
+	if g.first < 0 && len(g.mentions) > 0 {
+		g.first = g.mentions[0].from
+	}
+	return g
+}
+
+// markLeadAndParents marks the outage named first where the text reports
+// an outage, and a parent company ("Microsoft") when one of its products
+// ("Microsoft Azure") is the one named next to the outage word.
+func markLeadAndParents(outs []*outageGroup) {
+	var lead *outageGroup
+	for _, g := range outs {
+		if g.lead >= 0 && (lead == nil || g.lead < lead.lead) {
+			lead = g
+		}
+	}
+	for _, g := range outs {
+		for _, h := range outs {
+			if h != g && h.direct && !g.direct && strings.HasPrefix(h.cand.key, g.cand.key+" ") {
+				g.parent = true
+				if lead == g {
+					lead = h
+				}
+				break
+			}
+		}
+	}
+	if lead != nil {
+		lead.isLead = true
+	}
+}
+
+// firstFrom is the first token where an outage is named, or -1.
+func firstFrom(g *outageGroup) int {
+	if len(g.mentions) == 0 {
+		return -1
+	}
+	return g.mentions[0].from
+}
+
+func sharesSentence(a, b *outageGroup) bool {
+	for s := range a.sents {
+		if b.sents[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// countryWindow is how many tokens may separate a country from the
+// internet, power or telephony word of its cut in one sentence.
+const countryWindow = 25
+
+// utilityOutage is the outage a utility word of a class names when no
+// service of its kind is named in its sentence: its label and kind.
+func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
+	switch cl {
+	case classInternet:
+		return "Internet", corpus.KindInternet, len(sk) == 0 // else the sentence names the service that failed
+	case classTelecom:
+		return "Mobile networks", corpus.KindTelecom, !sk[corpus.KindTelecom] && !sk[corpus.KindInternet]
+	case classPower:
+		return "Power grid", corpus.KindPower, !sk[corpus.KindPower]
+	case classBanking:
+		return "Banking services", corpus.KindOnlineService, !sk[corpus.KindOnlineService] // else the sentence names the bank or app
+	}
+	return "", "", false
+}
+
+// countryWide adds outages of a country's internet, mobile networks or
+// power grid, named where an outage word, such a subject and a country
+// meet in a sentence (or the country is the article's).
+func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
+	d, ds := an.d, c.data
+	cty, top := articleCountries(an)
+	if len(cty) == 0 {
+		return
+	}
+	svcKinds := map[int]map[string]bool{}
+	textKinds := map[string]bool{} // kinds of the services named in the text
+	for _, m := range an.mentions {
+		if m.channel {
+			continue
+		}
+		textKinds[an.names[m.key].kind] = true
+		if svcKinds[m.sent] == nil {
+			svcKinds[m.sent] = map[string]bool{}
+		}
+		svcKinds[m.sent][an.names[m.key].kind] = true
+	}
+	cs := c.cues(an)
+	for _, h := range an.lex {
+		cl := ds.lex[h.owner].class
+		sent := d.toks[h.from].sent
+		if !an.triggerSent[sent] || cs.cancelsUtility(h) {
+			continue // "site internet", "au courant"
+		}
+		label, kind, ok := utilityOutage(cl, svcKinds[sent])
+		if !ok {
+			continue
+		}
+		cis, ats := countriesOf(d, h, cty)
+		if len(cis) == 0 && ((cl == classPower && textKinds[corpus.KindPower]) || (cl == classTelecom && textKinds[corpus.KindTelecom])) {
+			continue // no country here, and the text names the grid operator or the carrier
+		}
+		if len(cis) == 0 {
+			cis, ats = []int{paragraphCountry(d, h, cty, top)}, []int{-1}
+		}
+		for i, ci := range cis {
+			name := ds.countries[ci].name
+			key := label + " (" + name + ")"
+			cand, ok := an.names[key]
+			if !ok {
+				cand = &candidate{key: key, svc: -1, kind: kind, rule: ds.countries[ci].rule}
+				an.names[key] = cand
+			}
+			g := gs.get(cand)
+			g.countryOf = name
+			gs.add(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
+		}
+	}
+}
+
+// articleCountries returns the country names of the text that are not
+// part of a service or compound name, and the most named country.
+func articleCountries(an *analysis) ([]hit, int) {
+	d := an.d
+	inService := map[int]bool{}
+	for _, m := range an.mentions {
+		for k := m.from; k < m.to; k++ {
+			inService[k] = true
+		}
+	}
+	var cty []hit
+	count := map[int]int{}
+	for _, h := range an.countries {
+		if h.from > 0 && d.toks[h.from].start == d.toks[h.from-1].end+1 && d.text[d.toks[h.from-1].end] == '-' {
+			continue // part of a compound name ("Météo-France")
+		}
+		if !inService[h.from] {
+			cty = append(cty, h)
+			count[h.owner]++
+		}
+	}
+	if len(cty) == 0 {
+		return nil, -1
+	}
+	top := cty[0].owner
+	for o, n := range count {
+		if n > count[top] || (n == count[top] && o < top) {
+			top = o
+		}
+	}
+	return cty, top
+}
+
+// countriesOf returns the countries near a utility word h in its sentence,
+// with where they are named.
+func countriesOf(d *doc, h hit, cty []hit) ([]int, []int) {
+	sent := d.toks[h.from].sent
+	var cis, ats []int
+	for _, ch := range cty {
+		if d.toks[ch.from].sent == sent && abs(ch.from-h.from) <= countryWindow && !slices.Contains(cis, ch.owner) {
+			cis = append(cis, ch.owner)
+			ats = append(ats, ch.from)
+		}
+	}
+	return cis, ats
+}
+
+// paragraphCountry is the first country of the paragraph of h, else top.
+func paragraphCountry(d *doc, h hit, cty []hit, top int) int {
+	for _, ch := range cty {
+		if d.toks[ch.from].para == d.toks[h.from].para {
+			return ch.owner
+		}
+	}
+	return top
+}
