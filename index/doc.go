@@ -88,19 +88,12 @@
 // to keep consistent after a crash) and deletes copies found in a partition
 // other than the article's new month.
 //
-// # Scaling out
+// # Beyond one machine
 //
-// Month partitions are independent indexes: they are the unit of
-// distribution. Beyond one machine, partitions are assigned to search nodes
-// (by month, e.g. recent months replicated more widely); each node serves
-// its partitions read-only and a coordinator fans a query out and merges the
-// top hits and facet counts, exactly as the IndexAlias does in process
-// (Bleve's alias already merges scores, facets and search_after pages).
-// Publication stays generation-based: a writer produces new zap segments
-// for the months it touched, ships those immutable files to the nodes
-// (rsync of new files only) and flips a versioned manifest (the CURRENT
-// file becomes a key in a consistent store); nodes open the new
-// generation and drop the old one when their readers are done. Writers can
-// be sharded by month as well, since a run only rewrites the partitions of
-// the articles it changes.
+// We do not distribute Bleve. An archive that outgrows one machine moves
+// to OpenSearch or Elasticsearch: OpenSearchTemplate and OpenSearchSource
+// translate this schema (generated from the same description, schemaFields
+// in schema.go) into an index template and source documents for the _bulk
+// API, loaded as the README describes. Month partitions stay the unit of
+// writing on one machine.
 package index
