@@ -34,7 +34,7 @@ type runOptions struct {
 
 func (o *runOptions) bind(fs *flag.FlagSet) {
 	o.dataOptions.bind(fs)
-	fs.Var(&o.sources, "source", "a source `URL|PATH` to crawl: page, feed, sitemap, HTML file or folder (repeatable; adds to the config's sources)")
+	fs.Var(&o.sources, "source", "a source `URL|PATH` to crawl: page, feed, sitemap, HTML file, JSON Lines file of articles, or folder (repeatable; adds to the config's sources)")
 	fs.StringVar(&o.report, "report", "", "write the end-of-run summary as JSON to `FILE`")
 	fs.StringVar(&o.progress, "progress", "auto", "live progress on stderr: auto (when stderr is a terminal), always, never")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines when not on a terminal: text or json")
@@ -48,6 +48,7 @@ func runCommand() command {
 		usage:   "[flags]",
 		examples: `  outages run                                   # the bundled sample corpus
   outages run --source https://example.org/feed.xml --source ./pages/
+  outages run --source backfill.jsonl            # articles extracted elsewhere (news-please fields too)
   outages run --config /etc/outages.conf --report /var/log/outages/last.json`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o runOptions

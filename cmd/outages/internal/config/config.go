@@ -42,7 +42,7 @@ type Config struct {
 type Source struct {
 	Name          string
 	URL           string        // http(s) URL, file: URL or a local path
-	Kind          string        // "", page, feed, sitemap or file ("" = detect)
+	Kind          string        // "", page, feed, sitemap, file or jsonl ("" = detect)
 	Allow         []string      // regexps; when any, a discovered URL must match one
 	Deny          []string      // regexps; a discovered URL matching one is skipped
 	MaxDepth      int           // link depth followed from URL (0 = the URL only)
@@ -63,6 +63,7 @@ const (
 	KindFeed    = "feed"
 	KindSitemap = "sitemap"
 	KindFile    = "file"
+	KindJSONL   = "jsonl"
 )
 
 // Default returns the configuration used for keys a file does not set.
@@ -194,9 +195,9 @@ func (c Config) Validate() error {
 			sadd("url", "%s", msg)
 		}
 		switch s.Kind {
-		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
+		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
 		default:
-			sadd("kind", "unknown kind %q (want page, feed, sitemap or file; empty to detect)", s.Kind)
+			sadd("kind", "unknown kind %q (want page, feed, sitemap, file or jsonl; empty to detect)", s.Kind)
 		}
 		for i, p := range s.Allow {
 			if msg := checkRegexp(p); msg != "" {
@@ -264,8 +265,8 @@ func checkURL(u, kind string) string {
 		if p.Host == "" {
 			return fmt.Sprintf("url: %q has no host", u)
 		}
-		if kind == KindFile {
-			return fmt.Sprintf("url: kind file needs a path or a file: URL, got %q", u)
+		if kind == KindFile || kind == KindJSONL {
+			return fmt.Sprintf("url: kind %s needs a path or a file: URL, got %q", kind, u)
 		}
 	case scheme == "file":
 		if p.Path == "" && p.Opaque == "" {

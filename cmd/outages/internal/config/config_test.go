@@ -291,6 +291,8 @@ func TestValidate(t *testing.T) {
 	}{
 		{"defaults", "", ""},
 		{"sources", "[source a]\nurl = https://a.example.test/\n[source b]\nurl = file:///srv/pages\n[source c]\nurl = pages/\nkind = file\n", ""},
+		{"jsonl source", "[source backfill]\nurl = /srv/news-please/\nkind = jsonl\n", ""},
+		{"jsonl kind with web url", "[source a]\nurl = https://a.example.test/x.jsonl\nkind = jsonl\n", `outages.conf:2: source "a": url: kind jsonl needs a path or a file: URL, got "https://a.example.test/x.jsonl"`},
 		{"zero concurrency", "concurrency = 0\n", "outages.conf:1: concurrency: must be at least 1, got 0"},
 		{"negative per host", "\nper_host_concurrency = -2\n", "outages.conf:2: per_host_concurrency: must be at least 1, got -2"},
 		{"negative delay", "delay = -1s\n", "outages.conf:1: delay: must be positive, got -1s"},
@@ -312,7 +314,7 @@ func TestValidate(t *testing.T) {
 		{"no host", "[source a]\nurl = https:///x\n", `outages.conf:2: source "a": url: "https:///x" has no host`},
 		{"broken url", "[source a]\nurl = https://a b.example.test/\n", `outages.conf:2: source "a": url: invalid URL "https://a b.example.test/": invalid character " " in host name`},
 		{"file kind with web url", "[source a]\nurl = https://a.example.test/\nkind = file\n", `outages.conf:2: source "a": url: kind file needs a path or a file: URL, got "https://a.example.test/"`},
-		{"bad kind", "[source a]\nurl = /x\nkind = rss\n", `outages.conf:3: source "a": unknown kind "rss" (want page, feed, sitemap or file; empty to detect)`},
+		{"bad kind", "[source a]\nurl = /x\nkind = rss\n", `outages.conf:3: source "a": unknown kind "rss" (want page, feed, sitemap, file or jsonl; empty to detect)`},
 		{"bad allow", "[source a]\nurl = /x\nallow = ^ok$\nallow = (open\n", `outages.conf:4: source "a": allow: invalid regexp "(open": missing closing )`},
 		{"bad deny", "[source a]\nurl = /x\ndeny = a**\n", `outages.conf:3: source "a": deny: invalid regexp "a**": invalid nested repetition operator at "**"`},
 		{"negative depth", "[source a]\nurl = /x\nmax_depth = -1\n", `outages.conf:3: source "a": max_depth: must be at least 0, got -1`},
