@@ -142,12 +142,17 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 
 	prog := newProgress(a.stderr, o.progress, logger)
+	// Articles are indexed while the crawl goes on (nil: after it).
+	feed := openIndexFeed(ctx, cfg.Data, store, cls.Version(), logger)
 	var mu sync.Mutex // guards sum's counters updated by the sink
 	sink := func(ctx context.Context, art *corpus.Article) error {
 		cls.Classify(art)
 		res, err := store.Put(art)
 		if err != nil {
 			return err
+		}
+		if feed != nil && res != corpus.Unchanged {
+			feed.add(ctx, art)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -177,6 +182,9 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if stats != nil {
 		sum.addCrawlStats(stats)
 	}
+	if feed != nil && (crawlErr != nil || ctx.Err() != nil) {
+		feed.abort()
+	}
 	if crawlErr != nil && ctx.Err() == nil {
 		return fmt.Errorf("crawl: %w", crawlErr)
 	}
@@ -188,7 +196,13 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		return ctx.Err()
 	}
 
-	if err := indexNew(ctx, cfg.Data, store, cls.Version(), logger, sum); err != nil {
+	var indexErr error
+	if feed != nil {
+		indexErr = feed.finish(ctx, sum)
+	} else {
+		indexErr = indexNew(ctx, cfg.Data, store, cls.Version(), logger, sum)
+	}
+	if err := indexErr; err != nil {
 		if ctx.Err() != nil {
 			sum.Interrupted = true
 			o.finish(a, logger, sum, exitInterrupted)

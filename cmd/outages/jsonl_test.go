@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"outages/corpus"
 )
 
 // TestRunJSONL ingests articles extracted elsewhere through the whole
@@ -47,5 +49,66 @@ func TestRunJSONL(t *testing.T) {
 	if code != exitPartial || sum.Added != 0 || sum.Updated != 0 || sum.Unchanged != 2 || sum.IndexDocs != 2 || sum.Indexed != 0 {
 		t.Errorf("re-run = %d: added %d updated %d unchanged %d indexed %d, index %d; want nothing new",
 			code, sum.Added, sum.Updated, sum.Unchanged, sum.Indexed, sum.IndexDocs)
+	}
+}
+
+// TestRunCatchesUpUnindexed: a run indexes what it stores while crawling,
+// and also what an earlier, killed run stored without indexing it; the
+// generation is published once, with every article.
+func TestRunCatchesUpUnindexed(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	write := func(name string, urls ...string) string {
+		var sb strings.Builder
+		for _, u := range urls {
+			sb.WriteString(`{"url":"` + u + `","title":"Panne de réseau","text":"Le réseau de ` + u + ` est resté en panne pendant deux heures mardi.","published":"2024-0` + string(rune('1'+len(u)%8)) + `-10","lang":"fr"}` + "\n")
+		}
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(sb.String()), 0o644)
+		return p
+	}
+	report := filepath.Join(dir, "r.json")
+	summary := func() runSummary {
+		var s runSummary
+		raw, _ := os.ReadFile(report)
+		json.Unmarshal(raw, &s)
+		return s
+	}
+	first := write("a.jsonl", "https://a.example.test/1", "https://a.example.test/22")
+	if code, out, _ := outages(t, "run", "--data", data, "--source", first, "--progress", "never", "--report", report); code != exitOK {
+		t.Fatalf("first run = %d: %s", code, out)
+	}
+	// What a killed run leaves: an article stored, not indexed.
+	store, err := openStore(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphan := &corpus.Article{URL: "https://b.example.test/orphan", Title: "Coupure orpheline", Body: "Une coupure d'électricité a touché le quartier nord.", Published: "2023-05-02", Lang: "fr"}
+	orphan.ID = corpus.ArticleID(orphan.URL)
+	orphan.ContentHash = corpus.TextHash(orphan.Title + "\n" + orphan.Body)
+	if _, err := store.Put(orphan); err != nil {
+		t.Fatal(err)
+	}
+	store.Close()
+
+	second := write("b.jsonl", "https://c.example.test/333")
+	if code, out, _ := outages(t, "run", "--data", data, "--source", second, "--progress", "never", "--report", report); code != exitOK {
+		t.Fatalf("second run = %d: %s", code, out)
+	}
+	if s := summary(); s.Indexed != 2 || s.IndexDocs != 4 {
+		t.Errorf("second run indexed %d (index holds %d), want 2 (4)", s.Indexed, s.IndexDocs)
+	}
+	_, hits, _ := outages(t, "search", "--data", data, "orpheline", "--format", "jsonl")
+	if !strings.Contains(hits, orphan.URL) {
+		t.Errorf("the orphan article is not searchable: %q", hits)
+	}
+	// Nothing new: no new generation.
+	cur, _ := os.ReadFile(filepath.Join(data, "index", "CURRENT"))
+	if code, _, _ := outages(t, "run", "--data", data, "--source", second, "--progress", "never", "--report", report); code != exitOK {
+		t.Fatal("third run failed")
+	}
+	again, _ := os.ReadFile(filepath.Join(data, "index", "CURRENT"))
+	if string(cur) != string(again) || summary().IndexDocs != 4 {
+		t.Errorf("a run with nothing new published %s (was %s), index %d", again, cur, summary().IndexDocs)
 	}
 }
