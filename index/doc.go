@@ -56,14 +56,23 @@
 // numeric-range queries in a conjunction with the text query. Since and
 // Until match an article when one of its outages started in the range.
 //
-// # Storage: generations and month partitions
+// # Storage: generations and year partitions
 //
 //	dir/CURRENT                 name of the published generation
 //	dir/WRITER.lock             flock of the single writer
 //	dir/gen-00000007/meta.json  Meta and the list of partitions
 //	dir/gen-00000007/LOCK       readers hold a shared flock on it
-//	dir/gen-00000007/p-2024-07/ one Bleve (scorch) index per month of
+//	dir/gen-00000007/p-2024/    one Bleve (scorch) index per year of
 //	                            publication ("p-undated" for the rest)
+//
+// Partitions were months until the 100k-article, ten-year benchmark of
+// 2026-12-06 (BENCHMARKS.md): 120 partitions cost more per query and per
+// process start (each partition's mapping parsed, its facet table built)
+// than the documents did; by year, opening fell from 93 to 15 ms, a
+// whole-process search from 205-255 to 89-149 ms and indexing CPU by half.
+// An index written with month partitions stays readable and writable (the
+// upsert across partitions below moves an updated article); reindex
+// regroups it.
 //
 // Readers open the current generation read-only (scorch read_only: no
 // persister, no merger, bolt opened read-only), behind a Bleve IndexAlias
@@ -71,7 +80,7 @@
 // next generation: each partition of the current one is recreated by hard
 // links (scorch .zap segments are immutable); the mutable root.bolt of a
 // partition is copied only when the writer first writes to it, so a run
-// touching two months rewrites two small files and leaves the archive
+// touching one year rewrites one small file and leaves the archive
 // shared. Commit persists, closes and fsyncs the generation, writes
 // meta.json, then replaces CURRENT (temporary file, fsync, rename, fsync of
 // the directory). A crash at any point leaves CURRENT naming a complete
@@ -86,7 +95,7 @@
 // writer looks the batch's IDs up in every partition (the _id term
 // dictionaries are the id→partition map, so there is no second structure
 // to keep consistent after a crash) and deletes copies found in a partition
-// other than the article's new month.
+// other than the article's new partition.
 //
 // # Beyond one machine
 //
@@ -94,6 +103,6 @@
 // to OpenSearch or Elasticsearch: OpenSearchTemplate and OpenSearchSource
 // translate this schema (generated from the same description, schemaFields
 // in schema.go) into an index template and source documents for the _bulk
-// API, loaded as the README describes. Month partitions stay the unit of
+// API, loaded as the README describes. Year partitions stay the unit of
 // writing on one machine.
 package index
