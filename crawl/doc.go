@@ -3,8 +3,9 @@
 //
 // A Crawler visits configured sources: a page URL (a front or section page
 // whose article links are followed on the same site), an RSS or Atom feed, a
-// sitemap or sitemap index (Google News sitemaps included), or a local HTML
-// file or folder. It is polite by default (robots.txt with Crawl-delay, per
+// sitemap or sitemap index (Google News sitemaps included), a local HTML
+// file or folder, or files of articles extracted by another pipeline (JSON
+// Lines or .json, our field names or news-please's: DecodeRecord). It is polite by default (robots.txt with Crawl-delay, per
 // host concurrency and delay, a global concurrency limit, conditional GET)
 // and robust against what the web serves: timeouts, oversized bodies and
 // decompression bombs, redirect loops, retries with backoff on 5xx and 429,

@@ -21,7 +21,11 @@ const (
 	jobSitemap                // a sitemap or sitemap index
 	jobFile                   // a local HTML file
 	jobDir                    // a local folder
+	jobJSON                   // a local file of article records (jsonl.go)
 )
+
+// local reports whether jobs of kind k read local files.
+func (k jobKind) local() bool { return k == jobFile || k == jobDir || k == jobJSON }
 
 // job is one unit of work handed to a worker.
 type job struct {
@@ -52,6 +56,9 @@ type result struct {
 	links   []link
 	robots  *robotsRules
 	release []string // claims to drop (the sink failed)
+	// partial marks one outcome among several of a job still running (a
+	// record of a JSON file): it does not end the job.
+	partial bool
 }
 
 // claim asks the frontier for exclusive use of an article URL and text
@@ -291,7 +298,7 @@ func (f *frontier) pick() (*job, *hostState, time.Duration) {
 // enqueue adds j to its host's queue, queueing robots.txt first for a new
 // host.
 func (f *frontier) enqueue(j *job) {
-	if j.kind != jobFile && j.kind != jobDir {
+	if !j.kind.local() {
 		if u, err := url.Parse(j.url); err == nil {
 			j.host = u.Scheme + "://" + u.Host
 		}
@@ -319,7 +326,7 @@ func (f *frontier) enqueue(j *job) {
 // handle records a worker's result and queues what it discovered.
 func (f *frontier) handle(r *result) {
 	j := r.job
-	if hs := f.hosts[j.host]; hs != nil {
+	if hs := f.hosts[j.host]; hs != nil && !r.partial {
 		hs.inflight--
 		f.inflight--
 		if j.kind == jobRobots {
@@ -353,7 +360,7 @@ func (f *frontier) handle(r *result) {
 // add queues a discovered link unless it was seen, is filtered out, is too
 // deep, looks like a trap or exceeds the source's page budget.
 func (f *frontier) add(src *source, l link) {
-	if l.kind != jobFile && l.depth > src.maxDepth {
+	if !l.kind.local() && l.depth > src.maxDepth {
 		return
 	}
 	if f.seen[l.url] || f.claimURL[l.url] {

@@ -22,7 +22,7 @@ func (w *worker) local(ctx context.Context, j *job) *result {
 		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: %w", j.local, err))
 	}
 	if fi.IsDir() {
-		files, err := htmlFiles(ctx, j.local)
+		files, err := localFiles(ctx, j.local, j.src.Kind)
 		if err != nil {
 			if ctx.Err() != nil {
 				return &result{job: j}
@@ -31,12 +31,19 @@ func (w *worker) local(ctx context.Context, j *job) *result {
 		}
 		r := &result{job: j}
 		for _, p := range files {
-			r.links = append(r.links, link{url: fileURL(p), local: p, kind: jobFile, depth: j.depth + 1})
+			kind := jobFile
+			if isJSONLPath(p) {
+				kind = jobJSON
+			}
+			r.links = append(r.links, link{url: fileURL(p), local: p, kind: kind, depth: j.depth + 1})
 		}
 		return r
 	}
 	if !fi.Mode().IsRegular() {
 		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: not a regular file", j.local))
+	}
+	if j.src.Kind == KindJSONL || (j.src.Kind == KindDetect && isJSONLPath(j.local)) {
+		return w.jsonFile(ctx, j)
 	}
 	etag := fmt.Sprintf(`"%d-%d"`, fi.Size(), fi.ModTime().UnixNano())
 	lastMod := fi.ModTime().UTC().Format(http.TimeFormat)
@@ -88,9 +95,11 @@ func (w *worker) local(ctx context.Context, j *job) *result {
 	return w.page(ctx, j, r, raw, meta)
 }
 
-// htmlFiles lists the .html and .htm files under dir (hidden folders
-// skipped), sorted.
-func htmlFiles(ctx context.Context, dir string) ([]string, error) {
+// localFiles lists the files of a folder source (hidden folders skipped),
+// sorted: .html, .htm and .xhtml pages for kind file, article record
+// files (.jsonl, .ndjson, .json) for kind jsonl, both when the kind is to
+// be detected.
+func localFiles(ctx context.Context, dir, kind string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -105,11 +114,17 @@ func htmlFiles(ctx context.Context, dir string) ([]string, error) {
 			}
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		html := false
 		switch strings.ToLower(filepath.Ext(p)) {
 		case ".html", ".htm", ".xhtml":
-			if d.Type().IsRegular() {
-				out = append(out, p)
-			}
+			html = true
+		}
+		switch {
+		case html && kind != KindJSONL, isJSONLPath(p) && kind != KindFile:
+			out = append(out, p)
 		}
 		return nil
 	})

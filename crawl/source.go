@@ -18,15 +18,17 @@ const (
 	KindFeed    = "feed"    // RSS, Atom or JSON feed
 	KindSitemap = "sitemap" // sitemap or sitemap index (Google News sitemaps included)
 	KindFile    = "file"    // a local HTML file or a folder of them
+	KindJSONL   = "jsonl"   // a local file of article records (JSON Lines, .json) or a folder of them
 )
 
 // Source is one place to crawl.
 type Source struct {
 	Name string // shown in results and stored in Article.Source
-	// URL is an http(s) URL, a file:// URL, or a local path to an HTML file
-	// or to a folder searched recursively for .html and .htm files.
+	// URL is an http(s) URL, a file:// URL, or a local path to an HTML file,
+	// a file of article records (.jsonl, .ndjson, .json: see DecodeRecord),
+	// or a folder searched recursively for both.
 	URL  string
-	Kind string // "", "page", "feed", "sitemap" or "file"
+	Kind string // "", "page", "feed", "sitemap", "file" or "jsonl"
 	// Allow and Deny are regular expressions matched against canonical URLs
 	// discovered from this source (not the source URL itself). A URL must
 	// match one Allow pattern when there are any, and no Deny pattern.
@@ -80,16 +82,16 @@ func (s Source) compile() (*source, error) {
 		src.maxDepth = 0
 	}
 	switch s.Kind {
-	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile:
+	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
 	default:
-		return nil, fail("unknown kind %q (want page, feed, sitemap or file)", s.Kind)
+		return nil, fail("unknown kind %q (want page, feed, sitemap, file or jsonl)", s.Kind)
 	}
 	raw := strings.TrimSpace(s.URL)
 	lower := strings.ToLower(raw)
 	switch {
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
-		if s.Kind == KindFile {
-			return nil, fail("kind file needs a local path or file:// URL, not %q", raw)
+		if s.Kind == KindFile || s.Kind == KindJSONL {
+			return nil, fail("kind %s needs a local path or file:// URL, not %q", s.Kind, raw)
 		}
 		c, err := Canonicalize(raw)
 		if err != nil {

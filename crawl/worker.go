@@ -66,6 +66,8 @@ func (w *worker) process(ctx context.Context, j *job) *result {
 		return &result{job: j, robots: rules, report: false, pr: PageResult{Err: err}}
 	case jobFile, jobDir:
 		return w.local(ctx, j)
+	case jobJSON:
+		return w.jsonFile(ctx, j)
 	}
 	return w.remote(ctx, j)
 }
@@ -202,7 +204,12 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 	a.ID = corpus.ArticleID(a.URL)
 	a.Host = hostOf(a.URL)
 	a.ContentHash = corpus.TextHash(a.Title + "\n" + a.Body)
+	return w.keep(ctx, j, r, a)
+}
 
+// keep claims the article's URL and text for this run and passes it to the
+// sink; a URL or text already claimed or stored is a duplicate.
+func (w *worker) keep(ctx context.Context, j *job, r *result, a *corpus.Article) *result {
 	reply := make(chan bool, 1)
 	select {
 	case w.claims <- claim{url: a.URL, hash: a.ContentHash, reply: reply}:

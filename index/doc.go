@@ -99,14 +99,23 @@
 // numeric-range queries in a conjunction with the text query. Since and
 // Until match an article when one of its outages started in the range.
 //
-// # Storage: generations and month partitions
+// # Storage: generations and year partitions
 //
 //	dir/CURRENT                 name of the published generation
 //	dir/WRITER.lock             flock of the single writer
 //	dir/gen-00000007/meta.json  Meta and the list of partitions
 //	dir/gen-00000007/LOCK       readers hold a shared flock on it
-//	dir/gen-00000007/p-2024-07/ one Bleve (scorch) index per month of
+//	dir/gen-00000007/p-2024/    one Bleve (scorch) index per year of
 //	                            publication ("p-undated" for the rest)
+//
+// Partitions were months until the 100k-article, ten-year benchmark of
+// 2026-12-06 (BENCHMARKS.md): 120 partitions cost more per query and per
+// process start (each partition's mapping parsed, its facet table built)
+// than the documents did; by year, opening fell from 93 to 15 ms, a
+// whole-process search from 205-255 to 89-149 ms and indexing CPU by half.
+// An index written with month partitions stays readable and writable (the
+// upsert across partitions below moves an updated article); reindex
+// regroups it.
 //
 // Readers open the current generation read-only (scorch read_only: no
 // persister, no merger, bolt opened read-only), behind a Bleve IndexAlias
@@ -114,7 +123,7 @@
 // next generation: each partition of the current one is recreated by hard
 // links (scorch .zap segments are immutable); the mutable root.bolt of a
 // partition is copied only when the writer first writes to it, so a run
-// touching two months rewrites two small files and leaves the archive
+// touching one year rewrites one small file and leaves the archive
 // shared. Commit persists, closes and fsyncs the generation, writes
 // meta.json, then replaces CURRENT (temporary file, fsync, rename, fsync of
 // the directory). A crash at any point leaves CURRENT naming a complete
@@ -129,21 +138,14 @@
 // writer looks the batch's IDs up in every partition (the _id term
 // dictionaries are the id→partition map, so there is no second structure
 // to keep consistent after a crash) and deletes copies found in a partition
-// other than the article's new month.
+// other than the article's new partition.
 //
-// # Scaling out
+// # Beyond one machine
 //
-// Month partitions are independent indexes: they are the unit of
-// distribution. Beyond one machine, partitions are assigned to search nodes
-// (by month, e.g. recent months replicated more widely); each node serves
-// its partitions read-only and a coordinator fans a query out and merges the
-// top hits and facet counts, exactly as the IndexAlias does in process
-// (Bleve's alias already merges scores, facets and search_after pages).
-// Publication stays generation-based: a writer produces new zap segments
-// for the months it touched, ships those immutable files to the nodes
-// (rsync of new files only) and flips a versioned manifest (the CURRENT
-// file becomes a key in a consistent store); nodes open the new
-// generation and drop the old one when their readers are done. Writers can
-// be sharded by month as well, since a run only rewrites the partitions of
-// the articles it changes.
+// We do not distribute Bleve. An archive that outgrows one machine moves
+// to OpenSearch or Elasticsearch: OpenSearchTemplate and OpenSearchSource
+// translate this schema (generated from the same description, schemaFields
+// in schema.go) into an index template and source documents for the _bulk
+// API, loaded as the README describes. Year partitions stay the unit of
+// writing on one machine.
 package index

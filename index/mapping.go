@@ -9,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
 	_ "github.com/blevesearch/bleve/v2/analysis/char/regexp" // registers the "regexp" char filter
 	"github.com/blevesearch/bleve/v2/analysis/lang/ar"
@@ -145,62 +144,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	// unless a disabled "_all" mapping says otherwise: 6% of the CPU time
 	// of indexing (SchemaVersion 2).
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
-
-	for _, l := range langs {
-		for _, f := range []string{titleField(l), bodyField(l)} {
-			fm := bleve.NewTextFieldMapping()
-			fm.Analyzer = analyzerFor(l)
-			fm.Store = false
-			fm.IncludeInAll = false
-			fm.IncludeTermVectors = true // phrase queries need positions
-			fm.DocValues = false
-			dm.AddFieldMappingsAt(f, fm)
-		}
+	for _, f := range schemaFields() {
+		dm.AddFieldMappingsAt(f.name, bleveField(f))
 	}
-	for _, f := range []string{fTitleExact, fBodyExact} {
-		fm := bleve.NewTextFieldMapping()
-		fm.Analyzer = analyzerExact
-		fm.Store, fm.IncludeInAll, fm.IncludeTermVectors, fm.DocValues = false, false, false, false
-		// Not SkipFreqNorm: it saves ~4% of the indexing CPU, but Bleve
-		// 2.6.1 then scores prefix matches NaN and ranking is lost.
-		dm.AddFieldMappingsAt(f, fm)
-	}
-	keywordField := func(name string, docValues bool) {
-		fm := bleve.NewKeywordFieldMapping()
-		fm.Analyzer = keyword.Name
-		fm.Store = false
-		fm.IncludeInAll = false
-		fm.IncludeTermVectors = false
-		fm.DocValues = docValues
-		dm.AddFieldMappingsAt(name, fm)
-	}
-	keywordField(fHost, false)
-	keywordField(fServices, false)
-	keywordField(fCausesAlt, false)
-	keywordField(fDenied, false)
-	keywordField(fFacets, true)
-	keywordField(fStats, true)
-	for _, name := range []string{fPublished, fStart} {
-		fm := bleve.NewDateTimeFieldMapping()
-		fm.Store = false
-		fm.IncludeInAll = false
-		fm.DocValues = false
-		dm.AddFieldMappingsAt(name, fm)
-	}
-	num := bleve.NewNumericFieldMapping()
-	num.Store, num.IncludeInAll, num.DocValues = false, false, false
-	dm.AddFieldMappingsAt(fDurations, num)
-	bf := bleve.NewBooleanFieldMapping()
-	bf.Store, bf.IncludeInAll, bf.DocValues = false, false, false
-	dm.AddFieldMappingsAt(fIsOutage, bf)
-	stored := bleve.NewTextFieldMapping()
-	stored.Index = false
-	stored.Store = true
-	stored.IncludeInAll = false
-	stored.IncludeTermVectors = false
-	stored.DocValues = false
-	dm.AddFieldMappingsAt(fArticle, stored)
-
 	im.DefaultMapping = dm
 	return im, nil
 }
@@ -250,10 +196,14 @@ func monthOf(s string) string {
 	return s[:7]
 }
 
-// partitionOf names the month partition of an article.
+// partitionOf names the partition of an article: the year of its
+// publication. (Month partitions made a ten-year archive 120 indexes that
+// every query and every process start visits: per-partition setup, not
+// the number of documents, dominated search time; a year still confines a
+// nightly run's writes to one or two partitions.)
 func partitionOf(a *corpus.Article) string {
 	if m := monthOf(a.Published); m != "" {
-		return m
+		return m[:4]
 	}
 	return "undated"
 }

@@ -497,7 +497,7 @@ func articleOf(h *search.DocumentMatch) (*corpus.Article, error) {
 const eachPage = 500
 
 // Each calls fn with every article matching q (Limit, Offset, Facets and
-// Highlight are ignored), month partition by month partition, in ID order
+// Highlight are ignored), partition by partition, in ID order
 // within a partition. Memory stays flat: it pages with search_after. An
 // error from fn stops the iteration and is returned.
 func (r *Reader) Each(ctx context.Context, q Query, fn func(*corpus.Article) error) error {

@@ -32,7 +32,7 @@ type Meta struct {
 // genMeta is the content of a generation's meta.json.
 type genMeta struct {
 	Meta
-	Partitions []string `json:"partitions"` // month partitions ("2024-07", "undated"), sorted
+	Partitions []string `json:"partitions"` // year partitions ("2024", "undated"; "2024-07" in older generations), sorted
 }
 
 const (

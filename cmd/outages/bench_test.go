@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -17,10 +18,18 @@ import (
 // from: the shared evaluation data beside the repository.
 var benchSources = []string{"../../../shared/eval/extraction", "../../../shared/eval/pubdate"}
 
+// paragraphEnd matches the ends of the elements that hold an article's
+// paragraphs, where a copy's marker goes.
+var paragraphEnd = regexp.MustCompile(`(?i)</p>|<br\s*/?>|</li>|</td>|</div>`)
+
 // benchFolder builds a folder of at least n real HTML pages (the shared
 // .html.gz pages, repeated under distinct names) and returns it with the
-// total size. It skips the benchmark when the shared data is absent.
-func benchFolder(b *testing.B, n int) (string, int64) {
+// total size. With distinct, every copy gets a marker of its own in every
+// paragraph (" #c00042"), so that no copy is a duplicate of another and
+// every page is classified, stored and indexed; without, repeated texts
+// are skipped as duplicates after extraction, as syndicated copies are.
+// It skips the benchmark when the shared data is absent.
+func benchFolder(b *testing.B, n int, distinct bool) (string, int64) {
 	b.Helper()
 	var pages [][]byte
 	for _, dir := range benchSources {
@@ -48,9 +57,10 @@ func benchFolder(b *testing.B, n int) (string, int64) {
 	var size int64
 	for i := 0; i < n; i++ {
 		p := pages[i%len(pages)]
-		// A distinct comment keeps each copy a distinct file (the text
-		// dedup still sees copies of the same article as duplicates,
-		// as it would in a real crawl of syndicated pages).
+		if distinct {
+			marker := fmt.Appendf(nil, " #c%05d", i)
+			p = paragraphEnd.ReplaceAllFunc(p, func(end []byte) []byte { return append(append([]byte(nil), marker...), end...) })
+		}
 		name := filepath.Join(dir, fmt.Sprintf("page-%05d.html", i))
 		if err := os.WriteFile(name, p, 0o644); err != nil {
 			b.Fatal(err)
@@ -61,11 +71,17 @@ func benchFolder(b *testing.B, n int) (string, int64) {
 }
 
 // BenchmarkEndToEnd runs `outages run` in-process over a local folder of
-// 1,000 real pages into a fresh data directory: crawl, extract, detect the
-// language, classify, store and index.
-func BenchmarkEndToEnd(b *testing.B) {
+// 1,000 real pages, every one distinct, into a fresh data directory:
+// crawl, extract, detect the language, classify, store and index.
+func BenchmarkEndToEnd(b *testing.B) { benchEndToEnd(b, true) }
+
+// BenchmarkEndToEndSyndicated is BenchmarkEndToEnd over plain copies:
+// most pages are recognised as duplicates after extraction.
+func BenchmarkEndToEndSyndicated(b *testing.B) { benchEndToEnd(b, false) }
+
+func benchEndToEnd(b *testing.B, distinct bool) {
 	const n = 1000
-	folder, size := benchFolder(b, n)
+	folder, size := benchFolder(b, n, distinct)
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -84,7 +100,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 // nothing else: the floor the end-to-end time is compared with.
 func BenchmarkParseFloor(b *testing.B) {
 	const n = 1000
-	folder, size := benchFolder(b, n)
+	folder, size := benchFolder(b, n, true)
 	files, _ := filepath.Glob(filepath.Join(folder, "*.html"))
 	b.SetBytes(size)
 	b.ResetTimer()

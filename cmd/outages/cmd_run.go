@@ -34,7 +34,7 @@ type runOptions struct {
 
 func (o *runOptions) bind(fs *flag.FlagSet) {
 	o.dataOptions.bind(fs)
-	fs.Var(&o.sources, "source", "a source `URL|PATH` to crawl: page, feed, sitemap, HTML file or folder (repeatable; adds to the config's sources)")
+	fs.Var(&o.sources, "source", "a source `URL|PATH` to crawl: page, feed, sitemap, HTML file, JSON Lines file of articles, or folder (repeatable; adds to the config's sources)")
 	fs.StringVar(&o.report, "report", "", "write the end-of-run summary as JSON to `FILE`")
 	fs.StringVar(&o.progress, "progress", "auto", "live progress on stderr: auto (when stderr is a terminal), always, never")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log lines when not on a terminal: text or json")
@@ -49,6 +49,7 @@ func runCommand() command {
 		usage:   "[flags]",
 		examples: `  outages run                                   # the bundled sample corpus
   outages run --contact ops@example.org --source https://example.org/feed.xml --source ./pages/
+  outages run --source backfill.jsonl            # articles extracted elsewhere (news-please fields too)
   outages run --config /etc/outages/outages.toml --report /var/log/outages/last.json`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o runOptions
@@ -144,10 +145,14 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 
 	prog := newProgress(a.stderr, o.progress, logger)
-	// A store that cannot be written (full disk, damage) stops the crawl
-	// at the first failure instead of failing every page after it.
+	// A store or an index that cannot be written (full disk, damage)
+	// stops the crawl at the first failure instead of failing every page
+	// after it.
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
 	defer stopCrawl(nil)
+	// Articles are indexed while the crawl goes on (nil: after it).
+	feed := openIndexFeed(ctx, cfg.Data, store, cls.Version(), logger,
+		func(err error) { stopCrawl(&indexError{err: err}) })
 	var mu sync.Mutex // guards sum's counters updated by the sink
 	sink := func(ctx context.Context, art *corpus.Article) error {
 		cls.Classify(art)
@@ -157,6 +162,9 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 				stopCrawl(&storeError{err: err})
 			}
 			return err
+		}
+		if feed != nil && res != corpus.Unchanged {
+			feed.add(ctx, art)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -183,9 +191,18 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	stats, crawlErr := crawler.Run(crawlCtx, sources, stoppingValidators{store, stopCrawl}, sink)
 	prog.done()
+	stopped := context.Cause(crawlCtx)
+	if feed != nil && (crawlErr != nil || stopped != nil) {
+		feed.abort()
+	}
 	var se *storeError
-	if errors.As(context.Cause(crawlCtx), &se) && ctx.Err() == nil {
+	var ie *indexError
+	switch {
+	case ctx.Err() != nil:
+	case errors.As(stopped, &se):
 		return keeping("the articles stored before stay stored", se.err)
+	case errors.As(stopped, &ie):
+		return keeping("the articles stored before stay stored; the previous index generation stays published", ie.err)
 	}
 	if stats != nil {
 		sum.addCrawlStats(stats)
@@ -201,7 +218,13 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 		return ctx.Err()
 	}
 
-	if err := indexNew(ctx, cfg.Data, store, cls.Version(), logger, sum); err != nil {
+	var indexErr error
+	if feed != nil {
+		indexErr = feed.finish(ctx, sum)
+	} else {
+		indexErr = indexNew(ctx, cfg.Data, store, cls.Version(), logger, sum)
+	}
+	if err := indexErr; err != nil {
 		if ctx.Err() != nil {
 			sum.Interrupted = true
 			o.finish(a, logger, sum, exitInterrupted)
@@ -238,6 +261,12 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 type storeError struct{ err error }
 
 func (e *storeError) Error() string { return e.err.Error() }
+
+// indexError is a failed write to the index while the crawl goes on: it
+// stops the run.
+type indexError struct{ err error }
+
+func (e *indexError) Error() string { return e.err.Error() }
 
 // stoppingValidators reads the store's validators and stops the crawl when
 // the store cannot be read.

@@ -384,11 +384,12 @@ func oneLine(s string, n int) string {
 
 type exportOptions struct {
 	queryOptions
-	format string
-	output string
-	excel  bool
-	all    bool
-	events bool // one row per event
+	format    string
+	output    string
+	excel     bool
+	all       bool
+	indexName string
+	events    bool // one row per event
 	eventFilter
 }
 
@@ -400,7 +401,8 @@ func exportCommand() command {
 		examples: `  outages export --all --format csv --excel -o outages.csv
   outages export panne --lang fr --since 2024-01-01 -o fr.csv
   outages export --outages-only --format jsonl > outages.jsonl
-  outages export --events --format csv -o events.csv`,
+  outages export --events --format csv -o events.csv
+  outages export --all --format opensearch -o os/   # template.json + bulk-NNNN.ndjson for a cluster`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o exportOptions
 			o.bind(fs)
@@ -413,10 +415,22 @@ func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err err
 	if o.all && len(args) > 0 {
 		return usagef("--all takes no query (got %q)", strings.Join(args, " "))
 	}
-	if o.format != "csv" && o.format != "jsonl" {
-		return usagef("--format: %q is not csv or jsonl", o.format)
+	switch o.format {
+	case "csv", "jsonl":
+	case "opensearch":
+		if o.output == "" || o.output == "-" {
+			return usagef("--format opensearch writes a folder: give it with -o DIR")
+		}
+		if o.excel {
+			return usagef("--excel applies to csv only")
+		}
+	default:
+		return usagef("--format: %q is not csv, jsonl or opensearch", o.format)
 	}
 	if o.events {
+		if o.format == "opensearch" {
+			return usagef("--events writes csv or jsonl, not opensearch")
+		}
 		return o.exportEvents(ctx, a, args)
 	}
 	q, r, err := o.open(args)
@@ -424,6 +438,9 @@ func (o *exportOptions) run(ctx context.Context, a *app, args []string) (err err
 		return err
 	}
 	defer r.Close()
+	if o.format == "opensearch" {
+		return o.openSearch(ctx, a, q, r)
+	}
 	out := a.stdout
 	var tmp *os.File
 	if o.output != "" && o.output != "-" {
@@ -556,12 +573,13 @@ func (o *searchOptions) bind(fs *flag.FlagSet) {
 // bind binds the flags of exportOptions to fs.
 func (o *exportOptions) bind(fs *flag.FlagSet) {
 	o.queryOptions.bind(fs)
-	fs.StringVar(&o.format, "format", "csv", "csv or jsonl")
+	fs.StringVar(&o.format, "format", "csv", "csv, jsonl or opensearch (a folder: index template and _bulk files)")
 	fs.StringVar(&o.output, "o", "", "write to `FILE` instead of standard output")
 	fs.BoolVar(&o.excel, "excel", false, "CSV: start with a UTF-8 byte-order mark so Excel shows Arabic and accents correctly")
 	fs.BoolVar(&o.all, "all", false, "export every article (no query)")
 	fs.BoolVar(&o.events, "events", false, "one row per event (incident) instead of one per outage")
 	o.eventFilter.bind(fs)
+	fs.StringVar(&o.indexName, "index-name", index.OpenSearchIndex, "opensearch: the `NAME` of the index the bulk files load into")
 }
 
 // bind binds the flags of statsOptions to fs.

@@ -301,8 +301,8 @@ func checkURL(u, kind string) string {
 		if p.Host == "" {
 			return fmt.Sprintf("url: %q has no host", u)
 		}
-		if kind == KindFile {
-			return fmt.Sprintf("url: kind file needs a path or a file: URL, got %q", u)
+		if kind == KindFile || kind == KindJSONL {
+			return fmt.Sprintf("url: kind %s needs a path or a file: URL, got %q", kind, u)
 		}
 	case scheme == "file":
 		if p.Path == "" && p.Opaque == "" {

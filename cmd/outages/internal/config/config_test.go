@@ -290,6 +290,8 @@ func TestValidate(t *testing.T) {
 	}{
 		{"defaults", "", ""},
 		{"sources", "[[source]]\nname = \"a\"\nurl = \"https://a.example.test/\"\n[[source]]\nname = \"b\"\nurl = \"file:///srv/pages\"\n[[source]]\nname = \"c\"\nurl = \"pages/\"\nkind = \"file\"\n", ""},
+		{"jsonl source", "[[source]]\nname = \"backfill\"\nurl = \"/srv/news-please/\"\nkind = \"jsonl\"\n", ""},
+		{"jsonl kind with web url", "[[source]]\nname = \"a\"\nurl = \"https://a.example.test/x.jsonl\"\nkind = \"jsonl\"\n", `outages.conf:3: source "a": url: kind jsonl needs a path or a file: URL, got "https://a.example.test/x.jsonl"`},
 		{"zero concurrency", "concurrency = 0\n", "outages.conf:1: concurrency: must be at least 1, got 0"},
 		{"negative per host", "\nper_host_concurrency = -2\n", "outages.conf:2: per_host_concurrency: must be at least 1, got -2"},
 		{"negative delay", "delay = \"-1s\"\n", "outages.conf:1: delay: must be positive, got -1s"},
