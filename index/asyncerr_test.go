@@ -43,9 +43,9 @@ func TestBackgroundWriteFailureStopsCommit(t *testing.T) {
 			if err := w.Put(ctx, art("b", "fr", "2024-07-04", "Coupure", "Une coupure.")); err != nil {
 				t.Fatal(err)
 			}
-			p := w.parts["2024-07"]
+			p := w.parts["2024"]
 			if p == nil || p.idx == nil {
-				t.Fatalf("partition 2024-07 not open: %v", w.parts)
+				t.Fatalf("partition 2024 not open: %v", w.parts)
 			}
 			// What scorch's persister calls, with its own wording.
 			scorch.RegistryAsyncErrorCallbacks[asyncErrorCallback](scorch.NewScorchError("persister",

@@ -78,7 +78,7 @@ printf '%s\n' "${COMPREPLY[@]}"`
 		{"lang", []string{"outages", "export", "--lang", ""}, []string{"fr", "ar", "en", "other"}, true},
 		{"kind", []string{"outages", "search", "-kind", "t"}, []string{"telecom"}, true},
 		{"format per command: search", []string{"outages", "search", "--format", ""}, []string{"table", "json", "jsonl"}, true},
-		{"format per command: export", []string{"outages", "export", "--format", ""}, []string{"csv", "jsonl"}, true},
+		{"format per command: export", []string{"outages", "export", "--format", ""}, []string{"csv", "jsonl", "opensearch"}, true},
 		{"format per command: stats", []string{"outages", "stats", "--format", ""}, []string{"table", "csv"}, true},
 		{"flags", []string{"outages", "search", "--li"}, []string{"--limit"}, true},
 		{"flags after a query", []string{"outages", "search", "panne", "--outages"}, []string{"--outages-only"}, true},
