@@ -2,6 +2,7 @@ package classify
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -218,7 +219,10 @@ func (c *Classifier) detectLatin(p, declared string, res langResult) langResult 
 	}
 	// Few or ambiguous stop-words: ask the statistical detector.
 	res.Method = "lingua"
-	vals := c.lingua().ComputeLanguageConfidenceValues(prefixOf(p, linguaPrefix))
+	det := c.lingua()
+	linguaMu.Lock()
+	vals := det.ComputeLanguageConfidenceValues(prefixOf(p, linguaPrefix))
+	linguaMu.Unlock()
 	if len(vals) == 0 || vals[0].Value() == 0 {
 		res.Lang = corpus.LangOther
 		if d := normalizeDeclared(declared); d != "" && d != corpus.LangArabic {
@@ -242,6 +246,14 @@ func pipelineOrOther(iso string) string {
 	}
 	return corpus.LangOther
 }
+
+// linguaMu serialises lingua's confidence computations: they go through
+// shopspring/decimal's ExpTaylor, which fills a package-level cache of
+// that library without a lock (a data race between crawl workers under
+// -race). The lock guards that library's global, so it is global too; it
+// is taken only for the short or ambiguous Latin-script texts that
+// script and stop-word counts do not decide.
+var linguaMu sync.Mutex
 
 // lingua returns the statistical detector, built on first use. Its language
 // models are loaded lazily by lingua itself, for the languages a text needs.
