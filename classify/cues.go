@@ -31,30 +31,19 @@ func loadCues(dir string, h hash.Hash, ds *dataSet) error {
 		if len(cols) != 3 {
 			return fmt.Errorf("%s: want 3 tab-separated columns (lang, class, phrases), got %d", at, len(cols))
 		}
-		lang, class := cols[0], cols[1]
-		if lang != "*" && !validLang(lang) {
-			return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
-		}
+		class := cols[1]
 		if !cueClasses[class] {
 			return fmt.Errorf("%s: unknown cue class %q", at, class)
 		}
-		alts := splitAlternatives(cols[2])
-		if len(alts) == 0 {
-			return fmt.Errorf("%s: no phrase", at)
+		langs, phrases, err := phrasesOf(at, cols[0], cols[2])
+		if err != nil {
+			return err
 		}
-		langs := pipelineLangs
-		if lang != "*" {
-			langs = []string{lang}
-		}
-		for _, a := range alts {
-			p, err := compilePhrase(a)
-			if err != nil {
-				return fmt.Errorf("%s: %w", at, err)
-			}
+		for _, p := range phrases {
 			p.owner = len(ds.cues)
-			ds.cues = append(ds.cues, cueEntry{class: class, phrase: a, rule: at})
+			ds.cues = append(ds.cues, cueEntry{class: class, phrase: p.text, rule: at})
 			for _, l := range langs {
-				ds.cueM[l].add(p)
+				ds.cueM[l].add(p.phrase)
 			}
 		}
 		return nil

@@ -254,9 +254,6 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 		return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
 	}
 	lang, class := cols[0], cols[1]
-	if lang != "*" && !validLang(lang) {
-		return fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
-	}
 	if !lexClasses[class] {
 		return fmt.Errorf("%s: unknown class %q", at, class)
 	}
@@ -264,33 +261,57 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: bad weight %q: %w", at, cols[2], err)
 	}
-	alts := splitAlternatives(cols[3])
-	if len(alts) == 0 {
-		return fmt.Errorf("%s: no phrase", at)
+	langs, phrases, err := phrasesOf(at, lang, cols[3])
+	if err != nil {
+		return err
 	}
-	langs := pipelineLangs
-	if lang != "*" {
-		langs = []string{lang}
-	}
-	for _, a := range alts {
-		p, err := compilePhrase(a)
-		if err != nil {
-			return fmt.Errorf("%s: %w", at, err)
-		}
+	for _, p := range phrases {
 		if class == classNotName {
 			for _, l := range langs {
 				ds.notName[l][p.toks[0].s] = true
 			}
 			continue
 		}
-		id := len(ds.lex)
-		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: a, rule: at})
-		p.owner = id
+		p.owner = len(ds.lex)
+		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: p.text, rule: at})
 		for _, l := range langs {
-			ds.lexM[l].add(p)
+			ds.lexM[l].add(p.phrase)
 		}
 	}
 	return nil
+}
+
+// sourcePhrase is a compiled phrase of a data line with the text it was
+// written as.
+type sourcePhrase struct {
+	phrase
+	text string
+}
+
+// phrasesOf reads the language column and the phrases column
+// ("a | b | c") of a data line: the languages the phrases apply to ("*":
+// all three) and each phrase compiled.
+func phrasesOf(at, lang, col string) ([]string, []sourcePhrase, error) {
+	if lang != "*" && !validLang(lang) {
+		return nil, nil, fmt.Errorf("%s: unknown language %q (want fr, ar, en or *)", at, lang)
+	}
+	alts := splitAlternatives(col)
+	if len(alts) == 0 {
+		return nil, nil, fmt.Errorf("%s: no phrase", at)
+	}
+	langs := pipelineLangs
+	if lang != "*" {
+		langs = []string{lang}
+	}
+	out := make([]sourcePhrase, 0, len(alts))
+	for _, a := range alts {
+		p, err := compilePhrase(a)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", at, err)
+		}
+		out = append(out, sourcePhrase{phrase: p, text: a})
+	}
+	return langs, out, nil
 }
 
 // serviceLine reads one line of services.tsv: a service, its kind, languages and aliases.
