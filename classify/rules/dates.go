@@ -611,22 +611,8 @@ func (s *scan) weekdayOfMonth(wd, dn int) (dateVal, bool) {
 	if !ok {
 		return dateVal{}, false
 	}
-	best := time.Time{}
-	bestDist := 1 << 30
-	for k := -12; k <= 12; k++ {
-		t := time.Date(rd.Year(), rd.Month()+time.Month(k), dn, 0, 0, 0, 0, time.UTC)
-		if t.Day() != dn || (int(t.Weekday())+6)%7+1 != wd {
-			continue
-		}
-		dist := int(t.Sub(rd).Hours() / 24)
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestDist {
-			best, bestDist = t, dist
-		}
-	}
-	if best.IsZero() {
+	best, ok := nearestDay(rd, dn, 12, func(t time.Time) bool { return (int(t.Weekday())+6)%7+1 == wd })
+	if !ok {
 		return dateVal{}, false
 	}
 	return fromTime(best, "day", ""), true
@@ -1017,7 +1003,7 @@ func (s *scan) bareDay(i int) (dateVal, int, bool) {
 	if !ok {
 		return dateVal{}, i, false
 	}
-	t, ok := nearestDay(rd, dn)
+	t, ok := nearestDay(rd, dn, 1, nil)
 	if !ok {
 		return dateVal{}, i, false
 	}
@@ -1049,13 +1035,14 @@ func (s *scan) dayContext(k int) bool {
 	return false
 }
 
-// nearestDay is the day numbered dn closest to rd, in rd's month or the
-// month before or after; on a tie the earlier one (news tells of the past).
-func nearestDay(rd time.Time, dn int) (time.Time, bool) {
+// nearestDay is the day numbered dn closest to rd, in rd's month or up to
+// span months before or after, among the days keep accepts (nil: any); on
+// a tie the earlier one (news tells of the past).
+func nearestDay(rd time.Time, dn, span int, keep func(time.Time) bool) (time.Time, bool) {
 	best, bestDist := time.Time{}, 1<<30
-	for k := -1; k <= 1; k++ {
+	for k := -span; k <= span; k++ {
 		t := time.Date(rd.Year(), rd.Month()+time.Month(k), dn, 0, 0, 0, 0, time.UTC)
-		if t.Day() != dn {
+		if t.Day() != dn || (keep != nil && !keep(t)) {
 			continue
 		}
 		dist := int(t.Sub(rd).Hours() / 24)
