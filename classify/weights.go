@@ -25,8 +25,8 @@ func loadWeights(dir string, h hash.Hash) (*model.Weights, error) {
 // of its loaded weights (training and cross-validation use it). The copy
 // shares the read-only data and rules.
 func (c *Classifier) WithWeights(w *model.Weights) *Classifier {
-	return &Classifier{data: c.data, tagger: c.tagger, log: c.log, version: c.version + "+w", weights: w, ling: c.ling}
+	cp := *c // every field but the weights is shared read-only data
+	cp.version += "+w"
+	cp.weights = w
+	return &cp
 }
-
-// Weights returns the weights the classifier scores with.
-func (c *Classifier) Weights() *model.Weights { return c.weights }
