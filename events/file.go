@@ -71,3 +71,43 @@ func sameArticles(a, b []ArticleRef) bool {
 	}
 	return true
 }
+
+// eventJSON is how an Event is written: an unknown start or end is null,
+// as in the article records, not "".
+type eventJSON struct {
+	plainEvent
+	Start *string `json:"start"`
+	End   *string `json:"end"`
+}
+
+type plainEvent Event
+
+// MarshalJSON writes an unknown start or end as null.
+func (e Event) MarshalJSON() ([]byte, error) {
+	return json.Marshal(eventJSON{plainEvent(e), orNull(e.Start), orNull(e.End)})
+}
+
+// UnmarshalJSON reads null, absent or "" as an unknown start or end.
+func (e *Event) UnmarshalJSON(b []byte) error {
+	var w eventJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*e = Event(w.plainEvent)
+	e.Start, e.End = deref(w.Start), deref(w.End)
+	return nil
+}
+
+func orNull(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
