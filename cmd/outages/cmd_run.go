@@ -85,6 +85,7 @@ type runSummary struct {
 	Warnings       []string       `json:"warnings"`
 	Backup         string         `json:"backup,omitempty"`
 	Interrupted    bool           `json:"interrupted"`
+	Stopped        string         `json:"stopped,omitempty"` // why a failed write stopped the run
 	ExitCode       int            `json:"exit_code"`
 }
 
@@ -200,9 +201,9 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	switch {
 	case ctx.Err() != nil:
 	case errors.As(stopped, &se):
-		return keeping("the articles stored before stay stored", se.err)
+		return o.stop(a, logger, sum, stats, keeping("the articles stored before stay stored", se.err))
 	case errors.As(stopped, &ie):
-		return keeping("the articles stored before stay stored; the previous index generation stays published", ie.err)
+		return o.stop(a, logger, sum, stats, keeping("the articles stored before stay stored; the previous index generation stays published", ie.err))
 	}
 	if stats != nil {
 		sum.addCrawlStats(stats)
@@ -230,14 +231,14 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 			o.finish(a, logger, sum, exitInterrupted)
 			return ctx.Err()
 		}
-		return keeping("the previous index generation stays published", err)
+		return o.stop(a, logger, sum, nil, keeping("the previous index generation stays published", err))
 	}
 	if sum.Events, err = updateEvents(ctx, cfg.Data, store, cls.Parents(), logger); err != nil {
-		return keeping("the articles are stored and indexed; the previous events stay", err)
+		return o.stop(a, logger, sum, nil, keeping("the articles are stored and indexed; the previous events stay", err))
 	}
 	if cfg.Backup != "" {
 		if sum.Backup, err = nightlyBackup(cfg.Backup, cfg.BackupKeep, store, time.Now()); err != nil {
-			return keeping("the articles are stored and indexed; the older backups are kept", err)
+			return o.stop(a, logger, sum, nil, keeping("the articles are stored and indexed; the older backups are kept", err))
 		}
 	}
 	code := exitOK
@@ -281,6 +282,23 @@ func (v stoppingValidators) Validators(u string) (string, string, bool, error) {
 		v.stop(&storeError{err: err})
 	}
 	return etag, lm, ok, err
+}
+
+// stop ends a run that a failed write stopped: it still prints the summary
+// of what was done (a report that cannot be written on a full disk is only
+// logged) and returns err.
+func (o *runOptions) stop(a *app, logger *slog.Logger, sum *runSummary, stats *crawl.Stats, err error) error {
+	if stats != nil {
+		sum.addCrawlStats(stats)
+	}
+	sum.Stopped = err.Error()
+	if msg, ok := diskMessage(err); ok {
+		sum.Stopped = msg
+	}
+	if ferr := o.finish(a, logger, sum, exitFailed); ferr != nil {
+		logger.Warn("run report not written", "err", ferr)
+	}
+	return err
 }
 
 // finish prints the summary and writes the report; it returns the first
@@ -358,6 +376,9 @@ func (s *runSummary) write(w io.Writer) {
 	}
 	for _, warn := range s.Warnings {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
+	}
+	if s.Stopped != "" {
+		fmt.Fprintf(w, "  STOPPED: %s\n", s.Stopped)
 	}
 	if s.Interrupted {
 		fmt.Fprintln(w, "  interrupted: what was stored is kept; the next run picks up from there")

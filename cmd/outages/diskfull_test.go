@@ -104,6 +104,9 @@ func TestDiskFull(t *testing.T) {
 			if strings.Contains(out, "goroutine ") || strings.Contains(out, "panic") {
 				t.Errorf("stack trace:\n%s", out)
 			}
+			if !strings.Contains(out, "Run summary") || !strings.Contains(out, "STOPPED: no space left on device") {
+				t.Errorf("no summary of what was done before the stop:\n%s", out)
+			}
 			if err := exec.Command("mount", "-o", "remount,size=256m", mnt).Run(); err != nil {
 				t.Fatalf("grow the tmpfs: %v", err)
 			}
