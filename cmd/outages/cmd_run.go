@@ -97,7 +97,7 @@ type pageFailure struct {
 
 func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
-		return usagef("unexpected argument %q (sources are given with --source)", args[0])
+		return usagef("run takes no arguments (got %q); sources go in the config or --source", args)
 	}
 	switch o.progress {
 	case "auto", "always", "never":
@@ -112,150 +112,191 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	sum := &runSummary{Started: time.Now(), DataDir: cfg.Data,
-		Skipped: map[string]int{}, Failed: map[string]int{}, ByLang: map[string]int{}, ByCause: map[string]int{}}
-
 	lock, err := lockDataDir(cfg.Data)
 	if err != nil {
 		return err
 	}
 	defer lock.release()
-
-	sources, err := crawlSources(cfg, o.sources)
-	if err != nil {
+	n := &nightly{o: o, a: a, cfg: cfg, logger: logger, sum: newRunSummary(cfg.Data)}
+	if n.sources, err = n.crawlSources(); err != nil {
 		return err
 	}
-	if len(sources) == 0 {
-		dir, err := writeSample(cfg.Data)
-		if err != nil {
-			return err
-		}
-		sources = []crawl.Source{{Name: "sample", URL: dir, Kind: "file"}}
-		logger.Info("no sources configured: crawling the bundled sample corpus", "dir", dir)
-	}
-	sum.Sources = len(sources)
-
-	store, err := openStore(cfg.Data)
-	if err != nil {
+	if n.store, err = openStore(cfg.Data); err != nil {
 		return err
 	}
-	defer store.Close()
-	cls, err := classify.New(classify.Options{RulesDir: cfg.RulesDir, Logger: logger})
-	if err != nil {
+	defer n.store.Close()
+	if n.cls, err = classify.New(classify.Options{RulesDir: cfg.RulesDir, Logger: logger}); err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
+	return n.run(ctx)
+}
 
-	prog := newProgress(a.stderr, o.progress, logger)
-	// A store or an index that cannot be written (full disk, damage)
-	// stops the crawl at the first failure instead of failing every page
-	// after it.
+func newRunSummary(dataDir string) *runSummary {
+	return &runSummary{Started: time.Now(), DataDir: dataDir,
+		Skipped: map[string]int{}, Failed: map[string]int{}, ByLang: map[string]int{}, ByCause: map[string]int{}}
+}
+
+// nightly is one run of the nightly job: crawl, classify and store each
+// page, index while crawling, then regroup events and back up.
+type nightly struct {
+	o       *runOptions
+	a       *app
+	cfg     config.Config
+	logger  *slog.Logger
+	sum     *runSummary
+	sources []crawl.Source
+	store   *corpus.Store
+	cls     *classify.Classifier
+	feed    *indexFeed // nil: index after the crawl
+	mu      sync.Mutex // guards sum's counters updated by the sink
+}
+
+// crawlSources returns the configured sources, or the bundled sample.
+func (n *nightly) crawlSources() ([]crawl.Source, error) {
+	sources, err := crawlSources(n.cfg, n.o.sources)
+	if err != nil || len(sources) > 0 {
+		n.sum.Sources = len(sources)
+		return sources, err
+	}
+	dir, err := writeSample(n.cfg.Data)
+	if err != nil {
+		return nil, err
+	}
+	n.logger.Info("no sources configured: crawling the bundled sample corpus", "dir", dir)
+	n.sum.Sources = 1
+	return []crawl.Source{{Name: "sample", URL: dir, Kind: "file"}}, nil
+}
+
+func (n *nightly) run(ctx context.Context) error {
+	if err := n.crawl(ctx); err != nil || ctx.Err() != nil {
+		return err
+	}
+	return n.after(ctx)
+}
+
+// crawl crawls every source, indexing while it goes. A store or an index
+// that cannot be written (full disk, damage) stops the crawl at the first
+// failure instead of failing every page after it.
+func (n *nightly) crawl(ctx context.Context) error {
+	prog := newProgress(n.a.stderr, n.o.progress, n.logger)
 	crawlCtx, stopCrawl := context.WithCancelCause(ctx)
 	defer stopCrawl(nil)
-	// Articles are indexed while the crawl goes on (nil: after it).
-	feed := openIndexFeed(ctx, cfg.Data, store, cls.Version(), logger,
+	n.feed = openIndexFeed(ctx, n.cfg.Data, n.store, n.cls.Version(), n.logger,
 		func(err error) { stopCrawl(&indexError{err: err}) })
-	var mu sync.Mutex // guards sum's counters updated by the sink
-	sink := func(ctx context.Context, art *corpus.Article) error {
-		cls.Classify(art)
-		res, err := store.Put(art)
+	crawler, err := crawl.New(crawlOptions(n.cfg, n.logger, prog.page))
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	stats, crawlErr := crawler.Run(crawlCtx, n.sources, stoppingValidators{n.store, stopCrawl}, n.sink(stopCrawl))
+	prog.done()
+	if stats != nil {
+		n.sum.addCrawlStats(stats)
+	}
+	stopped := context.Cause(crawlCtx)
+	if n.feed != nil && (crawlErr != nil || stopped != nil) {
+		n.feed.abort()
+	}
+	var se *storeError
+	var ie *indexError
+	switch {
+	case ctx.Err() != nil:
+		// Everything stored so far is safe in the store; the next run
+		// indexes it. Nothing is half-written in the index.
+		return n.interrupted(ctx)
+	case errors.As(stopped, &se):
+		return n.stop(keeping("the articles stored before stay stored", se.err))
+	case errors.As(stopped, &ie):
+		return n.stop(keeping("the articles stored before stay stored; the previous index generation stays published", ie.err))
+	case crawlErr != nil:
+		return fmt.Errorf("crawl: %w", crawlErr)
+	}
+	return nil
+}
+
+// sink classifies, stores and feeds the index each extracted article.
+func (n *nightly) sink(stopCrawl context.CancelCauseFunc) func(context.Context, *corpus.Article) error {
+	return func(ctx context.Context, art *corpus.Article) error {
+		n.cls.Classify(art)
+		res, err := n.store.Put(art)
 		if err != nil {
 			if !errors.Is(err, corpus.ErrDuplicate) {
 				stopCrawl(&storeError{err: err})
 			}
 			return err
 		}
-		if feed != nil && res != corpus.Unchanged {
-			feed.add(ctx, art)
+		if n.feed != nil && res != corpus.Unchanged {
+			n.feed.add(ctx, art)
 		}
-		mu.Lock()
-		defer mu.Unlock()
-		switch res {
-		case corpus.Added:
-			sum.Added++
-		case corpus.Updated:
-			sum.Updated++
-		default:
-			sum.Unchanged++
-		}
-		sum.ByLang[art.Lang]++
-		if art.IsOutage {
-			sum.OutageArticles++
-			for _, out := range art.Outages {
-				sum.ByCause[out.Cause]++
-			}
-		}
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		n.sum.count(art, res)
 		return nil
 	}
-	crawler, err := crawl.New(crawlOptions(cfg, logger, prog.page))
-	if err != nil {
-		return &usageError{msg: err.Error()}
-	}
-	stats, crawlErr := crawler.Run(crawlCtx, sources, stoppingValidators{store, stopCrawl}, sink)
-	prog.done()
-	stopped := context.Cause(crawlCtx)
-	if feed != nil && (crawlErr != nil || stopped != nil) {
-		feed.abort()
-	}
-	var se *storeError
-	var ie *indexError
-	switch {
-	case ctx.Err() != nil:
-	case errors.As(stopped, &se):
-		return o.stop(a, logger, sum, stats, keeping("the articles stored before stay stored", se.err))
-	case errors.As(stopped, &ie):
-		return o.stop(a, logger, sum, stats, keeping("the articles stored before stay stored; the previous index generation stays published", ie.err))
-	}
-	if stats != nil {
-		sum.addCrawlStats(stats)
-	}
-	if crawlErr != nil && ctx.Err() == nil {
-		return fmt.Errorf("crawl: %w", crawlErr)
-	}
-	if ctx.Err() != nil {
-		// Everything stored so far is safe in the store; the next run
-		// indexes it. Nothing is half-written in the index.
-		sum.Interrupted = true
-		o.finish(a, logger, sum, exitInterrupted)
-		return ctx.Err()
-	}
+}
 
-	var indexErr error
-	if feed != nil {
-		indexErr = feed.finish(ctx, sum)
+// count adds a stored article to the summary.
+func (s *runSummary) count(art *corpus.Article, res corpus.PutResult) {
+	switch res {
+	case corpus.Added:
+		s.Added++
+	case corpus.Updated:
+		s.Updated++
+	default:
+		s.Unchanged++
+	}
+	s.ByLang[art.Lang]++
+	if art.IsOutage {
+		s.OutageArticles++
+		for _, out := range art.Outages {
+			s.ByCause[out.Cause]++
+		}
+	}
+}
+
+// after finishes the index, regroups events, backs up and reports.
+func (n *nightly) after(ctx context.Context) error {
+	var err error
+	if n.feed != nil {
+		err = n.feed.finish(ctx, n.sum)
 	} else {
-		indexErr = indexNew(ctx, cfg.Data, store, cls.Version(), logger, sum)
+		err = indexNew(ctx, n.cfg.Data, n.store, n.cls.Version(), n.logger, n.sum)
 	}
-	if err := indexErr; err != nil {
+	if err != nil {
 		if ctx.Err() != nil {
-			sum.Interrupted = true
-			o.finish(a, logger, sum, exitInterrupted)
-			return ctx.Err()
+			return n.interrupted(ctx)
 		}
-		return o.stop(a, logger, sum, nil, keeping("the previous index generation stays published", err))
+		return n.stop(keeping("the previous index generation stays published", err))
 	}
-	if sum.Events, err = updateEvents(ctx, cfg.Data, store, cls.Parents(), logger); err != nil {
-		return o.stop(a, logger, sum, nil, keeping("the articles are stored and indexed; the previous events stay", err))
+	if n.sum.Events, err = updateEvents(ctx, n.cfg.Data, n.store, n.cls.Parents(), n.logger); err != nil {
+		return n.stop(keeping("the articles are stored and indexed; the previous events stay", err))
 	}
-	if cfg.Backup != "" {
-		if sum.Backup, err = nightlyBackup(cfg.Backup, cfg.BackupKeep, store, time.Now()); err != nil {
-			return o.stop(a, logger, sum, nil, keeping("the articles are stored and indexed; the older backups are kept", err))
+	if n.cfg.Backup != "" {
+		if n.sum.Backup, err = nightlyBackup(n.cfg.Backup, n.cfg.BackupKeep, n.store, time.Now()); err != nil {
+			return n.stop(keeping("the articles are stored and indexed; the older backups are kept", err))
 		}
+	}
+	failed := 0
+	for _, c := range n.sum.Failed {
+		failed += c
 	}
 	code := exitOK
-	if len(sum.Failed) > 0 {
+	if failed > 0 {
 		code = exitPartial
 	}
-	if err := o.finish(a, logger, sum, code); err != nil {
+	if err := n.o.finish(n.a, n.logger, n.sum, code); err != nil {
 		return keeping("the articles are stored and indexed", err)
 	}
-	if code == exitPartial {
-		n := 0
-		for _, c := range sum.Failed {
-			n += c
-		}
-		return &partialError{msg: fmt.Sprintf("finished, but %d page(s) failed (see the summary)", n)}
+	if failed > 0 {
+		return &partialError{msg: fmt.Sprintf("finished, but %d page(s) failed (see the summary)", failed)}
 	}
 	return nil
+}
+
+// interrupted ends a run cancelled by Ctrl-C or a signal.
+func (n *nightly) interrupted(ctx context.Context) error {
+	n.sum.Interrupted = true
+	n.o.finish(n.a, n.logger, n.sum, exitInterrupted)
+	return ctx.Err()
 }
 
 // storeError is a failed write to the store: it stops the run.
@@ -287,16 +328,13 @@ func (v stoppingValidators) Validators(u string) (string, string, bool, error) {
 // stop ends a run that a failed write stopped: it still prints the summary
 // of what was done (a report that cannot be written on a full disk is only
 // logged) and returns err.
-func (o *runOptions) stop(a *app, logger *slog.Logger, sum *runSummary, stats *crawl.Stats, err error) error {
-	if stats != nil {
-		sum.addCrawlStats(stats)
-	}
-	sum.Stopped = err.Error()
+func (n *nightly) stop(err error) error {
+	n.sum.Stopped = err.Error()
 	if msg, ok := diskMessage(err); ok {
-		sum.Stopped = msg
+		n.sum.Stopped = msg
 	}
-	if ferr := o.finish(a, logger, sum, exitFailed); ferr != nil {
-		logger.Warn("run report not written", "err", ferr)
+	if ferr := n.o.finish(n.a, n.logger, n.sum, exitFailed); ferr != nil {
+		n.logger.Warn("run report not written", "err", ferr)
 	}
 	return err
 }
