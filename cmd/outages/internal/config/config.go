@@ -180,12 +180,6 @@ func (c Config) Validate() error {
 			}
 			add(line, "%s: %s", label, fmt.Sprintf(format, args...))
 		}
-		switch {
-		case s.Name == "":
-			sadd("", "missing name")
-		case !sourceName.MatchString(s.Name):
-			sadd("", "invalid name (use letters, digits, '.', '_' and '-', starting with a letter or digit)")
-		}
 		if j, dup := first[s.Name]; dup && s.Name != "" {
 			if l := c.Sources[j].Line; l > 0 {
 				sadd("", "duplicate source (first defined at line %d)", l)
@@ -195,47 +189,59 @@ func (c Config) Validate() error {
 		} else {
 			first[s.Name] = i
 		}
-		if msg := checkURL(s.URL, s.Kind); msg != "" {
-			sadd("url", "%s", msg)
-		}
-		switch s.Kind {
-		case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
-		default:
-			sadd("kind", "unknown kind %q (want page, feed, sitemap, file or jsonl; empty to detect)", s.Kind)
-		}
-		for i, p := range s.Allow {
-			if msg := checkRegexp(p); msg != "" {
-				sadd(listKey("allow", i), "allow: %s", msg)
-			}
-		}
-		for i, p := range s.Deny {
-			if msg := checkRegexp(p); msg != "" {
-				sadd(listKey("deny", i), "deny: %s", msg)
-			}
-		}
-		if s.MaxDepth < 0 {
-			sadd("max_depth", "max_depth: must be at least 0, got %d", s.MaxDepth)
-		}
-		if s.MaxPages < 0 {
-			sadd("max_pages", "max_pages: must be at least 1 (or 0 for the default), got %d", s.MaxPages)
-		}
-		if s.Delay < 0 {
-			sadd("delay", "delay: must not be negative, got %s", s.Delay)
-		}
-		for _, sel := range [...]struct{ key, v string }{
-			{"title_selector", s.TitleSelector},
-			{"body_selector", s.BodySelector},
-			{"date_selector", s.DateSelector},
-		} {
-			if sel.v == "" {
-				continue
-			}
-			if _, err := cascadia.Compile(sel.v); err != nil {
-				sadd(sel.key, "%s: invalid CSS selector %q: %v", sel.key, sel.v, err)
-			}
-		}
+		s.validate(sadd)
 	}
 	return errors.Join(errs...)
+}
+
+// validate checks one source's keys, reporting each problem with the key
+// it is about ("" for the table itself).
+func (s Source) validate(sadd func(key, format string, args ...any)) {
+	switch {
+	case s.Name == "":
+		sadd("", "missing name")
+	case !sourceName.MatchString(s.Name):
+		sadd("", "invalid name (use letters, digits, '.', '_' and '-', starting with a letter or digit)")
+	}
+	if msg := checkURL(s.URL, s.Kind); msg != "" {
+		sadd("url", "%s", msg)
+	}
+	switch s.Kind {
+	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
+	default:
+		sadd("kind", "unknown kind %q (want page, feed, sitemap, file or jsonl; empty to detect)", s.Kind)
+	}
+	for i, p := range s.Allow {
+		if msg := checkRegexp(p); msg != "" {
+			sadd(listKey("allow", i), "allow: %s", msg)
+		}
+	}
+	for i, p := range s.Deny {
+		if msg := checkRegexp(p); msg != "" {
+			sadd(listKey("deny", i), "deny: %s", msg)
+		}
+	}
+	if s.MaxDepth < 0 {
+		sadd("max_depth", "max_depth: must be at least 0, got %d", s.MaxDepth)
+	}
+	if s.MaxPages < 0 {
+		sadd("max_pages", "max_pages: must be at least 1 (or 0 for the default), got %d", s.MaxPages)
+	}
+	if s.Delay < 0 {
+		sadd("delay", "delay: must not be negative, got %s", s.Delay)
+	}
+	for _, sel := range [...]struct{ key, v string }{
+		{"title_selector", s.TitleSelector},
+		{"body_selector", s.BodySelector},
+		{"date_selector", s.DateSelector},
+	} {
+		if sel.v == "" {
+			continue
+		}
+		if _, err := cascadia.Compile(sel.v); err != nil {
+			sadd(sel.key, "%s: invalid CSS selector %q: %v", sel.key, sel.v, err)
+		}
+	}
 }
 
 // crawlsWeb reports whether a source is on the web (not a local path).
