@@ -292,7 +292,7 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), cvFolds, model.TrainOptions{})
+	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), nil, cvFolds, model.TrainOptions{})
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 
 type trainOptions struct {
 	news       stringList
+	extra      stringList
 	out        string
 	folds      int
 	jsonOut    string
@@ -34,7 +35,8 @@ func trainCommand() command {
 		summary: "learn the classifier's weights from labelled news and cross-validate them",
 		usage:   "--news FILE... [flags]",
 		examples: `  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv
-  outages train --news ../shared/eval/news-dev.jsonl --json cv.json   # cross-validation only`,
+  outages train --news ../shared/eval/news-dev.jsonl --json cv.json   # cross-validation only
+  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl   # more training texts, scored never`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o trainOptions
 			o.bind(fs)
@@ -45,6 +47,7 @@ func trainCommand() command {
 
 func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.news, "news", "labelled news records, JSON Lines `FILE` (repeatable)")
+	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, used for training only: never scored in cross-validation (repeatable)")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
@@ -72,13 +75,13 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	if err := o.validate(args); err != nil {
 		return err
 	}
-	var gold []news.Record
-	for _, p := range o.news {
-		recs, err := readGold(p)
-		if err != nil {
-			return err
-		}
-		gold = append(gold, recs...)
+	gold, err := readGolds(o.news)
+	if err != nil {
+		return err
+	}
+	extra, err := readGolds(o.extra)
+	if err != nil {
+		return err
 	}
 	cls, err := classify.New(classify.Options{RulesDir: o.rulesDir})
 	if err != nil {
@@ -86,13 +89,13 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	opts := model.TrainOptions{L2: o.l2, Iterations: o.iterations}
 	start := time.Now()
-	ex := examplesOf(cls, gold)
-	w := classify.TrainExamples(ex, opts)
-	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold), strings.Join(o.news, ", "), time.Since(start).Seconds())
+	ex, extraEx := examplesOf(cls, gold), examplesOf(cls, extra)
+	w := classify.TrainExamples(append(slices.Clip(ex), extraEx...), opts)
+	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+len(extra), strings.Join(append(slices.Clip(o.news), o.extra...), ", "), time.Since(start).Seconds())
 	writeCoverage(a.stdout, w, ex)
 	if o.out != "" {
 		var buf bytes.Buffer
-		w.Write(&buf, fmt.Sprintf("Weights of the classify model (package classify/model), written by\n  outages train --news %s\non %d labelled texts. Do not edit by hand: retrain.", strings.Join(o.news, " --news "), len(gold)))
+		w.Write(&buf, fmt.Sprintf("Weights of the classify model (package classify/model), written by\n  outages train %s\non %d labelled texts. Do not edit by hand: retrain.", o.command(), len(gold)+len(extra)))
 		if err := writeFileAtomic(o.out, buf.Bytes()); err != nil {
 			return fmt.Errorf("write %s: %w", o.out, err)
 		}
@@ -102,7 +105,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	start = time.Now()
-	r, err := crossValidate(ctx, cls, gold, ex, o.folds, opts)
+	r, err := crossValidate(ctx, cls, gold, ex, extraEx, o.folds, opts)
 	if err != nil {
 		return err
 	}
@@ -121,6 +124,31 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	return nil
+}
+
+// command is the training command line that wrote the weights.
+func (o *trainOptions) command() string {
+	var b strings.Builder
+	for _, p := range o.news {
+		fmt.Fprintf(&b, " --news %s", p)
+	}
+	for _, p := range o.extra {
+		fmt.Fprintf(&b, " --extra %s", p)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// readGolds reads labelled news files, one after the other.
+func readGolds(paths []string) ([]news.Record, error) {
+	var all []news.Record
+	for _, p := range paths {
+		recs, err := readGold(p)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, recs...)
+	}
+	return all, nil
 }
 
 // readGold reads a labelled news file.
@@ -173,7 +201,9 @@ func examplesOf(cls *classify.Classifier, gold []news.Record) []map[string][]mod
 // crossValidate trains on all folds but one and predicts the one left
 // out, for each fold, and scores every prediction with the news scorer.
 // ex are the records' examples (examplesOf).
-func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Record, ex []map[string][]model.Group, k int, opts model.TrainOptions) (*news.Report, error) {
+// crossValidate scores gold k times, each fold by weights trained on the
+// other folds and on every extra example.
+func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Record, ex, extra []map[string][]model.Group, k int, opts model.TrainOptions) (*news.Report, error) {
 	items := make([]model.Item, len(gold))
 	for i, g := range gold {
 		items[i] = model.Item{ID: g.ID, Lang: g.Lang}
@@ -184,7 +214,7 @@ func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Re
 	folds := model.Folds(items, k)
 	pred := map[string]news.Record{}
 	for f := 0; f < k; f++ {
-		var train []map[string][]model.Group
+		train := slices.Clip(extra)
 		var held []news.Record
 		for i := range gold {
 			if folds[i] == f {

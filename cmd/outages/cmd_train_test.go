@@ -103,11 +103,33 @@ func TestTrainCommand(t *testing.T) {
 	}
 }
 
+func TestTrainExtra(t *testing.T) {
+	news, extra := trainFixture(t), trainFixture(t)
+	w := filepath.Join(t.TempDir(), "w.tsv")
+	code, out, errOut := outages(t, "train", "--news", news, "--extra", extra, "--folds", "2", "-o", w)
+	if code != exitOK {
+		t.Fatalf("train --extra = %d\n%s\n%s", code, out, errOut)
+	}
+	// Training reads both files; cross-validation scores the --news
+	// records only (16 of them), never the extra ones.
+	if !strings.Contains(out, "trained on 32 texts") {
+		t.Errorf("training did not read both files:\n%s", out)
+	}
+	if !strings.Contains(out, "news: 16 gold records") {
+		t.Errorf("cross-validation scored more than the --news records:\n%s", out)
+	}
+	b, _ := os.ReadFile(w)
+	if !strings.Contains(string(b), "--extra "+extra) {
+		t.Errorf("the weights' header does not give the --extra file:\n%s", b[:min(len(b), 400)])
+	}
+}
+
 func TestTrainUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"train"},
 		{"train", "--news", "no-such-file.jsonl"},
 		{"train", "--news", "x", "--folds", "1"},
+		{"train", "--news", "x", "--extra", "no-such-file.jsonl"},
 	} {
 		if code, _, _ := outages(t, args...); code != exitUsage {
 			t.Errorf("%v = %d, want %d", args, code, exitUsage)
