@@ -89,7 +89,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 			continue
 		}
 		p := ts.prio(os, e)
-		if p > prioPara && !os.g.derived {
+		if p > prioPara && !os.g.derived && os.gi > 0 {
 			continue // a length said away from the outage is another's
 		}
 		out = append(out, exprCand{e: e, prio: p})
@@ -97,25 +97,71 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 	return out
 }
 
-// chooseDuration sets the outage's duration when a length is said of it.
+// chooseDuration sets the outage's duration when a length is said of it
+// or can be counted from its start and end times.
 func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
 	ecs := ts.durationCands(os)
+	if os.gi == 0 {
+		for _, sp := range ts.spanCands(os) {
+			e := sp.expr()
+			ecs = append(ecs, exprCand{e: e, prio: ts.prio(os, e), span: &sp})
+		}
+	}
 	annotate(ecs, durationValue)
 	cands := make([]Candidate, 0, len(ecs))
 	for i, ec := range ecs {
 		cands = append(cands, Candidate{Value: durationValue(ec.e), Text: ec.e.Text, Minutes: ec.e.Minutes,
 			DurationKind: durationKind(ec.e), Features: ts.durationFeatures(ecs, i)})
 	}
+	if len(cands) > 0 {
+		cands = append(cands, Candidate{Value: "none", Features: noDurationFeatures(ecs)})
+	}
 	best, ch := c.choose(model.SlotDuration, cands)
-	if best < 0 {
+	if best < 0 || best >= len(ecs) {
 		return ch
+	}
+	if b := boundGivesWay(ecs, cands, best); b != best {
+		cands[best].Chosen, cands[b].Chosen = false, true
+		oe.Notes = append(oe.Notes, "the bound "+ecs[best].e.Text+" gives way to "+ecs[b].e.Text)
+		best = b
 	}
 	e := ecs[best].e
 	o.DurationMin = e.Minutes
 	o.DurationKind = durationKind(e)
 	o.Evidence.Duration = []string{e.Text}
+	if sp := ecs[best].span; sp != nil {
+		o.Evidence.Duration = []string{sp.st.e.Text, sp.en.e.Text}
+		if o.StartTime == "" {
+			o.StartTime = sp.st.hhmm
+		}
+	}
 	oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
 	return ch
+}
+
+// boundGivesWay returns the candidate that replaces a chosen bound ("more
+// than an hour") or vague length ("for hours"): the best-scoring span of
+// times said of the outage ("from 9:10 until 11:40", or a start and an
+// end time) that respects it; else the chosen one.
+func boundGivesWay(ecs []exprCand, cands []Candidate, best int) int {
+	b := ecs[best].e
+	vague := b.DurationKind == corpus.DurationVague
+	if !vague && b.DurationKind != corpus.DurationAtLeast && b.DurationKind != corpus.DurationAtMost {
+		return best
+	}
+	out := best
+	for i, ec := range ecs {
+		if ec.e.Kind != rules.KindInterval || ec.e.Minutes == nil || *ec.e.Minutes <= 0 || ec.prio > prioRegion {
+			continue
+		}
+		if m := *ec.e.Minutes; (vague && m < 60) || (!vague && !fitsBound(m, b)) {
+			continue
+		}
+		if out == best || cands[i].Score > cands[out].Score {
+			out = i
+		}
+	}
+	return out
 }
 
 func durationKind(e rules.Expr) string {

@@ -166,8 +166,9 @@ func (ts *textScope) name(prefix, v string) string {
 type exprCand struct {
 	e       rules.Expr
 	prio    int
-	agree   int  // other candidates with the same value (see annotate)
-	earlier bool // a day up to a week earlier is as close to the outage (see markEarlier)
+	agree   int       // other candidates with the same value (see annotate)
+	earlier bool      // a day up to a week earlier is as close to the outage (see markEarlier)
+	span    *timeSpan // a length counted from a start and an end time
 }
 
 // annotate counts, for each candidate, the others with the same value.
@@ -285,7 +286,10 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 		kind = corpus.DurationExact
 	}
 	fs.On(ts.name("dkind.", kind), true)
-	fs.On("interval", e.Kind == rules.KindInterval)
+	fs.On("interval", e.Kind == rules.KindInterval && c.span == nil)
+	if c.span != nil {
+		spanFeatures(&fs, *c.span, cands)
+	}
 	before := prefixTail(d.text, e.Start, 32)
 	fs.On("cue.lasted", endsWithPhrase(before, durCues))
 	if e.Minutes != nil {
@@ -300,6 +304,51 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	fs.Add("agree", math.Log1p(float64(c.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
+	return fs
+}
+
+// spanFeatures describe a length counted from a start and an end time:
+// how the two times are marked and stand to each other, and whether the
+// length respects a bound said of the outage ("more than an hour").
+func spanFeatures(fs *model.Features, sp timeSpan, cands []exprCand) {
+	fs.On("span", true)
+	fs.On("span.end_after", sp.endAfter)
+	fs.On("span.adjacent", sp.adjacent)
+	fs.On("span.end_role", sp.endRole)
+	fs.On("span.end_back", sp.endBack)
+	fs.On("span.start_role", sp.st.role == "start")
+	fs.On("span.first", sp.first)
+	fs.On("span.same_sentence", sp.st.sent == sp.en.sent)
+	fs.On("span.zone_differs", !sp.zone)
+	fs.On("span.end_other", sp.endOther)
+	fits, breaks := false, false
+	for _, c := range cands {
+		if c.span != nil || c.prio > prioRegion || c.e.Minutes == nil {
+			continue
+		}
+		switch k := c.e.DurationKind; {
+		case k != corpus.DurationAtLeast && k != corpus.DurationAtMost:
+		case fitsBound(sp.minutes, c.e):
+			fits = true
+		default:
+			breaks = true
+		}
+	}
+	fs.On("span.fits_bound", fits)
+	fs.On("span.breaks_bound", breaks)
+}
+
+// noDurationFeatures describe the choice of no duration when lengths were
+// read: none of them is said of the outage, or the text gives only a vague
+// one.
+func noDurationFeatures(cands []exprCand) model.Features {
+	var fs model.Features
+	fs.On("none", true)
+	near := false
+	for _, c := range cands {
+		near = near || c.prio <= prioRegion
+	}
+	fs.On("none.only_far", !near)
 	return fs
 }
 
