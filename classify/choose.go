@@ -369,13 +369,38 @@ func (ts *textScope) afterPublication(v string) bool {
 
 // elapsedOrForecast reports whether a length is time elapsed since
 // something ("il y a deux ans", "two hours later") or a forecast
-// ("repairs could take weeks"), unless a verb says it is how long the
-// outage lasted.
+// ("repairs could take weeks"), unless a verb or a preposition says it is
+// how long the outage lasted ("lasted", "pendant", "لمدة"), the outage
+// still went on after it, or it counts from the outage ("ten days after
+// it was shut down").
 func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	before := prefixTail(ts.d.text, e.Start, 32)
 	if endsWithPhrase(before, modalCues) {
 		return true
 	}
-	return e.Kind == rules.KindDuration && !endsWithPhrase(before, durCues) &&
-		(agoBefore(before) || startsWithPhrase(suffixHead(ts.d.text, e.End, 24), agoAfterCues))
+	if e.Kind != rules.KindDuration || e.Still || endsWithPhrase(before, durCues) || endsWithPhrase(before, forCues) {
+		return false
+	}
+	if agoBefore(before) {
+		return true
+	}
+	after := suffixHead(ts.d.text, e.End, 24)
+	return startsWithPhrase(after, agoAfterCues) && !(startsWithPhrase(after, afterCues) && ts.outageWordAfter(e.End, 5))
+}
+
+// outageWordAfter reports whether an active outage word starts within n
+// tokens after byte offset off, in the same sentence.
+func (ts *textScope) outageWordAfter(off, n int) bool {
+	d := ts.d
+	k := d.tokAt(off)
+	if k >= len(d.toks) {
+		return false
+	}
+	ts.triggerDistance(k) // builds the index of outage words per sentence
+	for _, h := range ts.an.trigBySent[d.toks[k].sent] {
+		if h.from >= k && h.from < k+n {
+			return true
+		}
+	}
+	return false
 }

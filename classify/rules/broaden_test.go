@@ -357,6 +357,44 @@ func TestStillAfterElapsed(t *testing.T) {
 			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.kind {
 				t.Fatalf("%q: got %+v, want %d min %s", tt.text, e, tt.minutes, tt.kind)
 			}
+			if e.Still != (tt.kind == "at_least") {
+				t.Errorf("%q: Still %v, want %v", tt.text, e.Still, tt.kind == "at_least")
+			}
+		})
+	}
+}
+
+// TestVagueUnits: an Arabic plural unit with no number and no article
+// ("بعد ساعات") is a vague length, not one unit; with a number, or with
+// the article ("الساعات الأولى"), it is not.
+func TestVagueUnits(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, text string
+		minutes    int // 0: vague; -1: no length
+	}{
+		{"hours after", "عادت الشبكة بعد ساعات من الإصلاحات", 0},
+		{"minutes", "توقف الموقع دقائق ثم عاد", 0},
+		{"days", "ظل الحي أيام بلا كهرباء", 0},
+		{"counted hours", "انقطعت الكهرباء ثلاث ساعات في المدينة", 180},
+		{"singular", "توقفت الخدمة ساعة واحدة", 60},
+		{"article", "في الساعات الأولى من الصباح توقف البث", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, "ar", refDay), KindDuration)
+			switch {
+			case tt.minutes < 0:
+				if ok {
+					t.Errorf("%q: length %+v, want none", tt.text, e)
+				}
+			case !ok:
+				t.Errorf("%q: no length", tt.text)
+			case tt.minutes == 0 && (e.DurationKind != "vague" || e.Minutes != nil):
+				t.Errorf("%q: %+v, want a vague length", tt.text, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
 		})
 	}
 }

@@ -145,6 +145,10 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 			}
 		} else if s.lang == "ar" {
 			if u, ok := s.get(j, "unit"); ok && !hasArticle(s.toks[j].s) {
+				if p, ok := s.get(j, "vagueunit"); ok {
+					// "بعد ساعات": hours, how many is not said
+					return durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
+				}
 				n, unit, e, rule, got = 1, u.e.args[0], u.end, u.e.loc, true
 			}
 		}

@@ -96,6 +96,7 @@ func (s *scan) durationCand(i int) (cand, bool) {
 	}
 	if x.DurationKind == "exact" && s.stillAfterElapsed(i, e) {
 		x.DurationKind = "at_least" // "trois heures plus tard, toujours pas de réseau"
+		x.Still = true
 	}
 	prio := 2
 	if d.hTight && !s.durCueBefore(i) {
