@@ -384,8 +384,29 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	if agoBefore(before) {
 		return true
 	}
-	after := suffixHead(ts.d.text, e.End, 24)
-	return startsWithPhrase(after, agoAfterCues) && !(startsWithPhrase(after, afterCues) && ts.outageWordAfter(e.End, 5))
+	after := suffixHead(ts.d.text, e.End, 32)
+	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
+}
+
+// sinceTheOutage reports whether the words after a length count it from
+// the outage's start ("ten days after it was shut down", "deux jours
+// après la panne", "بعد الانقطاع"), not from another outage ("two weeks
+// after a similar incident").
+func (ts *textScope) sinceTheOutage(after string, off int) bool {
+	t := strings.TrimSpace(after)
+	for _, c := range afterCues {
+		if startsWithPhrase(t, []string{c}) {
+			rest := strings.TrimSpace(t[len(c):])
+			if startsWithPhrase(rest, otherOutageCues) {
+				return false
+			}
+			if c == "بعد" && !strings.HasPrefix(rest, "ال") && !strings.HasPrefix(rest, "أن") {
+				return false // Arabic: a definite noun or a clause
+			}
+			return ts.outageWordAfter(off, 5)
+		}
+	}
+	return false
 }
 
 // outageWordAfter reports whether an active outage word starts within n

@@ -80,6 +80,21 @@ func TestLengthsNotElapsed(t *testing.T) {
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "trois heures", Minutes: ip(180), DurationKind: "at_least", Still: true}, isCand: true,
 		},
 		{
+			name: "en after another outage",
+			text: "Optus suffered a network outage on Sunday, less than two weeks after a similar outage.",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "two weeks", Minutes: ip(14 * 1440)},
+		},
+		{
+			name: "fr après une autre panne",
+			text: "Le réseau de Free est tombé en panne dimanche, dix jours après une panne similaire.",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "dix jours", Minutes: ip(10 * 1440)},
+		},
+		{
+			name: "ar baad, indefinite outage",
+			text: "تعطلت شبكة زين يوم الأحد، أسبوعين بعد انقطاع مماثل",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "أسبوعين", Minutes: ip(14 * 1440)},
+		},
+		{
 			name: "en later, another event",
 			text: "Slack went down on Monday. Two hours later, Slack published a statement about the outage.",
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "Two hours", Minutes: ip(120)},
@@ -166,5 +181,62 @@ func TestTimeSpans(t *testing.T) {
 				t.Errorf("candidates %q, want %q among them", vals, tt.want)
 			}
 		})
+	}
+}
+
+// TestPeakAndCreditCues: the cue classes the duration features read
+// around a length: the worst moment of an outage and compensation.
+func TestPeakAndCreditCues(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text, class string
+		want                    bool
+	}{
+		{"en peak", "en", "Reports peaked between 1am and 3am.", "peak", true},
+		{"fr pic", "fr", "Le pic de signalements a été atteint entre 9h et 10h.", "peak", true},
+		{"ar dhurwa", "ar", "بلغت الشكاوى ذروتها بين الساعة التاسعة والعاشرة", "peak", true},
+		{"en credit", "en", "Customers will get a credit for two days of service.", "credit", true},
+		{"fr dedommagement", "fr", "Orange propose un dédommagement de deux jours d'abonnement.", "credit", true},
+		{"ar taawid", "ar", "ستمنح الشركة المشتركين تعويضا عن يومين", "credit", true},
+		{"en neither", "en", "The outage lasted two hours.", "peak", false},
+		{"fr neither", "fr", "La panne a duré deux heures.", "credit", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(tt.text)
+			ci := newCueIndex(c.data, d, tt.lang)
+			if got := ci.inSentence(tt.class, 0); got != tt.want {
+				t.Errorf("%s cue in %q: %v, want %v", tt.class, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSpanFeatures: a span's features say how its ends are marked and
+// whether it respects a bound said of the outage.
+func TestSpanFeatures(t *testing.T) {
+	bound := exprCand{e: rules.Expr{Kind: rules.KindDuration, Minutes: ip(60), DurationKind: "at_least"}, prio: prioHot}
+	sp := timeSpan{st: timeAt{sent: 0, role: "start"}, en: timeAt{sent: 2, role: "end"}, minutes: 75,
+		endAfter: true, endRole: true, first: true, zone: true}
+	var fs model.Features
+	spanFeatures(&fs, &cueIndex{}, sp, []exprCand{bound})
+	has := func(name string) bool {
+		return slices.ContainsFunc(fs, func(f model.Feature) bool { return f.Name == name })
+	}
+	for _, n := range []string{"span", "span.end_after", "span.end_role", "span.start_role", "span.first", "span.fits_bound"} {
+		if !has(n) {
+			t.Errorf("lacks %s: %v", n, fs)
+		}
+	}
+	for _, n := range []string{"span.breaks_bound", "span.same_sentence", "span.zone_differs", "span.end_back"} {
+		if has(n) {
+			t.Errorf("has %s: %v", n, fs)
+		}
+	}
+	sp.minutes = 30
+	fs = nil
+	spanFeatures(&fs, &cueIndex{}, sp, []exprCand{bound})
+	if !has("span.breaks_bound") || has("span.fits_bound") {
+		t.Errorf("30 min under a 60 min lower bound: %v", fs)
 	}
 }

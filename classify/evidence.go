@@ -40,6 +40,9 @@ var (
 	// A length followed by these words and an outage word counts from the
 	// outage's start ("ten days after it was shut down").
 	afterCues = []string{"after", "après", "apres", "بعد"}
+	// After those, these words name another outage ("two weeks after a
+	// similar incident").
+	otherOutageCues = []string{"a", "an", "another", "un", "une", "d'autres", "une autre", "un autre"}
 	// A length after a modal verb is a forecast.
 	modalCues = []string{"can take", "could take", "may take", "might take", "will take", "would take", "peut prendre", "pourrait prendre", "pourraient prendre", "peuvent prendre", "va prendre", "devrait prendre", "قد يستغرق", "قد تستغرق", "سوف يستغرق", "سوف تستغرق", "سيستغرق", "ستستغرق"}
 	// A date after these words is when the article was updated or

@@ -288,7 +288,7 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	fs.On(ts.name("dkind.", kind), true)
 	fs.On("interval", e.Kind == rules.KindInterval && c.span == nil)
 	if c.span != nil {
-		spanFeatures(&fs, *c.span, cands)
+		spanFeatures(&fs, ts.ci, *c.span, cands)
 	}
 	before := prefixTail(d.text, e.Start, 32)
 	fs.On("cue.lasted", endsWithPhrase(before, durCues))
@@ -299,6 +299,9 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 		fs.On("len.weeks", m >= 7*24*60)
 	}
 	k := d.tokAt(e.Start)
+	s := ts.sentOf(e.Start)
+	fs.On("sent.peak", ts.ci.inSentence("peak", s))
+	fs.On("sent.credit", ts.ci.inSentence("credit", s))
 	fs.On("cue.since", ts.ci.before(d, "since", k, 2))
 	fs.On("cue.about", ts.ci.before(d, "about", k, 2))
 	fs.Add("agree", math.Log1p(float64(c.agree)))
@@ -310,7 +313,7 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 // spanFeatures describe a length counted from a start and an end time:
 // how the two times are marked and stand to each other, and whether the
 // length respects a bound said of the outage ("more than an hour").
-func spanFeatures(fs *model.Features, sp timeSpan, cands []exprCand) {
+func spanFeatures(fs *model.Features, ci *cueIndex, sp timeSpan, cands []exprCand) {
 	fs.On("span", true)
 	fs.On("span.end_after", sp.endAfter)
 	fs.On("span.adjacent", sp.adjacent)
@@ -321,6 +324,7 @@ func spanFeatures(fs *model.Features, sp timeSpan, cands []exprCand) {
 	fs.On("span.same_sentence", sp.st.sent == sp.en.sent)
 	fs.On("span.zone_differs", !sp.zone)
 	fs.On("span.end_other", sp.endOther)
+	fs.On("span.end_peak", ci.inSentence("peak", sp.en.sent))
 	fits, breaks := false, false
 	for _, c := range cands {
 		if c.span != nil || c.prio > prioRegion || c.e.Minutes == nil {

@@ -421,3 +421,46 @@ func TestUntilClockTime(t *testing.T) {
 		})
 	}
 }
+
+// TestLengthsAfterEvent: a count of days followed by "after", "après" or
+// (in Arabic) "من" and an event is a length counted from that event, not
+// a day counted from the reference; a count from the reference ("in three
+// days", "dans 3 jours", "بعد ثلاثة أيام" alone) or from a named day stays
+// a day; and a two-digit number before a unit is no year of the date
+// before it.
+func TestLengthsAfterEvent(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int    // the length, 0 when none
+		day              string // the first day, "" when none
+	}{
+		{"en days after", "en", "Mobile data came back on May 4, 10 days after it was cut.", 10 * 1440, "2024-05-04"},
+		{"en weeks after", "en", "The line was repaired two weeks after the storm.", 14 * 1440, ""},
+		{"fr jours apres", "fr", "Le réseau est revenu le 4 mai, dix jours après la coupure.", 10 * 1440, "2024-05-04"},
+		{"ar min", "ar", "عادت الخدمة بعد ثلاثة أيام من انقطاعها", 3 * 1440, ""},
+		{"en in days", "en", "The site will be back in 3 days.", 0, "2024-03-17"},
+		{"fr dans jours", "fr", "Le site reviendra dans 3 jours.", 0, "2024-03-17"},
+		{"ar baad alone", "ar", "ستعود الخدمة بعد ثلاثة أيام", 0, "2024-03-17"},
+		{"en after a day", "en", "Three days after March 3 the site failed.", 0, "2024-03-06"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			switch {
+			case tt.minutes == 0 && ok:
+				t.Errorf("%q: length %+v, want none", tt.text, e)
+			case tt.minutes > 0 && (!ok || e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: length %+v, want %d min (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+			d, ok := find(exprs, KindDate)
+			switch {
+			case tt.day == "" && ok:
+				t.Errorf("%q: day %+v, want none", tt.text, d)
+			case tt.day != "" && (!ok || d.Value != tt.day):
+				t.Errorf("%q: day %+v, want %s (all: %+v)", tt.text, d, tt.day, exprs)
+			}
+		})
+	}
+}
