@@ -464,3 +464,35 @@ func TestLengthsAfterEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestAllDayIsVague: "all day", "toute la journée", "طوال اليوم" say the
+// outage filled the day without saying how many hours: vague; "a full
+// day", "une journée entière", "يوم كامل" count one day.
+func TestAllDayIsVague(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: vague
+	}{
+		{"en all day", "en", "Card payments were down all day on Friday.", 0},
+		{"en throughout", "en", "The app kept failing throughout the day.", 0},
+		{"fr toute la journee", "fr", "Les clients ont été privés de réseau toute la journée.", 0},
+		{"ar tawal", "ar", "انقطعت الكهرباء طوال اليوم في المدينة", 0},
+		{"en full day", "en", "The outage lasted a full day.", 1440},
+		{"fr journee entiere", "fr", "La panne a duré une journée entière.", 1440},
+		{"ar kamil", "ar", "استمر العطل يوم كامل", 1440},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration)
+			switch {
+			case !ok:
+				t.Errorf("%q: no length", tt.text)
+			case tt.minutes == 0 && (e.DurationKind != "vague" || e.Minutes != nil):
+				t.Errorf("%q: %+v, want a vague length", tt.text, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
