@@ -496,3 +496,31 @@ func TestAllDayIsVague(t *testing.T) {
 		})
 	}
 }
+
+// TestShutdownStartsAfterDay: a day followed in its clause by a verb of
+// cutting a network ("shut down", "a coupé", "قطعت") marks the start.
+func TestShutdownStartsAfterDay(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, role string
+	}{
+		{"en shut down", "en", "On March 4, the authorities shut down mobile data nationwide.", "March 4", "start"},
+		{"en cut off", "en", "On March 4 the regulator cut off broadband in the north.", "March 4", "start"},
+		{"en other verb", "en", "On March 4 the minister met the operators.", "March 4", ""},
+		{"fr a coupe", "fr", "Le 4 mars, le gouvernement a coupé l'internet mobile.", "4 mars", "start"},
+		{"fr prives", "fr", "Le 4 mars, les habitants ont été privés d'électricité.", "4 mars", "start"},
+		{"ar qataat", "ar", "في 4 مارس قطعت السلطات الإنترنت عن البلاد", "4 مارس", "start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindDate, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no day holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Role != tt.role {
+				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
+			}
+		})
+	}
+}
