@@ -524,3 +524,33 @@ func TestShutdownStartsAfterDay(t *testing.T) {
 		})
 	}
 }
+
+// TestReadingTime: a page's reading time is no length; a length near the
+// same words in another sense stays one.
+func TestReadingTime(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: no length
+	}{
+		{"en min read", "en", "9 min read", 0},
+		{"en reading time", "en", "Reading time: 4 minutes", 0},
+		{"fr de lecture", "fr", "3 min de lecture", 0},
+		{"fr temps de lecture", "fr", "Temps de lecture : 5 minutes", 0},
+		{"ar qiraa", "ar", "مدة القراءة: 4 دقائق", 0},
+		{"en lecture lasted", "en", "The lecture lasted 2 hours.", 120},
+		{"fr lecture a dure", "fr", "La lecture a duré 2 heures.", 120},
+		{"en outage after", "en", "6 min read. Slack was down for 2 hours.", 120},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration)
+			switch {
+			case tt.minutes == 0 && ok:
+				t.Errorf("%q: length %+v, want none", tt.text, e)
+			case tt.minutes > 0 && (!ok || e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}

@@ -87,6 +87,10 @@ func (s *scan) durationCand(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
+	if s.readTime(i, e) {
+		// "9 min read", "Temps de lecture : 3 minutes": no length of an event
+		return cand{i: i, j: e, prio: 10, none: true}, true
+	}
 	x := s.expr(KindDuration, i, e, d.rule)
 	x.DurationKind = d.kind
 	if d.secs >= 0 {
@@ -108,6 +112,28 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		prio = 0
 	}
 	return cand{e: x, i: i, j: e, prio: prio}, true
+}
+
+// readTime reports whether the length at [i, e) is the time a page takes
+// to read: a readtime cue right after it ("9 min read", "3 minutes de
+// lecture") or right before it, maybe with a colon ("Temps de lecture :
+// 3 min", "مدة القراءة: 4 دقائق").
+func (s *scan) readTime(i, e int) bool {
+	if m, ok := s.get(e, "readtime"); ok && m.e.args[0] == "after" {
+		return true
+	}
+	k := i
+	if s.is(k-1, ":") {
+		k--
+	}
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		for _, m := range s.ms[b] {
+			if m.e.kind == "readtime" && m.e.args[0] == "before" && m.end == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stillAfterElapsed reports whether the length at [i, e) is counted from
