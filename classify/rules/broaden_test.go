@@ -554,3 +554,38 @@ func TestReadingTime(t *testing.T) {
 		})
 	}
 }
+
+// TestScheduleSpans: a span of times followed by a recurring schedule
+// (a span of weekdays, "every day", "tous les jours", "يوميا") has no
+// length; a span of times on one day keeps its length.
+func TestScheduleSpans(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: no length
+	}{
+		{"fr weekdays", "fr", "Le chat est accessible de 8 h à 22 h du lundi au samedi.", 0},
+		{"fr tous les jours", "fr", "L'agence ouvre de 9 h à 18 h tous les jours.", 0},
+		{"en weekdays", "en", "Support is open from 8 am to 10 pm, Monday through Friday.", 0},
+		{"en daily", "en", "The hotline runs from 9 am to 5 pm daily.", 0},
+		{"ar weekdays", "ar", "الخدمة متاحة من الساعة الثامنة إلى الساعة العاشرة من السبت إلى الخميس", 0},
+		{"ar yawmiyan", "ar", "الخدمة متاحة من الساعة الثامنة إلى الساعة العاشرة يوميا", 0},
+		{"en one day", "en", "The outage lasted from 8 am to 10 am Monday.", 120},
+		{"fr one day", "fr", "La panne a duré de 8 h à 11 h mardi.", 180},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("%q: no span: %+v", tt.text, exprs)
+			}
+			switch {
+			case tt.minutes == 0 && e.Minutes != nil:
+				t.Errorf("%q: length %d, want none (%+v)", tt.text, *e.Minutes, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}

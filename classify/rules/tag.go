@@ -418,14 +418,15 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone
 	}
-	// an optional day after
+	// an optional day after, unless a schedule follows
 	var d dateVal
 	hasDate := false
+	sched := s.schedule(e2)
 	k := e2
 	if s.is(k, ",") {
 		k++
 	}
-	if dd, e3, ok := s.date(k); ok && dd.grain == "day" {
+	if dd, e3, ok := s.date(k); ok && dd.grain == "day" && !sched {
 		d, hasDate, e2 = dd, true, e3
 	}
 	x := s.expr(KindInterval, i, e2, firstNonEmpty(c1.rule, c2.rule))
@@ -439,9 +440,39 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	}
 	x.Time, x.Zone = c1.String(), firstNonEmpty(c1.zoneText, c2.zoneText)
 	x.Grain = "minute"
+	if sched {
+		// "de 8 h à 22 h du lundi au samedi": opening hours, no length
+		return cand{e: x, i: i, j: e2, prio: 1}, true
+	}
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// schedule reports whether the words at k make the span of times before
+// them a recurring schedule: a schedule cue ("every day", "7j/7", "يوميا")
+// or a span of weekdays ("du lundi au samedi", "Monday to Friday", "من
+// السبت إلى الخميس").
+func (s *scan) schedule(k int) bool {
+	if s.is(k, ",") {
+		k++
+	}
+	if _, ok := s.get(k, "schedule"); ok {
+		return true
+	}
+	if m, ok := s.get(k, "spanfrom"); ok {
+		k = m.end
+	}
+	w, ok := s.get(k, "weekday")
+	if !ok {
+		return false
+	}
+	to, ok := s.get(w.end, "spanto")
+	if !ok {
+		return false
+	}
+	_, ok = s.get(to.end, "weekday")
+	return ok
 }
 
 // timeFor parses a time followed by how long it lasted: "4pm for 30
