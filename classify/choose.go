@@ -378,7 +378,7 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	if endsWithPhrase(before, modalCues) {
 		return true
 	}
-	if e.Kind != rules.KindDuration || e.Still || endsWithPhrase(before, durCues) || endsWithPhrase(before, forCues) {
+	if e.Kind != rules.KindDuration || e.Still || endsWithPhrase(before, durCues) || endsWithPhrase(before, forCues) || forClitic(e.Text) {
 		return false
 	}
 	if agoBefore(before) {
@@ -386,6 +386,25 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	}
 	after := suffixHead(ts.d.text, e.End, 32)
 	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
+}
+
+// afterOtherEvent reports whether a length follows "after", "au bout
+// de", "بعد" and may be counted from something else than the outage: its
+// sentence does not say the service is back ("after four hours, access
+// was restored") and no outage word follows it ("بعد أربع ساعات من
+// انقطاعها"), as in "بعد شهرين من استحواذ" (two months after a takeover).
+func (ts *textScope) afterOtherEvent(e rules.Expr) bool {
+	before := prefixTail(ts.d.text, e.Start, 32)
+	if !endsWithPhrase(cutPhrase(before, agoAdverb), elapsedCues) {
+		return false
+	}
+	return !ts.cs.resolved[ts.sentOf(e.Start)] && !ts.outageWordAfter(e.End, 5)
+}
+
+// forClitic reports whether an Arabic length carries the preposition ل
+// ("for"): "لساعات", "لعدة أيام" are how long something lasted.
+func forClitic(text string) bool {
+	return strings.HasPrefix(text, "ل") && !strings.HasPrefix(text, "ال")
 }
 
 // sinceTheOutage reports whether the words after a length count it from

@@ -95,6 +95,11 @@ func TestLengthsNotElapsed(t *testing.T) {
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "أسبوعين", Minutes: ip(14 * 1440)},
 		},
 		{
+			name: "ar for-clitic … before",
+			text: "تعطل موقع تويتر لساعات قبل أن يعود إلى العمل",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "لساعات", DurationKind: "vague"}, isCand: true,
+		},
+		{
 			name: "en later, another event",
 			text: "Slack went down on Monday. Two hours later, Slack published a statement about the outage.",
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "Two hours", Minutes: ip(120)},
@@ -238,5 +243,56 @@ func TestSpanFeatures(t *testing.T) {
 	spanFeatures(&fs, &cueIndex{}, sp, []exprCand{bound})
 	if !has("span.breaks_bound") || has("span.fits_bound") {
 		t.Errorf("30 min under a 60 min lower bound: %v", fs)
+	}
+}
+
+// TestAfterOtherEvent: a length after "after", "au bout de" or "بعد" is
+// marked as maybe counted from another event unless its sentence says
+// the service is back or an outage word follows it.
+func TestAfterOtherEvent(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		expr       rules.Expr
+		want       bool // cue.after_event is on
+	}{
+		{"en talks", "Twitter went down on Wednesday. The outage comes after two months of talks on a takeover.",
+			rules.Expr{Kind: rules.KindDuration, Text: "two months", Minutes: ip(2 * 30 * 1440)}, true},
+		{"en after restored", "Twitter went down on Wednesday. After three hours, access was restored.",
+			rules.Expr{Kind: rules.KindDuration, Text: "three hours", Minutes: ip(180)}, false},
+		{"fr au bout de", "Panne chez Orange mardi. Au bout de deux heures, le réseau était rétabli.",
+			rules.Expr{Kind: rules.KindDuration, Text: "deux heures", Minutes: ip(120)}, false},
+		{"fr rachat", "Panne chez SFR mardi. La panne survient après six mois de négociations sur le rachat.",
+			rules.Expr{Kind: rules.KindDuration, Text: "six mois", Minutes: ip(6 * 30 * 1440)}, true},
+		{"ar istihwad", "تعطل موقع تويتر يوم الأربعاء. يأتي هذا العطل بعد شهرين من استحواذ ماسك على الشركة",
+			rules.Expr{Kind: rules.KindDuration, Text: "شهرين", Minutes: ip(2 * 30 * 1440)}, true},
+		{"ar inqitaa", "تعطل موقع تويتر يوم الأربعاء. وعادت الخدمة بعد ثلاث ساعات من الانقطاع",
+			rules.Expr{Kind: rules.KindDuration, Text: "ثلاث ساعات", Minutes: ip(180)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cc := withTagger(c, fakeTagger{[]rules.Expr{tt.expr}})
+			cc.weights, cc.ling, cc.geo = c.weights, c.ling, c.geo
+			ex := cc.Classify(&corpus.Article{Body: tt.text, Published: "2026-03-13"})
+			if len(ex.Outages) == 0 {
+				t.Fatalf("no outage in %q", tt.text)
+			}
+			found := false
+			for _, ch := range ex.Outages[0].Choices {
+				for _, cand := range ch.Candidates {
+					if ch.Slot != model.SlotDuration || cand.Text != tt.expr.Text {
+						continue
+					}
+					found = true
+					on := slices.ContainsFunc(cand.Features, func(f model.Feature) bool { return f.Name == "cue.after_event" })
+					if on != tt.want {
+						t.Errorf("cue.after_event %v, want %v: %v", on, tt.want, cand.Features)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q is no duration candidate", tt.expr.Text)
+			}
+		})
 	}
 }

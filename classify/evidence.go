@@ -40,6 +40,9 @@ var (
 	// A length followed by these words and an outage word counts from the
 	// outage's start ("ten days after it was shut down").
 	afterCues = []string{"after", "après", "apres", "بعد"}
+	// A length after these words is counted from an event ("after four
+	// hours", "au bout de deux heures", "بعد ساعتين").
+	elapsedCues = []string{"after", "après", "apres", "au bout de", "au bout d'", "بعد", "عقب", "بعد مرور"}
 	// After those, these words name another outage ("two weeks after a
 	// similar incident").
 	otherOutageCues = []string{"a", "an", "another", "un", "une", "d'autres", "une autre", "un autre"}

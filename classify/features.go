@@ -292,6 +292,7 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	}
 	before := prefixTail(d.text, e.Start, 32)
 	fs.On("cue.lasted", endsWithPhrase(before, durCues))
+	fs.On("cue.after_event", c.span == nil && ts.afterOtherEvent(e))
 	if e.Minutes != nil {
 		m := *e.Minutes
 		fs.On("len.hours", m < 24*60)
