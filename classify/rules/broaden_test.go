@@ -589,3 +589,42 @@ func TestScheduleSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestDepuisLength: French "depuis" before a length says the outage has
+// lasted at least that long so far ("privés d'internet depuis trois
+// jours"); before a clock time, a day or a weekday it stays a start. The
+// English "for" reads an exact length; Arabic "منذ" before a count of days
+// stays a day counted back ("three days ago" and "for three days" read
+// alike).
+func TestDepuisLength(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		kind             string // of the first expression
+		minutes          int
+		dkind            string
+	}{
+		{"fr depuis jours", "fr", "Les abonnés sont privés d'internet depuis trois jours.", KindDuration, 3 * 1440, "at_least"},
+		{"fr depuis heures", "fr", "Le réseau est en panne depuis 2 heures.", KindDuration, 120, "at_least"},
+		{"fr depuis clock", "fr", "Le réseau est en panne depuis 14h.", KindTime, 0, ""},
+		{"fr depuis 2h", "fr", "Le réseau est en panne depuis 2h.", KindTime, 0, ""},
+		{"fr depuis date", "fr", "Le réseau est en panne depuis le 3 mars.", KindDate, 0, ""},
+		{"en for days", "en", "Subscribers have been without internet for three days.", KindDuration, 3 * 1440, "exact"},
+		{"ar mundhu", "ar", "انقطعت الخدمة منذ ثلاثة أيام", KindDate, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			if len(exprs) == 0 {
+				t.Fatalf("%q: nothing found", tt.text)
+			}
+			e := exprs[0]
+			if e.Kind != tt.kind {
+				t.Fatalf("%q: %+v, want a %s", tt.text, e, tt.kind)
+			}
+			if tt.kind == KindDuration && (e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.dkind) {
+				t.Errorf("%q: %+v, want %d min %s", tt.text, e, tt.minutes, tt.dkind)
+			}
+		})
+	}
+}
