@@ -628,3 +628,40 @@ func TestDepuisLength(t *testing.T) {
 		})
 	}
 }
+
+// TestDaySpanLengths: a span of days ("du 13 au 15 juillet", "from Monday
+// to Wednesday", "من الاثنين إلى الأربعاء") starts on its first day and
+// lasts about as many days as lie between its ends; a weekday span that
+// wraps the week starts in the week before.
+func TestDaySpanLengths(t *testing.T) {
+	tg := tagger(t) // refDay is Thursday 14 March 2024
+	tests := []struct {
+		name, lang, text string
+		from             string
+		days             int // 0: no length
+	}{
+		{"fr dates", "fr", "La panne a duré du 4 au 6 mars.", "2024-03-04", 2},
+		{"en dates", "en", "The outage lasted from March 4 to March 7.", "2024-03-04", 3},
+		{"ar dates", "ar", "انقطعت الخدمة من 4 إلى 6 مارس", "2024-03-04", 2},
+		{"en weekdays", "en", "The network was down from Monday to Wednesday.", "2024-03-11", 2},
+		{"fr weekdays", "fr", "Le réseau a été coupé du lundi au mercredi.", "2024-03-11", 2},
+		{"ar weekdays", "ar", "انقطعت الكهرباء من الاثنين إلى الأربعاء", "2024-03-11", 2},
+		{"fr wrapping", "fr", "Le réseau a été coupé du vendredi au lundi.", "2024-03-08", 3},
+		{"en between", "en", "The site was down between Monday and Wednesday.", "2024-03-11", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("%q: no span: %+v", tt.text, exprs)
+			}
+			if e.Value != tt.from {
+				t.Errorf("%q: starts %s, want %s (%+v)", tt.text, e.Value, tt.from, e)
+			}
+			if e.Minutes == nil || *e.Minutes != tt.days*1440 || e.DurationKind != "approx" {
+				t.Errorf("%q: length %v %s, want %d days approx", tt.text, e.Minutes, e.DurationKind, tt.days)
+			}
+		})
+	}
+}

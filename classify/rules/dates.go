@@ -45,6 +45,18 @@ func fromTime(t time.Time, grain, rule string) dateVal {
 	return dateVal{y: t.Year(), m: int(t.Month()), d: t.Day(), grain: grain, ok: true, rule: rule}
 }
 
+// time is the day at midnight (a yearless day in a leap year, 2000).
+func (d dateVal) time() time.Time {
+	y := d.y
+	if y == 0 {
+		y = 2000
+	}
+	return time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
+}
+
+// before reports whether d is a day before e.
+func (d dateVal) before(e dateVal) bool { return d.time().Before(e.time()) }
+
 // refDay is the reference day at midnight, and whether the day is known.
 func (s *scan) refDay() (time.Time, bool) {
 	if s.ref.Precision != "day" || s.ref.Time.IsZero() {
