@@ -165,6 +165,33 @@ func TestTimeSpans(t *testing.T) {
 			want: "180 min (exact)",
 		},
 		{
+			name: "en two zones",
+			text: "The Zoom outage began around 12:15 PT on Tuesday. Zoom said service was restored at 20:30 UTC.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "around 12:15 PT", Time: "12:15", Zone: "PT", UTC: "2026-03-10T19:15:00Z", Role: "start"},
+				{Kind: rules.KindTime, Text: "at 20:30 UTC", Time: "20:30", Zone: "UTC", UTC: "2026-03-13T20:30:00Z"},
+			},
+			want: "75 min (exact)",
+		},
+		{
+			name: "fr two zones",
+			text: "La panne de Free a débuté à 9 h heure de Paris. Le service a été rétabli à 10 h GMT.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "à 9 h heure de Paris", Time: "09:00", Zone: "heure de Paris", UTC: "2026-03-13T08:00:00Z"},
+				{Kind: rules.KindTime, Text: "à 10 h GMT", Time: "10:00", Zone: "GMT", UTC: "2026-03-13T10:00:00Z"},
+			},
+			want: "120 min (exact)",
+		},
+		{
+			name: "ar two zones",
+			text: "بدأ انقطاع الإنترنت في مصر الساعة الثامنة بتوقيت القاهرة. وعادت الخدمة الساعة العاشرة بتوقيت غرينتش",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "الساعة الثامنة بتوقيت القاهرة", Time: "08:00", Zone: "بتوقيت القاهرة", UTC: "2026-03-13T06:00:00Z", Role: "start"},
+				{Kind: rules.KindTime, Text: "الساعة العاشرة بتوقيت غرينتش", Time: "10:00", Zone: "بتوقيت غرينتش", UTC: "2026-03-13T10:00:00Z"},
+			},
+			want: "240 min (exact)",
+		},
+		{
 			name: "fr no end",
 			text: "Orange a été en panne à 9h30 dans tout le pays. Orange a publié un message à 11h.",
 			exprs: []rules.Expr{

@@ -78,7 +78,7 @@ func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 	for si, a := range starts {
 		for _, b := range ends {
 			st, en := times[a], times[b]
-			m, ok := minutesBetween(st.hhmm, en.hhmm)
+			m, ok := spanMinutes(st, en)
 			if !ok || m < 1 || m > 20*60 {
 				continue
 			}
@@ -122,6 +122,21 @@ func fitsBound(m int, e rules.Expr) bool {
 		return float64(m) <= 1.1*bound
 	}
 	return false
+}
+
+// spanMinutes is the length from a start time to an end time: on the
+// clock of their zone, or in UTC when they name different zones ("12:15
+// PT … 20:30 UTC" is 75 minutes).
+func spanMinutes(st, en timeAt) (int, bool) {
+	if st.e.Zone != en.e.Zone && st.e.Zone != "" && en.e.Zone != "" {
+		a, err1 := time.Parse(time.RFC3339, st.e.UTC)
+		b, err2 := time.Parse(time.RFC3339, en.e.UTC)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		return minutesBetween(a.Format("15:04"), b.Format("15:04"))
+	}
+	return minutesBetween(st.hhmm, en.hhmm)
 }
 
 func minutesBetween(from, to string) (int, bool) {
