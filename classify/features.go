@@ -167,7 +167,7 @@ type exprCand struct {
 	e       rules.Expr
 	prio    int
 	agree   int       // other candidates with the same value (see annotate)
-	earlier bool      // a day up to a week earlier is as close to the outage (see markEarlier)
+	earlier bool      // a day up to a month earlier is as close to the outage (see markEarlier)
 	span    *timeSpan // a length counted from a start and an end time
 }
 
@@ -200,7 +200,7 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
 	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
 	fs.Add("agree", math.Log1p(float64(c.agree)))
-	fs.On("earlier_in_week", c.earlier)
+	fs.On("earlier_in_month", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.since", ts.ci.before(ts.d, "since", k, 2))
@@ -235,8 +235,9 @@ func pubRelation(v string, pub time.Time) string {
 }
 
 // markEarlier marks the candidates for which another candidate at least
-// as close to the outage names a day up to a week before: an outage
-// reported over several days began on the first. Yearless days compare
+// as close to the outage names a day up to a month before: an outage
+// reported over several days (a shutdown can last weeks) began on the
+// first. Yearless days compare
 // with yearless days only.
 func markEarlier(cands []exprCand) {
 	days := make([]time.Time, len(cands))
@@ -255,7 +256,7 @@ func markEarlier(cands []exprCand) {
 			if (o.e.Value[:4] == "XXXX") != (c.e.Value[:4] == "XXXX") {
 				continue
 			}
-			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 7*24*time.Hour {
+			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 31*24*time.Hour {
 				cands[i].earlier = true
 				break
 			}
