@@ -26,9 +26,6 @@ func (c *Classifier) assemble(an *analysis, exprs []rules.Expr, published string
 		}
 		oe.Choices = append(oe.Choices, c.chooseStart(ts, os, &o, &oe))
 		oe.Choices = append(oe.Choices, c.chooseDuration(ts, os, &o, &oe))
-		if gi == 0 {
-			durationFromTimes(ts, os.region, &o, &oe)
-		}
 		oe.Choices = append(oe.Choices, c.chooseCause(ts, os, &o, &oe))
 		o.Confidence = round3(min(1, 0.4+0.1*float64(g.strong)))
 		res = append(res, o)

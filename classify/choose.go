@@ -89,7 +89,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 			continue
 		}
 		p := ts.prio(os, e)
-		if p > prioPara && !os.g.derived {
+		if p > prioPara && !os.g.derived && os.gi > 0 {
 			continue // a length said away from the outage is another's
 		}
 		out = append(out, exprCand{e: e, prio: p})
@@ -97,25 +97,71 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 	return out
 }
 
-// chooseDuration sets the outage's duration when a length is said of it.
+// chooseDuration sets the outage's duration when a length is said of it
+// or can be counted from its start and end times.
 func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
 	ecs := ts.durationCands(os)
+	if os.gi == 0 {
+		for _, sp := range ts.spanCands(os) {
+			e := sp.expr()
+			ecs = append(ecs, exprCand{e: e, prio: ts.prio(os, e), span: &sp})
+		}
+	}
 	annotate(ecs, durationValue)
 	cands := make([]Candidate, 0, len(ecs))
 	for i, ec := range ecs {
 		cands = append(cands, Candidate{Value: durationValue(ec.e), Text: ec.e.Text, Minutes: ec.e.Minutes,
 			DurationKind: durationKind(ec.e), Features: ts.durationFeatures(ecs, i)})
 	}
+	if len(cands) > 0 {
+		cands = append(cands, Candidate{Value: "none", Features: noDurationFeatures(ecs)})
+	}
 	best, ch := c.choose(model.SlotDuration, cands)
-	if best < 0 {
+	if best < 0 || best >= len(ecs) {
 		return ch
+	}
+	if b := boundGivesWay(ecs, cands, best); b != best {
+		cands[best].Chosen, cands[b].Chosen = false, true
+		oe.Notes = append(oe.Notes, "the bound "+ecs[best].e.Text+" gives way to "+ecs[b].e.Text)
+		best = b
 	}
 	e := ecs[best].e
 	o.DurationMin = e.Minutes
 	o.DurationKind = durationKind(e)
 	o.Evidence.Duration = []string{e.Text}
+	if sp := ecs[best].span; sp != nil {
+		o.Evidence.Duration = []string{sp.st.e.Text, sp.en.e.Text}
+		if o.StartTime == "" {
+			o.StartTime = sp.st.hhmm
+		}
+	}
 	oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
 	return ch
+}
+
+// boundGivesWay returns the candidate that replaces a chosen bound ("more
+// than an hour") or vague length ("for hours"): the best-scoring span of
+// times said of the outage ("from 9:10 until 11:40", or a start and an
+// end time) that respects it; else the chosen one.
+func boundGivesWay(ecs []exprCand, cands []Candidate, best int) int {
+	b := ecs[best].e
+	vague := b.DurationKind == corpus.DurationVague
+	if !vague && b.DurationKind != corpus.DurationAtLeast && b.DurationKind != corpus.DurationAtMost {
+		return best
+	}
+	out := best
+	for i, ec := range ecs {
+		if ec.e.Kind != rules.KindInterval || ec.e.Minutes == nil || *ec.e.Minutes <= 0 || ec.prio > prioRegion {
+			continue
+		}
+		if m := *ec.e.Minutes; (vague && m < 60) || (!vague && !fitsBound(m, b)) {
+			continue
+		}
+		if out == best || cands[i].Score > cands[out].Score {
+			out = i
+		}
+	}
+	return out
 }
 
 func durationKind(e rules.Expr) string {
@@ -323,13 +369,78 @@ func (ts *textScope) afterPublication(v string) bool {
 
 // elapsedOrForecast reports whether a length is time elapsed since
 // something ("il y a deux ans", "two hours later") or a forecast
-// ("repairs could take weeks"), unless a verb says it is how long the
-// outage lasted.
+// ("repairs could take weeks"), unless a verb or a preposition says it is
+// how long the outage lasted ("lasted", "pendant", "لمدة"), the outage
+// still went on after it, or it counts from the outage ("ten days after
+// it was shut down").
 func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	before := prefixTail(ts.d.text, e.Start, 32)
 	if endsWithPhrase(before, modalCues) {
 		return true
 	}
-	return e.Kind == rules.KindDuration && !endsWithPhrase(before, durCues) &&
-		(agoBefore(before) || startsWithPhrase(suffixHead(ts.d.text, e.End, 24), agoAfterCues))
+	if e.Kind != rules.KindDuration || e.Still || endsWithPhrase(before, durCues) || endsWithPhrase(before, forCues) || forClitic(e.Text) {
+		return false
+	}
+	if agoBefore(before) {
+		return true
+	}
+	after := suffixHead(ts.d.text, e.End, 32)
+	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
+}
+
+// afterOtherEvent reports whether a length follows "after", "au bout
+// de", "بعد" and may be counted from something else than the outage: its
+// sentence does not say the service is back ("after four hours, access
+// was restored") and no outage word follows it ("بعد أربع ساعات من
+// انقطاعها"), as in "بعد شهرين من استحواذ" (two months after a takeover).
+func (ts *textScope) afterOtherEvent(e rules.Expr) bool {
+	before := prefixTail(ts.d.text, e.Start, 32)
+	if !endsWithPhrase(cutPhrase(before, agoAdverb), elapsedCues) {
+		return false
+	}
+	return !ts.cs.resolved[ts.sentOf(e.Start)] && !ts.outageWordAfter(e.End, 5)
+}
+
+// forClitic reports whether an Arabic length carries the preposition ل
+// ("for"): "لساعات", "لعدة أيام" are how long something lasted.
+func forClitic(text string) bool {
+	return strings.HasPrefix(text, "ل") && !strings.HasPrefix(text, "ال")
+}
+
+// sinceTheOutage reports whether the words after a length count it from
+// the outage's start ("ten days after it was shut down", "deux jours
+// après la panne", "بعد الانقطاع"), not from another outage ("two weeks
+// after a similar incident").
+func (ts *textScope) sinceTheOutage(after string, off int) bool {
+	t := strings.TrimSpace(after)
+	for _, c := range afterCues {
+		if startsWithPhrase(t, []string{c}) {
+			rest := strings.TrimSpace(t[len(c):])
+			if startsWithPhrase(rest, otherOutageCues) {
+				return false
+			}
+			if c == "بعد" && !strings.HasPrefix(rest, "ال") && !strings.HasPrefix(rest, "أن") {
+				return false // Arabic: a definite noun or a clause
+			}
+			return ts.outageWordAfter(off, 5)
+		}
+	}
+	return false
+}
+
+// outageWordAfter reports whether an active outage word starts within n
+// tokens after byte offset off, in the same sentence.
+func (ts *textScope) outageWordAfter(off, n int) bool {
+	d := ts.d
+	k := d.tokAt(off)
+	if k >= len(d.toks) {
+		return false
+	}
+	ts.triggerDistance(k) // builds the index of outage words per sentence
+	for _, h := range ts.an.trigBySent[d.toks[k].sent] {
+		if h.from >= k && h.from < k+n {
+			return true
+		}
+	}
+	return false
 }

@@ -14,23 +14,28 @@
 //     finds outage words, subjects and counter-evidence, the gazetteer
 //     (data/services.tsv, data/countries.tsv) and name patterns find the
 //     services, and data/cues.tsv the cue words the features read
-//     (because, speculation, future, since, until, back, about, past).
+//     (because, speculation, future, since, until, back, about, past,
+//     peak, credit).
 //  2. Detection (evidence_features.go): the lexicon evidence of each class
 //     becomes the detection features; the model's score decides, from 0.
 //     Two rules gate it whatever the score: an outage word must stand near
 //     something that can fail (a service, network or utility; another
 //     sense of the word cancels it), and a text denying the outage as much
 //     as it reports it is not a report.
-//  3. Candidates per slot (groups.go, choose.go): every service named in a
-//     sentence with an outage word, and every country-wide cut, is a
-//     candidate main outage; every day, length and cause phrase of the rule
-//     engine (package outages/classify/rules) is a candidate start,
-//     duration and cause. Rules still rule candidates out where the
-//     language says so: an update stamp or a day after publication is no
-//     start, a length counted back ("il y a deux ans") or forecast is no
-//     duration, a denied cause, one something protects against, or one said
-//     of another day's outage is no cause. When no service is named, one is
-//     derived from the text (fallback.go).
+//  3. Candidates per slot (groups.go, choose.go): every service named
+//     in a sentence with an outage word, and every country-wide cut, is a
+//     candidate main outage; every day, length and cause phrase of the
+//     rule engine (package outages/classify/rules) is a candidate start,
+//     duration and cause; a start time and an end time of the main outage
+//     (marked as such, or in a sentence saying the service is back), in
+//     either order and across midnight, make a length candidate too
+//     (endtime.go), and "no length" is one. Rules still rule candidates
+//     out where the language says so: an update stamp or a day after
+//     publication is no start, a length counted back ("il y a deux ans"),
+//     from another event ("two hours later, the firm said") or forecast is
+//     no duration, a denied cause, one something protects against, or one
+//     said of another day's outage is no cause. When no service is named,
+//     one is derived from the text (fallback.go).
 //  4. Features (features.go, scope.go): each candidate is described by
 //     named features of phenomena: how close it is to the outage
 //     (sentence, region, paragraph), to an outage word and to the main
@@ -40,9 +45,10 @@
 //     agree. Never an article, an address or a sentence.
 //  5. Scores and record (assemble.go, choose.go): the weights
 //     (data/weights.tsv, package outages/classify/model) score each
-//     candidate; the best wins its slot; a length may also come from a
-//     start time and a later "back" time (endtime.go). Explain shows every
-//     candidate with its features and score.
+//     candidate; the best wins its slot, except that a bound ("more than
+//     an hour") or vague length gives way to a span of times said of the
+//     outage that respects it. Explain shows every candidate with its
+//     features and score.
 //
 // The weights are learned by "outages train" (Train, TrainExamples) from
 // labelled texts: each text is classified around its gold main outage

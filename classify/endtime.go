@@ -7,84 +7,38 @@ import (
 	"outages/corpus"
 )
 
-// fitsBound reports whether a length of m minutes computed from times may
-// replace the outage's duration: there is none, or it is a bound ("more
-// than two hours") that m respects, or only a vague "for hours".
-func fitsBound(m int, o *corpus.Outage) bool {
-	if o.DurationMin == nil {
-		return o.DurationKind != corpus.DurationVague || m >= 60
-	}
-	bound := float64(*o.DurationMin)
-	switch o.DurationKind {
-	case corpus.DurationAtLeast:
-		return float64(m) >= 0.9*bound
-	case corpus.DurationAtMost:
-		return float64(m) <= 1.1*bound
-	}
-	return false
-}
+// Lengths computed from a start time and an end time stated in the text
+// ("from 11:01 … fully working at 11:47", "vers 21 h … a pris fin vers 1
+// heure du matin") are duration candidates like the lengths the rules
+// read; the model chooses among them with the features of the pair.
 
 // timeAt is a time of day stated in the text.
 type timeAt struct {
-	pos  int // byte offset
+	e    rules.Expr
 	sent int
 	hhmm string
 	role string
-	text string
-	rule string
 }
 
-// durationFromTimes computes the main outage's length from a start time and
-// an end time stated in the text ("from 11:01 … fully working at 11:47",
-// "vers 21 h … a pris fin vers 1 heure du matin"). The end is a time the
-// rules mark as an end, or the last time of the first later sentence saying
-// the service is back. It replaces a missing length, and a bound ("more
-// than half an hour") that the computed length respects.
-func durationFromTimes(ts *textScope, region map[int]bool, o *corpus.Outage, oe *OutageExplanation) {
-	if o.DurationKind == corpus.DurationExact || o.DurationKind == corpus.DurationApprox {
-		return
-	}
-	if o.DurationKind != "" && spanInRegion(ts, region, o, oe) {
-		return
-	}
-	times := clockTimes(ts)
-	st, en, ok := startAndEnd(ts.cs, times, region)
-	if !ok || !clockText.MatchString(st.text) || !clockText.MatchString(en.text) {
-		return // "in the early hours": not a time to count minutes from
-	}
-	m, ok := minutesBetween(st.hhmm, en.hhmm)
-	if !ok || m < 1 || m > 20*60 || !fitsBound(m, o) {
-		return
-	}
-	o.DurationMin = &m
-	o.DurationKind = corpus.DurationExact
-	o.Evidence.Duration = []string{st.text, en.text}
-	if o.StartTime == "" {
-		o.StartTime = st.hhmm
-	}
-	oe.Duration = &Phrase{Value: itoa(m) + " min", Text: st.text + " … " + en.text, Rule: st.rule + " " + en.rule}
+// timeSpan is a length computed from a start and an end time.
+type timeSpan struct {
+	st, en   timeAt
+	minutes  int
+	endAfter bool // the end is said after the start
+	adjacent bool // no other clock time is said between them
+	endRole  bool // the end is marked by its own cue ("until", "rétabli à")
+	endBack  bool // the end's sentence says the service is back
+	first    bool // the start is the first clock time said of the outage
+	zone     bool // both times name the same zone, or neither does
+	endOther bool // the end is said in a sentence naming another outage
 }
 
-// spanInRegion replaces a bound with a span of times stated as one
-// expression ("from 9:10 until 11:40") in the region that respects it.
-func spanInRegion(ts *textScope, region map[int]bool, o *corpus.Outage, oe *OutageExplanation) bool {
-	d := ts.d
-	for _, e := range ts.exprs {
-		if e.Kind != rules.KindInterval || e.Minutes == nil || *e.Minutes <= 0 {
-			continue
-		}
-		if k := d.tokAt(e.Start); k < len(d.toks) && region[d.toks[k].sent] && fitsBound(*e.Minutes, o) {
-			m := *e.Minutes
-			o.DurationMin, o.DurationKind = &m, corpus.DurationExact
-			o.Evidence.Duration = []string{e.Text}
-			oe.Duration = &Phrase{Value: durationValue(e), Text: e.Text, Rule: e.Rule}
-			return true
-		}
-	}
-	return false
-}
+// maxSpanStarts bounds the start times paired with end times.
+const maxSpanStarts = 6
 
-// clockTimes returns the times of day stated in the text, in text order.
+// clockTimes returns the times of day stated in the text, in text order:
+// written as clock times ("à 14h05", "around 3:30 a.m."), not parts of
+// the day ("in the early hours").
 func clockTimes(ts *textScope) []timeAt {
 	d := ts.d
 	var times []timeAt
@@ -94,45 +48,95 @@ func clockTimes(ts *textScope) []timeAt {
 			continue
 		}
 		sent := d.toks[k].sent
-		if e.Kind == rules.KindTime && e.Time != "" {
-			times = append(times, timeAt{e.Start, sent, e.Time, e.Role, e.Text, e.Rule})
+		if e.Kind == rules.KindTime && e.Time != "" && clockText.MatchString(e.Text) {
+			times = append(times, timeAt{e, sent, e.Time, e.Role})
 		} else if hm, ok := clockTime(d.text, e); ok {
-			times = append(times, timeAt{e.Start, sent, hm, "", e.Text, e.Rule})
+			times = append(times, timeAt{e, sent, hm, ""})
 		}
 	}
 	return times
 }
 
-// startAndEnd finds the first time of the region that is not an end, and
-// the end: a later time the rules mark as an end, or the last time of the
-// first later sentence saying the service is back.
-func startAndEnd(cs *cueSet, times []timeAt, region map[int]bool) (timeAt, timeAt, bool) {
-	startIdx := -1
+// spanCands pairs the start times said of the outage (in its region, or
+// marked as a start and not said of another outage; not an end, not in a
+// sentence saying the service is back) with the end
+// times (marked as an end, or in a sentence saying the service is back),
+// in either order in the text, into lengths
+// of one minute to twenty hours.
+func (ts *textScope) spanCands(os *outageScope) []timeSpan {
+	times := clockTimes(ts)
+	var starts, ends []int
 	for i, t := range times {
-		if region[t.sent] && t.role != "end" && !cs.resolved[t.sent] {
-			startIdx = i
-			break
-		}
-	}
-	if startIdx < 0 {
-		return timeAt{}, timeAt{}, false
-	}
-	st := times[startIdx]
-	for i := startIdx + 1; i < len(times); i++ {
-		t := times[i]
 		switch {
-		case t.role == "end":
-			return st, t, true
-		case t.sent == st.sent:
-			continue
-		case cs.resolved[t.sent]:
-			for i+1 < len(times) && times[i+1].sent == t.sent {
-				i++
-			}
-			return st, times[i], true
+		case t.role == "end" || (ts.cs.resolved[t.sent] && t.role != "start"):
+			ends = append(ends, i)
+		case (os.region[t.sent] || (t.role == "start" && !ts.owned[t.sent])) && len(starts) < maxSpanStarts:
+			starts = append(starts, i)
 		}
 	}
-	return timeAt{}, timeAt{}, false
+	var out []timeSpan
+	for si, a := range starts {
+		for _, b := range ends {
+			st, en := times[a], times[b]
+			m, ok := spanMinutes(st, en)
+			if !ok || m < 1 || m > 20*60 {
+				continue
+			}
+			out = append(out, timeSpan{
+				st: st, en: en, minutes: m,
+				endAfter: b > a,
+				adjacent: b == a+1 || a == b+1,
+				endRole:  en.role == "end",
+				endBack:  ts.cs.resolved[en.sent],
+				endOther: ts.owned[en.sent] && !os.region[en.sent],
+				first:    si == 0,
+				zone:     st.e.Zone == en.e.Zone,
+			})
+		}
+	}
+	return out
+}
+
+// expr is the span as a duration expression: exact, from the start to
+// the end.
+func (sp timeSpan) expr() rules.Expr {
+	m := sp.minutes
+	return rules.Expr{
+		Kind: rules.KindInterval, Text: sp.st.e.Text + " … " + sp.en.e.Text,
+		Start: sp.st.e.Start, End: sp.st.e.End, Minutes: &m, DurationKind: corpus.DurationExact,
+		Rule: sp.st.e.Rule + " " + sp.en.e.Rule,
+	}
+}
+
+// fitsBound reports whether a length of m minutes respects a bound said
+// of the outage ("more than two hours", "less than a day").
+func fitsBound(m int, e rules.Expr) bool {
+	if e.Minutes == nil {
+		return false
+	}
+	bound := float64(*e.Minutes)
+	switch e.DurationKind {
+	case corpus.DurationAtLeast:
+		return float64(m) >= 0.9*bound
+	case corpus.DurationAtMost:
+		return float64(m) <= 1.1*bound
+	}
+	return false
+}
+
+// spanMinutes is the length from a start time to an end time: on the
+// clock of their zone, or in UTC when they name different zones ("12:15
+// PT … 20:30 UTC" is 75 minutes).
+func spanMinutes(st, en timeAt) (int, bool) {
+	if st.e.Zone != en.e.Zone && st.e.Zone != "" && en.e.Zone != "" {
+		a, err1 := time.Parse(time.RFC3339, st.e.UTC)
+		b, err2 := time.Parse(time.RFC3339, en.e.UTC)
+		if err1 != nil || err2 != nil {
+			return 0, false
+		}
+		return minutesBetween(a.Format("15:04"), b.Format("15:04"))
+	}
+	return minutesBetween(st.hhmm, en.hhmm)
 }
 
 func minutesBetween(from, to string) (int, bool) {

@@ -34,6 +34,18 @@ var (
 	// A length after these words is how long the outage lasted, whatever
 	// follows ("lasted more than 10 hours before operators…").
 	durCues = []string{"lasted", "lasting", "went on for", "a duré", "ont duré", "aura duré", "a persisté", "استمر", "استمرت", "دام", "دامت"}
+	// A length after these prepositions is a length whatever follows
+	// ("pendant deux heures après le séisme", "لمدة ساعة بعد بدء").
+	forCues = []string{"for", "pendant", "durant", "لمدة", "طوال", "طيلة"}
+	// A length followed by these words and an outage word counts from the
+	// outage's start ("ten days after it was shut down").
+	afterCues = []string{"after", "après", "apres", "بعد"}
+	// A length after these words is counted from an event ("after four
+	// hours", "au bout de deux heures", "بعد ساعتين").
+	elapsedCues = []string{"after", "après", "apres", "au bout de", "au bout d'", "بعد", "عقب", "بعد مرور"}
+	// After those, these words name another outage ("two weeks after a
+	// similar incident").
+	otherOutageCues = []string{"a", "an", "another", "un", "une", "d'autres", "une autre", "un autre"}
 	// A length after a modal verb is a forecast.
 	modalCues = []string{"can take", "could take", "may take", "might take", "will take", "would take", "peut prendre", "pourrait prendre", "pourraient prendre", "peuvent prendre", "va prendre", "devrait prendre", "قد يستغرق", "قد تستغرق", "سوف يستغرق", "سوف تستغرق", "سيستغرق", "ستستغرق"}
 	// A date after these words is when the article was updated or

@@ -166,8 +166,9 @@ func (ts *textScope) name(prefix, v string) string {
 type exprCand struct {
 	e       rules.Expr
 	prio    int
-	agree   int  // other candidates with the same value (see annotate)
-	earlier bool // a day up to a week earlier is as close to the outage (see markEarlier)
+	agree   int       // other candidates with the same value (see annotate)
+	earlier bool      // a day up to a month earlier is as close to the outage (see markEarlier)
+	span    *timeSpan // a length counted from a start and an end time
 }
 
 // annotate counts, for each candidate, the others with the same value.
@@ -199,7 +200,7 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
 	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
 	fs.Add("agree", math.Log1p(float64(c.agree)))
-	fs.On("earlier_in_week", c.earlier)
+	fs.On("earlier_in_month", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.since", ts.ci.before(ts.d, "since", k, 2))
@@ -234,8 +235,9 @@ func pubRelation(v string, pub time.Time) string {
 }
 
 // markEarlier marks the candidates for which another candidate at least
-// as close to the outage names a day up to a week before: an outage
-// reported over several days began on the first. Yearless days compare
+// as close to the outage names a day up to a month before: an outage
+// reported over several days (a shutdown can last weeks) began on the
+// first. Yearless days compare
 // with yearless days only.
 func markEarlier(cands []exprCand) {
 	days := make([]time.Time, len(cands))
@@ -254,7 +256,7 @@ func markEarlier(cands []exprCand) {
 			if (o.e.Value[:4] == "XXXX") != (c.e.Value[:4] == "XXXX") {
 				continue
 			}
-			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 7*24*time.Hour {
+			if diff := days[i].Sub(days[j]); diff > 0 && diff <= 31*24*time.Hour {
 				cands[i].earlier = true
 				break
 			}
@@ -285,9 +287,13 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 		kind = corpus.DurationExact
 	}
 	fs.On(ts.name("dkind.", kind), true)
-	fs.On("interval", e.Kind == rules.KindInterval)
+	fs.On("interval", e.Kind == rules.KindInterval && c.span == nil)
+	if c.span != nil {
+		spanFeatures(&fs, ts.ci, *c.span, cands)
+	}
 	before := prefixTail(d.text, e.Start, 32)
 	fs.On("cue.lasted", endsWithPhrase(before, durCues))
+	fs.On("cue.after_event", c.span == nil && ts.afterOtherEvent(e))
 	if e.Minutes != nil {
 		m := *e.Minutes
 		fs.On("len.hours", m < 24*60)
@@ -295,11 +301,60 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 		fs.On("len.weeks", m >= 7*24*60)
 	}
 	k := d.tokAt(e.Start)
+	s := ts.sentOf(e.Start)
+	fs.On("sent.peak", ts.ci.inSentence("peak", s))
+	fs.On("sent.credit", ts.ci.inSentence("credit", s))
 	fs.On("cue.since", ts.ci.before(d, "since", k, 2))
 	fs.On("cue.about", ts.ci.before(d, "about", k, 2))
 	fs.Add("agree", math.Log1p(float64(c.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
+	return fs
+}
+
+// spanFeatures describe a length counted from a start and an end time:
+// how the two times are marked and stand to each other, and whether the
+// length respects a bound said of the outage ("more than an hour").
+func spanFeatures(fs *model.Features, ci *cueIndex, sp timeSpan, cands []exprCand) {
+	fs.On("span", true)
+	fs.On("span.end_after", sp.endAfter)
+	fs.On("span.adjacent", sp.adjacent)
+	fs.On("span.end_role", sp.endRole)
+	fs.On("span.end_back", sp.endBack)
+	fs.On("span.start_role", sp.st.role == "start")
+	fs.On("span.first", sp.first)
+	fs.On("span.same_sentence", sp.st.sent == sp.en.sent)
+	fs.On("span.zone_differs", !sp.zone)
+	fs.On("span.end_other", sp.endOther)
+	fs.On("span.end_peak", ci.inSentence("peak", sp.en.sent))
+	fits, breaks := false, false
+	for _, c := range cands {
+		if c.span != nil || c.prio > prioRegion || c.e.Minutes == nil {
+			continue
+		}
+		switch k := c.e.DurationKind; {
+		case k != corpus.DurationAtLeast && k != corpus.DurationAtMost:
+		case fitsBound(sp.minutes, c.e):
+			fits = true
+		default:
+			breaks = true
+		}
+	}
+	fs.On("span.fits_bound", fits)
+	fs.On("span.breaks_bound", breaks)
+}
+
+// noDurationFeatures describe the choice of no duration when lengths were
+// read: none of them is said of the outage, or the text gives only a vague
+// one.
+func noDurationFeatures(cands []exprCand) model.Features {
+	var fs model.Features
+	fs.On("none", true)
+	near := false
+	for _, c := range cands {
+		near = near || c.prio <= prioRegion
+	}
+	fs.On("none.only_far", !near)
 	return fs
 }
 

@@ -119,10 +119,17 @@ func TestMarkEarlier(t *testing.T) {
 	for _, c := range cands {
 		got = append(got, c.earlier)
 	}
-	// 03-10 has 03-08 (region) before it; 03-08 has nothing a week before;
+	// 03-10 has 03-08 (region) before it; 03-08 has nothing a month before;
 	// 02-01 nothing; the yearless day compares with yearless days only;
 	// 03-12 (far) has 03-10 and 03-08 before it.
 	if want := []bool{true, false, false, false, true}; !slices.Equal(got, want) {
 		t.Errorf("earlier = %v, want %v", got, want)
+	}
+	// a shutdown reported over weeks: a day 20 days before counts, one
+	// 40 days before does not
+	weeks := []exprCand{mk("2024-07-28", prioHot), mk("2024-07-08", prioHot), mk("2024-05-29", prioHot)}
+	markEarlier(weeks)
+	if got := []bool{weeks[0].earlier, weeks[1].earlier, weeks[2].earlier}; !slices.Equal(got, []bool{true, false, false}) {
+		t.Errorf("earlier over weeks = %v, want [true false false]", got)
 	}
 }

@@ -357,6 +357,44 @@ func TestStillAfterElapsed(t *testing.T) {
 			if !ok || e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.kind {
 				t.Fatalf("%q: got %+v, want %d min %s", tt.text, e, tt.minutes, tt.kind)
 			}
+			if e.Still != (tt.kind == "at_least") {
+				t.Errorf("%q: Still %v, want %v", tt.text, e.Still, tt.kind == "at_least")
+			}
+		})
+	}
+}
+
+// TestVagueUnits: an Arabic plural unit with no number and no article
+// ("بعد ساعات") is a vague length, not one unit; with a number, or with
+// the article ("الساعات الأولى"), it is not.
+func TestVagueUnits(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, text string
+		minutes    int // 0: vague; -1: no length
+	}{
+		{"hours after", "عادت الشبكة بعد ساعات من الإصلاحات", 0},
+		{"minutes", "توقف الموقع دقائق ثم عاد", 0},
+		{"days", "ظل الحي أيام بلا كهرباء", 0},
+		{"counted hours", "انقطعت الكهرباء ثلاث ساعات في المدينة", 180},
+		{"singular", "توقفت الخدمة ساعة واحدة", 60},
+		{"article", "في الساعات الأولى من الصباح توقف البث", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, "ar", refDay), KindDuration)
+			switch {
+			case tt.minutes < 0:
+				if ok {
+					t.Errorf("%q: length %+v, want none", tt.text, e)
+				}
+			case !ok:
+				t.Errorf("%q: no length", tt.text)
+			case tt.minutes == 0 && (e.DurationKind != "vague" || e.Minutes != nil):
+				t.Errorf("%q: %+v, want a vague length", tt.text, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
 		})
 	}
 }
@@ -379,6 +417,250 @@ func TestUntilClockTime(t *testing.T) {
 			e, ok := exprAt(exprs, tt.kind, "jusqu")
 			if !ok || e.Role != tt.role {
 				t.Fatalf("%q: want a %s with role %q, got %+v", tt.text, tt.kind, tt.role, exprs)
+			}
+		})
+	}
+}
+
+// TestLengthsAfterEvent: a count of days followed by "after", "après" or
+// (in Arabic) "من" and an event is a length counted from that event, not
+// a day counted from the reference; a count from the reference ("in three
+// days", "dans 3 jours", "بعد ثلاثة أيام" alone) or from a named day stays
+// a day; and a two-digit number before a unit is no year of the date
+// before it.
+func TestLengthsAfterEvent(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int    // the length, 0 when none
+		day              string // the first day, "" when none
+	}{
+		{"en days after", "en", "Mobile data came back on May 4, 10 days after it was cut.", 10 * 1440, "2024-05-04"},
+		{"en weeks after", "en", "The line was repaired two weeks after the storm.", 14 * 1440, ""},
+		{"fr jours apres", "fr", "Le réseau est revenu le 4 mai, dix jours après la coupure.", 10 * 1440, "2024-05-04"},
+		{"ar min", "ar", "عادت الخدمة بعد ثلاثة أيام من انقطاعها", 3 * 1440, ""},
+		{"en in days", "en", "The site will be back in 3 days.", 0, "2024-03-17"},
+		{"fr dans jours", "fr", "Le site reviendra dans 3 jours.", 0, "2024-03-17"},
+		{"ar baad alone", "ar", "ستعود الخدمة بعد ثلاثة أيام", 0, "2024-03-17"},
+		{"en after a day", "en", "Three days after March 3 the site failed.", 0, "2024-03-06"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindDuration)
+			switch {
+			case tt.minutes == 0 && ok:
+				t.Errorf("%q: length %+v, want none", tt.text, e)
+			case tt.minutes > 0 && (!ok || e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: length %+v, want %d min (all: %+v)", tt.text, e, tt.minutes, exprs)
+			}
+			d, ok := find(exprs, KindDate)
+			switch {
+			case tt.day == "" && ok:
+				t.Errorf("%q: day %+v, want none", tt.text, d)
+			case tt.day != "" && (!ok || d.Value != tt.day):
+				t.Errorf("%q: day %+v, want %s (all: %+v)", tt.text, d, tt.day, exprs)
+			}
+		})
+	}
+}
+
+// TestAllDayIsVague: "all day", "toute la journée", "طوال اليوم" say the
+// outage filled the day without saying how many hours: vague; "a full
+// day", "une journée entière", "يوم كامل" count one day.
+func TestAllDayIsVague(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: vague
+	}{
+		{"en all day", "en", "Card payments were down all day on Friday.", 0},
+		{"en throughout", "en", "The app kept failing throughout the day.", 0},
+		{"fr toute la journee", "fr", "Les clients ont été privés de réseau toute la journée.", 0},
+		{"ar tawal", "ar", "انقطعت الكهرباء طوال اليوم في المدينة", 0},
+		{"en full day", "en", "The outage lasted a full day.", 1440},
+		{"fr journee entiere", "fr", "La panne a duré une journée entière.", 1440},
+		{"ar kamil", "ar", "استمر العطل يوم كامل", 1440},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration)
+			switch {
+			case !ok:
+				t.Errorf("%q: no length", tt.text)
+			case tt.minutes == 0 && (e.DurationKind != "vague" || e.Minutes != nil):
+				t.Errorf("%q: %+v, want a vague length", tt.text, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
+
+// TestShutdownStartsAfterDay: a day followed in its clause by a verb of
+// cutting a network ("shut down", "a coupé", "قطعت") marks the start.
+func TestShutdownStartsAfterDay(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text, sub, role string
+	}{
+		{"en shut down", "en", "On March 4, the authorities shut down mobile data nationwide.", "March 4", "start"},
+		{"en cut off", "en", "On March 4 the regulator cut off broadband in the north.", "March 4", "start"},
+		{"en other verb", "en", "On March 4 the minister met the operators.", "March 4", ""},
+		{"fr a coupe", "fr", "Le 4 mars, le gouvernement a coupé l'internet mobile.", "4 mars", "start"},
+		{"fr prives", "fr", "Le 4 mars, les habitants ont été privés d'électricité.", "4 mars", "start"},
+		{"ar qataat", "ar", "في 4 مارس قطعت السلطات الإنترنت عن البلاد", "4 مارس", "start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, KindDate, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no day holding %q: %+v", tt.text, tt.sub, exprs)
+			}
+			if e.Role != tt.role {
+				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
+			}
+		})
+	}
+}
+
+// TestReadingTime: a page's reading time is no length; a length near the
+// same words in another sense stays one.
+func TestReadingTime(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: no length
+	}{
+		{"en min read", "en", "9 min read", 0},
+		{"en reading time", "en", "Reading time: 4 minutes", 0},
+		{"fr de lecture", "fr", "3 min de lecture", 0},
+		{"fr temps de lecture", "fr", "Temps de lecture : 5 minutes", 0},
+		{"ar qiraa", "ar", "مدة القراءة: 4 دقائق", 0},
+		{"en lecture lasted", "en", "The lecture lasted 2 hours.", 120},
+		{"fr lecture a dure", "fr", "La lecture a duré 2 heures.", 120},
+		{"en outage after", "en", "6 min read. Slack was down for 2 hours.", 120},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := find(tg.Tag(tt.text, tt.lang, refDay), KindDuration)
+			switch {
+			case tt.minutes == 0 && ok:
+				t.Errorf("%q: length %+v, want none", tt.text, e)
+			case tt.minutes > 0 && (!ok || e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
+
+// TestScheduleSpans: a span of times followed by a recurring schedule
+// (a span of weekdays, "every day", "tous les jours", "يوميا") has no
+// length; a span of times on one day keeps its length.
+func TestScheduleSpans(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: no length
+	}{
+		{"fr weekdays", "fr", "Le chat est accessible de 8 h à 22 h du lundi au samedi.", 0},
+		{"fr tous les jours", "fr", "L'agence ouvre de 9 h à 18 h tous les jours.", 0},
+		{"en weekdays", "en", "Support is open from 8 am to 10 pm, Monday through Friday.", 0},
+		{"en daily", "en", "The hotline runs from 9 am to 5 pm daily.", 0},
+		{"ar weekdays", "ar", "الخدمة متاحة من الساعة الثامنة إلى الساعة العاشرة من السبت إلى الخميس", 0},
+		{"ar yawmiyan", "ar", "الخدمة متاحة من الساعة الثامنة إلى الساعة العاشرة يوميا", 0},
+		{"en one day", "en", "The outage lasted from 8 am to 10 am Monday.", 120},
+		{"fr one day", "fr", "La panne a duré de 8 h à 11 h mardi.", 180},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("%q: no span: %+v", tt.text, exprs)
+			}
+			switch {
+			case tt.minutes == 0 && e.Minutes != nil:
+				t.Errorf("%q: length %d, want none (%+v)", tt.text, *e.Minutes, e)
+			case tt.minutes > 0 && (e.Minutes == nil || *e.Minutes != tt.minutes):
+				t.Errorf("%q: %+v, want %d min", tt.text, e, tt.minutes)
+			}
+		})
+	}
+}
+
+// TestDepuisLength: French "depuis" before a length says the outage has
+// lasted at least that long so far ("privés d'internet depuis trois
+// jours"); before a clock time, a day or a weekday it stays a start. The
+// English "for" reads an exact length; Arabic "منذ" before a count of days
+// stays a day counted back ("three days ago" and "for three days" read
+// alike).
+func TestDepuisLength(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		kind             string // of the first expression
+		minutes          int
+		dkind            string
+	}{
+		{"fr depuis jours", "fr", "Les abonnés sont privés d'internet depuis trois jours.", KindDuration, 3 * 1440, "at_least"},
+		{"fr depuis heures", "fr", "Le réseau est en panne depuis 2 heures.", KindDuration, 120, "at_least"},
+		{"fr depuis clock", "fr", "Le réseau est en panne depuis 14h.", KindTime, 0, ""},
+		{"fr depuis 2h", "fr", "Le réseau est en panne depuis 2h.", KindTime, 0, ""},
+		{"fr depuis date", "fr", "Le réseau est en panne depuis le 3 mars.", KindDate, 0, ""},
+		{"en for days", "en", "Subscribers have been without internet for three days.", KindDuration, 3 * 1440, "exact"},
+		{"ar mundhu", "ar", "انقطعت الخدمة منذ ثلاثة أيام", KindDate, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			if len(exprs) == 0 {
+				t.Fatalf("%q: nothing found", tt.text)
+			}
+			e := exprs[0]
+			if e.Kind != tt.kind {
+				t.Fatalf("%q: %+v, want a %s", tt.text, e, tt.kind)
+			}
+			if tt.kind == KindDuration && (e.Minutes == nil || *e.Minutes != tt.minutes || e.DurationKind != tt.dkind) {
+				t.Errorf("%q: %+v, want %d min %s", tt.text, e, tt.minutes, tt.dkind)
+			}
+		})
+	}
+}
+
+// TestDaySpanLengths: a span of days ("du 13 au 15 juillet", "from Monday
+// to Wednesday", "من الاثنين إلى الأربعاء") starts on its first day and
+// lasts about as many days as lie between its ends; a weekday span that
+// wraps the week starts in the week before.
+func TestDaySpanLengths(t *testing.T) {
+	tg := tagger(t) // refDay is Thursday 14 March 2024
+	tests := []struct {
+		name, lang, text string
+		from             string
+		days             int // 0: no length
+	}{
+		{"fr dates", "fr", "La panne a duré du 4 au 6 mars.", "2024-03-04", 2},
+		{"en dates", "en", "The outage lasted from March 4 to March 7.", "2024-03-04", 3},
+		{"ar dates", "ar", "انقطعت الخدمة من 4 إلى 6 مارس", "2024-03-04", 2},
+		{"en weekdays", "en", "The network was down from Monday to Wednesday.", "2024-03-11", 2},
+		{"fr weekdays", "fr", "Le réseau a été coupé du lundi au mercredi.", "2024-03-11", 2},
+		{"ar weekdays", "ar", "انقطعت الكهرباء من الاثنين إلى الأربعاء", "2024-03-11", 2},
+		{"fr wrapping", "fr", "Le réseau a été coupé du vendredi au lundi.", "2024-03-08", 3},
+		{"en between", "en", "The site was down between Monday and Wednesday.", "2024-03-11", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("%q: no span: %+v", tt.text, exprs)
+			}
+			if e.Value != tt.from {
+				t.Errorf("%q: starts %s, want %s (%+v)", tt.text, e.Value, tt.from, e)
+			}
+			if e.Minutes == nil || *e.Minutes != tt.days*1440 || e.DurationKind != "approx" {
+				t.Errorf("%q: length %v %s, want %d days approx", tt.text, e.Minutes, e.DurationKind, tt.days)
 			}
 		})
 	}

@@ -45,6 +45,18 @@ func fromTime(t time.Time, grain, rule string) dateVal {
 	return dateVal{y: t.Year(), m: int(t.Month()), d: t.Day(), grain: grain, ok: true, rule: rule}
 }
 
+// time is the day at midnight (a yearless day in a leap year, 2000).
+func (d dateVal) time() time.Time {
+	y := d.y
+	if y == 0 {
+		y = 2000
+	}
+	return time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
+}
+
+// before reports whether d is a day before e.
+func (d dateVal) before(e dateVal) bool { return d.time().Before(e.time()) }
+
 // refDay is the reference day at midnight, and whether the day is known.
 func (s *scan) refDay() (time.Time, bool) {
 	if s.ref.Precision != "day" || s.ref.Time.IsZero() {
@@ -99,6 +111,9 @@ func (s *scan) year(i int, allowTwo bool) (int, int, bool) {
 		return v, i + 1, true
 	}
 	if n == 2 && allowTwo && !(i+1 < len(s.toks) && s.adj(i+1) && (s.toks[i+1].s == ":" || s.toks[i+1].kind == 'a')) {
+		if _, unit := s.get(i+1, "unit"); unit {
+			return 0, i, false // "on July 28, 10 days after": a length, not a year
+		}
 		return fullYear(v, 2), i + 1, true
 	}
 	return 0, i, false
@@ -689,6 +704,7 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 			sign = 0
 		}
 		// "three days after March 3": counted from a day, not the reference
+		anchored := false
 		if sign != 0 && e2 > e && (unit == "day" || unit == "week") {
 			if d, e3, ok := s.anchorDay(s.skip(e2, "det")); ok {
 				days := int(n) * sign
@@ -697,7 +713,14 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 				}
 				t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
 				try(fromTime(t, "day", "shift"), e3)
+				anchored = true
 			}
+		}
+		if elapsed && !anchored && (e2 > e || (s.lang == "ar" && s.is(e, "من"))) {
+			// "ten days after it was shut down", "بعد خمسة أيام من
+			// انقطاعها": counted from an event, not from the reference;
+			// a length
+			sign = 0
 		}
 		if sign != 0 {
 			d := dateVal{grain: "day", rule: "shift"}

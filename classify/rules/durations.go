@@ -44,9 +44,10 @@ func (s *scan) duration(i int) (durVal, int, bool) {
 		d.kind = kind
 	}
 	if hedgeRule != "" {
-		// "jusqu'à 18h": a hedge that is also an end cue keeps a length
-		// written like a clock time weak, so the time reading wins
-		if !(d.hTight && s.endCueSpan(i, j)) {
+		// "jusqu'à 18h", "depuis 14h": a hedge that is also a role cue
+		// keeps a length written like a clock time weak, so the time
+		// reading wins
+		if !(d.hTight && s.roleCueSpan(i, j)) {
 			d.hTight = false
 		}
 		d.rule = hedgeRule
@@ -145,6 +146,10 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 			}
 		} else if s.lang == "ar" {
 			if u, ok := s.get(j, "unit"); ok && !hasArticle(s.toks[j].s) {
+				if p, ok := s.get(j, "vagueunit"); ok {
+					// "بعد ساعات": hours, how many is not said
+					return durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
+				}
 				n, unit, e, rule, got = 1, u.e.args[0], u.end, u.e.loc, true
 			}
 		}
@@ -308,11 +313,11 @@ func (s *scan) nthUnit(j int) (n int, unit string, end int, mid, ok bool) {
 	return 0, "", j, false, false
 }
 
-// endCueSpan reports whether tokens [i, j) are also a role cue of an end
-// ("jusqu'à", "until").
-func (s *scan) endCueSpan(i, j int) bool {
+// roleCueSpan reports whether tokens [i, j) are also a role cue of an
+// end or a start ("jusqu'à", "until", "depuis").
+func (s *scan) roleCueSpan(i, j int) bool {
 	for _, m := range s.ms[i] {
-		if m.e.kind == "role" && m.e.args[0] == "end" && m.end == j {
+		if m.e.kind == "role" && m.end == j {
 			return true
 		}
 	}

@@ -42,6 +42,10 @@ type Expr struct {
 	// Seconds is the exact length in seconds when known (Minutes is it
 	// rounded to the nearest minute; sub-minute lengths have Minutes 0).
 	Seconds *int `json:"seconds,omitempty"`
+	// Still is set on a length counted from an event when its clause says
+	// the outage still went on then ("trois heures plus tard, toujours pas
+	// de réseau"): the outage lasted at least that long.
+	Still bool `json:"still,omitempty"`
 
 	// Role is "start" or "end" when a cue word just before a time or date
 	// ("à partir de", "since", "منذ"; "rétabli", "until", "عاد") says which

@@ -217,6 +217,9 @@ var kinds = map[string]kindSpec{
 	"dayrun":    {1, 1, oneOf("before", "after")},
 	"postrole":  {1, 1, oneOf("start", "end")},
 	"stillnot":  {0, 0, nil},
+	"vagueunit": {0, 0, nil},
+	"readtime":  {1, 1, oneOf("before", "after")},
+	"schedule":  {0, 0, nil},
 	"fixedday": {1, 1, func(a []string) error {
 		if _, _, ok := monthDay(a[0]); !ok {
 			return fmt.Errorf("argument %q is not a day MM-DD", a[0])

@@ -87,6 +87,10 @@ func (s *scan) durationCand(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
+	if s.readTime(i, e) {
+		// "9 min read", "Temps de lecture : 3 minutes": no length of an event
+		return cand{i: i, j: e, prio: 10, none: true}, true
+	}
 	x := s.expr(KindDuration, i, e, d.rule)
 	x.DurationKind = d.kind
 	if d.secs >= 0 {
@@ -96,6 +100,7 @@ func (s *scan) durationCand(i int) (cand, bool) {
 	}
 	if x.DurationKind == "exact" && s.stillAfterElapsed(i, e) {
 		x.DurationKind = "at_least" // "trois heures plus tard, toujours pas de réseau"
+		x.Still = true
 	}
 	prio := 2
 	if d.hTight && !s.durCueBefore(i) {
@@ -107,6 +112,28 @@ func (s *scan) durationCand(i int) (cand, bool) {
 		prio = 0
 	}
 	return cand{e: x, i: i, j: e, prio: prio}, true
+}
+
+// readTime reports whether the length at [i, e) is the time a page takes
+// to read: a readtime cue right after it ("9 min read", "3 minutes de
+// lecture") or right before it, maybe with a colon ("Temps de lecture :
+// 3 min", "مدة القراءة: 4 دقائق").
+func (s *scan) readTime(i, e int) bool {
+	if m, ok := s.get(e, "readtime"); ok && m.e.args[0] == "after" {
+		return true
+	}
+	k := i
+	if s.is(k-1, ":") {
+		k--
+	}
+	for b := k - 1; b >= 0 && b >= k-4; b-- {
+		for _, m := range s.ms[b] {
+			if m.e.kind == "readtime" && m.e.args[0] == "before" && m.end == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stillAfterElapsed reports whether the length at [i, e) is counted from
@@ -391,14 +418,15 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone
 	}
-	// an optional day after
+	// an optional day after, unless a schedule follows
 	var d dateVal
 	hasDate := false
+	schedEnd, sched := s.schedule(e2)
 	k := e2
 	if s.is(k, ",") {
 		k++
 	}
-	if dd, e3, ok := s.date(k); ok && dd.grain == "day" {
+	if dd, e3, ok := s.date(k); ok && dd.grain == "day" && !sched {
 		d, hasDate, e2 = dd, true, e3
 	}
 	x := s.expr(KindInterval, i, e2, firstNonEmpty(c1.rule, c2.rule))
@@ -412,9 +440,41 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	}
 	x.Time, x.Zone = c1.String(), firstNonEmpty(c1.zoneText, c2.zoneText)
 	x.Grain = "minute"
+	if sched {
+		// "de 8 h à 22 h du lundi au samedi": opening hours, no length;
+		// the schedule is part of it
+		x.End, x.Text = s.toks[schedEnd-1].end, s.text[x.Start:s.toks[schedEnd-1].end]
+		return cand{e: x, i: i, j: schedEnd, prio: 1}, true
+	}
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// schedule reports whether the words at k make the span of times before
+// them a recurring schedule, and where the schedule ends: a schedule cue
+// ("every day", "7j/7", "يوميا") or a span of weekdays ("du lundi au
+// samedi", "Monday to Friday", "من السبت إلى الخميس").
+func (s *scan) schedule(k int) (int, bool) {
+	if s.is(k, ",") {
+		k++
+	}
+	if m, ok := s.get(k, "schedule"); ok {
+		return m.end, true
+	}
+	if m, ok := s.get(k, "spanfrom"); ok {
+		k = m.end
+	}
+	w, ok := s.get(k, "weekday")
+	if !ok {
+		return k, false
+	}
+	to, ok := s.get(w.end, "spanto")
+	if !ok {
+		return k, false
+	}
+	w2, ok := s.get(to.end, "weekday")
+	return w2.end, ok
 }
 
 // timeFor parses a time followed by how long it lasted: "4pm for 30
@@ -480,7 +540,22 @@ func (s *scan) daySpan(i int) (cand, bool) {
 	mk := func(d1, d2 dateVal, e int, rule string) (cand, bool) {
 		x := s.expr(KindInterval, i, e, rule)
 		x.From, x.To, x.Value, x.Grain = d1.value(), d2.value(), d1.value(), "day"
+		spanDays(&x, d1, d2)
 		return cand{e: x, i: i, j: e, prio: 1}, true
+	}
+	// WEEKDAY to WEEKDAY: "from Monday to Wednesday", "du lundi au
+	// mercredi", "من الاثنين إلى الأربعاء"; the first is before the second
+	if from {
+		if d1, e1, ok := s.weekdayDate(j); ok && d1.ok && d1.weekday {
+			if to, ok := s.spanOK(e1, from); ok {
+				if d2, e2, ok := s.weekdayDate(s.skip(to.end, "det")); ok && d2.ok && d2.weekday {
+					if !d1.before(d2) {
+						d1 = fromTime(d1.time().AddDate(0, 0, -7), "day", d1.rule)
+					}
+					return mk(d1, d2, e2, d1.rule)
+				}
+			}
+		}
 	}
 	// DAY to DAY MONTH
 	k := s.skip(j, "det")
@@ -510,6 +585,21 @@ func (s *scan) daySpan(i int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// spanDays sets the length of a span of days from its first to its last
+// day ("du 13 au 15 juillet": two days), about that long, when both are
+// full days (or both yearless) up to three months apart.
+func spanDays(x *Expr, d1, d2 dateVal) {
+	if !d1.ok || !d2.ok || d1.grain != "day" || d2.grain != "day" || (d1.y == 0) != (d2.y == 0) {
+		return
+	}
+	days := int(d2.time().Sub(d1.time()).Hours() / 24)
+	if days < 1 || days > 92 {
+		return
+	}
+	mins, sec := days*24*60, days*24*3600
+	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "approx"
 }
 
 // Published finds a publication date stated in the text ("Publié le 22
