@@ -79,6 +79,8 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
 	ev := an.weighEvidence(an.subjects())
 	ev.moods = an.triggerMoods()
+	ev.ledeFuture, ev.titleFuture = an.ledeFuture()
+	ev.plural = an.pluralShare()
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)
@@ -150,7 +152,7 @@ func (an *analysis) subjects() []tokPos {
 // records what fired.
 func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	d := an.d
-	ev := evidence{neg: map[string][]float64{}}
+	ev := evidence{neg: map[string][]float64{}, tagged: map[string][]float64{}}
 	for _, h := range an.lex {
 		ev.overran = ev.overran || an.class(h) == classOverran // planned work that overran is an incident
 	}
@@ -172,6 +174,10 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue
+		}
+		if e.tag != "" && f.Weight != 0 && (e.class != classTrigger || an.withSubject[i]) {
+			k := e.class + "." + e.tag
+			ev.tagged[k] = append(ev.tagged[k], e.weight)
 		}
 		an.fired = append(an.fired, f)
 	}
@@ -229,7 +235,10 @@ func (an *analysis) weighTrigger(i int, subjects []tokPos, ev *evidence, f *Fire
 	sent := d.toks[h.from].sent
 	an.triggerSent[sent] = true
 	for _, s := range subjects {
-		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to) {
+		// A subject inside the outage phrase counts only when it opens it:
+		// "households without power" states its subject, "hors service"
+		// does not.
+		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to || (s.tok == h.from && h.to-h.from > 1)) {
 			an.withSubject[i] = true
 			break
 		}
@@ -568,4 +577,60 @@ func (an *analysis) nextToTrigger(m mention) bool {
 		}
 	}
 	return false
+}
+
+// ledeSentences is how many sentences, from the title on, make the lede.
+const ledeSentences = 4
+
+// ledeFuture returns the share of the lede's sentences holding a future
+// cue ("sera", "will be", "سيتم", "next week"), and whether the first
+// sentence (the title) holds one: an announcement says what will happen
+// from its first lines, a report what happened.
+func (an *analysis) ledeFuture() (float64, bool) {
+	d := an.d
+	if len(d.toks) == 0 {
+		return 0, false
+	}
+	n := min(ledeSentences, d.toks[len(d.toks)-1].sent+1)
+	future := 0
+	for s := range n {
+		if an.ci.inSentence("future", s) {
+			future++
+		}
+	}
+	return float64(future) / float64(n), an.ci.inSentence("future", 0)
+}
+
+// pluralShare returns the share of the active outage words near a subject
+// whose head word is a plural noun ("outages", "les pannes", "انقطاعات",
+// "الاعطال"): a text about outages in general speaks in the plural, a
+// report of one incident mostly in the singular.
+func (an *analysis) pluralShare() float64 {
+	n, plural := 0, 0
+	for i, h := range an.lex {
+		if !an.withSubject[i] || h.to-h.from != 1 {
+			continue
+		}
+		n++
+		if pluralNoun(an.d.toks[h.from].norm, an.lang) {
+			plural++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(plural) / float64(n)
+}
+
+// pluralNoun reports whether a folded word looks like a plural noun: a
+// Latin word ending in s or x (fr, en), an Arabic word with the sound
+// feminine plural ات or a broken plural of the fa'al pattern (اعطال).
+func pluralNoun(w, lang string) bool {
+	switch lang {
+	case corpus.LangArabic:
+		r := []rune(w)
+		return len(r) > 3 && (strings.HasSuffix(w, "ات") || strings.Contains(w, "اعطال"))
+	default:
+		return len(w) > 4 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+	}
 }

@@ -14,10 +14,14 @@ type evidence struct {
 	loose        []float64            // outage words with no subject near
 	report       float64              // incident-report words
 	neg          map[string][]float64 // counter-evidence by class (planned, sense, general, denial)
+	tagged       map[string][]float64 // by "class.tag" of tagged lexicon lines (triggers only near a subject)
 	titleTrigger bool
 	titleService bool
 	overran      bool
 	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
+	ledeFuture   float64            // share of the lede's sentences (title included) speaking of the future
+	titleFuture  bool               // the title speaks of the future
+	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -53,7 +57,18 @@ func (ev evidence) features() model.Features {
 	for _, cl := range []string{classPlanned, classSense, classGeneral, classDenial} {
 		fs.Add("neg."+cl, min(decayed(ev.neg[cl]), 8)/4)
 	}
+	tags := make([]string, 0, len(ev.tagged))
+	for t := range ev.tagged {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	for _, t := range tags {
+		fs.Add(t, min(decayed(ev.tagged[t]), 8)/4)
+	}
 	fs.On("title.trigger", ev.titleTrigger)
+	fs.On("title.future", ev.titleFuture)
+	fs.Add("lede.future", ev.ledeFuture)
+	fs.Add("trig.plural", ev.plural)
 	fs.On("title.service", ev.titleService)
 	fs.On("overran", ev.overran)
 	for _, m := range append(append([]string(nil), moodCues...), "question") {
