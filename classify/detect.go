@@ -152,7 +152,8 @@ func (an *analysis) subjects() []tokPos {
 // records what fired.
 func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	d := an.d
-	ev := evidence{neg: map[string][]float64{}, tagged: map[string][]float64{}}
+	ev := evidence{neg: map[string][]float64{}, tagged: map[string][]float64{}, titleNeg: map[string]bool{}}
+	ev.titleAsks = an.titleAsks()
 	for _, h := range an.lex {
 		ev.overran = ev.overran || an.class(h) == classOverran // planned work that overran is an incident
 	}
@@ -174,6 +175,14 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue
+		}
+		if h.from < an.titleEnd() && f.Weight != 0 {
+			switch e.class {
+			case classGeneral, classPlanned:
+				ev.titleNeg[e.class] = true
+			case classTrigger:
+				ev.titlePlural = ev.titlePlural || (h.to-h.from == 1 && pluralNoun(d.toks[h.from].norm, an.lang))
+			}
 		}
 		if e.tag != "" && f.Weight != 0 && (e.class != classTrigger || an.withSubject[i]) {
 			k := e.class + "." + e.tag
@@ -577,6 +586,46 @@ func (an *analysis) nextToTrigger(m mention) bool {
 		}
 	}
 	return false
+}
+
+// askWords open a title that asks or explains rather than reports.
+var askWords = map[string]bool{
+	"pourquoi": true, "comment": true, "why": true, "how": true, "لماذا": true, "كيف": true, "هل": true,
+}
+
+// titleAsks reports whether the title (a short first paragraph) asks a
+// question or opens with a word that explains ("Pourquoi…", "How to…").
+func (an *analysis) titleAsks() bool {
+	end := an.titleEnd()
+	if end == 0 {
+		return false
+	}
+	if askWords[an.d.toks[0].norm] {
+		return true
+	}
+	for k := range end {
+		if r := an.endChar[an.d.toks[k].sent]; r == '?' || r == '؟' {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLen is the most words a first paragraph has to be read as a title.
+const titleLen = 30
+
+// titleEnd returns the end (exclusive) of the title's tokens: the first
+// paragraph when it is short enough to be a title, else 0 (no title).
+func (an *analysis) titleEnd() int {
+	d := an.d
+	k := 0
+	for k < len(d.toks) && d.toks[k].para == 0 {
+		k++
+	}
+	if k > titleLen {
+		return 0
+	}
+	return k
 }
 
 // ledeSentences is how many sentences, from the title on, make the lede.

@@ -21,6 +21,9 @@ type evidence struct {
 	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
 	ledeFuture   float64            // share of the lede's sentences (title included) speaking of the future
 	titleFuture  bool               // the title speaks of the future
+	titleNeg     map[string]bool    // counter-evidence classes (general, planned) found in the title
+	titleAsks    bool               // the title asks a question or explains ("why…", "comment…", "كيف")
+	titlePlural  bool               // an outage word of the title is a plural noun ("outages")
 	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
 }
 
@@ -67,6 +70,10 @@ func (ev evidence) features() model.Features {
 	}
 	fs.On("title.trigger", ev.titleTrigger)
 	fs.On("title.future", ev.titleFuture)
+	fs.On("title.general", ev.titleNeg[classGeneral])
+	fs.On("title.planned", ev.titleNeg[classPlanned])
+	fs.On("title.asks", ev.titleAsks)
+	fs.On("title.plural", ev.titlePlural)
 	fs.Add("lede.future", ev.ledeFuture)
 	fs.Add("trig.plural", ev.plural)
 	fs.On("title.service", ev.titleService)
