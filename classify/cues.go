@@ -13,7 +13,7 @@ const fileCues = "cues.tsv"
 // Cue classes (see data/cues.tsv).
 var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
-	"until": true, "back": true, "about": true, "past": true,
+	"until": true, "back": true, "about": true, "past": true, "affected": true,
 }
 
 // cueEntry is one phrase of cues.tsv.

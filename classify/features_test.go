@@ -126,3 +126,39 @@ func TestMarkEarlier(t *testing.T) {
 		t.Errorf("earlier = %v, want %v", got, want)
 	}
 }
+
+// TestServiceRoles: a provider named after "due to" is the cause of the
+// outage; platforms named after "such as" or "took down" are what it took
+// down with it.
+func TestServiceRoles(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text, svc string
+		cause, affected       bool
+	}{
+		{"en cause", "en", "Shopify and Discord went offline on Tuesday due to an outage at Cloudflare.", "Cloudflare", true, false},
+		{"en affected", "en", "A failure at Fastly took down Amazon and Reddit for an hour.", "Amazon", false, true},
+		{"fr cause", "fr", "Des sites ont été inaccessibles mardi à cause d'une panne chez OVHcloud.", "OVHcloud", true, false},
+		{"fr affected", "fr", "La panne a paralysé des services comme WhatsApp pendant deux heures.", "WhatsApp", false, true},
+		{"ar cause", "ar", "تعطلت مواقع كثيرة صباح اليوم بسبب عطل في أمازون ويب سيرفيسز.", "Amazon Web Services", true, false},
+		{"ar affected", "ar", "أدى العطل إلى توقف تطبيقات مثل واتساب لساعات.", "WhatsApp", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := c.analyse(tt.text, tt.lang)
+			g := &outageGroup{cand: &candidate{key: tt.svc}}
+			for _, m := range an.mentions {
+				if m.key == tt.svc {
+					g.mentions = append(g.mentions, m)
+				}
+			}
+			if len(g.mentions) == 0 {
+				t.Fatalf("%s not found in %q", tt.svc, tt.text)
+			}
+			cause, affected := roleShares(an, g)
+			if (cause > 0) != tt.cause || (affected > 0) != tt.affected {
+				t.Errorf("roleShares = %v, %v; want cause %v, affected %v", cause, affected, tt.cause, tt.affected)
+			}
+		})
+	}
+}
