@@ -154,6 +154,7 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	d := an.d
 	ev := evidence{neg: map[string][]float64{}, tagged: map[string][]float64{}, titleNeg: map[string]bool{}}
 	ev.titleAsks = an.titleAsks()
+	titleEnd := an.titleEnd()
 	for _, h := range an.lex {
 		ev.overran = ev.overran || an.class(h) == classOverran // planned work that overran is an incident
 	}
@@ -176,7 +177,7 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 		default:
 			continue
 		}
-		if h.from < an.titleEnd() && f.Weight != 0 {
+		if h.from < titleEnd && f.Weight != 0 {
 			switch e.class {
 			case classGeneral, classPlanned:
 				ev.titleNeg[e.class] = true
@@ -620,10 +621,9 @@ func (an *analysis) titleEnd() int {
 	d := an.d
 	k := 0
 	for k < len(d.toks) && d.toks[k].para == 0 {
-		k++
-	}
-	if k > titleLen {
-		return 0
+		if k++; k > titleLen {
+			return 0
+		}
 	}
 	return k
 }
