@@ -58,6 +58,14 @@ func TestCueIndex(t *testing.T) {
 		{"too far", "en", "Due to rain the big old network had an outage.", "because", 8, false},
 		{"other sentence", "en", "It was due to. Fire", "because", 4, false},
 		{"fr future", "fr", "Le service sera suspendu samedi.", "future", 3, true},
+		{"en will", "en", "Customers will face cuts on Thursday.", "future", 2, true},
+		{"ar future verb", "ar", "ستكون الخدمة متوقفة يوم الجمعة", "future", 1, true},
+		{"fr next", "fr", "Une coupure mardi prochain dans le quartier.", "future", 1, true},
+		{"en past", "en", "Customers faced cuts on Thursday.", "future", 1, false},
+		{"fr à cause d'", "fr", "Les sites sont tombés à cause d'une panne.", "because", 7, true},
+		{"en affected", "en", "The outage took down Reddit for hours.", "affected", 4, true},
+		{"fr affected", "fr", "La panne a touché des sites comme Reddit.", "affected", 7, true},
+		{"ar affected", "ar", "توقفت تطبيقات مثل واتساب", "affected", 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDoc(tc.text)
