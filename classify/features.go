@@ -73,13 +73,33 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 }
 
 // Cue gaps for a service's role: "due to an Azure outage" (a because cue
-// at most causeGap words before the name: the provider that failed),
-// "took down sites such as Twitter" (an affected cue at most affectedGap
-// words before: a platform taken down with it).
+// at most causeGap words before the name, or causeTriggerGap with an
+// outage word between, "after a failure at the network of X": the
+// provider that failed), "took down sites such as Twitter" (an affected
+// cue at most affectedGap words before: a platform taken down with it).
 const (
-	causeGap    = 4
-	affectedGap = 2
+	causeGap        = 4
+	causeTriggerGap = 8
+	affectedGap     = 2
 )
+
+// namedAsCause reports whether a mention follows a cue of a cause, not of
+// a mere time ("due to", not "after"; see causeGap).
+func namedAsCause(an *analysis, m mention) bool {
+	e := an.ci.lastBefore(an.d, "causedby", m.from, causeTriggerGap)
+	if e < 0 {
+		return false
+	}
+	if m.from-e <= causeGap {
+		return true
+	}
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && h.from >= e && h.to <= m.from {
+			return true
+		}
+	}
+	return false
+}
 
 // roleShares returns the shares of a service's mentions named as the
 // cause of the outage and as one of the services it affected.
@@ -93,7 +113,7 @@ func roleShares(an *analysis, g *outageGroup) (float64, float64) {
 			continue
 		}
 		n++
-		if an.ci.before(an.d, "because", m.from, causeGap) {
+		if namedAsCause(an, m) {
 			cause++
 		}
 		if an.ci.before(an.d, "affected", m.from, affectedGap) {

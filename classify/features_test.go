@@ -147,7 +147,11 @@ func TestServiceRoles(t *testing.T) {
 		{"en cause", "en", "Shopify and Discord went offline on Tuesday due to an outage at Cloudflare.", "Cloudflare", true, false},
 		{"en affected", "en", "A failure at Fastly took down Amazon and Reddit for an hour.", "Amazon", false, true},
 		{"fr cause", "fr", "Des sites ont été inaccessibles mardi à cause d'une panne chez OVHcloud.", "OVHcloud", true, false},
+		{"fr cause through an outage word", "fr", "Des sites sont tombés mardi à cause d'une panne du réseau de Fastly.", "Fastly", true, false},
+		{"en a time is no cause", "en", "Hours after the storm, Fastly went down.", "Fastly", false, false},
 		{"fr affected", "fr", "La panne a paralysé des services comme WhatsApp pendant deux heures.", "WhatsApp", false, true},
+		{"fr cause through an outage word", "fr", "Des sites sont tombés mardi à cause d'une panne du réseau de Fastly.", "Fastly", true, false},
+		{"en a time is no cause", "en", "Hours after the storm, Fastly went down.", "Fastly", false, false},
 		{"ar cause", "ar", "تعطلت مواقع كثيرة صباح اليوم بسبب عطل في أمازون ويب سيرفيسز.", "Amazon Web Services", true, false},
 		{"ar affected", "ar", "أدى العطل إلى توقف تطبيقات مثل واتساب لساعات.", "WhatsApp", false, true},
 	}
