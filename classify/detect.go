@@ -161,6 +161,9 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	for i, h := range an.lex {
 		e := an.ds.lex[h.owner]
 		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
+		if e.tag != "" {
+			f.Class += ":" + e.tag
+		}
 		switch e.class {
 		case classTrigger:
 			an.weighTrigger(i, subjects, &ev, &f)
