@@ -81,6 +81,7 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	ev.moods = an.triggerMoods()
 	ev.ledeFuture, ev.titleFuture = an.ledeFuture()
 	ev.plural = an.pluralShare()
+	ev.futureTrig = an.futureTriggerShare()
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)
@@ -652,6 +653,31 @@ func (an *analysis) ledeFuture() (float64, bool) {
 	}
 	return float64(future) / float64(n), an.ci.inSentence("future", 0)
 }
+
+// futureTriggerShare returns the share of the active outage words near
+// a subject that a future cue governs, right before them ("sera
+// interrompu", "will be down", "ستكون متوقفة"): a cut announced, not one
+// that happened.
+func (an *analysis) futureTriggerShare() float64 {
+	n, future := 0, 0
+	for i, h := range an.lex {
+		if !an.withSubject[i] {
+			continue
+		}
+		n++
+		if an.ci.before(an.d, "future", h.from, futureGap) {
+			future++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(future) / float64(n)
+}
+
+// futureGap is how many words may stand between a future cue and the
+// outage word it governs ("sera de nouveau coupé").
+const futureGap = 2
 
 // pluralShare returns the share of the active outage words near a subject
 // whose head word is a plural noun ("outages", "les pannes", "انقطاعات",

@@ -25,6 +25,7 @@ type evidence struct {
 	titleAsks    bool               // the title asks a question or explains ("why…", "comment…", "كيف")
 	titlePlural  bool               // an outage word of the title is a plural noun ("outages")
 	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
+	futureTrig   float64            // share of the outage words near a subject governed by a future cue ("sera coupé")
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -76,6 +77,7 @@ func (ev evidence) features() model.Features {
 	fs.On("title.plural", ev.titlePlural)
 	fs.Add("lede.future", ev.ledeFuture)
 	fs.Add("trig.plural", ev.plural)
+	fs.Add("trig.future", ev.futureTrig)
 	fs.On("title.service", ev.titleService)
 	fs.On("overran", ev.overran)
 	for _, m := range append(append([]string(nil), moodCues...), "question") {

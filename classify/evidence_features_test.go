@@ -128,3 +128,28 @@ func TestLedeFuture(t *testing.T) {
 		})
 	}
 }
+
+// TestFutureTriggerShare: outage words governed by a future cue right
+// before them, in each language.
+func TestFutureTriggerShare(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		want             bool
+	}{
+		{"fr future", "fr", "Le réseau mobile sera interrompu samedi.", true},
+		{"fr past", "fr", "Le réseau mobile a été interrompu samedi.", false},
+		{"en future", "en", "The banking app will be unavailable on Sunday.", true},
+		{"en past", "en", "The banking app was unavailable on Sunday.", false},
+		{"ar past", "ar", "تم قطع خدمة الانترنت يوم الجمعة.", false},
+		{"ar future verb", "ar", "سيتم قطع خدمة الانترنت يوم الجمعة.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := c.analyse(tt.text, tt.lang).futureTriggerShare() > 0
+			if got != tt.want {
+				t.Errorf("futureTriggerShare() > 0 = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
