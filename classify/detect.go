@@ -82,6 +82,7 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	ev.ledeFuture, ev.titleFuture = an.ledeFuture()
 	ev.plural = an.pluralShare()
 	ev.futureTrig = an.futureTriggerShare()
+	ev.years = an.distinctYears()
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)
@@ -673,6 +674,20 @@ func (an *analysis) futureTriggerShare() float64 {
 		return 0
 	}
 	return float64(future) / float64(n)
+}
+
+// distinctYears counts the different years the text names ("2016",
+// "2023"): a retrospective or a statistic spans years, a report names
+// the day of one incident.
+func (an *analysis) distinctYears() int {
+	seen := map[string]bool{}
+	for _, t := range an.d.toks {
+		w := strings.TrimPrefix(t.norm, "و") // "و2024": and 2024
+		if len(w) == 4 && isAllDigits(w) && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			seen[w] = true
+		}
+	}
+	return len(seen)
 }
 
 // futureGap is how many words may stand between a future cue and the

@@ -26,6 +26,7 @@ type evidence struct {
 	titlePlural  bool               // an outage word of the title is a plural noun ("outages")
 	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
 	futureTrig   float64            // share of the outage words near a subject governed by a future cue ("sera coupé")
+	years        int                // different years the text names
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -78,6 +79,7 @@ func (ev evidence) features() model.Features {
 	fs.Add("lede.future", ev.ledeFuture)
 	fs.Add("trig.plural", ev.plural)
 	fs.Add("trig.future", ev.futureTrig)
+	fs.On("years.many", ev.years >= manyYears)
 	fs.On("title.service", ev.titleService)
 	fs.On("overran", ev.overran)
 	for _, m := range append(append([]string(nil), moodCues...), "question") {
@@ -85,6 +87,10 @@ func (ev evidence) features() model.Features {
 	}
 	return fs
 }
+
+// manyYears is how many different years make a text span years (a
+// retrospective, a statistic).
+const manyYears = 3
 
 // denied reports whether the text denies the outage at least as strongly
 // as it reports it ("the outage is fake news"): a gate, whatever the

@@ -153,3 +153,24 @@ func TestFutureTriggerShare(t *testing.T) {
 		})
 	}
 }
+
+// TestDistinctYears: years named in a text, counted once each; other
+// numbers are not years.
+func TestDistinctYears(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		want             int
+	}{
+		{"fr retrospective", "fr", "En 2016, en 2019 puis en 2023, les pannes se sont succédé ; 2019 reste l'année record.", 3},
+		{"en report", "en", "The outage on 4 March 2025 hit 12000 users for 90 minutes.", 1},
+		{"ar statistic", "ar", "ارتفع عدد الانقطاعات بين عامي 2020 و2024 بحسب التقرير.", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.analyse(tt.text, tt.lang).distinctYears(); got != tt.want {
+				t.Errorf("distinctYears() = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
