@@ -307,6 +307,10 @@ func TestBadDataFile(t *testing.T) {
 	}{
 		{"lexicon columns", fileLexicon, "# comment\nfr\ttrigger\t2\n", "lexicon.tsv:2:"},
 		{"lexicon class", fileLexicon, "fr\ttrigger\t2\tpanne\nfr\tbogus\t1\tx\n", "lexicon.tsv:2: unknown class"},
+		{"lexicon tag on untagged class", fileLexicon, "fr\tsubject:thing\t1\tservice\n", "lexicon.tsv:1: class \"subject\" takes no tag"},
+		{"lexicon empty tag", fileLexicon, "fr\tgeneral:\t1\tconseils\n", "lexicon.tsv:1: bad tag"},
+		{"lexicon tag letters", fileLexicon, "fr\tgeneral:Rank-1\t1\tclassement\n", "lexicon.tsv:1: bad tag"},
+		{"lexicon tagged class", fileLexicon, "fr\tbogus:x\t1\tclassement\n", "lexicon.tsv:1: unknown class"},
 		{"lexicon weight", fileLexicon, "\nen\ttrigger\theavy\toutage\n", "lexicon.tsv:2: bad weight"},
 		{"lexicon lang", fileLexicon, "de\ttrigger\t1\tausfall\n", "lexicon.tsv:1: unknown language"},
 		{"short prefix", fileLexicon, "fr\ttrigger\t1\tpa*\n", "lexicon.tsv:1:"},

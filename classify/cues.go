@@ -13,7 +13,7 @@ const fileCues = "cues.tsv"
 // Cue classes (see data/cues.tsv).
 var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
-	"until": true, "back": true, "about": true, "past": true,
+	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
 	"peak": true, "credit": true,
 }
 
@@ -93,6 +93,21 @@ func (ci *cueIndex) before(d *doc, class string, k, gap int) bool {
 		}
 	}
 	return false
+}
+
+// lastBefore returns the end of the last cue of class ending at most gap
+// tokens before token k in k's sentence, or -1.
+func (ci *cueIndex) lastBefore(d *doc, class string, k, gap int) int {
+	ends := ci.endsAt[class]
+	i := sort.SearchInts(ends, k+1)
+	if i == 0 {
+		return -1
+	}
+	e := ends[i-1]
+	if k-e > gap || e <= 0 || k >= len(d.toks) || d.toks[e-1].sent != d.toks[k].sent {
+		return -1
+	}
+	return e
 }
 
 // inSentence reports whether sentence s holds a cue of class.

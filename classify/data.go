@@ -68,6 +68,7 @@ var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEn
 type lexEntry struct {
 	lang   string
 	class  string
+	tag    string // sub-class of a detection class ("ranking" in general:ranking), or ""
 	weight float64
 	phrase string
 	rule   string // file:line
@@ -253,9 +254,10 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 	if len(cols) != 4 {
 		return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
 	}
-	lang, class := cols[0], cols[1]
-	if !lexClasses[class] {
-		return fmt.Errorf("%s: unknown class %q", at, class)
+	lang := cols[0]
+	class, tag, err := classTag(at, cols[1])
+	if err != nil {
+		return err
 	}
 	w, err := strconv.ParseFloat(cols[2], 64)
 	if err != nil {
@@ -273,12 +275,36 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 			continue
 		}
 		p.owner = len(ds.lex)
-		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, weight: w, phrase: p.text, rule: at})
+		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, tag: tag, weight: w, phrase: p.text, rule: at})
 		for _, l := range langs {
 			ds.lexM[l].add(p.phrase)
 		}
 	}
 	return nil
+}
+
+// taggedClasses are the lexicon classes whose lines may carry a sub-tag
+// ("general:ranking"): each tag is a detection feature of its own, so
+// that the model weighs each phenomenon from data.
+var taggedClasses = map[string]bool{classGeneral: true, classPlanned: true, classTrigger: true}
+
+// classTag reads the class column of a lexicon line: a class, maybe
+// followed by ":" and a tag of lower-case letters.
+func classTag(at, col string) (string, string, error) {
+	class, tag, tagged := strings.Cut(col, ":")
+	if !lexClasses[class] {
+		return "", "", fmt.Errorf("%s: unknown class %q", at, class)
+	}
+	if !tagged {
+		return class, "", nil
+	}
+	if !taggedClasses[class] {
+		return "", "", fmt.Errorf("%s: class %q takes no tag (only general, planned and trigger do)", at, class)
+	}
+	if tag == "" || strings.TrimFunc(tag, func(r rune) bool { return r >= 'a' && r <= 'z' }) != "" {
+		return "", "", fmt.Errorf("%s: bad tag %q in %q (want lower-case letters)", at, tag, col)
+	}
+	return class, tag, nil
 }
 
 // sourcePhrase is a compiled phrase of a data line with the text it was

@@ -79,6 +79,10 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
 	ev := an.weighEvidence(an.subjects())
 	ev.moods = an.triggerMoods()
+	ev.ledeFuture, ev.titleFuture = an.ledeFuture()
+	ev.plural = an.pluralShare()
+	ev.futureTrig = an.futureTriggerShare()
+	ev.years = an.distinctYears()
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)
@@ -150,13 +154,18 @@ func (an *analysis) subjects() []tokPos {
 // records what fired.
 func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	d := an.d
-	ev := evidence{neg: map[string][]float64{}}
+	ev := evidence{neg: map[string][]float64{}, tagged: map[string][]float64{}, titleNeg: map[string]bool{}}
+	ev.titleAsks = an.titleAsks()
+	titleEnd := an.titleEnd()
 	for _, h := range an.lex {
 		ev.overran = ev.overran || an.class(h) == classOverran // planned work that overran is an incident
 	}
 	for i, h := range an.lex {
 		e := an.ds.lex[h.owner]
 		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
+		if e.tag != "" {
+			f.Class += ":" + e.tag
+		}
 		switch e.class {
 		case classTrigger:
 			an.weighTrigger(i, subjects, &ev, &f)
@@ -172,6 +181,18 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue
+		}
+		if h.from < titleEnd && f.Weight != 0 {
+			switch e.class {
+			case classGeneral, classPlanned:
+				ev.titleNeg[e.class] = true
+			case classTrigger:
+				ev.titlePlural = ev.titlePlural || (h.to-h.from == 1 && pluralNoun(d.toks[h.from].norm, an.lang))
+			}
+		}
+		if e.tag != "" && f.Weight != 0 && (e.class != classTrigger || an.withSubject[i]) {
+			k := e.class + "." + e.tag
+			ev.tagged[k] = append(ev.tagged[k], e.weight)
 		}
 		an.fired = append(an.fired, f)
 	}
@@ -229,7 +250,10 @@ func (an *analysis) weighTrigger(i int, subjects []tokPos, ev *evidence, f *Fire
 	sent := d.toks[h.from].sent
 	an.triggerSent[sent] = true
 	for _, s := range subjects {
-		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to) {
+		// A subject inside the outage phrase counts only when it opens it:
+		// "households without power" states its subject, "hors service"
+		// does not.
+		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to || (s.tok == h.from && h.to-h.from > 1)) {
 			an.withSubject[i] = true
 			break
 		}
@@ -568,4 +592,138 @@ func (an *analysis) nextToTrigger(m mention) bool {
 		}
 	}
 	return false
+}
+
+// askWords open a title that asks or explains rather than reports.
+var askWords = map[string]bool{
+	"pourquoi": true, "comment": true, "why": true, "how": true, "لماذا": true, "كيف": true, "هل": true,
+}
+
+// titleAsks reports whether the title (a short first paragraph) asks a
+// question or opens with a word that explains ("Pourquoi…", "How to…").
+func (an *analysis) titleAsks() bool {
+	end := an.titleEnd()
+	if end == 0 {
+		return false
+	}
+	if askWords[an.d.toks[0].norm] {
+		return true
+	}
+	for k := range end {
+		if r := an.endChar[an.d.toks[k].sent]; r == '?' || r == '؟' {
+			return true
+		}
+	}
+	return false
+}
+
+// titleLen is the most words a first paragraph has to be read as a title.
+const titleLen = 30
+
+// titleEnd returns the end (exclusive) of the title's tokens: the first
+// paragraph when it is short enough to be a title, else 0 (no title).
+func (an *analysis) titleEnd() int {
+	d := an.d
+	k := 0
+	for k < len(d.toks) && d.toks[k].para == 0 {
+		if k++; k > titleLen {
+			return 0
+		}
+	}
+	return k
+}
+
+// ledeSentences is how many sentences, from the title on, make the lede.
+const ledeSentences = 4
+
+// ledeFuture returns the share of the lede's sentences holding a future
+// cue ("sera", "will be", "سيتم", "next week"), and whether the first
+// sentence (the title) holds one: an announcement says what will happen
+// from its first lines, a report what happened.
+func (an *analysis) ledeFuture() (float64, bool) {
+	d := an.d
+	if len(d.toks) == 0 {
+		return 0, false
+	}
+	n := min(ledeSentences, d.toks[len(d.toks)-1].sent+1)
+	future := 0
+	for s := range n {
+		if an.ci.inSentence("future", s) {
+			future++
+		}
+	}
+	return float64(future) / float64(n), an.ci.inSentence("future", 0)
+}
+
+// futureTriggerShare returns the share of the active outage words near
+// a subject that a future cue governs, right before them ("sera
+// interrompu", "will be down", "ستكون متوقفة"): a cut announced, not one
+// that happened.
+func (an *analysis) futureTriggerShare() float64 {
+	n, future := 0, 0
+	for i, h := range an.lex {
+		if !an.withSubject[i] {
+			continue
+		}
+		n++
+		if an.ci.before(an.d, "future", h.from, futureGap) {
+			future++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(future) / float64(n)
+}
+
+// distinctYears counts the different years the text names ("2016",
+// "2023"): a retrospective or a statistic spans years, a report names
+// the day of one incident.
+func (an *analysis) distinctYears() int {
+	seen := map[string]bool{}
+	for _, t := range an.d.toks {
+		w := strings.TrimPrefix(t.norm, "و") // "و2024": and 2024
+		if len(w) == 4 && isAllDigits(w) && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			seen[w] = true
+		}
+	}
+	return len(seen)
+}
+
+// futureGap is how many words may stand between a future cue and the
+// outage word it governs ("sera de nouveau coupé").
+const futureGap = 2
+
+// pluralShare returns the share of the active outage words near a subject
+// whose head word is a plural noun ("outages", "les pannes", "انقطاعات",
+// "الاعطال"): a text about outages in general speaks in the plural, a
+// report of one incident mostly in the singular.
+func (an *analysis) pluralShare() float64 {
+	n, plural := 0, 0
+	for i, h := range an.lex {
+		if !an.withSubject[i] || h.to-h.from != 1 {
+			continue
+		}
+		n++
+		if pluralNoun(an.d.toks[h.from].norm, an.lang) {
+			plural++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(plural) / float64(n)
+}
+
+// pluralNoun reports whether a folded word looks like a plural noun: a
+// Latin word ending in s or x (fr, en), an Arabic word with the sound
+// feminine plural ات or a broken plural of the fa'al pattern (اعطال).
+func pluralNoun(w, lang string) bool {
+	switch lang {
+	case corpus.LangArabic:
+		r := []rune(w)
+		return len(r) > 3 && (strings.HasSuffix(w, "ات") || strings.Contains(w, "اعطال"))
+	default:
+		return len(w) > 4 && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us")
+	}
 }

@@ -15,9 +15,14 @@
 //     (data/services.tsv, data/countries.tsv) and name patterns find the
 //     services, and data/cues.tsv the cue words the features read
 //     (because, speculation, future, since, until, back, about, past,
-//     peak, credit).
+//     peak, credit, affected).
 //  2. Detection (evidence_features.go): the lexicon evidence of each class
-//     becomes the detection features; the model's score decides, from 0.
+//     becomes the detection features, with one more feature per tag of a
+//     tagged lexicon line ("general:ranking", "planned:future"), and the
+//     genre of the text: counter-evidence or a question in the title, the
+//     share of the lede speaking of the future, plural outage nouns
+//     ("outages", "les pannes": outages in general). The model's score
+//     decides, from 0.
 //     Two rules gate it whatever the score: an outage word must stand near
 //     something that can fail (a service, network or utility; another
 //     sense of the word cancels it), and a text denying the outage as much
@@ -42,7 +47,9 @@
 //     service, title or lede, the cue word before it, a question,
 //     speculation, future or past in its sentence, the rule's kind and
 //     hedge, its relation to the publication day, how many candidates
-//     agree. Never an article, an address or a sentence.
+//     agree; for a service, whether it is named as the cause ("due to an
+//     X outage") or among the services affected ("such as X"). Never an
+//     article, an address or a sentence.
 //  5. Scores and record (assemble.go, choose.go): the weights
 //     (data/weights.tsv, package outages/classify/model) score each
 //     candidate; the best wins its slot, except that a bound ("more than

@@ -14,10 +14,19 @@ type evidence struct {
 	loose        []float64            // outage words with no subject near
 	report       float64              // incident-report words
 	neg          map[string][]float64 // counter-evidence by class (planned, sense, general, denial)
+	tagged       map[string][]float64 // by "class.tag" of tagged lexicon lines (triggers only near a subject)
 	titleTrigger bool
 	titleService bool
 	overran      bool
 	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
+	ledeFuture   float64            // share of the lede's sentences (title included) speaking of the future
+	titleFuture  bool               // the title speaks of the future
+	titleNeg     map[string]bool    // counter-evidence classes (general, planned) found in the title
+	titleAsks    bool               // the title asks a question or explains ("why…", "comment…", "كيف")
+	titlePlural  bool               // an outage word of the title is a plural noun ("outages")
+	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
+	futureTrig   float64            // share of the outage words near a subject governed by a future cue ("sera coupé")
+	years        int                // different years the text names
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -53,7 +62,24 @@ func (ev evidence) features() model.Features {
 	for _, cl := range []string{classPlanned, classSense, classGeneral, classDenial} {
 		fs.Add("neg."+cl, min(decayed(ev.neg[cl]), 8)/4)
 	}
+	tags := make([]string, 0, len(ev.tagged))
+	for t := range ev.tagged {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	for _, t := range tags {
+		fs.Add(t, min(decayed(ev.tagged[t]), 8)/4)
+	}
 	fs.On("title.trigger", ev.titleTrigger)
+	fs.On("title.future", ev.titleFuture)
+	fs.On("title.general", ev.titleNeg[classGeneral])
+	fs.On("title.planned", ev.titleNeg[classPlanned])
+	fs.On("title.asks", ev.titleAsks)
+	fs.On("title.plural", ev.titlePlural)
+	fs.Add("lede.future", ev.ledeFuture)
+	fs.Add("trig.plural", ev.plural)
+	fs.Add("trig.future", ev.futureTrig)
+	fs.On("years.many", ev.years >= manyYears)
 	fs.On("title.service", ev.titleService)
 	fs.On("overran", ev.overran)
 	for _, m := range append(append([]string(nil), moodCues...), "question") {
@@ -61,6 +87,10 @@ func (ev evidence) features() model.Features {
 	}
 	return fs
 }
+
+// manyYears is how many different years make a text span years (a
+// retrospective, a statistic).
+const manyYears = 3
 
 // denied reports whether the text denies the outage at least as strongly
 // as it reports it ("the outage is fake news"): a gate, whatever the

@@ -30,9 +30,9 @@ type Explanation struct {
 // Fired is one lexicon rule that matched: a trigger, or counter-evidence
 // (another sense, a general discussion, a planned cut, a denial).
 type Fired struct {
-	Rule   string  `json:"rule"` // file:line
-	Class  string  `json:"class"`
-	Text   string  `json:"text"` // the matched text
+	Rule   string  `json:"rule"`  // file:line
+	Class  string  `json:"class"` // lexicon class, with its tag when the line has one ("general:ranking")
+	Text   string  `json:"text"`  // the matched text
 	Weight float64 `json:"weight"`
 	Start  int     `json:"start"` // byte offsets in the classified text
 	End    int     `json:"end"`

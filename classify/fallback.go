@@ -3,6 +3,7 @@ package classify
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"outages/corpus"
 )
@@ -36,7 +37,30 @@ var leadDeterminers = map[string]bool{
 // value says whether the cue word is part of the name ("بنك مصر").
 var arabicNameCues = map[string]bool{
 	"منصه": false, "تطبيق": false, "بنك": true, "مصرف": true, "شركه": false,
-	"موقع": false, "خدمه": false, "شبكه": false, "بوابه": false, "مشغل": false,
+	"موقع": false, "خدمه": false, "شبكه": false, "بوابه": false, "مشغل": false, "مؤسسه": false,
+}
+
+// arabicTimeNouns are lengths and spans of time: after a preposition
+// ("لساعات", "ليومين") they end a name.
+var arabicTimeNouns = map[string]bool{
+	"ساعات": true, "ساعه": true, "ساعتين": true, "يوم": true, "يومين": true, "ايام": true,
+	"دقائق": true, "دقيقه": true, "اسبوع": true, "اسابيع": true, "مده": true, "فتره": true,
+}
+
+// arabicClauseStart reports whether an Arabic word ends a name rather
+// than going on with it: the conjunction و on a word that does not take
+// the article ("ويحرم", "وأعلنت"; "والتعليم" goes on), or a length of
+// time after a preposition ("لساعات").
+func arabicClauseStart(w string) bool {
+	if strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "وال") && utf8.RuneCountInString(w) > 3 {
+		return true
+	}
+	for _, p := range []string{"ل", "ب"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && arabicTimeNouns[rest] {
+			return true
+		}
+	}
+	return false
 }
 
 // kindCues give the kind of a derived service from words of the text.
@@ -289,6 +313,7 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 	d, ds := an.d, c.data
 	stop := ds.stop[an.lang]
 	blocked := make([]bool, len(d.toks))
+	utility := make([]bool, len(d.toks)) // internet, power or telephony words: may open a name ("شركة كهرباء الساحل")
 	for i, h := range an.lex {
 		cl := ds.lex[h.owner].class
 		if !an.active[i] && cl == classTrigger {
@@ -298,6 +323,7 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 		case classTrigger, classReport, classPlanned, classDenial, classInternet, classPower, classTelecom:
 			for k := h.from; k < h.to && k < len(d.toks); k++ {
 				blocked[k] = true
+				utility[k] = utility[k] || cl == classInternet || cl == classPower || cl == classTelecom
 			}
 		}
 	}
@@ -325,13 +351,16 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			continue
 		}
 		end := k + 1
-		for end < len(d.toks) && end-k <= 3 && d.toks[end].sent == d.toks[k].sent && d.toks[end].arabic && !blocked[end] && !stop[d.toks[end].norm] && d.toks[end].start-d.toks[end-1].end <= 2 {
+		for end < len(d.toks) && end-k <= 3 && d.toks[end].sent == d.toks[k].sent && d.toks[end].arabic && (!blocked[end] || end == k+1 && utility[end]) && !stop[d.toks[end].norm] && d.toks[end].start-d.toks[end-1].end <= 2 {
 			if _, cue := cueOf(end); cue && end > k+1 {
+				break
+			}
+			if end > k+1 && arabicClauseStart(d.toks[end].norm) {
 				break
 			}
 			end++
 		}
-		if end == k+1 {
+		if end == k+1 || end == k+2 && utility[k+1] {
 			continue
 		}
 		from := k + 1

@@ -107,3 +107,28 @@ func TestDerivedService(t *testing.T) {
 		})
 	}
 }
+
+// TestArabicNameBounds: an Arabic derived name may open with a utility
+// word after a company cue ("شركة كهرباء ..."), and ends before a clause
+// opened by و or a length of time after a preposition ("لساعات").
+func TestArabicNameBounds(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text, want string }{
+		{"utility word opens the name", "أعلنت شركة كهرباء الوادي الأخضر عن انقطاع التيار الكهربائي عن أحياء عدة بسبب عطل في محطة التحويل.", "كهرباء الوادي الأخضر"},
+		{"a clause opened by wa", "عطل مفاجئ يضرب شبكة النجمة الزرقاء ويحرم المشتركين من الإنترنت ساعات.", "النجمة الزرقاء"},
+		{"a length after a preposition", "تعطلت بوابة الخدمات الموحدة لساعات يوم الاثنين، ولم يتمكن المواطنون من إنجاز معاملاتهم.", "الخدمات الموحدة"},
+		{"coordinated nouns go on", "تعطل موقع وزارة الثقافة والفنون بعد ضغط كبير على الخوادم صباح اليوم.", "وزارة الثقافة والفنون"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2025-03-14", DeclaredLang: corpus.LangArabic}
+			c.Classify(a)
+			if !a.IsOutage || len(a.Outages) == 0 {
+				t.Fatalf("no outage found in %q", tt.text)
+			}
+			if got := a.Outages[0].Service; got != tt.want {
+				t.Errorf("service = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

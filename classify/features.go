@@ -59,7 +59,71 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 	fs.On("trigger.near", near > 1 && near <= 4)
 	fs.On("trigger.mid", near > 4 && near <= 15)
 	fs.On("opens_sentence", opens)
+	// A named provider after "due to" is the one that failed ("due to an
+	// Azure outage"); a country's grid or network after it is a cause
+	// ("because of power cuts").
+	cause, affected := roleShares(an, g)
+	if g.countryOf != "" {
+		fs.Add("role.cause.utility", cause)
+	} else {
+		fs.Add("role.cause", cause)
+	}
+	fs.Add("role.affected", affected)
 	return fs
+}
+
+// Cue gaps for a service's role: "due to an Azure outage" (a because cue
+// at most causeGap words before the name, or causeTriggerGap with an
+// outage word between, "after a failure at the network of X": the
+// provider that failed), "took down sites such as Twitter" (an affected
+// cue at most affectedGap words before: a platform taken down with it).
+const (
+	causeGap        = 4
+	causeTriggerGap = 8
+	affectedGap     = 2
+)
+
+// namedAsCause reports whether a mention follows a cue of a cause, not of
+// a mere time ("due to", not "after"; see causeGap).
+func namedAsCause(an *analysis, m mention) bool {
+	e := an.ci.lastBefore(an.d, "causedby", m.from, causeTriggerGap)
+	if e < 0 {
+		return false
+	}
+	if m.from-e <= causeGap {
+		return true
+	}
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && h.from >= e && h.to <= m.from {
+			return true
+		}
+	}
+	return false
+}
+
+// roleShares returns the shares of a service's mentions named as the
+// cause of the outage and as one of the services it affected.
+func roleShares(an *analysis, g *outageGroup) (float64, float64) {
+	n, cause, affected := 0, 0, 0
+	if an.ci == nil {
+		return 0, 0
+	}
+	for _, m := range g.mentions {
+		if m.channel {
+			continue
+		}
+		n++
+		if namedAsCause(an, m) {
+			cause++
+		}
+		if an.ci.before(an.d, "affected", m.from, affectedGap) {
+			affected++
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(cause) / float64(n), float64(affected) / float64(n)
 }
 
 // utilityOf is the kind of country-wide cut a kind of service runs.

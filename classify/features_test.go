@@ -58,6 +58,14 @@ func TestCueIndex(t *testing.T) {
 		{"too far", "en", "Due to rain the big old network had an outage.", "because", 8, false},
 		{"other sentence", "en", "It was due to. Fire", "because", 4, false},
 		{"fr future", "fr", "Le service sera suspendu samedi.", "future", 3, true},
+		{"en will", "en", "Customers will face cuts on Thursday.", "future", 2, true},
+		{"ar future verb", "ar", "ستكون الخدمة متوقفة يوم الجمعة", "future", 1, true},
+		{"fr next", "fr", "Une coupure mardi prochain dans le quartier.", "future", 1, true},
+		{"en past", "en", "Customers faced cuts on Thursday.", "future", 1, false},
+		{"fr à cause d'", "fr", "Les sites sont tombés à cause d'une panne.", "because", 7, true},
+		{"en affected", "en", "The outage took down Reddit for hours.", "affected", 4, true},
+		{"fr affected", "fr", "La panne a touché des sites comme Reddit.", "affected", 7, true},
+		{"ar affected", "ar", "توقفت تطبيقات مثل واتساب", "affected", 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDoc(tc.text)
@@ -131,5 +139,45 @@ func TestMarkEarlier(t *testing.T) {
 	markEarlier(weeks)
 	if got := []bool{weeks[0].earlier, weeks[1].earlier, weeks[2].earlier}; !slices.Equal(got, []bool{true, false, false}) {
 		t.Errorf("earlier over weeks = %v, want [true false false]", got)
+	}
+}
+
+// TestServiceRoles: a provider named after "due to" is the cause of the
+// outage; platforms named after "such as" or "took down" are what it took
+// down with it.
+func TestServiceRoles(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text, svc string
+		cause, affected       bool
+	}{
+		{"en cause", "en", "Shopify and Discord went offline on Tuesday due to an outage at Cloudflare.", "Cloudflare", true, false},
+		{"en affected", "en", "A failure at Fastly took down Amazon and Reddit for an hour.", "Amazon", false, true},
+		{"fr cause", "fr", "Des sites ont été inaccessibles mardi à cause d'une panne chez OVHcloud.", "OVHcloud", true, false},
+		{"fr cause through an outage word", "fr", "Des sites sont tombés mardi à cause d'une panne du réseau de Fastly.", "Fastly", true, false},
+		{"en a time is no cause", "en", "Hours after the storm, Fastly went down.", "Fastly", false, false},
+		{"fr affected", "fr", "La panne a paralysé des services comme WhatsApp pendant deux heures.", "WhatsApp", false, true},
+		{"fr cause through an outage word", "fr", "Des sites sont tombés mardi à cause d'une panne du réseau de Fastly.", "Fastly", true, false},
+		{"en a time is no cause", "en", "Hours after the storm, Fastly went down.", "Fastly", false, false},
+		{"ar cause", "ar", "تعطلت مواقع كثيرة صباح اليوم بسبب عطل في أمازون ويب سيرفيسز.", "Amazon Web Services", true, false},
+		{"ar affected", "ar", "أدى العطل إلى توقف تطبيقات مثل واتساب لساعات.", "WhatsApp", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := c.analyse(tt.text, tt.lang)
+			g := &outageGroup{cand: &candidate{key: tt.svc}}
+			for _, m := range an.mentions {
+				if m.key == tt.svc {
+					g.mentions = append(g.mentions, m)
+				}
+			}
+			if len(g.mentions) == 0 {
+				t.Fatalf("%s not found in %q", tt.svc, tt.text)
+			}
+			cause, affected := roleShares(an, g)
+			if (cause > 0) != tt.cause || (affected > 0) != tt.affected {
+				t.Errorf("roleShares = %v, %v; want cause %v, affected %v", cause, affected, tt.cause, tt.affected)
+			}
+		})
 	}
 }

@@ -117,3 +117,42 @@ func TestGazetteerNamesUnique(t *testing.T) {
 		}
 	}
 }
+
+// TestGenreDetection: texts about outages in general (explainers, trends,
+// retrospectives, trackers, rights, advice, habitual statements) and
+// announcements are not reports; reports written like them still are. The
+// texts are invented, in each language.
+func TestGenreDetection(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"fr explainer", "Pourquoi les pannes informatiques se multiplient\n\nLes grandes pannes de services en ligne sont de plus en plus fréquentes. Quand un hébergeur tombe, des milliers de sites tombent avec lui, expliquent les spécialistes.", false},
+		{"en explainer", "Why cloud outages keep happening\n\nAs more firms depend on a handful of providers, a single failure can ripple across thousands of websites. Experts say companies should spread workloads across regions.", false},
+		{"ar explainer", "لماذا تتكرر أعطال الإنترنت؟\n\nيرى خبراء أن الاعتماد على عدد قليل من مزودي الخدمات السحابية يجعل الشبكة أكثر هشاشة، وأن انقطاع خدمة واحدة قد يؤثر على آلاف المواقع.", false},
+		{"fr tracker", "Comment savoir si une application est en panne ?\n\nConsultez un site de signalement qui recense en temps réel les problèmes signalés par les utilisateurs.", false},
+		{"en tracker", "Is your favourite app down? How to check\n\nOutage-reporting sites collect problems reported by users in real time, so you can check if it is just you.", false},
+		{"fr rights", "Panne d'internet : quels sont vos droits ?\n\nLorsque la connexion est coupée plusieurs jours, l'opérateur doit accorder un geste commercial au prorata de la durée de la coupure.", false},
+		{"ar advice", "ماذا تفعل عند انقطاع الإنترنت في منزلك؟\n\nننصحك بإعادة تشغيل جهاز الراوتر أولا، ثم التواصل مع خدمة العملاء إذا استمرت المشكلة.", false},
+		{"en announcement", "Power company plans rolling blackouts next week\n\nThe utility said it will cut power to neighbourhoods in two-hour blocks starting Monday if demand exceeds supply.", false},
+		{"fr out of service", "La messagerie de l'opérateur sera hors service dimanche matin pour une mise à jour ; les envois reprendront à partir de 10 heures.", false},
+		{"en expect outages", "Residents of the northern districts should expect outages on Wednesday as crews replace an old transformer, the utility said.", false},
+		{"ar announced stop", "يعلن البنك لعملائه أن الخدمات المصرفية عبر الإنترنت ستكون متوقفة مؤقتا ليلة السبت بسبب ترقية الأنظمة.", false},
+		{"fr household count", "Les intempéries ont privé près de 80 000 foyers de courant en Bretagne jeudi soir, selon le gestionnaire du réseau.", true},
+		{"en card payments", "Customers of a high-street bank were unable to make card payments on Friday after a technical fault hit its systems.", true},
+		{"ar provider", "تعطل تطبيق واتساب حول العالم لساعتين، وأبلغ ملايين المستخدمين عن تعذر إرسال الرسائل قبل أن تعلن الشركة عودة الخدمة.", true},
+		{"en provider", "Cloudflare outage takes down thousands of websites\n\nA configuration error at Cloudflare knocked out access to many popular sites on Tuesday morning. The company said the problem was fixed within two hours.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2025-03-14"}
+			ex := c.Classify(a)
+			if a.IsOutage != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("IsOutage = %v, want %v\n%s", a.IsOutage, tt.want, sb.String())
+			}
+		})
+	}
+}

@@ -24,7 +24,7 @@ type TrainOptions struct {
 // defaultL2 is each slot's L2 penalty, chosen by cross-validation: the
 // detection model has few features and many examples, the choice models
 // many features and fewer examples.
-var defaultL2 = map[string]float64{SlotDetect: 0.005, SlotService: 0.05, SlotStart: 0.5, SlotDuration: 0.3, SlotCause: 0.02}
+var defaultL2 = map[string]float64{SlotDetect: 0.002, SlotService: 0.05, SlotStart: 0.5, SlotDuration: 0.3, SlotCause: 0.02}
 
 func (o TrainOptions) forSlot(slot string) TrainOptions {
 	if o.L2 == 0 {
