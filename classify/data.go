@@ -254,7 +254,7 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 		return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, weight, phrases), got %d", at, len(cols))
 	}
 	lang, class := cols[0], cols[1]
-	if !lexClasses[class] {
+	if !lexClasses[class] && !genreClasses[class] {
 		return fmt.Errorf("%s: unknown class %q", at, class)
 	}
 	w, err := strconv.ParseFloat(cols[2], 64)

@@ -18,6 +18,7 @@ type evidence struct {
 	titleService bool
 	overran      bool
 	moods        map[string]float64 // share of the reporting sentences with each mood (see triggerMoods)
+	genre        genreEvidence      // denials, fiction, old outages, vehicles, advisories (genre.go)
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -59,13 +60,6 @@ func (ev evidence) features() model.Features {
 	for _, m := range append(append([]string(nil), moodCues...), "question") {
 		fs.Add("mood."+m, ev.moods[m])
 	}
+	ev.genreFeatures(&fs)
 	return fs
-}
-
-// denied reports whether the text denies the outage at least as strongly
-// as it reports it ("the outage is fake news"): a gate, whatever the
-// model says.
-func (ev evidence) denied() bool {
-	d := decayed(ev.neg[classDenial])
-	return d > 0 && d >= decayed(ev.trig)
 }
