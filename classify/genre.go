@@ -68,7 +68,7 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 		case e.class == classTrigger && an.active[i] && an.withSubject[i]:
 			if an.triggerDenied(h) {
 				ev.genre.deniedTrig = append(ev.genre.deniedTrig, e.weight)
-				an.fired = append(an.fired, an.firedOf(h, "outage word denied (negation, denial or rumour before it)"))
+				an.noteFired(h, "near a subject, but denied (a negation, denial or rumour before it)")
 			} else {
 				ev.trig = append(ev.trig, e.weight)
 			}
@@ -86,6 +86,16 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 func (an *analysis) firedOf(h hit, note string) Fired {
 	e, d := an.ds.lex[h.owner], an.d
 	return Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end, Note: note}
+}
+
+// noteFired replaces the note of the fired outage word h.
+func (an *analysis) noteFired(h hit, note string) {
+	start := an.d.toks[h.from].start
+	for k := range an.fired {
+		if f := &an.fired[k]; f.Class == classTrigger && f.Start == start && f.Rule == an.ds.lex[h.owner].rule {
+			f.Note = note
+		}
+	}
 }
 
 func contains(xs []string, x string) bool {
@@ -216,8 +226,12 @@ func digitValue(r rune) int {
 // denied reports whether the text denies the outage at least as strongly
 // as it reports it ("the outage is fake news", "the service is running
 // normally"), the outage words it denies ("l'opérateur dément toute
-// panne") not counting as reported: a gate, whatever the model says.
+// panne") not counting as reported, or denies every outage word it says
+// near a subject: a gate, whatever the model says.
 func (ev evidence) denied() bool {
+	if len(ev.trig) == 0 && len(ev.genre.deniedTrig) > 0 {
+		return true
+	}
 	d := decayed(append(append([]float64(nil), ev.neg[classDenial]...), ev.genre.normal...))
 	return d > 0 && d >= decayed(ev.trig)
 }
