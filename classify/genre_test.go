@@ -71,6 +71,9 @@ func TestTriggerDenied(t *testing.T) {
 		{"ar negation", "لا يوجد انقطاع في شبكة الإنترنت.", "انقطاع", true},
 		{"ar rumour", "نفت الشركة ما يتم تداوله عن انقطاع خدمة الإنترنت.", "انقطاع", true},
 		{"ar clause break", "نفت الشركة وجود هجوم، وأكدت انقطاع خدمة الإنترنت.", "انقطاع", false},
+		{"fr no indication", "Rien n'indique que les services en ligne aient été interrompus.", "interrompus", true},
+		{"en no indication", "There is no indication that any public services have been disrupted.", "disrupted", true},
+		{"ar no indication", "لا يوجد ما يشير إلى انقطاع الخدمات الحكومية.", "انقطاع", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
