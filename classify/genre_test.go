@@ -117,7 +117,7 @@ func TestGenreFeatures(t *testing.T) {
 		{"ar security", "حذر المركز من ثغرة حرجة في أنظمة البريد ودعا إلى تثبيت التحديث الأمني.", "neg.security"},
 		{"fr vehicle", "Le train est resté bloqué deux heures après une panne de moteur de la locomotive.", "neg.vehicle"},
 		{"en vehicle", "Passengers were stranded for hours after the ferry suffered an engine failure and was towed back to port.", "neg.vehicle"},
-		{"ar vehicle", "توقف القطار ساعتين بعد عطل في المحرك وانتظر الركاب جرارا بديلا.", "neg.vehicle"},
+		{"ar vehicle", "توقف القطار ساعتين بعد عطل في المحرك الرئيسي وانتظر الركاب وصول جرار بديل.", "neg.vehicle"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
