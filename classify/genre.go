@@ -55,11 +55,11 @@ type genreEvidence struct {
 }
 
 // weighGenre adds the genre evidence to ev: outage words in a denial's
-// scope leave the report evidence (a denied cause often stands in a real
-// report: "X denies a cyberattack"), "works normally" joins the denial
-// evidence, the genre
-// classes become counter-evidence, and the years named by the reporting
-// sentences are compared with the publication day.
+// scope leave the report evidence (without joining the denial evidence: a
+// denied cause often stands in a real report, "X denies a cyberattack"),
+// "works normally" joins the denial evidence, the genre classes become
+// counter-evidence, and the years named by the reporting sentences are
+// compared with the publication day.
 func (an *analysis) weighGenre(ev *evidence, published string) {
 	ev.trig = ev.trig[:0]
 	for i, h := range an.lex {
@@ -83,6 +83,7 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 	ev.genre.oldYears = an.oldYearShare(published)
 }
 
+// firedOf describes lexicon hit h for the explanation.
 func (an *analysis) firedOf(h hit, note string) Fired {
 	e, d := an.ds.lex[h.owner], an.d
 	return Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end, Note: note}
