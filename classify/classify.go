@@ -115,7 +115,7 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 		return ex
 	}
 	c.fillPublished(a, text, lr.Lang, ex)
-	an := c.analyse(text, lr.Lang)
+	an := c.analyse(text, lr.Lang, a.Published)
 	ex.Score = round3(an.score)
 	ex.Fired = an.fired
 	ex.Evidence = an.evidence

@@ -292,7 +292,7 @@ var taggedClasses = map[string]bool{classGeneral: true, classPlanned: true, clas
 // followed by ":" and a tag of lower-case letters.
 func classTag(at, col string) (string, string, error) {
 	class, tag, tagged := strings.Cut(col, ":")
-	if !lexClasses[class] {
+	if !lexClasses[class] && !genreClasses[class] {
 		return "", "", fmt.Errorf("%s: unknown class %q", at, class)
 	}
 	if !tagged {

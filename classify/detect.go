@@ -65,7 +65,7 @@ type candidate struct {
 	rule    string
 }
 
-func (c *Classifier) analyse(text, lang string) *analysis {
+func (c *Classifier) analyse(text, lang, published string) *analysis {
 	d := newDoc(text)
 	an := &analysis{d: d, lang: lang, ds: c.data, triggerSent: map[int]bool{}, subjectSent: map[int]map[string]bool{}, names: map[string]*candidate{}}
 	an.lex = c.data.lexM[lang].find(d)
@@ -78,6 +78,7 @@ func (c *Classifier) analyse(text, lang string) *analysis {
 	c.findMentions(an)
 	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
 	ev := an.weighEvidence(an.subjects())
+	an.weighGenre(&ev, published)
 	ev.moods = an.triggerMoods()
 	ev.ledeFuture, ev.titleFuture = an.ledeFuture()
 	ev.plural = an.pluralShare()

@@ -16,17 +16,25 @@
 //     services, and data/cues.tsv the cue words the features read
 //     (because, speculation, future, since, until, back, about, past,
 //     peak, credit, affected).
-//  2. Detection (evidence_features.go): the lexicon evidence of each class
-//     becomes the detection features, with one more feature per tag of a
-//     tagged lexicon line ("general:ranking", "planned:future"), and the
-//     genre of the text: counter-evidence or a question in the title, the
-//     share of the lede speaking of the future, plural outage nouns
-//     ("outages", "les pannes": outages in general). The model's score
-//     decides, from 0.
-//     Two rules gate it whatever the score: an outage word must stand near
-//     something that can fail (a service, network or utility; another
-//     sense of the word cancels it), and a text denying the outage as much
-//     as it reports it is not a report.
+//  2. Detection (evidence_features.go, genre.go): the lexicon evidence of
+//     each class becomes the detection features, with one more feature per
+//     tag of a tagged lexicon line ("general:ranking", "planned:future"),
+//     and the genre of the text: counter-evidence or a question in the
+//     title, the share of the lede speaking of the future, plural outage
+//     nouns ("outages", "les pannes": outages in general). Texts that name
+//     an outage without reporting one have their own evidence (genre.go):
+//     an outage word in the scope of a negation, a denial verb or a rumour
+//     ("aucune panne", "denies … outage", "ما يتم تداوله عن انقطاع") is
+//     denied, not reported; films and series, fines and rulings,
+//     anniversaries, security advisories and one vehicle's breakdown are
+//     counter-evidence classes; and the share of reporting sentences naming
+//     only years long before the publication dates an old outage. The
+//     model's score decides, from 0. Two rules gate detection whatever the
+//     score: an outage word must stand near something that can fail (a
+//     service, network or utility; another sense of the word cancels it),
+//     and a text denying the outage (denial words, "works normally") as
+//     much as it reports it, or denying every outage word it says, is not
+//     a report.
 //  3. Candidates per slot (groups.go, choose.go): every service named
 //     in a sentence with an outage word, and every country-wide cut, is a
 //     candidate main outage; every day, length and cause phrase of the

@@ -27,6 +27,7 @@ type evidence struct {
 	plural       float64            // share of the outage words near a subject that are plural nouns ("outages", "pannes")
 	futureTrig   float64            // share of the outage words near a subject governed by a future cue ("sera coupé")
 	years        int                // different years the text names
+	genre        genreEvidence      // denials, fiction, old outages, vehicles, advisories (genre.go)
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -85,17 +86,10 @@ func (ev evidence) features() model.Features {
 	for _, m := range append(append([]string(nil), moodCues...), "question") {
 		fs.Add("mood."+m, ev.moods[m])
 	}
+	ev.genreFeatures(&fs)
 	return fs
 }
 
 // manyYears is how many different years make a text span years (a
 // retrospective, a statistic).
 const manyYears = 3
-
-// denied reports whether the text denies the outage at least as strongly
-// as it reports it ("the outage is fake news"): a gate, whatever the
-// model says.
-func (ev evidence) denied() bool {
-	d := decayed(ev.neg[classDenial])
-	return d > 0 && d >= decayed(ev.trig)
-}

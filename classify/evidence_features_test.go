@@ -68,7 +68,7 @@ func TestTaggedEvidence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := map[string]bool{}
-			for _, f := range c.analyse(tt.text, tt.lang).evidence {
+			for _, f := range c.analyse(tt.text, tt.lang, "").evidence {
 				got[f.Name] = true
 			}
 			for _, n := range tt.want {
@@ -120,7 +120,7 @@ func TestLedeFuture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			an := c.analyse(tt.text, tt.lang)
+			an := c.analyse(tt.text, tt.lang, "")
 			share, title := an.ledeFuture()
 			if math.Abs(share-tt.share) > 1e-9 || title != tt.title {
 				t.Errorf("ledeFuture() = %v, %v; want %v, %v", share, title, tt.share, tt.title)
@@ -146,7 +146,7 @@ func TestFutureTriggerShare(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := c.analyse(tt.text, tt.lang).futureTriggerShare() > 0
+			got := c.analyse(tt.text, tt.lang, "").futureTriggerShare() > 0
 			if got != tt.want {
 				t.Errorf("futureTriggerShare() > 0 = %v, want %v", got, tt.want)
 			}
@@ -168,7 +168,7 @@ func TestDistinctYears(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := c.analyse(tt.text, tt.lang).distinctYears(); got != tt.want {
+			if got := c.analyse(tt.text, tt.lang, "").distinctYears(); got != tt.want {
 				t.Errorf("distinctYears() = %d, want %d", got, tt.want)
 			}
 		})

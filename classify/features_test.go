@@ -164,7 +164,7 @@ func TestServiceRoles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			an := c.analyse(tt.text, tt.lang)
+			an := c.analyse(tt.text, tt.lang, "")
 			g := &outageGroup{cand: &candidate{key: tt.svc}}
 			for _, m := range an.mentions {
 				if m.key == tt.svc {

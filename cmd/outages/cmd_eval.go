@@ -29,6 +29,7 @@ type evalOptions struct {
 	all        string
 	newsFile   string
 	cvFile     string
+	cvExtra    stringList
 	temporal   string
 	extraction string
 	pubdate    string
@@ -49,7 +50,7 @@ func evalCommand() command {
   outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
-  outages eval --all ../shared/eval --gate --json figures.json   # what CI runs`,
+  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
 			o.bind(fs)
@@ -292,7 +293,11 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), nil, cvFolds, model.TrainOptions{})
+	extra, err := readGolds(o.cvExtra)
+	if err != nil {
+		return nil, err
+	}
+	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), detectionOnly(examplesOf(cls, extra)), cvFolds, model.TrainOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -333,6 +338,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
 	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
 	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
+	fs.Var(&o.cvExtra, "extra", "labelled `FILE` that trains detection in every cross-validation fold, never scored (as train --extra; repeatable)")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

@@ -47,7 +47,7 @@ func trainCommand() command {
 
 func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.news, "news", "labelled news records, JSON Lines `FILE` (repeatable)")
-	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, used for training only: never scored in cross-validation (repeatable)")
+	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, that train outage detection only and are never scored in cross-validation (repeatable)")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
@@ -89,7 +89,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	opts := model.TrainOptions{L2: o.l2, Iterations: o.iterations}
 	start := time.Now()
-	ex, extraEx := examplesOf(cls, gold), examplesOf(cls, extra)
+	ex, extraEx := examplesOf(cls, gold), detectionOnly(examplesOf(cls, extra))
 	w := classify.TrainExamples(append(slices.Clip(ex), extraEx...), opts)
 	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+len(extra), strings.Join(append(slices.Clip(o.news), o.extra...), ", "), time.Since(start).Seconds())
 	writeCoverage(a.stdout, w, ex)
@@ -124,6 +124,20 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	return nil
+}
+
+// detectionOnly keeps the outage-detection examples of extra texts: they
+// were written to teach what is and is not an incident report (mostly
+// hard negatives), and their one author's slot labels are not trusted to
+// weigh the slots' candidates against the real news.
+func detectionOnly(ex []map[string][]model.Group) []map[string][]model.Group {
+	out := make([]map[string][]model.Group, 0, len(ex))
+	for _, m := range ex {
+		if g, ok := m[model.SlotDetect]; ok {
+			out = append(out, map[string][]model.Group{model.SlotDetect: g})
+		}
+	}
+	return out
 }
 
 // command is the training command line that wrote the weights.

@@ -180,7 +180,8 @@ func TestWeightsUpToDate(t *testing.T) {
 		t.Skipf("%s not present", sharedNews)
 	}
 	out := filepath.Join(t.TempDir(), "weights.tsv")
-	if code, stdout, errOut := outages(t, "train", "--news", sharedNews, "--folds", "0", "-o", out); code != exitOK {
+	extra := filepath.Join("..", "..", "classify", "data", "train-extra.jsonl")
+	if code, stdout, errOut := outages(t, "train", "--news", sharedNews, "--extra", extra, "--folds", "0", "-o", out); code != exitOK {
 		t.Fatalf("train = %d\n%s\n%s", code, stdout, errOut)
 	}
 	got, _ := os.ReadFile(out)
@@ -199,6 +200,6 @@ func TestWeightsUpToDate(t *testing.T) {
 		return strings.Join(keep, "\n")
 	}
 	if body(got) != body(want) {
-		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv")
+		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl -o classify/data/weights.tsv")
 	}
 }
