@@ -143,8 +143,8 @@ func (o Outage) MarshalJSON() ([]byte, error) {
 	ev.Start, ev.Duration, ev.Cause = nonNil(ev.Start), nonNil(ev.Duration), nonNil(ev.Cause)
 	return json.Marshal(wire{
 		Service: o.Service, Aliases: nonNil(o.Aliases), Kind: o.Kind,
-		Start: nullable(o.Start), StartTime: nullable(o.StartTime), End: nullable(o.End),
-		Zone: nullable(o.Zone), DurationMin: o.DurationMin, DurationKind: nullable(o.DurationKind),
+		Start: Nullable(o.Start), StartTime: Nullable(o.StartTime), End: Nullable(o.End),
+		Zone: Nullable(o.Zone), DurationMin: o.DurationMin, DurationKind: Nullable(o.DurationKind),
 		Cause: cause, CauseAlt: nonNil(o.CauseAlt), CauseDenied: nonNil(o.CauseDenied),
 		Evidence: ev, Confidence: o.Confidence, Country: o.Country,
 	})
@@ -165,19 +165,21 @@ func (o *Outage) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*o = Outage(w.plain)
-	o.Start, o.StartTime, o.End = deref(w.Start), deref(w.StartTime), deref(w.End)
-	o.Zone, o.DurationKind = deref(w.Zone), deref(w.DurationKind)
+	o.Start, o.StartTime, o.End = Deref(w.Start), Deref(w.StartTime), Deref(w.End)
+	o.Zone, o.DurationKind = Deref(w.Zone), Deref(w.DurationKind)
 	return nil
 }
 
-func nullable(s string) *string {
+// Nullable is how the records write an unknown string: "" is null.
+func Nullable(s string) *string {
 	if s == "" {
 		return nil
 	}
 	return &s
 }
 
-func deref(s *string) string {
+// Deref reads a string written by Nullable: null is "".
+func Deref(s *string) string {
 	if s == nil {
 		return ""
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"outages/corpus"
 )
 
 // FileVersion is the version of the events file format.
@@ -84,7 +86,7 @@ type plainEvent Event
 
 // MarshalJSON writes an unknown start or end as null.
 func (e Event) MarshalJSON() ([]byte, error) {
-	return json.Marshal(eventJSON{plainEvent(e), orNull(e.Start), orNull(e.End)})
+	return json.Marshal(eventJSON{plainEvent(e), corpus.Nullable(e.Start), corpus.Nullable(e.End)})
 }
 
 // UnmarshalJSON reads null, absent or "" as an unknown start or end.
@@ -94,20 +96,6 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*e = Event(w.plainEvent)
-	e.Start, e.End = deref(w.Start), deref(w.End)
+	e.Start, e.End = corpus.Deref(w.Start), corpus.Deref(w.End)
 	return nil
-}
-
-func orNull(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
