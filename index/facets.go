@@ -145,7 +145,8 @@ func newFacetTables(parts int) *facetTables {
 	return &facetTables{max: 2*parts + 2, tables: map[index.IndexReader]*facetEntry{}}
 }
 
-// get returns the table of a snapshot, building it on first use.
+// get returns the table of a snapshot, read from the partition's saved
+// table or built on first use.
 func (c *facetTables) get(ctx context.Context, r index.IndexReader) (*facetTable, error) {
 	c.mu.Lock()
 	e := c.tables[r]
@@ -157,7 +158,13 @@ func (c *facetTables) get(ctx context.Context, r index.IndexReader) (*facetTable
 		c.tables[r] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.t, e.err = buildFacetTable(ctx, r) })
+	e.once.Do(func() {
+		if t, ok := loadFacetTable(r); ok {
+			e.t = t
+			return
+		}
+		e.t, e.err = buildFacetTable(ctx, r)
+	})
 	if e.err != nil {
 		c.mu.Lock()
 		if c.tables[r] == e {

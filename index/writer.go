@@ -296,6 +296,9 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 	default:
 		cfg := map[string]interface{}{"read_only": true}
 		if writable {
+			if err := removeFacetTable(p.path); err != nil {
+				return nil, fmt.Errorf("index: partition %s: %w", p.path, err)
+			}
 			bolt := filepath.Join(p.path, "store", "root.bolt")
 			if err := copyFile(bolt, bolt); err != nil {
 				return nil, fmt.Errorf("index: copy %s: %w", bolt, err)
@@ -489,7 +492,8 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 				continue
 			}
 		}
-		if p.writable {
+		written := p.writable
+		if written {
 			if err := p.persist(ctx); err != nil {
 				return fmt.Errorf("index: persist partition %s: %w", n, err)
 			}
@@ -506,6 +510,11 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 				return fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
 			}
 			continue
+		}
+		if written {
+			if err := saveFacetTable(ctx, p.path); err != nil {
+				return fmt.Errorf("index: facet table of partition %s: %w", n, err)
+			}
 		}
 		docs += c
 		parts = append(parts, n)
