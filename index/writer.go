@@ -40,6 +40,7 @@ type partition struct {
 	idx      bleve.Index
 	writable bool
 	batch    *bleve.Batch
+	docs     map[string]*corpus.Article // articles put since the last flush, mapped when flushed
 	pending  int
 
 	// failure is the writer's: one partition that cannot write stops
@@ -191,9 +192,10 @@ func (w *Writer) start(fresh bool) error {
 // (Watermark 0 when the writer is fresh or there was none).
 func (w *Writer) Base() Meta { return w.base }
 
-// Put adds or replaces articles by ID. Writes are buffered per month
+// Put adds or replaces articles by ID. Writes are buffered per
 // partition and flushed every BatchSize articles of a partition (and all
-// together when 8*BatchSize are buffered).
+// together when 8*BatchSize are buffered). The writer keeps the articles
+// until they are flushed: callers must not modify them after Put.
 func (w *Writer) Put(ctx context.Context, articles ...*corpus.Article) error {
 	if w.done {
 		return errors.New("index: put on a finished writer")
@@ -208,21 +210,15 @@ func (w *Writer) Put(ctx context.Context, articles ...*corpus.Article) error {
 		if a.ID == "" {
 			return fmt.Errorf("index: put article %q: empty ID", a.URL)
 		}
-		doc, err := document(a)
-		if err != nil {
-			return err
-		}
 		name := partitionOf(a)
 		p, err := w.writablePart(name)
 		if err != nil {
 			return err
 		}
 		if prev, ok := w.pending[a.ID]; ok && prev != name && prev != "" {
-			w.parts[prev].batch.Delete(a.ID)
+			w.parts[prev].unput(a.ID)
 		}
-		if err := p.batch.Index(a.ID, doc); err != nil {
-			return fmt.Errorf("index: put article %s: %w", a.ID, err)
-		}
+		p.docs[a.ID] = a
 		w.pending[a.ID] = name
 		p.pending++
 		if p.pending >= w.opts.BatchSize {
@@ -246,7 +242,7 @@ func (w *Writer) Delete(ctx context.Context, ids ...string) error {
 	}
 	for _, id := range ids {
 		if prev, ok := w.pending[id]; ok && prev != "" {
-			w.parts[prev].batch.Delete(id)
+			w.parts[prev].unput(id)
 		}
 		w.pending[id] = ""
 		if len(w.pending) >= maxPendingBatches*w.opts.BatchSize {
@@ -342,7 +338,17 @@ func (w *Writer) writablePart(name string) (*partition, error) {
 	if p.batch == nil {
 		p.batch = p.idx.NewBatch()
 	}
+	if p.docs == nil {
+		p.docs = map[string]*corpus.Article{}
+	}
 	return p, nil
+}
+
+// unput withdraws an article put in the partition since the last flush
+// and deletes the partition's copy of it, if any.
+func (p *partition) unput(id string) {
+	delete(p.docs, id)
+	p.batch.Delete(id)
 }
 
 // flush removes stale copies of the pending IDs from other partitions and
@@ -442,6 +448,19 @@ func (w *Writer) apply(p *partition) error {
 	if p.batch == nil || p.pending == 0 {
 		return nil
 	}
+	// Articles become Bleve documents only now: a mapped document holds
+	// the body three times (two text fields and the stored article), and
+	// up to maxPendingBatches*BatchSize articles wait here.
+	for id, a := range p.docs {
+		doc, err := document(a)
+		if err != nil {
+			return err
+		}
+		if err := p.batch.Index(id, doc); err != nil {
+			return fmt.Errorf("index: put article %s: %w", id, err)
+		}
+	}
+	clear(p.docs)
 	if err := p.idx.Batch(p.batch); err != nil {
 		return fmt.Errorf("index: write partition %s: %w", p.name, err)
 	}
