@@ -26,6 +26,20 @@ type facetTable struct {
 	terms  []string // "<facet>:<value>", by term number
 	starts []uint32 // the terms of document d are ids[starts[d]:starts[d+1]]
 	ids    []uint32
+
+	totalsOnce sync.Once
+	sums       []int // documents per term
+}
+
+// totals returns the number of documents of each term.
+func (t *facetTable) totals() []int {
+	t.totalsOnce.Do(func() {
+		t.sums = make([]int, len(t.terms))
+		for _, k := range t.ids {
+			t.sums[k]++
+		}
+	})
+	return t.sums
 }
 
 // buildFacetTable reads the facets field of a partition from its postings.
