@@ -323,7 +323,10 @@ func rankOutagesFirst(q query.Query, root *node) query.Query {
 	bq := query.NewBoolFieldQuery(true)
 	bq.SetField(fIsOutage)
 	bq.SetBoost(outageBoost)
-	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bq}, nil)
+	// Not NewBooleanQuery: it wraps the one required query in a
+	// conjunction and the one optional clause in a disjunction, two
+	// searchers that every hit passes through for the same scores.
+	return &query.BooleanQuery{Must: q, Should: bq}
 }
 
 // Search runs q and returns one page of hits with whole articles.
