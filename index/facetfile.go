@@ -104,6 +104,12 @@ func loadFacetTable(r index.IndexReader) (*facetTable, bool) {
 	return t, true
 }
 
+// hasFacetTable reports whether the partition at path has a saved table.
+func hasFacetTable(path string) bool {
+	_, err := os.Stat(filepath.Join(path, facetFile))
+	return err == nil
+}
+
 // removeFacetTable removes a partition's saved table before the partition
 // is written (the file may be a hard link shared with the previous
 // generation, which keeps its copy).

@@ -222,3 +222,29 @@ func facetsOf(t *testing.T, dir string) []Facets {
 	}
 	return out
 }
+
+// TestFacetTableUpgrade: a generation written without saved tables (by an
+// older version) gets them for every partition at the next commit, even
+// the partitions that commit does not write.
+func TestFacetTableUpgrade(t *testing.T) {
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 120; i++ {
+		arts = append(arts, synthArticle(i, 100))
+	}
+	writeIndex(t, dir, Options{}, arts...)
+	old, err := filepath.Glob(filepath.Join(dir, "gen-*", partPrefix+"*", facetFile))
+	if err != nil || len(old) < 3 {
+		t.Fatalf("saved tables: %v %v", old, err)
+	}
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeIndex(t, dir, Options{}, art("new", "en", "2025-06-01", "t", "b"))
+	now, err := filepath.Glob(filepath.Join(dir, "gen-*", partPrefix+"*", facetFile))
+	if err != nil || len(now) != len(old) {
+		t.Errorf("after the next commit: %d saved tables, want %d (%v)", len(now), len(old), err)
+	}
+}

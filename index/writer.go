@@ -530,7 +530,9 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 			}
 			continue
 		}
-		if written {
+		// Written partitions get a new facet table; untouched ones keep
+		// theirs (hard-linked), or get one if written by an older version.
+		if written || !hasFacetTable(p.path) {
 			if err := saveFacetTable(ctx, p.path); err != nil {
 				return fmt.Errorf("index: facet table of partition %s: %w", n, err)
 			}
