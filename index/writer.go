@@ -501,44 +501,14 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 	var docs uint64
 	var parts []string
 	for _, n := range sortedKeys(w.parts) {
-		p := w.parts[n]
-		if p.idx == nil {
-			// untouched hard-linked partition: open to count
-			if _, err := w.openPart(n, false); err != nil {
-				return err
-			}
-			if p.idx == nil {
-				continue
-			}
-		}
-		written := p.writable
-		if written {
-			if err := p.persist(ctx); err != nil {
-				return fmt.Errorf("index: persist partition %s: %w", n, err)
-			}
-		}
-		c, err := p.idx.DocCount()
+		c, err := w.finishPart(ctx, n)
 		if err != nil {
-			return fmt.Errorf("index: count partition %s: %w", n, err)
+			return err
 		}
-		if err := p.close(); err != nil {
-			return fmt.Errorf("index: close partition %s: %w", n, err)
+		if c > 0 {
+			docs += c
+			parts = append(parts, n)
 		}
-		if c == 0 {
-			if err := os.RemoveAll(p.path); err != nil {
-				return fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
-			}
-			continue
-		}
-		// Written partitions get a new facet table; untouched ones keep
-		// theirs (hard-linked), or get one if written by an older version.
-		if written || !hasFacetTable(p.path) {
-			if err := saveFacetTable(ctx, p.path); err != nil {
-				return fmt.Errorf("index: facet table of partition %s: %w", n, err)
-			}
-		}
-		docs += c
-		parts = append(parts, n)
 	}
 	if err := os.WriteFile(filepath.Join(w.genDir, lockFile), nil, 0o644); err != nil {
 		return fmt.Errorf("index: create lock file: %w", err)
@@ -578,6 +548,48 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 		w.log.Warn("index: cleanup", "err", err)
 	}
 	return w.lock.unlock()
+}
+
+// finishPart persists and closes partition n and returns its number of
+// documents; an empty partition is removed. Written partitions get a new
+// facet table; untouched ones keep theirs (hard-linked), or get one if
+// an older version wrote them.
+func (w *Writer) finishPart(ctx context.Context, n string) (uint64, error) {
+	p := w.parts[n]
+	if p.idx == nil {
+		// untouched hard-linked partition: open to count
+		if _, err := w.openPart(n, false); err != nil {
+			return 0, err
+		}
+		if p.idx == nil {
+			return 0, nil
+		}
+	}
+	written := p.writable
+	if written {
+		if err := p.persist(ctx); err != nil {
+			return 0, fmt.Errorf("index: persist partition %s: %w", n, err)
+		}
+	}
+	c, err := p.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count partition %s: %w", n, err)
+	}
+	if err := p.close(); err != nil {
+		return 0, fmt.Errorf("index: close partition %s: %w", n, err)
+	}
+	if c == 0 {
+		if err := os.RemoveAll(p.path); err != nil {
+			return 0, fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
+		}
+		return 0, nil
+	}
+	if written || !hasFacetTable(p.path) {
+		if err := saveFacetTable(ctx, p.path); err != nil {
+			return 0, fmt.Errorf("index: facet table of partition %s: %w", n, err)
+		}
+	}
+	return c, nil
 }
 
 // persist waits until everything written to a partition is on disk, or
