@@ -28,8 +28,10 @@
 //	                       country:fr (outage countries, lower-cased; since
 //	                       SchemaVersion 3).
 //	                       Search computes its seven facets from this one field
-//	                       (from a per-partition table built once per reader
-//	                       from its postings, see facets.go), and the lang,
+//	                       (from a per-partition table that the writer saves
+//	                       at commit as p-YYYY/facets.tbl and readers load, or
+//	                       build from the postings when it does not match the
+//	                       partition, see facets.go and facetfile.go), and the lang,
 //	                       cause, kind, month, duration_bucket and country filters are
 //	                       terms of it
 //	stats                  keyword with doc values, "<dim>:<i>|<value>" per
@@ -47,7 +49,11 @@
 // queries; only the facets and stats fields keep doc values; _all is off
 // (disabled in the mapping since SchemaVersion 2, so that Bleve no longer
 // builds an empty composite _all field per document).
-// Facet and stats counts are exact (not top-k per partition).
+// Facet and stats counts are exact (not top-k per partition). A query
+// that matches every article with no filter ("*") takes its total and
+// facets from the saved tables and stops each partition's search after
+// the hits of the page (matchall.go): its cost does not grow with the
+// archive.
 //
 // # Queries
 //
@@ -107,6 +113,8 @@
 //	dir/gen-00000007/LOCK       readers hold a shared flock on it
 //	dir/gen-00000007/p-2024/    one Bleve (scorch) index per year of
 //	                            publication ("p-undated" for the rest)
+//	dir/gen-00000007/p-2024/facets.tbl  the partition's facet table, named
+//	                            after the segment files it describes
 //
 // Partitions were months until the 100k-article, ten-year benchmark of
 // 2026-12-06 (BENCHMARKS.md): 120 partitions cost more per query and per
@@ -134,7 +142,8 @@
 // Writes are buffered per partition and applied as one Bleve batch when a
 // partition holds Options.BatchSize articles, or for all partitions when
 // the buffers hold 8 batches together, which bounds memory whatever the
-// number of articles. Upserts are by ID across partitions: before each batch is applied the
+// number of articles. Pending articles become Bleve documents only when
+// their batch is applied. Upserts are by ID across partitions: before each batch is applied the
 // writer looks the batch's IDs up in every partition (the _id term
 // dictionaries are the id→partition map, so there is no second structure
 // to keep consistent after a crash) and deletes copies found in a partition

@@ -189,7 +189,21 @@ func facetTerm(facet, value string) query.Query { return termQuery(fFacets, face
 // langOfField returns the language suffix of a text field.
 func langOfField(f string) string { return f[strings.LastIndexByte(f, '_')+1:] }
 
-func matchQuery(field, lang, text string, fuzz int, phrase bool, boost float64) query.Query {
+// matchQuery matches text in a text field with the field's analyzer. A
+// word that analyses to one term becomes a term query: Bleve's match query
+// would wrap it in a one-child disjunction, per partition, that every hit
+// passes through for the same score.
+func (e *expander) matchQuery(field, lang, text string, fuzz int, phrase bool, boost float64) query.Query {
+	if !phrase && fuzz == 0 && !strings.ContainsRune(strings.TrimSpace(text), ' ') {
+		if terms := e.analyze(lang, text); len(terms) == 1 {
+			q := query.NewTermQuery(terms[0])
+			q.SetField(field)
+			if boost > 0 {
+				q.SetBoost(boost)
+			}
+			return q
+		}
+	}
 	if phrase || strings.ContainsRune(strings.TrimSpace(text), ' ') {
 		q := query.NewMatchPhraseQuery(text)
 		q.SetField(field)
@@ -320,7 +334,7 @@ func (e *expander) phraseBoost(n *node) query.Query {
 	fields := textFields("")
 	qs := make([]query.Query, 0, len(fields))
 	for _, f := range fields {
-		qs = append(qs, matchQuery(f, langOfField(f), text, 0, true, phraseBoostWeight))
+		qs = append(qs, e.matchQuery(f, langOfField(f), text, 0, true, phraseBoostWeight))
 	}
 	return query.NewDisjunctionQuery(qs)
 }
@@ -412,7 +426,7 @@ func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 		if strings.HasPrefix(f, "title_") {
 			boost = 1.5
 		}
-		qs = append(qs, matchQuery(f, langOfField(f), c.value, c.fuzziness, phrase, boost))
+		qs = append(qs, e.matchQuery(f, langOfField(f), c.value, c.fuzziness, phrase, boost))
 	}
 	if field == "" {
 		qs = append(qs, termQuery(fServices, strings.ToLower(strings.TrimSpace(c.value))))
@@ -423,7 +437,7 @@ func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 			for _, f := range fields {
 				lang := langOfField(f)
 				for _, s := range g.terms[lang] {
-					qs = append(qs, matchQuery(f, lang, s, 0, false, 0.7))
+					qs = append(qs, e.matchQuery(f, lang, s, 0, false, 0.7))
 				}
 			}
 			if field == "" && g.cause != "" {

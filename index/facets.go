@@ -26,6 +26,20 @@ type facetTable struct {
 	terms  []string // "<facet>:<value>", by term number
 	starts []uint32 // the terms of document d are ids[starts[d]:starts[d+1]]
 	ids    []uint32
+
+	totalsOnce sync.Once
+	sums       []int // documents per term
+}
+
+// totals returns the number of documents of each term.
+func (t *facetTable) totals() []int {
+	t.totalsOnce.Do(func() {
+		t.sums = make([]int, len(t.terms))
+		for _, k := range t.ids {
+			t.sums[k]++
+		}
+	})
+	return t.sums
 }
 
 // buildFacetTable reads the facets field of a partition from its postings.
@@ -145,7 +159,8 @@ func newFacetTables(parts int) *facetTables {
 	return &facetTables{max: 2*parts + 2, tables: map[index.IndexReader]*facetEntry{}}
 }
 
-// get returns the table of a snapshot, building it on first use.
+// get returns the table of a snapshot, read from the partition's saved
+// table or built on first use.
 func (c *facetTables) get(ctx context.Context, r index.IndexReader) (*facetTable, error) {
 	c.mu.Lock()
 	e := c.tables[r]
@@ -157,7 +172,13 @@ func (c *facetTables) get(ctx context.Context, r index.IndexReader) (*facetTable
 		c.tables[r] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.t, e.err = buildFacetTable(ctx, r) })
+	e.once.Do(func() {
+		if t, ok := loadFacetTable(r); ok {
+			e.t = t
+			return
+		}
+		e.t, e.err = buildFacetTable(ctx, r)
+	})
 	if e.err != nil {
 		c.mu.Lock()
 		if c.tables[r] == e {

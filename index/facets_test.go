@@ -1,8 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -125,5 +129,122 @@ func TestFacetsConcurrent(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestFacetTableSaved: the writer saves each partition's facet table, a
+// reader loads it instead of building it, and a damaged or stale file is
+// ignored (the table is built from the postings, counts unchanged).
+func TestFacetTableSaved(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 300; i++ {
+		arts = append(arts, synthArticle(i, 200))
+	}
+	writeIndex(t, dir, Options{BatchSize: 41}, arts...)
+	files, err := filepath.Glob(filepath.Join(dir, "gen-*", partPrefix+"*", facetFile))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("saved facet tables: %v %v, want one per partition", files, err)
+	}
+	want := facetsOf(t, dir)
+	r := openReader(t, dir)
+	for _, p := range r.parts {
+		adv, err := p.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ir, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved, ok := loadFacetTable(ir)
+		built, err := buildFacetTable(ctx, ir)
+		ir.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			t.Fatalf("partition %s: saved table not loaded", p.Name())
+		}
+		if !reflect.DeepEqual(saved, built) {
+			t.Errorf("partition %s: saved table differs from the built one", p.Name())
+		}
+	}
+	r.Close()
+
+	for _, tc := range []struct {
+		name   string
+		damage func(raw []byte) []byte
+	}{
+		{"truncated", func(raw []byte) []byte { return raw[:len(raw)/2] }},
+		{"stale", func(raw []byte) []byte { return bytes.Replace(raw, []byte(".zap:"), []byte(".zop:"), 1) }},
+		{"term out of range", func(raw []byte) []byte {
+			out := bytes.Clone(raw)
+			out[len(out)-1] = 0xff
+			return out
+		}},
+		{"empty", func([]byte) []byte { return nil }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, f := range files {
+				raw, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(f, tc.damage(raw), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { os.WriteFile(f, raw, 0o644) })
+			}
+			if got := facetsOf(t, dir); !reflect.DeepEqual(got, want) {
+				t.Errorf("facets with %s tables:\n got %+v\nwant %+v", tc.name, got, want)
+			}
+		})
+	}
+}
+
+// facetsOf returns the facets of a match-all and of a term query.
+func facetsOf(t *testing.T, dir string) []Facets {
+	t.Helper()
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var out []Facets
+	for _, q := range []Query{{Facets: true}, {Text: "panne", Facets: true}} {
+		res, err := r.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, res.Facets)
+	}
+	return out
+}
+
+// TestFacetTableUpgrade: a generation written without saved tables (by an
+// older version) gets them for every partition at the next commit, even
+// the partitions that commit does not write.
+func TestFacetTableUpgrade(t *testing.T) {
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 120; i++ {
+		arts = append(arts, synthArticle(i, 100))
+	}
+	writeIndex(t, dir, Options{}, arts...)
+	old, err := filepath.Glob(filepath.Join(dir, "gen-*", partPrefix+"*", facetFile))
+	if err != nil || len(old) < 3 {
+		t.Fatalf("saved tables: %v %v", old, err)
+	}
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeIndex(t, dir, Options{}, art("new", "en", "2025-06-01", "t", "b"))
+	now, err := filepath.Glob(filepath.Join(dir, "gen-*", partPrefix+"*", facetFile))
+	if err != nil || len(now) != len(old) {
+		t.Errorf("after the next commit: %d saved tables, want %d (%v)", len(now), len(old), err)
 	}
 }

@@ -191,8 +191,9 @@ func synthArticle(i, bodyBytes int) *corpus.Article {
 			b.WriteString(".")
 		}
 	}
-	month := 1 + i%24
-	pub := fmt.Sprintf("%d-%02d-%02d", 2023+(month-1)/12, (month-1)%12+1, 1+rng.IntN(28))
+	// Ten years, as an archive in production: ten year partitions.
+	month := 1 + rng.IntN(120)
+	pub := fmt.Sprintf("%d-%02d-%02d", 2016+(month-1)/12, (month-1)%12+1, 1+rng.IntN(28))
 	id := corpus.ArticleID(fmt.Sprintf("https://synth.example/%d", i))
 	a := art(id, lang, pub, fmt.Sprintf("%s %s %d", words[rng.IntN(len(words))], filler[zipf.Uint64()], i), b.String())
 	if isOutage {

@@ -97,6 +97,8 @@ type Reader struct {
 	page    int                    // articles per request in Each
 	byName  map[string]bleve.Index // partitions by Bleve index name
 	facets  *facetTables
+
+	fullMatchAll bool // tests: answer match-all queries as any other
 }
 
 // Open opens the current generation read-only. It returns ErrNoIndex when
@@ -196,6 +198,7 @@ func (r *Reader) Close() error {
 type compiled struct {
 	q    query.Query
 	root *node
+	all  bool // matches every article, no filter
 }
 
 func (r *Reader) compile(q Query) (*compiled, error) {
@@ -264,7 +267,7 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		filters = append(filters, bq)
 	}
 	if len(filters) == 0 {
-		return &compiled{q: text, root: root}, nil
+		return &compiled{q: text, root: root, all: isMatchAll(root)}, nil
 	}
 	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), root: root}, nil
 }
@@ -320,7 +323,10 @@ func rankOutagesFirst(q query.Query, root *node) query.Query {
 	bq := query.NewBoolFieldQuery(true)
 	bq.SetField(fIsOutage)
 	bq.SetBoost(outageBoost)
-	return query.NewBooleanQuery([]query.Query{q}, []query.Query{bq}, nil)
+	// Not NewBooleanQuery: it wraps the one required query in a
+	// conjunction and the one optional clause in a disjunction, two
+	// searchers that every hit passes through for the same scores.
+	return &query.BooleanQuery{Must: q, Should: bq}
 }
 
 // Search runs q and returns one page of hits with whole articles.
@@ -342,6 +348,14 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	if len(r.parts) == 0 {
 		return &Result{Took: time.Since(start)}, nil
+	}
+	if c.all && !r.fullMatchAll {
+		res, err := r.searchAll(ctx, c, q, limit)
+		if err != nil {
+			return nil, err
+		}
+		res.Took = time.Since(start)
+		return res, nil
 	}
 	// Facets are counted by a wrapper of the query (see facets.go), and
 	// the stored articles are loaded for the hits of the page only (the

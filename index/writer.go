@@ -40,6 +40,7 @@ type partition struct {
 	idx      bleve.Index
 	writable bool
 	batch    *bleve.Batch
+	docs     map[string]*corpus.Article // articles put since the last flush, mapped when flushed
 	pending  int
 
 	// failure is the writer's: one partition that cannot write stops
@@ -191,9 +192,10 @@ func (w *Writer) start(fresh bool) error {
 // (Watermark 0 when the writer is fresh or there was none).
 func (w *Writer) Base() Meta { return w.base }
 
-// Put adds or replaces articles by ID. Writes are buffered per month
+// Put adds or replaces articles by ID. Writes are buffered per
 // partition and flushed every BatchSize articles of a partition (and all
-// together when 8*BatchSize are buffered).
+// together when 8*BatchSize are buffered). The writer keeps the articles
+// until they are flushed: callers must not modify them after Put.
 func (w *Writer) Put(ctx context.Context, articles ...*corpus.Article) error {
 	if w.done {
 		return errors.New("index: put on a finished writer")
@@ -208,21 +210,15 @@ func (w *Writer) Put(ctx context.Context, articles ...*corpus.Article) error {
 		if a.ID == "" {
 			return fmt.Errorf("index: put article %q: empty ID", a.URL)
 		}
-		doc, err := document(a)
-		if err != nil {
-			return err
-		}
 		name := partitionOf(a)
 		p, err := w.writablePart(name)
 		if err != nil {
 			return err
 		}
 		if prev, ok := w.pending[a.ID]; ok && prev != name && prev != "" {
-			w.parts[prev].batch.Delete(a.ID)
+			w.parts[prev].unput(a.ID)
 		}
-		if err := p.batch.Index(a.ID, doc); err != nil {
-			return fmt.Errorf("index: put article %s: %w", a.ID, err)
-		}
+		p.docs[a.ID] = a
 		w.pending[a.ID] = name
 		p.pending++
 		if p.pending >= w.opts.BatchSize {
@@ -246,7 +242,7 @@ func (w *Writer) Delete(ctx context.Context, ids ...string) error {
 	}
 	for _, id := range ids {
 		if prev, ok := w.pending[id]; ok && prev != "" {
-			w.parts[prev].batch.Delete(id)
+			w.parts[prev].unput(id)
 		}
 		w.pending[id] = ""
 		if len(w.pending) >= maxPendingBatches*w.opts.BatchSize {
@@ -296,6 +292,9 @@ func (w *Writer) openPart(name string, writable bool) (*partition, error) {
 	default:
 		cfg := map[string]interface{}{"read_only": true}
 		if writable {
+			if err := removeFacetTable(p.path); err != nil {
+				return nil, fmt.Errorf("index: partition %s: %w", p.path, err)
+			}
 			bolt := filepath.Join(p.path, "store", "root.bolt")
 			if err := copyFile(bolt, bolt); err != nil {
 				return nil, fmt.Errorf("index: copy %s: %w", bolt, err)
@@ -339,7 +338,17 @@ func (w *Writer) writablePart(name string) (*partition, error) {
 	if p.batch == nil {
 		p.batch = p.idx.NewBatch()
 	}
+	if p.docs == nil {
+		p.docs = map[string]*corpus.Article{}
+	}
 	return p, nil
+}
+
+// unput withdraws an article put in the partition since the last flush
+// and deletes the partition's copy of it, if any.
+func (p *partition) unput(id string) {
+	delete(p.docs, id)
+	p.batch.Delete(id)
 }
 
 // flush removes stale copies of the pending IDs from other partitions and
@@ -439,6 +448,19 @@ func (w *Writer) apply(p *partition) error {
 	if p.batch == nil || p.pending == 0 {
 		return nil
 	}
+	// Articles become Bleve documents only now: a mapped document holds
+	// the body three times (two text fields and the stored article), and
+	// up to maxPendingBatches*BatchSize articles wait here.
+	for id, a := range p.docs {
+		doc, err := document(a)
+		if err != nil {
+			return err
+		}
+		if err := p.batch.Index(id, doc); err != nil {
+			return fmt.Errorf("index: put article %s: %w", id, err)
+		}
+	}
+	clear(p.docs)
 	if err := p.idx.Batch(p.batch); err != nil {
 		return fmt.Errorf("index: write partition %s: %w", p.name, err)
 	}
@@ -479,36 +501,14 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 	var docs uint64
 	var parts []string
 	for _, n := range sortedKeys(w.parts) {
-		p := w.parts[n]
-		if p.idx == nil {
-			// untouched hard-linked partition: open to count
-			if _, err := w.openPart(n, false); err != nil {
-				return err
-			}
-			if p.idx == nil {
-				continue
-			}
-		}
-		if p.writable {
-			if err := p.persist(ctx); err != nil {
-				return fmt.Errorf("index: persist partition %s: %w", n, err)
-			}
-		}
-		c, err := p.idx.DocCount()
+		c, err := w.finishPart(ctx, n)
 		if err != nil {
-			return fmt.Errorf("index: count partition %s: %w", n, err)
+			return err
 		}
-		if err := p.close(); err != nil {
-			return fmt.Errorf("index: close partition %s: %w", n, err)
+		if c > 0 {
+			docs += c
+			parts = append(parts, n)
 		}
-		if c == 0 {
-			if err := os.RemoveAll(p.path); err != nil {
-				return fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
-			}
-			continue
-		}
-		docs += c
-		parts = append(parts, n)
 	}
 	if err := os.WriteFile(filepath.Join(w.genDir, lockFile), nil, 0o644); err != nil {
 		return fmt.Errorf("index: create lock file: %w", err)
@@ -548,6 +548,48 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 		w.log.Warn("index: cleanup", "err", err)
 	}
 	return w.lock.unlock()
+}
+
+// finishPart persists and closes partition n and returns its number of
+// documents; an empty partition is removed. Written partitions get a new
+// facet table; untouched ones keep theirs (hard-linked), or get one if
+// an older version wrote them.
+func (w *Writer) finishPart(ctx context.Context, n string) (uint64, error) {
+	p := w.parts[n]
+	if p.idx == nil {
+		// untouched hard-linked partition: open to count
+		if _, err := w.openPart(n, false); err != nil {
+			return 0, err
+		}
+		if p.idx == nil {
+			return 0, nil
+		}
+	}
+	written := p.writable
+	if written {
+		if err := p.persist(ctx); err != nil {
+			return 0, fmt.Errorf("index: persist partition %s: %w", n, err)
+		}
+	}
+	c, err := p.idx.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count partition %s: %w", n, err)
+	}
+	if err := p.close(); err != nil {
+		return 0, fmt.Errorf("index: close partition %s: %w", n, err)
+	}
+	if c == 0 {
+		if err := os.RemoveAll(p.path); err != nil {
+			return 0, fmt.Errorf("index: remove empty partition %s: %w", p.path, err)
+		}
+		return 0, nil
+	}
+	if written || !hasFacetTable(p.path) {
+		if err := saveFacetTable(ctx, p.path); err != nil {
+			return 0, fmt.Errorf("index: facet table of partition %s: %w", n, err)
+		}
+	}
+	return c, nil
 }
 
 // persist waits until everything written to a partition is on disk, or

@@ -100,25 +100,53 @@ func articleTable(f events.File) []byte {
 }
 
 // eventsOfArticles returns the event ids of the given articles from the
-// data directory's article table (none when there is no table yet).
+// data directory's article table (none when there is no table yet). The
+// table is sorted by article id, so each id is found by binary search: a
+// million articles make a table of tens of megabytes, which scanning once
+// per hit made a visible part of a search.
 func eventsOfArticles(dataDir string, ids []string) map[string][]string {
 	out := map[string][]string{}
 	b, err := os.ReadFile(filepath.Join(dataDir, eventsByArticle))
 	if err != nil {
 		return out
 	}
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[i+1:] // the header
+	}
 	for _, id := range ids {
-		i := bytes.Index(b, []byte("\n"+id+"\t"))
-		if i < 0 {
-			continue
+		if evs, ok := lookupSortedLine(b, id); ok {
+			out[id] = strings.Split(evs, ",")
 		}
-		line := b[i+len(id)+2:]
+	}
+	return out
+}
+
+// lookupSortedLine returns the rest of the line "key TAB rest" of b, whose
+// lines are sorted by key. The lines holding the bytes of b are in key
+// order, so the first byte whose line's key is not below key is found by
+// binary search over byte offsets.
+func lookupSortedLine(b []byte, key string) (string, bool) {
+	lineAt := func(i int) []byte {
+		start := bytes.LastIndexByte(b[:i], '\n') + 1
+		line := b[start:]
 		if j := bytes.IndexByte(line, '\n'); j >= 0 {
 			line = line[:j]
 		}
-		out[id] = strings.Split(string(line), ",")
+		return line
 	}
-	return out
+	keyOf := func(line []byte) string {
+		k, _, _ := bytes.Cut(line, []byte("\t"))
+		return string(k)
+	}
+	i := sort.Search(len(b), func(i int) bool { return keyOf(lineAt(i)) >= key })
+	if i >= len(b) {
+		return "", false
+	}
+	k, rest, ok := bytes.Cut(lineAt(i), []byte("\t"))
+	if !ok || string(k) != key {
+		return "", false
+	}
+	return string(rest), true
 }
 
 // eventOf maps article id → ids of the events it belongs to.
