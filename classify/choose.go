@@ -200,7 +200,8 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
-		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+		prevOther := !sameSent[s] && !otherSent[s] && otherSent[s-1] && ts.samePara(s-1, s)
+		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e), prevOther: prevOther})
 	}
 	// A cause the text denies anywhere in the region is not the cause,
 	// whatever other sentences say of it.
@@ -211,6 +212,21 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		}
 	}
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
+}
+
+// samePara reports whether sentences s and t lie in one paragraph.
+func (ts *textScope) samePara(s, t int) bool {
+	if ts.sentPara == nil {
+		ts.sentPara = map[int]int{}
+		for _, tok := range ts.d.toks {
+			if _, ok := ts.sentPara[tok.sent]; !ok {
+				ts.sentPara[tok.sent] = tok.para
+			}
+		}
+	}
+	ps, oks := ts.sentPara[s]
+	pt, okt := ts.sentPara[t]
+	return oks && okt && ps == pt
 }
 
 // weakRecast maps the cause the rules give a generic "technical problem"
@@ -265,6 +281,9 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 	switch {
 	case ts.cs.guarded(e):
 		oe.Notes = append(oe.Notes, "not a cause (protection against it): "+e.Text)
+		return true
+	case ts.cs.otherSense(e):
+		oe.Notes = append(oe.Notes, "not a cause (another sense of the words): "+e.Text)
 		return true
 	case e.Denied || ts.cs.denied(e):
 		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)

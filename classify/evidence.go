@@ -120,6 +120,7 @@ type cueSet struct {
 	deny     []hit
 	contrast []hit
 	guard    []hit
+	sense    []hit // another sense of cause words (causesense)
 	resolved map[int]bool // sentences with a resolved cue
 	notUtil  []hit
 }
@@ -136,6 +137,8 @@ func (c *Classifier) cues(an *analysis) *cueSet {
 			cs.contrast = append(cs.contrast, h)
 		case classCauseGuard:
 			cs.guard = append(cs.guard, h)
+		case classCauseSense:
+			cs.sense = append(cs.sense, h)
 		case classResolved:
 			cs.resolved[an.d.toks[h.from].sent] = true
 		case classNotUtility:
@@ -180,6 +183,19 @@ func (cs *cueSet) guarded(e rules.Expr) bool {
 	}
 	for _, h := range cs.guard {
 		if h.to <= a && a-h.to <= 3 && d.toks[h.from].sent == d.toks[a].sent {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSense reports whether a causesense phrase overlaps the cause
+// phrase: its words are used in another sense ("calmer la tempête",
+// "storm of criticism", "waiting for updates").
+func (cs *cueSet) otherSense(e rules.Expr) bool {
+	a, b := cs.an.d.exprToks(e)
+	for _, h := range cs.sense {
+		if h.from < b && a < h.to {
 			return true
 		}
 	}

@@ -425,8 +425,9 @@ func noDurationFeatures(cands []exprCand) model.Features {
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand
-	weak   bool
-	recast bool // a generic phrase read as the other kind of fault
+	weak      bool
+	recast    bool // a generic phrase read as the other kind of fault
+	prevOther bool // the sentence before speaks of another day, this one of none
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -447,10 +448,39 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
 	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
+	ts.causeRoleFeatures(&fs, e)
+	fs.On("sent.prev_other_day", cc.prevOther)
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// Gaps for the cues of a cause phrase's role: an effect verb right
+// before it makes it a consequence ("the surge caused a bug": the bug),
+// right after it the cause of something ("the surge caused"); a
+// statement of the cause ("the root cause was", "l'origine de la
+// panne", "سبب") a few words before it; a hedge before it in its clause.
+const (
+	effectGap  = 3
+	causeisGap = 8
+	hedgeGap   = 6
+)
+
+// causeRoleFeatures describe the cause phrase's role in its clause: a
+// consequence of something else, the cause of something, stated as the
+// cause, or only suspected.
+func (ts *textScope) causeRoleFeatures(fs *model.Features, e rules.Expr) {
+	d, ci := ts.d, ts.ci
+	a, b := d.exprToks(e)
+	if a >= len(d.toks) || b <= a {
+		return
+	}
+	eff := ci.lastBefore(d, "effect", a, effectGap)
+	fs.On("cue.effect", eff >= 0 && ci.lastBefore(d, "because", a, effectGap) < eff)
+	fs.On("cue.causes", ci.after(d, "effect", b-1, effectGap))
+	fs.On("cue.causeis", ci.before(d, "causeis", a, causeisGap))
+	fs.On("cue.hedged", ci.before(d, "speculation", a, hedgeGap))
 }
 
 // unknownFeatures describe the choice of "unknown" for the cause.
