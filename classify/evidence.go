@@ -120,7 +120,7 @@ type cueSet struct {
 	deny     []hit
 	contrast []hit
 	guard    []hit
-	sense    []hit // another sense of cause words (causesense)
+	sense    []hit        // another sense of cause words (causesense)
 	resolved map[int]bool // sentences with a resolved cue
 	notUtil  []hit
 }
