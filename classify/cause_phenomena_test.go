@@ -3,6 +3,7 @@ package classify
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"outages/classify/model"
 	"outages/classify/rules"
@@ -164,6 +165,79 @@ func TestCauseRoleFeatures(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%s = %v, want %v (features %v)", tt.feature, got, tt.want, fs)
+			}
+		})
+	}
+}
+
+// TestRootCause: a generic phrase ("a technical fault") is never the root
+// over a specific cause, whatever cause it is read as; among specific
+// causes the rank decides (rules.RankCause).
+func TestRootCause(t *testing.T) {
+	cand := func(cause string, weak bool) causeCand {
+		return causeCand{exprCand: exprCand{e: rules.Expr{Cause: cause}}, weak: weak}
+	}
+	tests := []struct {
+		name string
+		ccs  []causeCand
+		want []bool
+	}{
+		{"weak bug after specific hardware", []causeCand{cand("software_bug", true), cand("hardware_failure", false)}, []bool{false, true}},
+		{"specific ranks", []causeCand{cand("hardware_failure", false), cand("power", false)}, []bool{false, true}},
+		{"only weak ones rank among themselves", []causeCand{cand("software_bug", true), cand("hardware_failure", true)}, []bool{true, false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for i := range tt.ccs {
+				if got := rootCause(tt.ccs, i); got != tt.want[i] {
+					t.Errorf("rootCause(%d) = %v, want %v", i, got, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestOtherDayYear: a bare year long before the publication is another
+// outage's when the outage's day has no year.
+func TestOtherDayYear(t *testing.T) {
+	pub := time.Date(2024, 7, 20, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, v, start string
+		pub            time.Time
+		want           bool
+	}{
+		{"old year, day of no year", "2014", "XXXX-07-19", pub, true},
+		{"last year may be the outage's", "2023", "XXXX-07-19", pub, false},
+		{"no publication", "2014", "XXXX-07-19", time.Time{}, false},
+		{"year of the start", "2024", "2024-07-19", pub, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := otherDay(tt.v, tt.start, tt.pub); got != tt.want {
+				t.Errorf("otherDay(%q, %q) = %v, want %v", tt.v, tt.start, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEarlierCue: the pluperfect and "at the time" mark a sentence about
+// an earlier event, in each language.
+func TestEarlierCue(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		want             bool
+	}{
+		{"fr pluperfect", "fr", "La panne avait été causée par un incendie.", true},
+		{"en pluperfect", "en", "That outage had been caused by a fire.", true},
+		{"ar pluperfect", "ar", "كان قد تسبب حريق في انقطاع الخدمة", true},
+		{"en past simple", "en", "The outage was caused by a fire.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(tt.text)
+			if got := newCueIndex(c.data, d, tt.lang).inSentence("earlier", 0); got != tt.want {
+				t.Errorf("earlier cue = %v, want %v", got, tt.want)
 			}
 		})
 	}

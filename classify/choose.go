@@ -200,7 +200,7 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
-		prevOther := !sameSent[s] && !otherSent[s] && otherSent[s-1] && ts.samePara(s-1, s)
+		prevOther := !sameSent[s] && !otherSent[s] && otherSent[s-1]
 		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e), prevOther: prevOther})
 	}
 	// A cause the text denies anywhere in the region is not the cause,
@@ -212,21 +212,6 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		}
 	}
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
-}
-
-// samePara reports whether sentences s and t lie in one paragraph.
-func (ts *textScope) samePara(s, t int) bool {
-	if ts.sentPara == nil {
-		ts.sentPara = map[int]int{}
-		for _, tok := range ts.d.toks {
-			if _, ok := ts.sentPara[tok.sent]; !ok {
-				ts.sentPara[tok.sent] = tok.para
-			}
-		}
-	}
-	ps, oks := ts.sentPara[s]
-	pt, okt := ts.sentPara[t]
-	return oks && okt && ps == pt
 }
 
 // weakRecast maps the cause the rules give a generic "technical problem"
@@ -310,6 +295,7 @@ func (c *Classifier) chooseCause(ts *textScope, os *outageScope, o *corpus.Outag
 	annotate(ecs, causeValue)
 	for i := range ccs {
 		ccs[i].agree = ecs[i].agree
+		ccs[i].root = rootCause(ccs, i)
 	}
 	cands := make([]Candidate, 0, len(ccs)+1)
 	for i, cc := range ccs {

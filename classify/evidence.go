@@ -3,6 +3,7 @@ package classify
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -320,6 +321,8 @@ func otherDay(v, start string, pub time.Time) bool {
 			return v[5:7] != start[5:7]
 		case len(v) == 4 && start[:4] != "XXXX":
 			return v != start[:4]
+		case len(v) == 4 && !pub.IsZero():
+			return yearsBefore(v, pub) // "in 2014" in a text of 2024 about a day of no year
 		}
 		return false
 	}
@@ -338,6 +341,13 @@ func otherDay(v, start string, pub time.Time) bool {
 		return false
 	}
 	return err == nil && pub.Sub(t) > 31*24*time.Hour
+}
+
+// yearsBefore reports whether year v lies more than a year before the
+// publication: an outage of no stated year is not in it.
+func yearsBefore(v string, pub time.Time) bool {
+	y, err := strconv.Atoi(v)
+	return err == nil && y < pub.Year()-1
 }
 
 // sameYearDays parses two days, reading an unknown year (XXXX) as the

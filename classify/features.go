@@ -428,6 +428,7 @@ type causeCand struct {
 	weak      bool
 	recast    bool // a generic phrase read as the other kind of fault
 	prevOther bool // the sentence before speaks of another day, this one of none
+	root      bool // no other candidate names a cause closer to the root (see rootCause)
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -444,12 +445,13 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	fs.On("recast", cc.recast)
 	fs.On(ts.name("recast.kind.", os.g.cand.kind), cc.recast)
 	fs.On(ts.name("cause.", e.Cause), true)
-	fs.On("root", isRoot(cands, i))
+	fs.On("root", cc.root)
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
 	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
 	ts.causeRoleFeatures(&fs, e)
 	fs.On("sent.prev_other_day", cc.prevOther)
+	fs.On("sent.earlier", ts.ci.inSentence("earlier", s))
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
@@ -495,6 +497,24 @@ func unknownFeatures(cands []causeCand, unknownSaid bool) model.Features {
 	fs.On("none.only_weak", allWeak)
 	fs.On("none.only_weak_unknown_said", allWeak && unknownSaid)
 	return fs
+}
+
+// rootCause reports whether candidate i is the root cause among the
+// candidates: a generic phrase ("a technical fault") ranks after every
+// specific one, whatever cause it is read as.
+func rootCause(ccs []causeCand, i int) bool {
+	r := rules.RankCause(ccs[i].e.Cause)
+	for _, c := range ccs {
+		switch {
+		case c.weak && !ccs[i].weak:
+			continue
+		case !c.weak && ccs[i].weak:
+			return false
+		case rules.RankCause(c.e.Cause) < r:
+			return false
+		}
+	}
+	return true
 }
 
 // isRoot reports whether no other candidate names a cause closer to the

@@ -24,7 +24,6 @@ type textScope struct {
 	endChar map[int]rune // per sentence: the punctuation ending it
 
 	trigBySent map[int][]hit        // active outage words per sentence, built on first use
-	sentPara   map[int]int          // sentence → its paragraph, built on first use
 	names      map[[2]string]string // feature names built (see name)
 }
 
