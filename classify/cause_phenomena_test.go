@@ -84,6 +84,37 @@ func TestCausePhenomena(t *testing.T) {
 			text:  "Slack was down for three hours on Tuesday. The company said a latent software bug caused a cascade of errors; no recent change had been deployed.",
 			cause: corpus.CauseSoftwareBug,
 		},
+		{
+			name:  "fr denial in a relative clause after the cause",
+			text:  "Le site de la mairie de Lyon est resté en panne toute la journée de lundi et les usagers ne pouvaient plus faire leurs démarches en ligne. Des internautes évoquaient une attaque informatique, ce que la mairie a démenti. Le site a été rétabli mardi matin après une coupure de plus de vingt heures.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "en denial in a clause after the cause",
+			text:  "The council website was down all day Monday. Some users blamed a cyberattack, a claim the council rejected.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "ar denial in a clause after the cause",
+			text:  "تعطل موقع بلدية دبي طوال يوم الاثنين، وتحدث مستخدمون عن هجوم إلكتروني، وهو ما نفته البلدية.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		// an open question is no cause
+		{
+			name:  "en looking into whether",
+			text:  "WhatsApp was down for two hours on Tuesday. The company said it was looking into whether a software update was to blame.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr cherche à savoir si",
+			text:  "WhatsApp a été en panne deux heures mardi. L'entreprise cherche à savoir si une mise à jour logicielle est en cause.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar whether",
+			text:  "تعطل تطبيق واتساب لمدة ساعتين يوم الثلاثاء، وقالت الشركة إنها تحقق في ما إذا كان تحديث برمجي وراء العطل.",
+			cause: corpus.CauseUnknown,
+		},
 		// a consequence after a verb of causing
 		{
 			name:  "fr an influx caused a bug",
