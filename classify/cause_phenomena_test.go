@@ -131,6 +131,57 @@ func TestCausePhenomena(t *testing.T) {
 			text:  "توقف موقع وزارة التربية عن العمل صباح اليوم بعد إعلان النتائج، إذ أدى الضغط الكبير على الخوادم إلى خلل تقني في المنصة.",
 			cause: corpus.CauseOverload,
 		},
+		// what the outage caused, coping with it, a forecast
+		{
+			name:  "en the outage caused a surge",
+			text:  "The outage of the Rogers network on Monday caused a surge in calls to emergency services.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr la panne a provoqué une saturation",
+			text:  "La panne du réseau Bouygues lundi a provoqué une saturation des standards des services d'urgence.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar the outage caused pressure",
+			text:  "تسبب انقطاع شبكة زين يوم الاثنين في ضغط كبير على خدمات الطوارئ.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar verb first: its subject is the cause",
+			text:  "توقفت خدمات الإنترنت لدى شركة زين يوم الاثنين بعد أن تسبب انقطاع الكهرباء في توقف محطات الإرسال.",
+			cause: corpus.CausePower,
+		},
+		{
+			name:  "en hospitals on generators",
+			text:  "Vodafone's mobile network was down for five hours on Monday across Spain. Hospitals had to rely on backup generators and emergency lines.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr hôpitaux sur groupes électrogènes",
+			text:  "Le réseau mobile de SFR a été en panne cinq heures lundi. Les hôpitaux ont dû basculer sur leurs groupes électrogènes.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en a storm forecast",
+			text:  "The Orange network went down on Monday for six hours. Forecasters warn that a storm expected next week could cause more disruption.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr une tempête annoncée",
+			text:  "Le réseau d'Orange est tombé en panne lundi pendant six heures. Météo-France annonce une tempête pour la semaine prochaine qui pourrait provoquer d'autres coupures.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en an earlier outage's cause",
+			text:  "Microsoft Teams was down for three hours on Monday for users in Europe. In 2021, a configuration error had taken the service offline for six hours.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr la cause d'une panne antérieure",
+			text:  "Microsoft Teams a été en panne trois heures lundi en Europe. En 2021, une erreur de configuration avait déjà privé les utilisateurs du service pendant six heures.",
+			cause: corpus.CauseUnknown,
+		},
 		// protection equipment
 		{
 			name:  "fr a circuit breaker",
@@ -169,6 +220,8 @@ func TestCauseRoleFeatures(t *testing.T) {
 		{"en caused by is no effect", "en", "The outage was caused by a bug in the app.", "bug", "cue.effect", false},
 		{"fr effect", "fr", "L'afflux a provoqué un bug du site.", "bug", "cue.effect", true},
 		{"ar effect", "ar", "الضغط أدى إلى خلل في المنصة", "خلل", "cue.effect", true},
+		{"ar verb first: its subject causes", "ar", "أدى الضغط إلى خلل في المنصة", "الضغط", "cue.causes", true},
+		{"ar verb first: its subject is no effect", "ar", "أدى الضغط إلى خلل في المنصة", "الضغط", "cue.effect", false},
 		{"en causes", "en", "The surge caused a bug in the app.", "surge", "cue.causes", true},
 		{"fr causes", "fr", "L'afflux a provoqué un bug du site.", "afflux", "cue.causes", true},
 		{"ar causes", "ar", "الضغط أدى إلى خلل في المنصة", "الضغط", "cue.causes", true},
@@ -188,7 +241,7 @@ func TestCauseRoleFeatures(t *testing.T) {
 			if start < 0 {
 				t.Fatalf("phrase %q not in text", tt.phrase)
 			}
-			ts := &textScope{d: d, ci: newCueIndex(c.data, d, tt.lang)}
+			ts := &textScope{an: &analysis{lang: tt.lang}, d: d, ci: newCueIndex(c.data, d, tt.lang)}
 			var fs model.Features
 			ts.causeRoleFeatures(&fs, rules.Expr{Start: start, End: start + len(tt.phrase)})
 			got := false

@@ -214,6 +214,56 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
 }
 
+// Reach of the cues that make a cause phrase a consequence or a forecast.
+const (
+	outageEffectGap = 7 // tokens from the end of an outage word to the end of a verb of causing after it
+	forecastGap     = 6 // tokens between a future cue and the cause phrase, either side
+)
+
+// outageEffect reports whether a cause phrase is what the outage caused:
+// after a verb of causing whose subject is an outage word ("the outage
+// caused a surge in calls", "la panne a provoqué une saturation"), or, in
+// Arabic, a verb of causing followed by the outage word ("تسبب انقطاع
+// الشبكة في ضغط كبير").
+func (ts *textScope) outageEffect(e rules.Expr) bool {
+	d, ci := ts.d, ts.ci
+	a, _ := d.exprToks(e)
+	if a >= len(d.toks) {
+		return false
+	}
+	eff := ci.lastBefore(d, "effect", a, outageEffectGap)
+	if eff < 0 || ci.lastBefore(d, "because", a, outageEffectGap) >= eff {
+		return false
+	}
+	ts.an.triggerDistance(a) // builds trigBySent
+	for _, h := range ts.an.trigBySent[d.toks[a].sent] {
+		// Arabic puts the verb first: its subject, right after it, is the
+		// cause; the outage word there makes what follows a consequence.
+		if ts.an.lang == corpus.LangArabic {
+			if h.from >= eff && h.from-eff <= 1 && h.to <= a && !arabicPrep[d.toks[eff-1].norm] {
+				return true
+			}
+			continue
+		}
+		if h.to <= eff && eff-h.to <= outageEffectGap && a-eff <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// forecast reports whether a cause phrase is said in a forecast, in a
+// sentence that does not name the outage ("a storm expected next week
+// could cause more cuts").
+func (ts *textScope) forecast(os *outageScope, e rules.Expr) bool {
+	d, ci := ts.d, ts.ci
+	a, b := d.exprToks(e)
+	if a >= len(d.toks) || b <= a || os.g.sents[d.toks[a].sent] {
+		return false
+	}
+	return ci.before(d, "future", a, forecastGap) || ci.after(d, "future", b-1, forecastGap)
+}
+
 // weakRecast maps the cause the rules give a generic "technical problem"
 // to the other cause it may stand for: a fault of software or of
 // equipment, the model decides from the service and the context.
@@ -269,6 +319,12 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 		return true
 	case ts.cs.otherSense(e):
 		oe.Notes = append(oe.Notes, "not a cause (another sense of the words): "+e.Text)
+		return true
+	case ts.outageEffect(e):
+		oe.Notes = append(oe.Notes, "not a cause (a consequence of the outage): "+e.Text)
+		return true
+	case ts.forecast(os, e):
+		oe.Notes = append(oe.Notes, "not a cause (a forecast): "+e.Text)
 		return true
 	case e.Denied || ts.cs.denied(e):
 		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)

@@ -469,6 +469,10 @@ const (
 	hedgeGap   = 6
 )
 
+// arabicPrep are the prepositions that end an Arabic verb of causing
+// ("أدى إلى", "تسبب في"): the phrase after them is the consequence.
+var arabicPrep = map[string]bool{"الي": true, "الى": true, "في": true, "عن": true} // folded forms
+
 // causeRoleFeatures describe the cause phrase's role in its clause: a
 // consequence of something else, the cause of something, stated as the
 // cause, or only suspected.
@@ -479,8 +483,11 @@ func (ts *textScope) causeRoleFeatures(fs *model.Features, e rules.Expr) {
 		return
 	}
 	eff := ci.lastBefore(d, "effect", a, effectGap)
-	fs.On("cue.effect", eff >= 0 && ci.lastBefore(d, "because", a, effectGap) < eff)
-	fs.On("cue.causes", ci.after(d, "effect", b-1, effectGap))
+	// Arabic puts the verb of causing first: the phrase right after it is
+	// its subject, the cause ("أدى الضغط إلى خلل").
+	verbFirst := ts.an.lang == corpus.LangArabic && eff == a && !arabicPrep[d.toks[a-1].norm]
+	fs.On("cue.effect", eff >= 0 && !verbFirst && ci.lastBefore(d, "because", a, effectGap) < eff)
+	fs.On("cue.causes", verbFirst || ci.after(d, "effect", b-1, effectGap))
 	fs.On("cue.causeis", ci.before(d, "causeis", a, causeisGap))
 	fs.On("cue.hedged", ci.before(d, "speculation", a, hedgeGap))
 }
