@@ -182,6 +182,22 @@ func TestCausePhenomena(t *testing.T) {
 			text:  "Microsoft Teams a été en panne trois heures lundi en Europe. En 2021, une erreur de configuration avait déjà privé les utilisateurs du service pendant six heures.",
 			cause: corpus.CauseUnknown,
 		},
+		// another provider than the operator itself
+		{
+			name:  "ar an external provider of an operator",
+			text:  "انقطعت خدمة الإنترنت لدى شركة زين في الكويت يوم الاثنين لساعات بسبب عطل لدى المزود الخارجي.",
+			cause: corpus.CauseThirdParty,
+		},
+		{
+			name:  "fr un fournisseur externe d'un opérateur",
+			text:  "Le réseau mobile de Bouygues Telecom a été coupé trois heures lundi à cause d'une panne chez un fournisseur externe.",
+			cause: corpus.CauseThirdParty,
+		},
+		{
+			name:  "en an external provider of a carrier",
+			text:  "Verizon's mobile network was down for three hours on Monday because of a failure at an external provider.",
+			cause: corpus.CauseThirdParty,
+		},
 		// protection equipment
 		{
 			name:  "fr a circuit breaker",
@@ -323,6 +339,31 @@ func TestEarlierCue(t *testing.T) {
 			d := newDoc(tt.text)
 			if got := newCueIndex(c.data, d, tt.lang).inSentence("earlier", 0); got != tt.want {
 				t.Errorf("earlier cue = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnotherParty: a provider named as indefinite, external or one of
+// several is another one than the outage's own service ("the provider" of
+// an operator's outage is the operator itself).
+func TestAnotherParty(t *testing.T) {
+	tests := []struct {
+		phrase string
+		want   bool
+	}{
+		{"un fournisseur externe", true},
+		{"le fournisseur", false},
+		{"an external provider", true},
+		{"the provider", false},
+		{"عطل لدى المزود الخارجي", true},
+		{"أحد مزودي الخدمة", true},
+		{"عطل لدى المزود", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.phrase, func(t *testing.T) {
+			if got := anotherParty(tt.phrase); got != tt.want {
+				t.Errorf("anotherParty(%q) = %v, want %v", tt.phrase, got, tt.want)
 			}
 		})
 	}
