@@ -349,21 +349,22 @@ func TestEarlierCue(t *testing.T) {
 // an operator's outage is the operator itself).
 func TestAnotherParty(t *testing.T) {
 	tests := []struct {
-		phrase string
-		want   bool
+		phrase, after string
+		want          bool
 	}{
-		{"un fournisseur externe", true},
-		{"le fournisseur", false},
-		{"an external provider", true},
-		{"the provider", false},
-		{"عطل لدى المزود الخارجي", true},
-		{"أحد مزودي الخدمة", true},
-		{"عطل لدى المزود", false},
+		{"un fournisseur", " externe a cédé", true},
+		{"le fournisseur", " a expliqué", false},
+		{"l'hébergeur", " explique qu'un disque", false},
+		{"provider", " external to the bank", true},
+		{"the provider", " said", false},
+		{"عطل لدى المزود", " الخارجي", true},
+		{"أحد مزودي الخدمة", "", true},
+		{"عطل لدى المزود", " وقالت", false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.phrase, func(t *testing.T) {
-			if got := anotherParty(tt.phrase); got != tt.want {
-				t.Errorf("anotherParty(%q) = %v, want %v", tt.phrase, got, tt.want)
+		t.Run(tt.phrase+tt.after, func(t *testing.T) {
+			if got := anotherParty(tt.phrase, tt.after); got != tt.want {
+				t.Errorf("anotherParty(%q, %q) = %v, want %v", tt.phrase, tt.after, got, tt.want)
 			}
 		})
 	}

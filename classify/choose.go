@@ -333,7 +333,7 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 	case e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand):
 		return true // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
 	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text) &&
-		!anotherParty(e.Text+" "+suffixHead(ts.d.text, e.End, 30)):
+		!anotherParty(e.Text, suffixHead(ts.d.text, e.End, 30)):
 		return true // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
 	case g.cand.kind == corpus.KindPower && e.Cause == corpus.CausePower:
 		return true // a grid is not brought down by "a power cut"
@@ -398,23 +398,31 @@ var selfNouns = []string{"hebergeur", "fournisseur", "provider", "operateur", "o
 
 // otherParty are words that make a provider another one than the
 // outage's own service: indefinite, external, one of its suppliers
-// (folded forms).
-var otherParty = map[string]bool{
-	"un": true, "une": true, "a": true, "an": true, "externe": true, "external": true, "tiers": true, "tierce": true,
-	"third": true, "third-party": true, "another": true, "autre": true, "ses": true, "its": true, "partenaire": true, "partner": true,
-	"خارجي": true, "الخارجي": true, "اخر": true, "الاخر": true, "احد": true, "شريك": true, "ثالث": true,
-}
+// (folded forms). Articles count only inside the phrase, qualifiers also
+// in the two words after it.
+var (
+	otherArticle = map[string]bool{"un": true, "une": true, "a": true, "an": true, "ses": true, "its": true, "احد": true}
+	otherQual    = map[string]bool{
+		"externe": true, "external": true, "tiers": true, "tierce": true, "third": true, "third-party": true,
+		"another": true, "autre": true, "partenaire": true, "partner": true,
+		"خارجي": true, "الخارجي": true, "اخر": true, "الاخر": true, "شريك": true, "ثالث": true,
+	}
+)
 
-// anotherParty reports whether a provider phrase (with the words after
-// it) names another provider than the outage's own service ("un
+// anotherParty reports whether a provider phrase, with the words after
+// it, names another provider than the outage's own service ("un
 // fournisseur", "an external provider", "المزود الخارجي").
-func anotherParty(phrase string) bool {
-	toks := tokenize(phrase)
-	for i, t := range toks {
-		if i > 5 {
+func anotherParty(phrase, after string) bool {
+	for _, t := range tokenize(phrase) {
+		if otherArticle[t.norm] || otherQual[t.norm] {
+			return true
+		}
+	}
+	for i, t := range tokenize(after) {
+		if i >= 2 {
 			break
 		}
-		if otherParty[t.norm] {
+		if otherQual[t.norm] {
 			return true
 		}
 	}
