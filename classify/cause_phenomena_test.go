@@ -198,6 +198,22 @@ func TestCausePhenomena(t *testing.T) {
 			text:  "Verizon's mobile network was down for three hours on Monday because of a failure at an external provider.",
 			cause: corpus.CauseThirdParty,
 		},
+		// exam results sites: overloaded, not shut down
+		{
+			name:  "en exam results site",
+			text:  "The education ministry's results website crashed on Thursday minutes after exam results were published, as hundreds of thousands of students logged on.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "ar exam results site",
+			text:  "توقف موقع وزارة التربية عن العمل يوم الخميس بعد دقائق من نشر نتائج الامتحانات بسبب دخول مئات الآلاف من الطلاب.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "fr exam results site",
+			text:  "Le site de l'Éducation nationale est tombé en panne jeudi matin après la publication des résultats du bac : des centaines de milliers d'élèves se sont connectés en même temps.",
+			cause: corpus.CauseOverload,
+		},
 		// protection equipment
 		{
 			name:  "fr a circuit breaker",

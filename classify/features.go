@@ -445,6 +445,7 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	fs.On("recast", cc.recast)
 	fs.On(ts.name("recast.kind.", os.g.cand.kind), cc.recast)
 	fs.On(ts.name("cause.", e.Cause), true)
+	fs.On(ts.name("kind_cause.", os.g.cand.kind+"."+e.Cause), true)
 	fs.On("root", cc.root)
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
