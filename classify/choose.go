@@ -200,8 +200,7 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
-		prevOther := !sameSent[s] && !otherSent[s] && otherSent[s-1]
-		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e), prevOther: prevOther})
+		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
 	}
 	// A cause the text denies anywhere in the region is not the cause,
 	// whatever other sentences say of it.
@@ -212,56 +211,6 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		}
 	}
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
-}
-
-// Reach of the cues that make a cause phrase a consequence or a forecast.
-const (
-	outageEffectGap = 7 // tokens from the end of an outage word to the end of a verb of causing after it
-	forecastGap     = 6 // tokens between a future cue and the cause phrase, either side
-)
-
-// outageEffect reports whether a cause phrase is what the outage caused:
-// after a verb of causing whose subject is an outage word ("the outage
-// caused a surge in calls", "la panne a provoqué une saturation"), or, in
-// Arabic, a verb of causing followed by the outage word ("تسبب انقطاع
-// الشبكة في ضغط كبير").
-func (ts *textScope) outageEffect(e rules.Expr) bool {
-	d, ci := ts.d, ts.ci
-	a, _ := d.exprToks(e)
-	if a >= len(d.toks) {
-		return false
-	}
-	eff := ci.lastBefore(d, "effect", a, outageEffectGap)
-	if eff < 0 || ci.lastBefore(d, "because", a, outageEffectGap) >= eff {
-		return false
-	}
-	ts.an.triggerDistance(a) // builds trigBySent
-	for _, h := range ts.an.trigBySent[d.toks[a].sent] {
-		// Arabic puts the verb first: its subject, right after it, is the
-		// cause; the outage word there makes what follows a consequence.
-		if ts.an.lang == corpus.LangArabic {
-			if h.from >= eff && h.from-eff <= 1 && h.to <= a && !arabicPrep[d.toks[eff-1].norm] {
-				return true
-			}
-			continue
-		}
-		if h.to <= eff && eff-h.to <= outageEffectGap && a-eff <= 3 {
-			return true
-		}
-	}
-	return false
-}
-
-// forecast reports whether a cause phrase is said in a forecast, in a
-// sentence that does not name the outage ("a storm expected next week
-// could cause more cuts").
-func (ts *textScope) forecast(os *outageScope, e rules.Expr) bool {
-	d, ci := ts.d, ts.ci
-	a, b := d.exprToks(e)
-	if a >= len(d.toks) || b <= a || os.g.sents[d.toks[a].sent] {
-		return false
-	}
-	return ci.before(d, "future", a, forecastGap) || ci.after(d, "future", b-1, forecastGap)
 }
 
 // weakRecast maps the cause the rules give a generic "technical problem"
@@ -317,23 +266,13 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 	case ts.cs.guarded(e):
 		oe.Notes = append(oe.Notes, "not a cause (protection against it): "+e.Text)
 		return true
-	case ts.cs.otherSense(e):
-		oe.Notes = append(oe.Notes, "not a cause (another sense of the words): "+e.Text)
-		return true
-	case ts.outageEffect(e):
-		oe.Notes = append(oe.Notes, "not a cause (a consequence of the outage): "+e.Text)
-		return true
-	case ts.forecast(os, e):
-		oe.Notes = append(oe.Notes, "not a cause (a forecast): "+e.Text)
-		return true
 	case e.Denied || ts.cs.denied(e):
 		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
 		oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
 		return true
 	case e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand):
 		return true // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
-	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text) &&
-		!anotherParty(e.Text, suffixHead(ts.d.text, e.End, 30)):
+	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text):
 		return true // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
 	case g.cand.kind == corpus.KindPower && e.Cause == corpus.CausePower:
 		return true // a grid is not brought down by "a power cut"
@@ -352,7 +291,6 @@ func (c *Classifier) chooseCause(ts *textScope, os *outageScope, o *corpus.Outag
 	annotate(ecs, causeValue)
 	for i := range ccs {
 		ccs[i].agree = ecs[i].agree
-		ccs[i].root = rootCause(ccs, i)
 	}
 	cands := make([]Candidate, 0, len(ccs)+1)
 	for i, cc := range ccs {
@@ -395,39 +333,6 @@ func (ts *textScope) namesService(phrase string) bool {
 // selfNouns are third-party words that, in the report of a cloud's or an
 // operator's outage, usually stand for the cloud or operator itself.
 var selfNouns = []string{"hebergeur", "fournisseur", "provider", "operateur", "operator", "carrier", "host", "مزود"}
-
-// otherParty are words that make a provider another one than the
-// outage's own service: indefinite, external, one of its suppliers
-// (folded forms). Articles count only inside the phrase, qualifiers also
-// in the two words after it.
-var (
-	otherArticle = map[string]bool{"un": true, "une": true, "a": true, "an": true, "ses": true, "its": true, "احد": true}
-	otherQual    = map[string]bool{
-		"externe": true, "external": true, "tiers": true, "tierce": true, "third": true, "third-party": true,
-		"another": true, "autre": true, "partenaire": true, "partner": true,
-		"خارجي": true, "الخارجي": true, "اخر": true, "الاخر": true, "شريك": true, "ثالث": true,
-	}
-)
-
-// anotherParty reports whether a provider phrase, with the words after
-// it, names another provider than the outage's own service ("un
-// fournisseur", "an external provider", "المزود الخارجي").
-func anotherParty(phrase, after string) bool {
-	for _, t := range tokenize(phrase) {
-		if otherArticle[t.norm] || otherQual[t.norm] {
-			return true
-		}
-	}
-	for i, t := range tokenize(after) {
-		if i >= 2 {
-			break
-		}
-		if otherQual[t.norm] {
-			return true
-		}
-	}
-	return false
-}
 
 // selfNoun reports whether a third-party phrase is only such a word.
 func selfNoun(phrase string) bool {

@@ -14,7 +14,7 @@ const fileCues = "cues.tsv"
 var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
 	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
-	"peak": true, "credit": true, "effect": true, "causeis": true, "earlier": true,
+	"peak": true, "credit": true,
 }
 
 // cueEntry is one phrase of cues.tsv.
@@ -54,13 +54,12 @@ func loadCues(dir string, h hash.Hash, ds *dataSet) error {
 // cueIndex is where the cue words of one text are: per class, the
 // tokens where a cue ends (exclusive) and the sentences holding one.
 type cueIndex struct {
-	endsAt   map[string][]int // class → sorted end tokens of its cues
-	startsAt map[string][]int // class → sorted first tokens of its cues
-	sents    map[string]map[int]bool
+	endsAt map[string][]int // class → sorted end tokens of its cues
+	sents  map[string]map[int]bool
 }
 
 func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
-	ci := &cueIndex{endsAt: map[string][]int{}, startsAt: map[string][]int{}, sents: map[string]map[int]bool{}}
+	ci := &cueIndex{endsAt: map[string][]int{}, sents: map[string]map[int]bool{}}
 	m := ds.cueM[lang]
 	if m == nil {
 		return ci
@@ -68,7 +67,6 @@ func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
 	for _, h := range m.find(d) {
 		cl := ds.cues[h.owner].class
 		ci.endsAt[cl] = append(ci.endsAt[cl], h.to)
-		ci.startsAt[cl] = append(ci.startsAt[cl], h.from)
 		if ci.sents[cl] == nil {
 			ci.sents[cl] = map[int]bool{}
 		}
@@ -76,9 +74,6 @@ func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
 	}
 	for _, ends := range ci.endsAt {
 		sort.Ints(ends)
-	}
-	for _, starts := range ci.startsAt {
-		sort.Ints(starts)
 	}
 	return ci
 }
@@ -94,23 +89,6 @@ func (ci *cueIndex) before(d *doc, class string, k, gap int) bool {
 			return false
 		}
 		if e <= k && e > 0 && k < len(d.toks) && d.toks[e-1].sent == d.toks[k].sent {
-			return true
-		}
-	}
-	return false
-}
-
-// after reports whether a cue of class starts at most gap tokens after
-// token k (k itself excluded: k is the last token of a phrase), in k's
-// sentence.
-func (ci *cueIndex) after(d *doc, class string, k, gap int) bool {
-	starts := ci.startsAt[class]
-	for i := sort.SearchInts(starts, k+1); i < len(starts); i++ {
-		st := starts[i]
-		if st-k-1 > gap || st >= len(d.toks) || k >= len(d.toks) {
-			return false
-		}
-		if d.toks[st].sent == d.toks[k].sent {
 			return true
 		}
 	}

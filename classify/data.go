@@ -47,7 +47,6 @@ const (
 	classWeakCause  = "weakcause"  // a cause phrase too generic to beat a specific one
 	classCauseDeny  = "causedeny"  // denies the causes that follow it in its sentence
 	classCauseGuard = "causeguard" // the cause phrase right after it is not a cause ("protection against")
-	classCauseSense = "causesense" // another sense of the cause words it covers ("storm of criticism", "live updates")
 	classContrast   = "contrast"   // ends the scope of a causedeny cue ("but", "mais")
 	classResolved   = "resolved"   // a time in its sentence is when the outage ended
 	classNotUtility = "notutility" // cancels the internet, power or telecom words it covers ("site internet")
@@ -59,7 +58,7 @@ var lexClasses = map[string]bool{
 	classTrigger: true, classSubject: true, classInternet: true, classPower: true,
 	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
-	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classCauseSense: true, classContrast: true,
+	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classContrast: true,
 	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true,
 }
 

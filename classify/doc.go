@@ -15,7 +15,7 @@
 //     (data/services.tsv, data/countries.tsv) and name patterns find the
 //     services, and data/cues.tsv the cue words the features read
 //     (because, speculation, future, since, until, back, about, past,
-//     peak, credit, affected, causedby, effect, causeis, earlier).
+//     peak, credit, affected).
 //  2. Detection (evidence_features.go, genre.go): the lexicon evidence of
 //     each class becomes the detection features, with one more feature per
 //     tag of a tagged lexicon line ("general:ranking", "planned:future"),
@@ -46,11 +46,7 @@
 //     out where the language says so: an update stamp or a day after
 //     publication is no start, a length counted back ("il y a deux ans"),
 //     from another event ("two hours later, the firm said") or forecast is
-//     no duration; a denied cause (before or after it, "a claim the firm
-//     rejected"), one something protects against or an open question asks
-//     about ("whether"), cause words in another sense ("calmer la
-//     tempête", "live updates", "exam results"), what the outage itself
-//     caused ("the outage caused a surge in calls"), a forecast, or one
+//     no duration, a denied cause, one something protects against, or one
 //     said of another day's outage is no cause. When no service is named,
 //     one is derived from the text (fallback.go).
 //  4. Features (features.go, scope.go): each candidate is described by
@@ -59,12 +55,7 @@
 //     service, title or lede, the cue word before it, a question,
 //     speculation, future or past in its sentence, the rule's kind and
 //     hedge, its relation to the publication day, how many candidates
-//     agree; for a cause, its role in its clause (after a verb of causing,
-//     a consequence; before one, a cause; after "the root cause was", the
-//     stated cause; after a hedge, a suspicion), an earlier event's tense
-//     in its sentence, whether it is the root among the specific causes
-//     (a generic "technical fault" never is over a specific one), and
-//     the cause with the kind of service; for a service, whether it is named as the cause ("due to an
+//     agree; for a service, whether it is named as the cause ("due to an
 //     X outage") or among the services affected ("such as X"). Never an
 //     article, an address or a sentence.
 //  5. Scores and record (assemble.go, choose.go): the weights

@@ -3,7 +3,6 @@ package classify
 import (
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -121,7 +120,6 @@ type cueSet struct {
 	deny     []hit
 	contrast []hit
 	guard    []hit
-	sense    []hit        // another sense of cause words (causesense)
 	resolved map[int]bool // sentences with a resolved cue
 	notUtil  []hit
 }
@@ -138,8 +136,6 @@ func (c *Classifier) cues(an *analysis) *cueSet {
 			cs.contrast = append(cs.contrast, h)
 		case classCauseGuard:
 			cs.guard = append(cs.guard, h)
-		case classCauseSense:
-			cs.sense = append(cs.sense, h)
 		case classResolved:
 			cs.resolved[an.d.toks[h.from].sent] = true
 		case classNotUtility:
@@ -184,19 +180,6 @@ func (cs *cueSet) guarded(e rules.Expr) bool {
 	}
 	for _, h := range cs.guard {
 		if h.to <= a && a-h.to <= 3 && d.toks[h.from].sent == d.toks[a].sent {
-			return true
-		}
-	}
-	return false
-}
-
-// otherSense reports whether a causesense phrase overlaps the cause
-// phrase: its words are used in another sense ("calmer la tempête",
-// "storm of criticism", "waiting for updates").
-func (cs *cueSet) otherSense(e rules.Expr) bool {
-	a, b := cs.an.d.exprToks(e)
-	for _, h := range cs.sense {
-		if h.from < b && a < h.to {
 			return true
 		}
 	}
@@ -321,8 +304,6 @@ func otherDay(v, start string, pub time.Time) bool {
 			return v[5:7] != start[5:7]
 		case len(v) == 4 && start[:4] != "XXXX":
 			return v != start[:4]
-		case len(v) == 4 && !pub.IsZero():
-			return yearsBefore(v, pub) // "in 2014" in a text of 2024 about a day of no year
 		}
 		return false
 	}
@@ -341,13 +322,6 @@ func otherDay(v, start string, pub time.Time) bool {
 		return false
 	}
 	return err == nil && pub.Sub(t) > 31*24*time.Hour
-}
-
-// yearsBefore reports whether year v lies more than a year before the
-// publication: an outage of no stated year is not in it.
-func yearsBefore(v string, pub time.Time) bool {
-	y, err := strconv.Atoi(v)
-	return err == nil && y < pub.Year()-1
 }
 
 // sameYearDays parses two days, reading an unknown year (XXXX) as the

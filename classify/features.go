@@ -425,10 +425,8 @@ func noDurationFeatures(cands []exprCand) model.Features {
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand
-	weak      bool
-	recast    bool // a generic phrase read as the other kind of fault
-	prevOther bool // the sentence before speaks of another day, this one of none
-	root      bool // no other candidate names a cause closer to the root (see rootCause)
+	weak   bool
+	recast bool // a generic phrase read as the other kind of fault
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -445,52 +443,14 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	fs.On("recast", cc.recast)
 	fs.On(ts.name("recast.kind.", os.g.cand.kind), cc.recast)
 	fs.On(ts.name("cause.", e.Cause), true)
-	fs.On(ts.name("kind_cause.", os.g.cand.kind+"."+e.Cause), true)
-	fs.On("root", cc.root)
+	fs.On("root", isRoot(cands, i))
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
 	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
-	ts.causeRoleFeatures(&fs, e)
-	fs.On("sent.prev_other_day", cc.prevOther)
-	fs.On("sent.earlier", ts.ci.inSentence("earlier", s))
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
-}
-
-// Gaps for the cues of a cause phrase's role: an effect verb right
-// before it makes it a consequence ("the surge caused a bug": the bug),
-// right after it the cause of something ("the surge caused"); a
-// statement of the cause ("the root cause was", "l'origine de la
-// panne", "سبب") a few words before it; a hedge before it in its clause.
-const (
-	effectGap  = 3
-	causeisGap = 8
-	hedgeGap   = 6
-)
-
-// arabicPrep are the prepositions that end an Arabic verb of causing
-// ("أدى إلى", "تسبب في"): the phrase after them is the consequence.
-var arabicPrep = map[string]bool{"الي": true, "الى": true, "في": true, "عن": true} // folded forms
-
-// causeRoleFeatures describe the cause phrase's role in its clause: a
-// consequence of something else, the cause of something, stated as the
-// cause, or only suspected.
-func (ts *textScope) causeRoleFeatures(fs *model.Features, e rules.Expr) {
-	d, ci := ts.d, ts.ci
-	a, b := d.exprToks(e)
-	if a >= len(d.toks) || b <= a {
-		return
-	}
-	eff := ci.lastBefore(d, "effect", a, effectGap)
-	// Arabic puts the verb of causing first: the phrase right after it is
-	// its subject, the cause ("أدى الضغط إلى خلل").
-	verbFirst := ts.an.lang == corpus.LangArabic && eff == a && !arabicPrep[d.toks[a-1].norm]
-	fs.On("cue.effect", eff >= 0 && !verbFirst && ci.lastBefore(d, "because", a, effectGap) < eff)
-	fs.On("cue.causes", verbFirst || ci.after(d, "effect", b-1, effectGap))
-	fs.On("cue.causeis", ci.before(d, "causeis", a, causeisGap))
-	fs.On("cue.hedged", ci.before(d, "speculation", a, hedgeGap))
 }
 
 // unknownFeatures describe the choice of "unknown" for the cause.
@@ -505,24 +465,6 @@ func unknownFeatures(cands []causeCand, unknownSaid bool) model.Features {
 	fs.On("none.only_weak", allWeak)
 	fs.On("none.only_weak_unknown_said", allWeak && unknownSaid)
 	return fs
-}
-
-// rootCause reports whether candidate i is the root cause among the
-// candidates: a generic phrase ("a technical fault") ranks after every
-// specific one, whatever cause it is read as.
-func rootCause(ccs []causeCand, i int) bool {
-	r := rules.RankCause(ccs[i].e.Cause)
-	for _, c := range ccs {
-		switch {
-		case c.weak && !ccs[i].weak:
-			continue
-		case !c.weak && ccs[i].weak:
-			return false
-		case rules.RankCause(c.e.Cause) < r:
-			return false
-		}
-	}
-	return true
 }
 
 // isRoot reports whether no other candidate names a cause closer to the

@@ -72,7 +72,7 @@ func newScan(lx *lexicon, text string, ref Ref) *scan {
 				if vi > 0 && !clitable(e) {
 					continue
 				}
-				if end, ok := s.matchRest(e.toks, 1, i+1, s.lang == "ar" && agreeing[e.kind]); ok {
+				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
 					s.ms[i] = append(s.ms[i], match{e: e, end: end})
 				}
 			}
@@ -97,16 +97,11 @@ const (
 
 // matchRest matches phrase words pw[k:] at token t and returns the token
 // after the match. A gap takes as few words as it can.
-//
-// With agree (Arabic cause phrases), a later word also matches with or
-// without the article ال, as an adjective agrees with its noun ("هجوم
-// إلكتروني" matches "الهجوم الإلكتروني"), and "في" before a word also
-// matches the clitic ب on it ("عطل في الخوادم", "عطل بالخوادم").
-func (s *scan) matchRest(pw []string, k, t int, agree bool) (int, bool) {
+func (s *scan) matchRest(pw []string, k, t int) (int, bool) {
 	for ; k < len(pw); k++ {
 		if pw[k] == gapWord {
 			for g := 0; g <= maxGap; g++ {
-				if end, ok := s.matchRest(pw, k+1, t+g, agree); ok {
+				if end, ok := s.matchRest(pw, k+1, t+g); ok {
 					return end, true
 				}
 				if t+g >= len(s.toks) || s.toks[t+g].kind == '.' {
@@ -115,39 +110,12 @@ func (s *scan) matchRest(pw []string, k, t int, agree bool) (int, bool) {
 			}
 			return 0, false
 		}
-		if t >= len(s.toks) {
-			return 0, false
-		}
-		if agree && pw[k] == "في" && k+1 < len(pw) && pw[k+1] != gapWord && strings.HasPrefix(s.toks[t].s, "ب") &&
-			sameNoArticle(s.toks[t].s[len("ب"):], pw[k+1]) {
-			k++ // "بالخوادم" stands for "في الخوادم"
-			t++
-			continue
-		}
-		if s.toks[t].s != pw[k] && !(agree && sameNoArticle(s.toks[t].s, pw[k])) {
+		if t >= len(s.toks) || s.toks[t].s != pw[k] {
 			return 0, false
 		}
 		t++
 	}
 	return t, true
-}
-
-// agreeing are the rule kinds whose Arabic phrases match later words with
-// or without the article (see matchRest).
-var agreeing = map[string]bool{"cause": true, "deny": true, "unknown": true}
-
-// sameNoArticle reports whether two Arabic words are one word with or
-// without the article ال.
-func sameNoArticle(a, b string) bool {
-	return a == b || noArticle(a) == b || a == noArticle(b)
-}
-
-// noArticle strips the article ال from a word long enough to carry it.
-func noArticle(w string) string {
-	if strings.HasPrefix(w, "ال") && len(w) > len("ال")+2 {
-		return w[len("ال"):]
-	}
-	return w
 }
 
 // clitable reports whether an Arabic phrase may be matched with clitics
