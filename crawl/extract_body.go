@@ -63,6 +63,9 @@ var boilerRoles = map[string]bool{
 	"search": true, "toolbar": true, "tablist": true,
 }
 
+// classKey is an element's class and id attributes, as written.
+type classKey struct{ class, id string }
+
 // classInfo is the cached verdict on one class+id string.
 type classInfo struct {
 	unlikely bool
@@ -89,7 +92,7 @@ type nodeStat struct {
 // bodyExtractor holds the state of one body extraction.
 type bodyExtractor struct {
 	stats       map[*html.Node]*nodeStat
-	classCache  map[string]classInfo
+	classCache  map[classKey]classInfo
 	stripUnlike bool
 	weightClass bool
 	cleanCond   bool
@@ -102,7 +105,7 @@ func (e *bodyExtractor) classOf(n *html.Node) classInfo {
 	if cls == "" && id == "" {
 		return classInfo{}
 	}
-	key := cls + "\x00" + id
+	key := classKey{cls, id}
 	if ci, ok := e.classCache[key]; ok {
 		return ci
 	}
@@ -731,10 +734,11 @@ func extractBody(root *html.Node) string {
 	best := ""
 	bestLen := 0
 	attempts := [][3]bool{{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}}
+	classes := make(map[classKey]classInfo, 64) // classOf does not depend on the attempt
 	for _, a := range attempts {
 		e := &bodyExtractor{
 			stats:       make(map[*html.Node]*nodeStat, 1024),
-			classCache:  make(map[string]classInfo, 64),
+			classCache:  classes,
 			stripUnlike: a[0], weightClass: a[1], cleanCond: a[2],
 			body: body,
 		}
