@@ -144,6 +144,11 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 		return r
 	}
 	meta.Charset = cs
+	if !j.src.Selectors.any() {
+		// Site selectors may point anywhere; without them no stage reads
+		// the script and style text the parser would copy.
+		text = stripRawText(text)
+	}
 	root, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
 		r.pr.Reason, r.pr.Err = ReasonExtract, fmt.Errorf("parse %s: %w", j.url, err)
