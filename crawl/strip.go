@@ -113,6 +113,9 @@ func (s *rawStripper) startTag(t tagScan) int {
 		return -1 // escaped script data: its end is not simply the next </script
 	}
 	if t.name == "style" || (t.name == "script" && !bytes.Contains(bytes.ToLower(t.typ), []byte("ld+json"))) {
+		if s.out == nil {
+			s.out = make([]byte, 0, len(p))
+		}
 		s.out = append(s.out, p[s.copied:i]...)
 		s.copied = end
 	}
@@ -190,9 +193,23 @@ func commentEnd(p []byte, i int) int {
 	return -1
 }
 
+// stripTags are the tag names the stripper tells apart; it needs no other.
+var stripTags = []string{"iframe", "math", "noembed", "noframes", "noscript", "plaintext",
+	"script", "style", "svg", "textarea", "title", "xmp"}
+
+// tagName returns name in lower case when it is one of stripTags, else "".
+func tagName(name []byte) string {
+	for _, t := range stripTags {
+		if len(name) == len(t) && asciiEqualFold(name, t) {
+			return t
+		}
+	}
+	return ""
+}
+
 // tagScan is what scanTag reads of a tag.
 type tagScan struct {
-	name        string // lower case
+	name        string // lower case, when one of stripTags; else ""
 	typ         []byte // the value of its type attribute
 	end         int    // just after its ">"
 	selfClosing bool
@@ -206,7 +223,7 @@ func scanTag(p []byte, i int) (t tagScan, ok bool) {
 	for i < len(p) && !isTagSpace(p[i]) && p[i] != '/' && p[i] != '>' {
 		i++
 	}
-	t.name = string(bytes.ToLower(p[start:i]))
+	t.name = tagName(p[start:i])
 	unquotedEnd := -1 // where the last unquoted attribute value ended
 	for {
 		for i < len(p) && isTagSpace(p[i]) {

@@ -130,3 +130,32 @@ func FuzzStripRawText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkStripRawText measures the cut over the shared pages; compare
+// with BenchmarkParseOnly and BenchmarkParseStripped.
+func BenchmarkStripRawText(b *testing.B) {
+	pages := benchPages(b)
+	b.SetBytes(benchTotal(pages))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			stripRawText(p)
+		}
+	}
+}
+
+// BenchmarkParseStripped is BenchmarkParseOnly on stripped pages,
+// stripping included.
+func BenchmarkParseStripped(b *testing.B) {
+	pages := benchPages(b)
+	b.SetBytes(benchTotal(pages))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			if _, err := html.Parse(bytes.NewReader(stripRawText(p))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
