@@ -93,6 +93,12 @@ func (s *rawStripper) run() {
 // -1 when nothing more may be cut.
 func (s *rawStripper) startTag(t tagScan) int {
 	p, i := s.page, t.end
+	if t.name == "svg" && s.foreign == 0 && !t.selfClosing {
+		if end, ok := svgEnd(p, i); ok {
+			s.cut(i, end)
+			return end
+		}
+	}
 	if s.foreign > 0 || t.name == "svg" || t.name == "math" {
 		if (t.name == "svg" || t.name == "math") && !t.selfClosing {
 			s.foreign++
@@ -113,13 +119,97 @@ func (s *rawStripper) startTag(t tagScan) int {
 		return -1 // escaped script data: its end is not simply the next </script
 	}
 	if t.name == "style" || (t.name == "script" && !bytes.Contains(bytes.ToLower(t.typ), []byte("ld+json"))) {
-		if s.out == nil {
-			s.out = make([]byte, 0, len(p))
-		}
-		s.out = append(s.out, p[s.copied:i]...)
-		s.copied = end
+		s.cut(i, end)
 	}
 	return end
+}
+
+// cut leaves page[from:to] out.
+func (s *rawStripper) cut(from, to int) {
+	if s.out == nil {
+		s.out = make([]byte, 0, len(s.page))
+	}
+	s.out = append(s.out, s.page[s.copied:from]...)
+	s.copied = to
+}
+
+// svgShapes are the SVG elements an inline picture may hold for its
+// content to be cut: shapes, groups, definitions and paint servers, all
+// without text, links or anything a stage reads.
+var svgShapes = map[string]bool{
+	"g": true, "path": true, "circle": true, "rect": true, "ellipse": true, "line": true,
+	"polyline": true, "polygon": true, "defs": true, "use": true, "symbol": true,
+	"clippath": true, "mask": true, "lineargradient": true, "radialgradient": true, "stop": true,
+	"pattern": true,
+}
+
+// svgEnd returns where the content of an <svg> element that starts at i
+// ends (at its "</svg"), when that content is only whitespace and
+// svgShapes elements without an itemprop or an author-like class: nothing
+// a stage reads (extraction, listing detection and metadata skip <svg>
+// but look for those), and nothing that makes the parser leave the SVG.
+// ok is false otherwise, and nothing is cut.
+func svgEnd(p []byte, i int) (end int, ok bool) {
+	depth := 1
+	for {
+		k := bytes.IndexByte(p[i:], '<')
+		if k < 0 || len(bytes.Trim(p[i:i+k], " \t\n\r\f")) > 0 || i+k+1 >= len(p) {
+			return 0, false
+		}
+		lt := i + k
+		i = lt + 1
+		switch c := p[i]; {
+		case c == '!':
+			if !bytes.HasPrefix(p[i:], []byte("!--")) {
+				return 0, false
+			}
+			if i = commentEnd(p, i+3); i < 0 {
+				return 0, false
+			}
+		case c == '/' && i+1 < len(p) && isASCIILetter(p[i+1]):
+			t, ok := scanSVGTag(p, i+1)
+			if !ok {
+				return 0, false
+			}
+			if t.name == "svg" {
+				if depth--; depth == 0 {
+					return lt, true
+				}
+			}
+			i = t.end
+		case isASCIILetter(c):
+			t, ok := scanSVGTag(p, i)
+			if !ok {
+				return 0, false
+			}
+			if t.name == "svg" && !t.selfClosing {
+				depth++
+			}
+			i = t.end
+		default:
+			return 0, false
+		}
+	}
+}
+
+// scanSVGTag reads a tag inside an <svg> as scanTag does, and fails on
+// any tag but svg and svgShapes, and on an itemprop attribute or an
+// author-like class (see mayNameAuthor).
+func scanSVGTag(p []byte, i int) (t tagScan, ok bool) {
+	start := i
+	for i < len(p) && !isTagSpace(p[i]) && p[i] != '/' && p[i] != '>' {
+		i++
+	}
+	name := p[start:i]
+	if !svgShapes[string(name)] && string(name) != "svg" { // as most are written: no copy
+		name = bytes.ToLower(name)
+		if !svgShapes[string(name)] && string(name) != "svg" {
+			return t, false
+		}
+	}
+	t, ok = scanTag(p, start)
+	t.name = string(name)
+	return t, ok && !t.suspect
 }
 
 // rawEnd returns where the raw text starting at i ends: at the next
@@ -213,6 +303,7 @@ type tagScan struct {
 	typ         []byte // the value of its type attribute
 	end         int    // just after its ">"
 	selfClosing bool
+	suspect     bool // an itemprop attribute or an author-like class
 }
 
 // scanTag reads the tag whose name starts at i as the HTML tokenizer does
@@ -260,6 +351,9 @@ func scanTag(p []byte, i int) (t tagScan, ok bool) {
 		}
 		if bytes.EqualFold(key, []byte("type")) && t.typ == nil {
 			t.typ = val
+		}
+		if bytes.EqualFold(key, []byte("itemprop")) || (bytes.EqualFold(key, []byte("class")) && mayNameAuthor(string(val))) {
+			t.suspect = true
 		}
 	}
 }

@@ -14,10 +14,17 @@ import (
 )
 
 // emptyRawText removes the text of <style> elements and of <script>
-// elements other than JSON-LD outside <svg> and <math>: what
-// stripRawText may leave out, done on the tree. A stripped page and its
+// elements other than JSON-LD outside <svg> and <math>, and the content of
+// outermost <svg> elements: what stripRawText may leave out, done on the
+// tree. A stripped page and its
 // original must parse to the same tree once both are emptied so.
 func emptyRawText(n *html.Node) {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Svg && (n.Parent == nil || n.Parent.Namespace == "") {
+		for n.FirstChild != nil {
+			n.RemoveChild(n.FirstChild)
+		}
+		return
+	}
 	if n.Type == html.ElementNode && n.Namespace == "" {
 		ld := n.DataAtom == atom.Script && strings.Contains(strings.ToLower(xAttr(n, "type")), "ld+json")
 		if n.DataAtom == atom.Style || (n.DataAtom == atom.Script && !ld) {
@@ -80,6 +87,12 @@ var stripCases = []string{
 	`</ x="<script>"><script>y</script></>`,
 	`<a b c d=e/ f>g</a><script>z</script>`,
 	`<p>1 < 2 <3 <!x> <script >aa</script ><style/>bb</style\t>`,
+	`<svg viewBox="0 0 1 1"><path d="M0 0h1v1z"/> <g><circle r=1 /></g><!-- c --></svg><p>after</p>`,
+	`<svg><clipPath id=a><rect/></clipPath><svg><path/></svg><path/></svg><p>x</p>`,
+	`<svg><p>breaks out</p></svg><p>y</p>`,
+	`<svg><text>label</text></svg><svg>loose text<path/></svg><svg><a href="/x"><path/></a></svg>`,
+	`<svg><path class="icon author"/><g itemprop=author></g></svg><svg><path/>`,
+	`<svg><title>t</title><path/></svg><svg><style>.a{}</style></svg><svg><path d="a>b"/></svg>`,
 }
 
 func TestStripRawText(t *testing.T) {
@@ -158,4 +171,24 @@ func BenchmarkParseStripped(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*len(pages))/b.Elapsed().Seconds(), "pages/s")
+}
+
+// TestStripRawTextCuts checks what is cut and what is kept.
+func TestStripRawTextCuts(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"script and style", `<style>a{}</style><script>x()</script><p>t</p>`, `<style></style><script></script><p>t</p>`},
+		{"JSON-LD kept", `<script type="application/ld+json">{}</script>`, `<script type="application/ld+json">{}</script>`},
+		{"shapes cut", `<svg><path d="M0"/><g></g></svg><p>t</p>`, `<svg></svg><p>t</p>`},
+		{"svg text kept", `<svg><text>t</text></svg>`, `<svg><text>t</text></svg>`},
+		{"svg link kept", `<svg><a href="/x"><path/></a></svg>`, `<svg><a href="/x"><path/></a></svg>`},
+		{"escaped script stops the cuts", `<script><!--</script><style>s</style>`, `<script><!--</script><style>s</style>`},
+		{"style in svg kept", `<svg><style>s</style></svg><style>t</style>`, `<svg><style>s</style></svg><style></style>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(stripRawText([]byte(tt.page))); got != tt.want {
+				t.Errorf("stripRawText(%q) = %q, want %q", tt.page, got, tt.want)
+			}
+		})
+	}
 }
