@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,6 +102,7 @@ type dataSet struct {
 	ctyM      *matcher
 	stop      map[string]map[string]bool // lang → folded stop-words
 	stopLangs []string                   // in file order
+	stopOf    map[string]uint64          // folded stop-word → bit i set for stopLangs[i]
 	cues      []cueEntry
 	cueM      map[string]*matcher // per language
 	weights   *model.Weights
@@ -190,6 +192,7 @@ func loadData(dir string) (*dataSet, error) {
 		lexM:    map[string]*matcher{},
 		notName: map[string]map[string]bool{},
 		stop:    map[string]map[string]bool{},
+		stopOf:  map[string]uint64{},
 		svcM:    newMatcher(),
 		ctyM:    newMatcher(),
 	}
@@ -419,9 +422,13 @@ func (ds *dataSet) stopwordLine(at string, cols []string) error {
 		return fmt.Errorf("%s: bad language code %q", at, l)
 	}
 	if ds.stop[l] == nil {
+		if len(ds.stopLangs) == 64 {
+			return fmt.Errorf("%s: %s: more than 64 stop-word languages", at, l)
+		}
 		ds.stop[l] = map[string]bool{}
 		ds.stopLangs = append(ds.stopLangs, l)
 	}
+	bit := uint64(1) << slices.Index(ds.stopLangs, l)
 	words := strings.Fields(cols[1])
 	if len(words) == 0 {
 		return fmt.Errorf("%s: no words", at)
@@ -429,6 +436,7 @@ func (ds *dataSet) stopwordLine(at string, cols []string) error {
 	for _, w := range words {
 		// Stop-words are compared folded, without Arabic variants.
 		ds.stop[l][fold(w)] = true
+		ds.stopOf[fold(w)] |= bit
 	}
 	return nil
 }

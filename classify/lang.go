@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -121,6 +122,12 @@ func normalizeDeclared(d string) string {
 func (c *Classifier) stopShares(text string, langs []string) (map[string]float64, int) {
 	hits := map[string]float64{}
 	words := 0
+	bits := make([]uint64, len(langs)) // each language's bit in stopOf
+	for i, l := range langs {
+		if k := slices.Index(c.data.stopLangs, l); k >= 0 {
+			bits[i] = 1 << k
+		}
+	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -135,11 +142,12 @@ func (c *Classifier) stopShares(text string, langs []string) (map[string]float64
 			}
 			j += s2
 		}
-		w := fold(text[i:j])
 		words++
-		for _, l := range langs {
-			if c.data.stop[l][w] {
-				hits[l]++
+		if in := c.data.stopOf[fold(text[i:j])]; in != 0 {
+			for k, l := range langs {
+				if in&bits[k] != 0 {
+					hits[l]++
+				}
 			}
 		}
 		i = j

@@ -118,11 +118,13 @@ type doc struct {
 func newDoc(text string) *doc {
 	d := &doc{text: text, toks: tokenize(text)}
 	d.vars = make([][]string, len(d.toks))
+	norms := make([]string, len(d.toks)) // one allocation for every one-variant token
 	for i := range d.toks {
 		if d.toks[i].arabic {
 			d.vars[i] = arabicVariants(d.toks[i].norm, nil)
 		} else {
-			d.vars[i] = []string{d.toks[i].norm}
+			norms[i] = d.toks[i].norm
+			d.vars[i] = norms[i : i+1 : i+1]
 		}
 	}
 	return d

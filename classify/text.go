@@ -98,6 +98,9 @@ func isArabicRune(r rune) bool {
 // maqsura, Persian yeh and keheh, taa marbuta) so that spelling variants
 // match the same phrase.
 func fold(w string) string {
+	if isFolded(w) {
+		return w // most words: nothing to change, nothing to copy
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for _, r := range w {
@@ -136,6 +139,17 @@ func fold(w string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isFolded reports whether fold(w) == w because w is all ASCII without
+// capitals.
+func isFolded(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // latinFold maps accented Latin letters to their base letters.

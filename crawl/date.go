@@ -325,9 +325,6 @@ var modMetaKeys = []string{
 	"modified_time",
 }
 
-// bylineRe finds a labelled publication or update date in visible text.
-var bylineRe = regexp.MustCompile(`(?i)(publié|mis en ligne|posté|\bpublished|\bposted|\bfirst published|\bpublication|\bon\b|\ble\b|نشر|تم النشر|بتاريخ|الموافق|\bupdated|\bupdate\b|mis à jour|modifié|actualisé|\blast modified|آخر تحديث|تحديث)[^\p{L}\p{N}]{0,6}(?:le|on|في|:)?\s*((?:[\p{L}]+\.?,?\s+)?(?:\d{1,4}[\p{L}.,/\-\s]{1,14}\d{1,4}(?:[/.\-]\d{2,4})?))`)
-
 // findDates finds the publication and modification dates.
 func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
 	var out pageDates
@@ -477,7 +474,7 @@ func findBylines(root *html.Node) (pub, mod pageDate, weak bool) {
 		if !xContainsAny(strings.ToLower(line), bylineLabels) {
 			continue
 		}
-		matches = append(matches, bylineRe.FindAllStringSubmatch(line, 4)...)
+		matches = append(matches, bylineMatches(line, 4)...)
 		if len(matches) > 50 {
 			break
 		}

@@ -17,4 +17,8 @@
 //
 // The HTML extractor (Extract, ExtractNode, Selectors, Page) lives in the
 // same package; the crawler parses each page once and hands the DOM to it.
+// Before parsing, the crawler leaves out what no stage reads: the text of
+// <script> elements other than JSON-LD and of <style> elements, and the
+// inside of inline SVG pictures made only of shapes (stripRawText, unless
+// the source has site selectors): about half the bytes of a news page.
 package crawl

@@ -34,6 +34,13 @@ func Extract(htmlUTF8 []byte, pageURL *url.URL, sel Selectors) (*Page, error) {
 // URL. Site selectors (goquery CSS) win over the generic rules when they
 // match.
 func ExtractNode(root *html.Node, pageURL *url.URL, sel Selectors) (*Page, error) {
+	return extractNode(root, pageURL, sel, true)
+}
+
+// extractNode is ExtractNode; without withLinks it leaves Page.Links
+// empty and skips resolving every link of the page (a local file's links
+// are never followed).
+func extractNode(root *html.Node, pageURL *url.URL, sel Selectors, withLinks bool) (*Page, error) {
 	if root == nil {
 		return nil, fmt.Errorf("extract %s: %w", xUrlString(pageURL), errors.New("nil document"))
 	}
@@ -60,7 +67,9 @@ func ExtractNode(root *html.Node, pageURL *url.URL, sel Selectors) (*Page, error
 	p.SiteName = strings.TrimPrefix(p.SiteName, "@")
 	p.Author = findAuthor(root, m)
 	p.Title = findTitle(m, p.SiteName)
-	p.Links = m.links(base)
+	if withLinks {
+		p.Links = m.links(base)
+	}
 
 	var doc *goquery.Document
 	if compiled.any() {
@@ -262,7 +271,7 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 		if rel := xAttr(n, "rel"); n.DataAtom == atom.A && xHasToken(strings.ToLower(rel), "author") {
 			m.authorNodes = append(m.authorNodes, n)
 		}
-		if cls := xAttr(n, "class"); len(m.bylineNodes) < 8 && cls != "" {
+		if cls := xAttr(n, "class"); len(m.bylineNodes) < 8 && mayNameAuthor(cls) {
 			for _, f := range strings.Fields(strings.ToLower(cls)) {
 				if f == "author" || f == "author-name" || f == "byline__name" || f == "auteur" || strings.HasSuffix(f, "__author") || strings.HasSuffix(f, "-author") {
 					m.bylineNodes = append(m.bylineNodes, n)
@@ -274,6 +283,26 @@ func (m *pageMeta) walk(n *html.Node, depth int) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walk(c, depth+1)
 	}
+}
+
+// mayNameAuthor reports whether a class list may hold one of the byline
+// class names walk looks for: each of them contains "author", "auteur"
+// or "byline__name" (any case). Most class lists do not, and skip the
+// lower-casing and splitting.
+func mayNameAuthor(cls string) bool {
+	for i := 0; i+6 <= len(cls); i++ {
+		switch cls[i] | 0x20 {
+		case 'a':
+			if strings.EqualFold(cls[i:i+6], "author") || strings.EqualFold(cls[i:i+6], "auteur") {
+				return true
+			}
+		case 'b':
+			if i+12 <= len(cls) && strings.EqualFold(cls[i:i+12], "byline__name") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func xHasToken(list, tok string) bool {
@@ -288,8 +317,13 @@ func xHasToken(list, tok string) bool {
 // links returns the absolute http(s) links, fragments removed, deduplicated.
 func (m *pageMeta) links(base *url.URL) []string {
 	seen := make(map[string]bool, len(m.hrefs))
+	raw := make(map[string]bool, len(m.hrefs)) // the same href resolves to the same link
 	out := []string{}
 	for _, h := range m.hrefs {
+		if raw[h] {
+			continue
+		}
+		raw[h] = true
 		s := xAbsHTTP(base, h)
 		if s == "" || seen[s] {
 			continue

@@ -63,6 +63,9 @@ var boilerRoles = map[string]bool{
 	"search": true, "toolbar": true, "tablist": true,
 }
 
+// classKey is an element's class and id attributes, as written.
+type classKey struct{ class, id string }
+
 // classInfo is the cached verdict on one class+id string.
 type classInfo struct {
 	unlikely bool
@@ -89,7 +92,7 @@ type nodeStat struct {
 // bodyExtractor holds the state of one body extraction.
 type bodyExtractor struct {
 	stats       map[*html.Node]*nodeStat
-	classCache  map[string]classInfo
+	classCache  map[classKey]classInfo
 	stripUnlike bool
 	weightClass bool
 	cleanCond   bool
@@ -102,27 +105,26 @@ func (e *bodyExtractor) classOf(n *html.Node) classInfo {
 	if cls == "" && id == "" {
 		return classInfo{}
 	}
-	key := cls + "\x00" + id
+	key := classKey{cls, id}
 	if ci, ok := e.classCache[key]; ok {
 		return ci
 	}
 	var ci classInfo
 	lc, li := strings.ToLower(cls), strings.ToLower(id)
-	both := lc + " " + li
-	if xContainsAny(both, unlikelyHints) && (!xContainsAny(both, likelyHints) || xContainsAny(both, rescueStop)) {
+	mc, mi := hintsIn(lc), hintsIn(li)
+	// No hint holds a space, so the hints in "class id" are those in
+	// class and those in id.
+	if both := mc | mi; both&hintUnlikely != 0 && (both&hintLikely == 0 || both&hintRescueStop != 0) {
 		ci.unlikely = true
 		// "ad" as a whole class token ("ad", "ads", "ad-unit").
 	} else if hasAdToken(lc) || hasAdToken(li) || hasHiddenToken(lc) {
 		ci.unlikely = true
 	}
-	for _, s := range []string{lc, li} {
-		if s == "" {
-			continue
-		}
-		if xContainsAny(s, negativeHints) {
+	for _, m := range []uint8{mc, mi} {
+		if m&hintNegative != 0 {
 			ci.weight -= 25
 		}
-		if xContainsAny(s, positiveHints) {
+		if m&hintPositive != 0 {
 			ci.weight += 25
 		}
 	}
@@ -153,6 +155,54 @@ func hasHiddenToken(s string) bool {
 		}
 	}
 	return false
+}
+
+// The hint lists, as bits of hintsIn's answer.
+const (
+	hintUnlikely uint8 = 1 << iota
+	hintLikely
+	hintRescueStop
+	hintNegative
+	hintPositive
+)
+
+// hintNeedle is one hint string with the lists that hold it.
+type hintNeedle struct {
+	s     string
+	lists uint8
+}
+
+// hintsByByte indexes every hint of the five lists by its first byte.
+var hintsByByte = func() (t [256][]hintNeedle) {
+	lists := map[string]uint8{}
+	var order []string
+	for bit, l := range [][]string{unlikelyHints, likelyHints, rescueStop, negativeHints, positiveHints} {
+		for _, h := range l {
+			if _, ok := lists[h]; !ok {
+				order = append(order, h)
+			}
+			lists[h] |= 1 << bit
+		}
+	}
+	for _, h := range order {
+		t[h[0]] = append(t[h[0]], hintNeedle{h, lists[h]})
+	}
+	return t
+}()
+
+// hintsIn returns the lists that have a hint in s: bit hintX is set when
+// xContainsAny(s, xHints) would be true. One pass over s instead of a
+// search for each of the ~190 hints.
+func hintsIn(s string) uint8 {
+	var m uint8
+	for i := 0; i < len(s); i++ {
+		for _, n := range hintsByByte[s[i]] {
+			if m&n.lists != n.lists && strings.HasPrefix(s[i:], n.s) {
+				m |= n.lists
+			}
+		}
+	}
+	return m
 }
 
 func xContainsAny(s string, subs []string) bool {
@@ -731,10 +781,11 @@ func extractBody(root *html.Node) string {
 	best := ""
 	bestLen := 0
 	attempts := [][3]bool{{true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}}
+	classes := make(map[classKey]classInfo, 64) // classOf does not depend on the attempt
 	for _, a := range attempts {
 		e := &bodyExtractor{
 			stats:       make(map[*html.Node]*nodeStat, 1024),
-			classCache:  make(map[string]classInfo, 64),
+			classCache:  classes,
 			stripUnlike: a[0], weightClass: a[1], cleanCond: a[2],
 			body: body,
 		}

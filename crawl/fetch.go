@@ -242,6 +242,31 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 	return b, nil
 }
 
+// readLimitedSize is readLimited into a buffer of size bytes to start
+// with (a local file's size: one allocation instead of a dozen).
+func readLimitedSize(r io.Reader, limit, size int64) ([]byte, error) {
+	size = min(max(size, 512), limit+1)
+	b := make([]byte, 0, size+1) // +1: end of file is seen without growing
+	lr := io.LimitReader(r, limit+1)
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+	if int64(len(b)) > limit {
+		return nil, errTooLarge
+	}
+	return b, nil
+}
+
 func isRedirect(code int) bool {
 	switch code {
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,

@@ -1,11 +1,13 @@
 package crawl
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"golang.org/x/net/html"
@@ -194,6 +196,37 @@ func TestURLShape(t *testing.T) {
 			u, _ := url.Parse(tt.url)
 			if got := urlShape(u); got != tt.want {
 				t.Fatalf("urlShape = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadLimitedSize(t *testing.T) {
+	body := strings.Repeat("abcdefghij", 100) // 1,000 bytes
+	tests := []struct {
+		name        string
+		limit, size int64
+		wantErr     bool
+	}{
+		{"size hint exact", 2000, 1000, false},
+		{"size hint too small", 2000, 10, false},
+		{"size hint too large", 2000, 5000, false},
+		{"no hint", 2000, 0, false},
+		{"at the limit", 1000, 1000, false},
+		{"over the limit", 999, 1000, true},
+		{"over the limit, small hint", 500, 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readLimitedSize(iotest.OneByteReader(strings.NewReader(body)), tt.limit, tt.size)
+			if tt.wantErr {
+				if !errors.Is(err, errTooLarge) {
+					t.Fatalf("err = %v, want errTooLarge", err)
+				}
+				return
+			}
+			if err != nil || string(got) != body {
+				t.Fatalf("got %d bytes, err %v; want the %d bytes", len(got), err, len(body))
 			}
 		})
 	}

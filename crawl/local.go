@@ -66,7 +66,7 @@ func (w *worker) local(ctx context.Context, j *job) *result {
 	if err != nil {
 		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: %w", j.local, err))
 	}
-	raw, err := readLimited(f, w.c.opts.MaxBodyBytes)
+	raw, err := readLimitedSize(f, w.c.opts.MaxBodyBytes, fi.Size())
 	_ = f.Close()
 	if err != nil {
 		reason := ReasonNotFound

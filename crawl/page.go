@@ -1,6 +1,9 @@
 package crawl
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Selectors are optional goquery CSS selectors that override the generic
 // extractor for one site. An empty selector means "use the generic rule".
@@ -23,4 +26,9 @@ type Page struct {
 	Lang          string // declared language: <html lang>, og:locale, content-language (as written, e.g. "fr-FR")
 	Description   string
 	Links         []string // absolute outgoing links in document order (for discovery), deduplicated
+}
+
+// any reports whether a selector is set.
+func (s Selectors) any() bool {
+	return strings.TrimSpace(s.Title) != "" || strings.TrimSpace(s.Body) != "" || strings.TrimSpace(s.Date) != ""
 }

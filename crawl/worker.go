@@ -144,6 +144,11 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 		return r
 	}
 	meta.Charset = cs
+	if !j.src.Selectors.any() {
+		// Site selectors may point anywhere; without them no stage reads
+		// the script and style text the parser would copy.
+		text = stripRawText(text)
+	}
 	root, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
 		r.pr.Reason, r.pr.Err = ReasonExtract, fmt.Errorf("parse %s: %w", j.url, err)
@@ -158,12 +163,12 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 		r.pr.Reason, r.pr.Err = ReasonInvalidURL, fmt.Errorf("%s: %w", base, err)
 		return r
 	}
-	pg, err := ExtractNode(root, pageURL, j.src.Selectors)
+	local := j.kind == jobFile // a local file's links are never followed
+	pg, err := extractNode(root, pageURL, j.src.Selectors, !local)
 	if err != nil {
 		r.pr.Reason, r.pr.Err = ReasonExtract, fmt.Errorf("extract %s: %w", j.url, err)
 		return r
 	}
-	local := j.kind == jobFile
 	listing := !local && isListing(root, pg, pageURL)
 	if !local && (listing || j.depth == 0) {
 		r.links = sameSiteLinks(pageURL, pg.Links, j.depth+1)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -82,6 +83,9 @@ func BenchmarkEndToEndSyndicated(b *testing.B) { benchEndToEnd(b, false) }
 func benchEndToEnd(b *testing.B, distinct bool) {
 	const n = 1000
 	folder, size := benchFolder(b, n, distinct)
+	if os.Getenv("GOGC") == "" { // as main does (tuneGC), restored after
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+	}
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
