@@ -1,0 +1,95 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"outages/corpus"
+)
+
+// TestServicePhenomena checks the main service and the secondary outages
+// on invented reports of the classes that go wrong on unseen news: the
+// provider that failed and the platforms it took down, a bank's app or
+// cards, companies absent from the gazetteer named with their products,
+// services absent from the gazetteer reported down too, and Arabic names
+// with attached prepositions.
+func TestServicePhenomena(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		main       string   // the main service (case-insensitive)
+		also       []string // services that must be among the outages
+	}{
+		{
+			name: "en provider that failed, sites it took down",
+			text: "Sites such as Reddit, Spotify and Twitch went down on Thursday because of a Fastly fault. The CDN said a bad configuration caused the outage, which lasted about an hour.",
+			main: "Fastly", also: []string{"Reddit", "Spotify", "Twitch"},
+		},
+		{
+			name: "fr provider that failed, sites it took down",
+			text: "Des sites comme Discord, Shopify et Twitch sont tombés en panne mardi à cause d'une défaillance chez Cloudflare. Le prestataire a rétabli le service au bout de deux heures.",
+			main: "Cloudflare", also: []string{"Discord", "Shopify", "Twitch"},
+		},
+		{
+			name: "ar provider that failed, sites it took down",
+			text: "تعطلت مواقع مثل ديسكورد وسبوتيفاي مساء الأربعاء بسبب عطل لدى كلاودفلير، واستمر الانقطاع نحو ساعة قبل أن تعلن الشركة إصلاحه.",
+			main: "Cloudflare", also: []string{"Discord", "Spotify"},
+		},
+		{
+			name: "fr bank app absent from the gazetteer",
+			text: "L'application de la banque Crédit Vellave est en panne depuis lundi matin : les clients ne peuvent plus consulter leurs comptes ni payer par carte.",
+			main: "Crédit Vellave",
+		},
+		{
+			name: "ar bank app absent from the gazetteer",
+			text: "تعطل تطبيق بنك الوادي الأخضر صباح الاثنين، ولم يتمكن العملاء من إجراء التحويلات أو الدفع بالبطاقات لعدة ساعات.",
+			main: "بنك الوادي الأخضر",
+		},
+		{
+			name: "en company website absent from the gazetteer",
+			text: "Harbourline Ferries' website was down for most of Saturday, leaving passengers unable to book crossings. Harbourline Ferries blamed a server failure.",
+			main: "Harbourline Ferries",
+		},
+		{
+			name: "en bank cards: the bank is the service",
+			text: "Barclays customers could not pay by card or use the mobile app on Friday after a technical fault. Card payments failed for about three hours, Barclays said.",
+			main: "Barclays",
+		},
+		{
+			name: "en secondary absent from the gazetteer",
+			text: "A Cloudflare outage on Tuesday took down Reddit, Discord and the Quillmark blogging platform for about an hour. Quillmark was also down, its developers said.",
+			main: "Cloudflare", also: []string{"Reddit", "Discord"},
+		},
+		{
+			name: "ar name after attached preposition",
+			text: "أعلنت شركة زين عن عطل فني أصاب خدمات الإنترنت لمشتركيها في الكويت لمدة ثلاث ساعات يوم الأحد.",
+			main: "Zain",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			var got []string
+			names := map[string]bool{}
+			for _, o := range a.Outages {
+				got = append(got, o.Service)
+				names[strings.ToLower(o.Service)] = true
+				for _, al := range o.Aliases {
+					names[strings.ToLower(al)] = true
+				}
+			}
+			var sb strings.Builder
+			ex.WriteText(&sb)
+			if len(a.Outages) == 0 || !strings.EqualFold(a.Outages[0].Service, tt.main) && !slices.ContainsFunc(a.Outages[0].Aliases, func(s string) bool { return strings.EqualFold(s, tt.main) }) {
+				t.Errorf("services %q, want %q first\n%s", got, tt.main, sb.String())
+			}
+			for _, s := range tt.also {
+				if !names[strings.ToLower(s)] {
+					t.Errorf("services %q, want %q among them", got, s)
+				}
+			}
+		})
+	}
+}
