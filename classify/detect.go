@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -456,6 +457,15 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	}
 }
 
+// alias records another name of the service named by tokens [from, to).
+func (nf *nameFinder) alias(from, to int, name string) {
+	cand, ok := nf.an.names[strings.TrimSpace(nf.an.d.span(from, to))]
+	if !ok || name == "" || cand.svc >= 0 || slices.Contains(cand.aliases, name) {
+		return
+	}
+	cand.aliases = append(cand.aliases, name)
+}
+
 // siteNames finds "the CCRA website was down": a capitalised name and
 // the website or app it runs, in a sentence with an outage word.
 func (nf *nameFinder) siteNames() {
@@ -466,6 +476,7 @@ func (nf *nameFinder) siteNames() {
 		}
 		if from, to, ok := nf.nameBefore(k); ok && to == k {
 			nf.add(from, k+1, corpus_online, "name and site noun", false)
+			nf.alias(from, k+1, strings.TrimSpace(d.span(from, k))) // the name alone is the same service
 		}
 	}
 }

@@ -3,6 +3,7 @@ package classify
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"outages/corpus"
@@ -355,7 +356,10 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			if _, cue := cueOf(end); cue && end > k+1 {
 				break
 			}
-			if end > k+1 && arabicClauseStart(d.toks[end].norm) {
+			if end > k+1 && (arabicClauseStart(d.toks[end].norm) || closesName(d, end)) {
+				break
+			}
+			if arabicNameEnds[d.toks[end].norm] || startsWithDigit(d.toks[end].norm) {
 				break
 			}
 			end++
@@ -372,11 +376,62 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 				from = k + 1
 			}
 		}
-		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
+		start := d.toks[from].start
+		if from == k && in {
+			start += cliticBytes(d.text[start:d.toks[from].end])
+		}
+		name := strings.TrimSpace(d.text[start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})
 		k = end - 1
 	}
 	return out
+}
+
+// arabicNameEnds are words of time that end an Arabic name rather than go
+// on with it ("بنك مسقط يوم الأحد", "منصة X مساء").
+var arabicNameEnds = map[string]bool{
+	"يوم": true, "اليوم": true, "امس": true, "مساء": true, "صباح": true, "ليله": true, "فجر": true, "ظهر": true,
+	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true, "السبت": true,
+	"لمده": true, "طوال": true, "حتي": true, "قبل": true,
+}
+
+// closesName reports whether the text between token k-1 and token k
+// holds a quote or a punctuation mark: the name ends before k
+// ("تطبيق "كريم" أربعين دقيقة").
+func closesName(d *doc, k int) bool {
+	for _, r := range d.text[d.toks[k-1].end:d.toks[k].start] {
+		if !unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// arabicClitics are the one-letter conjunctions and prepositions written
+// onto the next word (و، ف، ب، ل).
+const arabicClitics = "وفبل"
+
+// cliticBytes is how many bytes of conjunctions and prepositions open a
+// cue word that is part of a name ("لبنك مسقط" names "بنك مسقط"): the
+// clitic letters before a cue of arabicNameCues, or 0.
+func cliticBytes(raw string) int {
+	n := 0
+	for _, r := range raw {
+		if !strings.ContainsRune(arabicClitics, r) || n >= 2*utf8.RuneLen(r) {
+			break
+		}
+		rest := fold(raw[n+utf8.RuneLen(r):])
+		if _, ok := arabicNameCues[rest]; ok {
+			return n + utf8.RuneLen(r)
+		}
+		n += utf8.RuneLen(r)
+	}
+	return 0
 }
 
 func isAllDigits(s string) bool {
