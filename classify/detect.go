@@ -362,7 +362,7 @@ func (c *Classifier) findMentions(an *analysis) {
 // ("l'opérateur X", "شركة X") or an outage word ("X outage", "panne chez
 // X") presents as a service.
 func (c *Classifier) findNamedByPattern(an *analysis, known []hit) {
-	nf := &nameFinder{an: an, taken: make([]bool, len(an.d.toks)), notName: c.data.notName[an.lang]}
+	nf := &nameFinder{an: an, taken: make([]bool, len(an.d.toks)), notName: c.data.notName[an.lang], isPlace: c.isPlace}
 	for _, hs := range [][]hit{known, an.countries} {
 		for _, h := range hs {
 			for k := h.from; k < h.to; k++ {
@@ -385,6 +385,7 @@ type nameFinder struct {
 	an      *analysis
 	taken   []bool // tokens already part of a name
 	notName map[string]bool
+	isPlace func(name string) bool // a city or region: where an outage happened, not what failed
 }
 
 func (nf *nameFinder) isNameTok(k int) bool {
@@ -436,7 +437,7 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" {
+	if name == "" || nf.isPlace(name) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {

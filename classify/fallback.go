@@ -22,10 +22,12 @@ const fallbackSpan = 4
 const fallbackWindow = 20
 
 // nameConnectors may join the capitalised words of one name ("Banque de
-// Savoie", "Bank of Lorraine"), never start or end it.
+// Savoie", "Bank of Lorraine"), never start or end it. "and" and "et"
+// are not among them: they join the items of a list of names ("X et Y
+// sont en panne") far more often than the words of one.
 var nameConnectors = map[string]bool{
 	"de": true, "du": true, "des": true, "d": true, "la": true, "l": true,
-	"of": true, "the": true, "and": true, "et": true, "&": true,
+	"of": true, "the": true, "&": true,
 }
 
 // leadDeterminers are stripped from the start of a derived name.
@@ -126,6 +128,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	} else {
 		cands = c.latinNames(an)
 	}
+	cands = c.dropPlaces(cands)
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {
@@ -167,6 +170,29 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
 	return out
+}
+
+// dropPlaces drops the derived names that are only a place (a city, a
+// region, a country's other name: "Nairobi", "الرياض"): a place is where
+// an outage happened, never the service that failed.
+func (c *Classifier) dropPlaces(cands []derivedName) []derivedName {
+	keep := cands[:0]
+	for _, n := range cands {
+		if !c.isPlace(n.name) {
+			keep = append(keep, n)
+		}
+	}
+	return keep
+}
+
+// isPlace reports whether a name is only the name of a place of geo.tsv
+// or countries.tsv.
+func (c *Classifier) isPlace(name string) bool {
+	if c.geo == nil {
+		return false
+	}
+	_, ok := c.geo.byName[strings.Join(placeTokens(name), " ")]
+	return ok
 }
 
 // derivedKind is the kind of a derived service: from cue words in and

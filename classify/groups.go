@@ -131,14 +131,18 @@ const maxDerived = 3
 func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGroup {
 	names := c.rankedNames(an)
 	var extra []*outageGroup
-	for i := 0; i < len(names) && len(extra) < maxDerived; i++ {
+	for i := 0; i < len(names); i++ {
 		cand, ms := c.derivedCandidate(an, names, i)
-		if len(ms) == 0 || namedBy(cand.key, outs) {
+		if len(ms) == 0 || namedBy(cand.key, outs) || namedBy(cand.key, extra) {
+			continue
+		}
+		listed := listedDown(an, ms)
+		if len(extra) >= maxDerived && !listed {
 			continue
 		}
 		gs := newGroupSet(an)
 		g := newGroup(cand)
-		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, true, len(extra)+1, names[i].score
+		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, !listed, min(len(extra)+1, maxDerived), names[i].score
 		for _, m := range ms {
 			gs.add(g, m)
 		}
@@ -148,6 +152,63 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 		extra = append(extra, g)
 	}
 	return extra
+}
+
+// listedDown reports whether the text reports a derived name down along
+// with the others, in a sentence with an outage word: right after a cue
+// of what an outage took down ("such as X", "notamment X", "مثل X"), in a
+// list with a named service ("Reddit, Discord and X"), or next to the
+// outage word with "also" in the sentence ("X was also down"). Such a
+// name may be a secondary outage; other derived names are candidate main
+// outages only.
+func listedDown(an *analysis, ms []mention) bool {
+	if an.ci == nil {
+		return false
+	}
+	for _, m := range ms {
+		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
+			continue
+		}
+		if an.ci.before(an.d, "affected", m.from, affectedGap) || listedWithService(an, m) {
+			return true
+		}
+		if an.ci.inSentence("also", m.sent) && an.triggerDistance(m.from) <= alsoGap && an.triggerDistance(max(m.to-1, m.from)) <= alsoGap {
+			return true
+		}
+	}
+	return false
+}
+
+// alsoGap is how many words may separate a name from the outage word of
+// an "also" sentence ("X was also down").
+const alsoGap = 4
+
+// listJoiners join the items of a list of names.
+var listJoiners = map[string]bool{"and": true, "or": true, "et": true, "ou": true, "و": true}
+
+// listedWithService reports whether mention m is an item of a list that
+// holds a service of the gazetteer: next to it, with a comma or one
+// joining word between.
+func listedWithService(an *analysis, m mention) bool {
+	d := an.d
+	joined := func(a, b int) bool { // tokens a (end of one name) and b (start of the next)
+		switch {
+		case b == a:
+			return strings.ContainsAny(d.text[d.toks[a-1].end:d.toks[b].start], ",،")
+		case b == a+1:
+			return listJoiners[d.toks[a].norm]
+		}
+		return false
+	}
+	for _, o := range an.mentions {
+		if o.svc < 0 || o.sent != m.sent || o.channel {
+			continue
+		}
+		if (o.to <= m.from && joined(o.to, m.from)) || (m.to <= o.from && joined(m.to, o.from)) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBy reports whether a name is, or is part of, a candidate's name.

@@ -59,7 +59,37 @@ func TestServicePhenomena(t *testing.T) {
 		{
 			name: "en secondary absent from the gazetteer",
 			text: "A Cloudflare outage on Tuesday took down Reddit, Discord and the Quillmark blogging platform for about an hour. Quillmark was also down, its developers said.",
-			main: "Cloudflare", also: []string{"Reddit", "Discord"},
+			main: "Cloudflare", also: []string{"Reddit", "Discord", "Quillmark"},
+		},
+		{
+			name: "fr secondaries absent from the gazetteer",
+			text: "Une panne chez Akamai a rendu inaccessibles mardi plusieurs sites, notamment Voyagix et Billetterie Horizon, pendant environ une heure. Le site de Voyagix était lui aussi hors service jeudi.",
+			main: "Akamai", also: []string{"Voyagix"},
+		},
+		{
+			name: "en a site listed with named ones",
+			text: "An outage at Fastly on Monday knocked Reddit, Twitch and Quillmark offline for about 40 minutes, and the CDN blamed a software bug.",
+			main: "Fastly", also: []string{"Reddit", "Twitch", "Quillmark"},
+		},
+		{
+			name: "ar platforms listed after a cue",
+			text: "تسبب عطل لدى كلاودفلير مساء الثلاثاء في توقف مواقع عدة، من بينها منصة سنابل التعليمية وتطبيق ديسكورد، لنحو ساعة.",
+			main: "Cloudflare", also: []string{"Discord", "سنابل التعليمية"},
+		},
+		{
+			name: "en a city is not the service",
+			text: "Thousands of Norbridge Power customers in Nairobi spent Sunday night in the dark. Nairobi without power for nine hours after strong winds brought down lines.",
+			main: "Norbridge Power",
+		},
+		{
+			name: "fr a city is not the service",
+			text: "Des milliers d'abonnés d'Électricité Vallée-Verte à Marseille ont été privés de courant dimanche soir. À Marseille, le courant est revenu lundi matin.",
+			main: "Électricité Vallée-Verte",
+		},
+		{
+			name: "en site name and bare name",
+			text: "Passengers found the Harbourline Ferries website unavailable on Monday morning for about 45 minutes.",
+			main: "Harbourline Ferries",
 		},
 		{
 			name: "ar name after attached preposition",
