@@ -341,7 +341,8 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 	for _, h := range an.lex {
 		cl := ds.lex[h.owner].class
 		sent := d.toks[h.from].sent
-		if !an.triggerSent[sent] || cs.cancelsUtility(h) {
+		titleOnly := !an.triggerSent[sent] && d.toks[h.from].para == 0 && len(an.triggerSent) > 0 // "Internet restored in X"
+		if !(an.triggerSent[sent] || titleOnly) || cs.cancelsUtility(h) {
 			continue // "site internet", "au courant"
 		}
 		label, kind, ok := utilityOutage(cl, svcKinds[sent])
@@ -349,6 +350,9 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			continue
 		}
 		cis, ats := countriesOf(d, h, cty)
+		if titleOnly && len(cis) == 0 {
+			continue // a title without an outage word names the cut only with its country
+		}
 		if len(cis) == 0 && ((cl == classPower && textKinds[corpus.KindPower]) || (cl == classTelecom && textKinds[corpus.KindTelecom])) {
 			continue // no country here, and the text names the grid operator or the carrier
 		}

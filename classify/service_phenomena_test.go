@@ -92,6 +92,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Harbourline Ferries",
 		},
 		{
+			name: "en a title names the country cut without an outage word",
+			text: "Internet restored in Sierra Leone after cable damage\n\nConnectivity came back on Friday. The outage lasted about 12 hours for most users. Neighbouring Liberia also suffered a severe internet disruption.",
+			main: "Internet (Sierra Leone)", also: []string{"Internet (Liberia)"},
+		},
+		{
 			name: "ar name after attached preposition",
 			text: "أعلنت شركة زين عن عطل فني أصاب خدمات الإنترنت لمشتركيها في الكويت لمدة ثلاث ساعات يوم الأحد.",
 			main: "Zain",
