@@ -116,7 +116,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	}
 	outs = append(outs, c.extraDerived(an, outs)...)
 	outs = append(outs, quiet...)
-	markLeadAndParents(outs)
+	markLeadAndParents(an, outs)
 	return outs
 }
 
@@ -255,8 +255,11 @@ func (c *Classifier) derivedGroup(an *analysis, gs *groupSet) *outageGroup {
 
 // markLeadAndParents marks the outage named first where the text reports
 // an outage, and a parent company ("Microsoft") when one of its products
-// ("Microsoft Azure") is the one named next to the outage word.
-func markLeadAndParents(outs []*outageGroup) {
+// ("Microsoft Azure") is the one named next to the outage word. A
+// platform named first but taken down by a provider named as the cause
+// in its sentence ("X went offline due to an outage at Fastly") passes
+// the lead to that provider.
+func markLeadAndParents(an *analysis, outs []*outageGroup) {
 	var lead *outageGroup
 	for _, g := range outs {
 		if g.lead >= 0 && (lead == nil || g.lead < lead.lead) {
@@ -274,9 +277,32 @@ func markLeadAndParents(outs []*outageGroup) {
 			}
 		}
 	}
+	if lead != nil && lead.countryOf == "" {
+		if p := providerOf(an, lead, outs); p != nil {
+			lead = p
+		}
+	}
 	if lead != nil {
 		lead.isLead = true
 	}
+}
+
+// providerOf is the named service that sentences sharing g name as the
+// cause of its outage, when g is not named as a cause: the provider that
+// failed and took g down; or nil.
+func providerOf(an *analysis, g *outageGroup, outs []*outageGroup) *outageGroup {
+	if gc, _ := roleShares(an, g); gc > 0 {
+		return nil
+	}
+	for _, h := range outs {
+		if h == g || h.countryOf != "" || h.derived || !sharesSentence(g, h) {
+			continue
+		}
+		if hc, _ := roleShares(an, h); hc > 0 {
+			return h
+		}
+	}
+	return nil
 }
 
 // firstFrom is the first token where an outage is named, or -1.

@@ -37,6 +37,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Cloudflare", also: []string{"Discord", "Spotify"},
 		},
 		{
+			name: "en platforms named first, provider after due to",
+			text: "Discord and Shopify went offline on Tuesday due to an outage at Fastly, which lasted two hours.",
+			main: "Fastly", also: []string{"Discord", "Shopify"},
+		},
+		{
+			name: "fr platforms named first, provider after à cause de",
+			text: "Twitch et Reddit sont restés inaccessibles jeudi soir à cause d'une panne chez Akamai, pendant près d'une heure.",
+			main: "Akamai", also: []string{"Twitch", "Reddit"},
+		},
+		{
+			name: "ar platforms named first, provider after بسبب",
+			text: "توقفت منصتا ديسكورد وسبوتيفاي عن العمل مساء الجمعة بسبب عطل لدى أكاماي استمر ساعتين.",
+			main: "Akamai", also: []string{"Discord", "Spotify"},
+		},
+		{
 			name: "fr bank app absent from the gazetteer",
 			text: "L'application de la banque Crédit Vellave est en panne depuis lundi matin : les clients ne peuvent plus consulter leurs comptes ni payer par carte.",
 			main: "Crédit Vellave",
