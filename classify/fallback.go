@@ -396,11 +396,8 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 		from := k + 1
 		if in {
 			from = k
-		} else if _, cue := cueOf(k + 1); cue && end > k+2 {
-			// "تطبيق بنك X": the bank's name
-			if in2, _ := cueOf(k + 1); in2 {
-				from = k + 1
-			}
+		} else if in2, cue := cueOf(k + 1); cue && end > k+2 && !in2 {
+			from = k + 2 // "تطبيق شركة X": the company's name
 		}
 		start := d.toks[from].start
 		if from == k && in {
