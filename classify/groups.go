@@ -84,7 +84,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	d := an.d
 	gs := newGroupSet(an)
-	for _, m := range an.mentions {
+	for _, m := range c.joinParents(an) {
 		gs.add(gs.get(an.names[m.key]), m)
 	}
 	c.countryWide(an, gs)
@@ -118,6 +118,31 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	outs = append(outs, quiet...)
 	markLeadAndParents(an, outs)
 	return outs
+}
+
+// joinParents returns the mentions of the text with a company named right
+// before one of its products joined to the product ("مايكروسوفت أزور",
+// "Microsoft Outlook": one mention of the product, not of the company).
+func (c *Classifier) joinParents(an *analysis) []mention {
+	ms := an.mentions
+	if c.geo == nil || len(ms) < 2 {
+		return ms
+	}
+	out := make([]mention, 0, len(ms))
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) {
+			n := ms[i+1]
+			if m.svc >= 0 && n.svc >= 0 && n.from == m.to && n.sent == m.sent && !m.channel && !n.channel && c.geo.parents[n.key] == m.key {
+				n.from = m.from
+				out = append(out, n)
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // maxDerived is how many names derived from the text are proposed as

@@ -137,6 +137,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Emirates NBD",
 		},
 		{
+			name: "fr a bank's cards are not the card network",
+			text: "Depuis samedi matin, les cartes bancaires de la Banque Alpine sont refusées chez les commerçants et l'application mobile de la banque est en panne.",
+			main: "Banque Alpine",
+		},
+		{
+			name: "ar company and product named together",
+			text: "تسبب عطل في منصة مايكروسوفت أزور السحابية مساء الأربعاء في توقف خدمات مثل تيمز وأوتلوك لنحو ساعتين.",
+			main: "Microsoft Azure", also: []string{"Microsoft Teams", "Outlook"},
+		},
+		{
+			name: "en company and product named together",
+			text: "A Google Gmail outage on Monday left users unable to send mail for three hours, Google said.",
+			main: "Gmail",
+		},
+		{
 			name: "fr company absent from the gazetteer, with its app",
 			text: "L'application de Transports Lumière est en panne depuis ce matin : impossible d'acheter un billet pendant plusieurs heures.",
 			main: "Transports Lumière",
