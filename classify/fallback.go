@@ -263,13 +263,13 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			continue
 		}
 		end := k + 1
-		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 {
+		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 && !listBreak(d, end) {
 			if capTok(end) {
 				end++
 				continue
 			}
 			// a connector followed by a capitalised word
-			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && capTok(end+1) && d.toks[end+1].start-d.toks[end].end <= 2 {
+			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && capTok(end+1) && d.toks[end+1].start-d.toks[end].end <= 2 && !listBreak(d, end+1) {
 				end += 2
 				continue
 			}
@@ -294,6 +294,12 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out)
+}
+
+// listBreak reports whether a comma, a colon, a bracket or a quote stands
+// between token k-1 and token k: two names, not one ("Discord, Shopify").
+func listBreak(d *doc, k int) bool {
+	return strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",;:()[]\"«»“”،")
 }
 
 // titleInTitleCase reports whether the title capitalises most of its

@@ -181,32 +181,61 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 
 // listedDown reports whether the text reports a derived name down along
 // with the others, in a sentence with an outage word: right after a cue
-// of what an outage took down ("such as X", "notamment X", "مثل X"), in a
-// list with a named service ("Reddit, Discord and X"), or next to the
-// outage word with "also" in the sentence ("X was also down"). Such a
-// name may be a secondary outage; other derived names are candidate main
+// of examples ("such as X", "notamment X", "مثل X") when the text names
+// it again or names it with a cue word (Arabic), in a list with a named
+// service ("Reddit, Discord and X"; "such as Reddit and the site X"), or
+// with "also" next to the outage word ("X was also down"). Such a name
+// may be a secondary outage; other derived names are candidate main
 // outages only.
 func listedDown(an *analysis, ms []mention) bool {
-	if an.ci == nil {
+	if an.ci == nil || len(ms) == 0 || nameHasTrigger(an, ms[0]) {
 		return false
 	}
 	for _, m := range ms {
 		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
 			continue
 		}
-		if an.ci.before(an.d, "affected", m.from, affectedGap) || listedWithService(an, m) {
+		if listedWithService(an, m) || listItem(an, m) {
 			return true
 		}
-		if an.ci.inSentence("also", m.sent) && an.triggerDistance(m.from) <= alsoGap && an.triggerDistance(max(m.to-1, m.from)) <= alsoGap {
+		// A name right after the cue is a service when the text names it
+		// again, or names it as one ("منصة X").
+		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
+			return true
+		}
+		if alsoDown(an, m) {
 			return true
 		}
 	}
 	return false
 }
 
-// alsoGap is how many words may separate a name from the outage word of
-// an "also" sentence ("X was also down").
-const alsoGap = 4
+// alsoGap is how many words may separate a name from the outage word and
+// from the "also" of an "also" sentence ("X was also down", "تعطلت أيضا
+// منصة X").
+const alsoGap = 3
+
+// alsoDown reports whether mention m is reported down too: an "also" cue
+// and an outage word both at most alsoGap words from it.
+func alsoDown(an *analysis, m mention) bool {
+	if !an.ci.inSentence("also", m.sent) || an.triggerDistance(m.from) > alsoGap+1 && an.triggerDistance(max(m.to-1, m.from)) > alsoGap+1 {
+		return false
+	}
+	after := an.ci.lastBefore(an.d, "also", m.to+alsoGap, alsoGap) // "X was also down"
+	before := an.ci.lastBefore(an.d, "also", m.from, alsoGap)      // "also down: X"
+	return after > m.to || before >= 0 && before <= m.from
+}
+
+// nameHasTrigger reports whether a derived name holds an outage word
+// ("Cloudflare Down"): then it is no service's name.
+func nameHasTrigger(an *analysis, m mention) bool {
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && h.from < m.to && m.from < h.to {
+			return true
+		}
+	}
+	return false
+}
 
 // listJoiners join the items of a list of names.
 var listJoiners = map[string]bool{"and": true, "or": true, "et": true, "ou": true, "و": true}
@@ -219,7 +248,9 @@ func listedWithService(an *analysis, m mention) bool {
 	joined := func(a, b int) bool { // tokens a (end of one name) and b (start of the next)
 		switch {
 		case b == a:
-			return strings.ContainsAny(d.text[d.toks[a-1].end:d.toks[b].start], ",،")
+			// a comma: a list only if a joining word goes on with it
+			// ("A, B and C"; not "the CEO of A, B, said")
+			return strings.ContainsAny(d.text[d.toks[a-1].end:d.toks[b].start], ",،") && joinerNear(an, m)
 		case b == a+1:
 			return listJoiners[d.toks[a].norm]
 		}
@@ -230,6 +261,80 @@ func listedWithService(an *analysis, m mention) bool {
 			continue
 		}
 		if (o.to <= m.from && joined(o.to, m.from)) || (m.to <= o.from && joined(m.to, o.from)) {
+			return true
+		}
+	}
+	return false
+}
+
+// listItemWords is how many words other than names, joining words and
+// stop-words one item of a list may hold ("the news outlet X", "la
+// banque X").
+const listItemWords = 2
+
+// listItem reports whether mention m is a later item of a list of
+// services opened by a cue of what an outage took down ("sites such as
+// Discord, Shopify and the news outlet X", "dont ceux de Twitch et de la
+// banque X"): between the cue and m only names (one of the gazetteer at
+// least), joining words, stop-words and a few other words per item.
+func listItem(an *analysis, m mention) bool {
+	e := an.ci.lastBefore(an.d, "affected", m.from, affectedListGap)
+	if e < 0 {
+		return false
+	}
+	name := make(map[int]int) // token → end of a name starting there
+	for _, o := range an.mentions {
+		name[o.from] = max(name[o.from], o.to)
+	}
+	for _, n := range an.derived {
+		name[n.from] = max(name[n.from], n.to)
+	}
+	stop := an.ds.stop[an.lang]
+	known := make(map[int]bool) // tokens opening a service of the gazetteer
+	for _, o := range an.mentions {
+		known[o.from] = known[o.from] || o.svc >= 0
+	}
+	names, other := 0, 0
+	for k := e; k < m.from; {
+		t := an.d.toks[k]
+		switch {
+		case name[k] > k:
+			if known[k] {
+				names++
+			}
+			other = 0
+			k = name[k]
+			continue
+		case listJoiners[t.norm] || closesName(an.d, k) && k > e:
+			other = 0
+		case stop[t.norm]:
+		default:
+			if other++; other > listItemWords {
+				return false
+			}
+		}
+		k++
+	}
+	return names > 0
+}
+
+// joinerListGap is how many words from a name the joining word of its
+// list may be.
+const joinerListGap = 6
+
+// joinerNear reports whether a joining word ("and", "et", "و") stands
+// near mention m in its sentence, right before a name of a service.
+func joinerNear(an *analysis, m mention) bool {
+	d := an.d
+	opens := map[int]bool{}
+	for _, o := range an.mentions {
+		opens[o.from] = true
+	}
+	for _, n := range an.derived {
+		opens[n.from] = true
+	}
+	for k := max(m.from-joinerListGap, 0); k < min(m.to+joinerListGap, len(d.toks)-1); k++ {
+		if d.toks[k].sent == m.sent && listJoiners[d.toks[k].norm] && opens[k+1] {
 			return true
 		}
 	}

@@ -20,6 +20,7 @@ func TestServicePhenomena(t *testing.T) {
 		name, text string
 		main       string   // the main service (case-insensitive)
 		also       []string // services that must be among the outages
+		notAlso    []string // names that must not be
 	}{
 		{
 			name: "en provider that failed, sites it took down",
@@ -75,6 +76,26 @@ func TestServicePhenomena(t *testing.T) {
 			name: "en secondary absent from the gazetteer",
 			text: "A Cloudflare outage on Tuesday took down Reddit, Discord and the Quillmark blogging platform for about an hour. Quillmark was also down, its developers said.",
 			main: "Cloudflare", also: []string{"Reddit", "Discord", "Quillmark"},
+		},
+		{
+			name: "en a person named after the company is no secondary",
+			text: "Rogers customers lost internet and mobile service for nineteen hours on Friday. The chief executive of Rogers Communications, Dana Whitcombe, offered an apology after the outage.",
+			main: "Rogers", notAlso: []string{"Dana Whitcombe"},
+		},
+		{
+			name: "en cities after an affected cue are no secondaries",
+			text: "A Verizon outage affecting Denver, Phoenix and Houston left customers without mobile service for five hours on Tuesday. Denver and Phoenix were hit hardest.",
+			main: "Verizon", notAlso: []string{"Denver", "Phoenix", "Houston", "Denver, Phoenix"},
+		},
+		{
+			name: "fr a name holding an outage word is no secondary",
+			text: "Panne chez Free : le réseau mobile est tombé mardi pendant deux heures, notamment Free Panne Info selon les internautes.",
+			main: "Free", notAlso: []string{"Free Panne Info", "Panne Info"},
+		},
+		{
+			name: "en names split at commas",
+			text: "The Fastly outage on Tuesday took down Reddit, Quillmark, Harbourline Ferries and Twitch for about an hour.",
+			main: "Fastly", also: []string{"Quillmark", "Harbourline Ferries"},
 		},
 		{
 			name: "fr secondaries absent from the gazetteer",
@@ -193,6 +214,11 @@ func TestServicePhenomena(t *testing.T) {
 			for _, s := range tt.also {
 				if !names[strings.ToLower(s)] {
 					t.Errorf("services %q, want %q among them", got, s)
+				}
+			}
+			for _, s := range tt.notAlso {
+				if names[strings.ToLower(s)] {
+					t.Errorf("services %q, want no %q", got, s)
 				}
 			}
 		})
