@@ -173,6 +173,26 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Gmail",
 		},
 		{
+			name: "en possessive app name",
+			text: "Kestrel Bank's app crashed on Monday morning, and customers could not make payments for about two hours.",
+			main: "Kestrel Bank",
+		},
+		{
+			name: "en the name app",
+			text: "The Kestrel Bank app was down for three hours on Friday evening, leaving customers unable to check balances.",
+			main: "Kestrel Bank",
+		},
+		{
+			name: "fr site of a company with a determiner",
+			text: "Le site de la Caisse Mutuelle du Verdon est inaccessible depuis mardi matin à cause d'une panne informatique.",
+			main: "Caisse Mutuelle du Verdon",
+		},
+		{
+			name: "ar the bank's app with the article",
+			text: "تعطل تطبيق البنك الوطني للتنمية مساء الأحد لثلاث ساعات، وفق بيان البنك.",
+			main: "البنك الوطني للتنمية",
+		},
+		{
 			name: "fr company absent from the gazetteer, with its app",
 			text: "L'application de Transports Lumière est en panne depuis ce matin : impossible d'acheter un billet pendant plusieurs heures.",
 			main: "Transports Lumière",
@@ -186,6 +206,16 @@ func TestServicePhenomena(t *testing.T) {
 			name: "fr generic government portal",
 			text: "Le portail des démarches administratives est resté inaccessible toute la journée de lundi, empêchant les usagers de déposer leurs dossiers.",
 			main: "",
+		},
+		{
+			name: "ar gazetteer name with attached preposition",
+			text: "انقطعت خدمة الإنترنت الخاصة بفودافون مصر مساء الاثنين لمدة أربع ساعات بسبب عطل فني.",
+			main: "Vodafone",
+		},
+		{
+			name: "ar gazetteer names joined by wa",
+			text: "تعطلت تطبيقات البنك الأهلي المصري وبنك مصر مساء الخميس لساعتين، وتأثرت كذلك خدمة إنستاباي.",
+			main: "National Bank of Egypt", also: []string{"Banque Misr", "InstaPay"},
 		},
 		{
 			name: "ar name after attached preposition",
