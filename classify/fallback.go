@@ -365,15 +365,7 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			blocked[k] = true
 		}
 	}
-	cueOf := func(k int) (bool, bool) {
-		n := d.toks[k].norm
-		for _, v := range arabicVariants(n, nil) {
-			if in, ok := arabicNameCues[v]; ok {
-				return in, true
-			}
-		}
-		return false, false
-	}
+	cueOf := func(k int) (bool, bool) { return arabicCue(d.toks[k].norm) }
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
 		if !d.toks[k].arabic {
@@ -414,6 +406,18 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 		k = end - 1
 	}
 	return out
+}
+
+// arabicCue reports whether a folded word is a cue of arabicNameCues
+// (with or without clitics and article), and whether it is part of the
+// name it presents.
+func arabicCue(norm string) (in, ok bool) {
+	for _, v := range arabicVariants(norm, nil) {
+		if in, ok := arabicNameCues[v]; ok {
+			return in, true
+		}
+	}
+	return false, false
 }
 
 // arabicNameEnds are words of time that end an Arabic name rather than go

@@ -240,31 +240,102 @@ func nameHasTrigger(an *analysis, m mention) bool {
 // listJoiners join the items of a list of names.
 var listJoiners = map[string]bool{"and": true, "or": true, "et": true, "ou": true, "و": true}
 
-// listedWithService reports whether mention m is an item of a list that
-// holds a service of the gazetteer: next to it, with a comma or one
-// joining word between.
+// listGlue is how many stop-words may open an item of a list ("et du
+// CIC", "and the X").
+const listGlue = 2
+
+// listedWithService reports whether mention m is an item of a list of
+// names that holds a service of the gazetteer and a joining word ("Jazz,
+// Zong and Telenor", "du Crédit Mutuel et du CIC"; not "the CEO of A, B,
+// said"): names separated by commas or a joining word, each opened by at
+// most listGlue stop-words.
 func listedWithService(an *analysis, m mention) bool {
 	d := an.d
-	joined := func(a, b int) bool { // tokens a (end of one name) and b (start of the next)
-		switch {
-		case b == a:
-			// a comma: a list only if a joining word goes on with it
-			// ("A, B and C"; not "the CEO of A, B, said")
-			return strings.ContainsAny(d.text[d.toks[a-1].end:d.toks[b].start], ",،") && joinerNear(an, m)
-		case b == a+1:
-			return listJoiners[d.toks[a].norm]
-		}
-		return false
-	}
+	stop := an.ds.stop[an.lang]
+	starts, ends := map[int]int{}, map[int]int{} // name start → end, end → start
+	known := map[int]bool{}                      // starts of services of the gazetteer
 	for _, o := range an.mentions {
-		if o.svc < 0 || o.sent != m.sent || o.channel {
-			continue
-		}
-		if (o.to <= m.from && joined(o.to, m.from)) || (m.to <= o.from && joined(m.to, o.from)) {
-			return true
+		if !o.channel {
+			starts[o.from], ends[o.to] = max(starts[o.from], o.to), o.from
+			known[o.from] = known[o.from] || o.svc >= 0
 		}
 	}
-	return false
+	for _, n := range an.derived {
+		if _, ok := starts[n.from]; !ok {
+			starts[n.from] = n.to
+		}
+		if _, ok := ends[n.to]; !ok {
+			ends[n.to] = n.from
+		}
+	}
+	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
+	comma := func(k int) bool { return k > 0 && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،") }
+	hasKnown, joiner := false, false
+	for pos := m.from; ; { // items before m
+		j := pos
+		if same(j-1) && d.toks[j-1].arabic && isArabicCue(d, j-1) && j == pos {
+			j-- // "ومنصة X": the cue word opens the item
+			pos = j
+		}
+		for g := 0; g < listGlue && same(j-1) && stop[d.toks[j-1].norm] && !listJoiners[d.toks[j-1].norm] && !comma(j); g++ {
+			j--
+		}
+		switch {
+		case same(j-1) && listJoiners[d.toks[j-1].norm]:
+			joiner = true
+			j--
+		case j == pos && wawJoined(d, pos):
+			joiner = true // "X وY"
+		case !comma(j):
+			j = -1
+		}
+		from, ok := ends[j]
+		if j < 0 || !ok || !same(from) {
+			break
+		}
+		hasKnown = hasKnown || known[from]
+		pos = from
+	}
+	for pos := m.to; same(pos); { // items after m
+		j := pos
+		switch {
+		case listJoiners[d.toks[j].norm]:
+			joiner = true
+			j++
+		case wawJoined(d, j):
+			joiner = true
+		case !comma(j):
+			j = -1
+		}
+		for g := 0; j >= 0 && g < listGlue && same(j) && stop[d.toks[j].norm]; g++ {
+			j++
+		}
+		if j >= 0 && same(j) && isArabicCue(d, j) {
+			if _, ok := starts[j]; !ok {
+				j++ // "ومنصة X"
+			}
+		}
+		to, ok := starts[j]
+		if j < 0 || !ok || !same(j) {
+			break
+		}
+		hasKnown = hasKnown || known[j]
+		pos = to
+	}
+	return hasKnown && joiner
+}
+
+// isArabicCue reports whether token k is an Arabic cue word that is not
+// part of the name after it ("منصة", "تطبيق").
+func isArabicCue(d *doc, k int) bool {
+	in, ok := arabicCue(d.toks[k].norm)
+	return d.toks[k].arabic && ok && !in
+}
+
+// wawJoined reports whether token k carries the Arabic conjunction و
+// ("وبنك مصر"): it goes on with a list.
+func wawJoined(d *doc, k int) bool {
+	return d.toks[k].arabic && strings.HasPrefix(d.toks[k].norm, "و")
 }
 
 // listItemWords is how many words other than names, joining words and
@@ -316,29 +387,6 @@ func listItem(an *analysis, m mention) bool {
 		k++
 	}
 	return names > 0
-}
-
-// joinerListGap is how many words from a name the joining word of its
-// list may be.
-const joinerListGap = 6
-
-// joinerNear reports whether a joining word ("and", "et", "و") stands
-// near mention m in its sentence, right before a name of a service.
-func joinerNear(an *analysis, m mention) bool {
-	d := an.d
-	opens := map[int]bool{}
-	for _, o := range an.mentions {
-		opens[o.from] = true
-	}
-	for _, n := range an.derived {
-		opens[n.from] = true
-	}
-	for k := max(m.from-joinerListGap, 0); k < min(m.to+joinerListGap, len(d.toks)-1); k++ {
-		if d.toks[k].sent == m.sent && listJoiners[d.toks[k].norm] && opens[k+1] {
-			return true
-		}
-	}
-	return false
 }
 
 // namedBy reports whether a name is, or is part of, a candidate's name.

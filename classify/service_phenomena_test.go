@@ -98,6 +98,26 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Fastly", also: []string{"Quillmark", "Harbourline Ferries"},
 		},
 		{
+			name: "en a list goes on past a name absent from the gazetteer",
+			text: "Jazz, Quorra and Telvane customers could not use mobile data for ten hours on Sunday after a nationwide outage.",
+			main: "Jazz", also: []string{"Quorra", "Telvane"},
+		},
+		{
+			name: "fr list items opened by a determiner",
+			text: "Les clients du Crédit Mutuel et du Crédit Vellave n'ont pas pu payer par carte samedi à cause d'une panne informatique.",
+			main: "Crédit Mutuel", also: []string{"Crédit Vellave"},
+		},
+		{
+			name: "ar list item joined by wa",
+			text: "تعطلت تطبيقات بنك مصر ومنصة سنابل الرقمية مساء الخميس لساعتين بسبب عطل في الخوادم.",
+			main: "Banque Misr", also: []string{"سنابل الرقمية"},
+		},
+		{
+			name: "en a title before a person's name is no service",
+			text: "ERCOT customers were without power for days after the storm. ERCOT President and CEO Dana Whitcombe said every grid operator was fighting to restore power.",
+			main: "ERCOT", notAlso: []string{"CEO Dana Whitcombe", "Dana Whitcombe"},
+		},
+		{
 			name: "fr secondaries absent from the gazetteer",
 			text: "Une panne chez Akamai a rendu inaccessibles mardi plusieurs sites, notamment Voyagix et Billetterie Horizon, pendant environ une heure. Le site de Voyagix était lui aussi hors service jeudi.",
 			main: "Akamai", also: []string{"Voyagix"},
