@@ -542,11 +542,12 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 		svcKinds[m.sent][an.names[m.key].kind] = true
 	}
 	cs := c.cues(an)
-	for _, h := range an.lex {
+	titled := map[string]bool{} // cuts named only by a title without an outage word
+	for _, h := range cutHits(an) {
 		cl := ds.lex[h.owner].class
 		sent := d.toks[h.from].sent
-		titleOnly := !an.triggerSent[sent] && d.toks[h.from].para == 0 && len(an.triggerSent) > 0 // "Internet restored in X"
-		if !(an.triggerSent[sent] || titleOnly) || cs.cancelsUtility(h) {
+		titleOnly := !an.triggerSent[sent]
+		if cs.cancelsUtility(h) {
 			continue // "site internet", "au courant"
 		}
 		label, kind, ok := utilityOutage(cl, svcKinds[sent])
@@ -566,6 +567,10 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 		for i, ci := range cis {
 			name := ds.countries[ci].name
 			key := label + " (" + name + ")"
+			if _, seen := gs.groups[key]; titleOnly && seen && !titled[key] {
+				continue // the text reports this cut where it has an outage word
+			}
+			titled[key] = titled[key] || titleOnly
 			cand, ok := an.names[key]
 			if !ok {
 				cand = &candidate{key: key, svc: -1, kind: kind, rule: ds.countries[ci].rule}
@@ -576,6 +581,22 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			gs.add(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
 		}
 	}
+}
+
+// cutHits returns the utility words that may name a country-wide cut:
+// those of the sentences with an outage word, then those of a title
+// without one ("Internet restored in X") when the text has outage words.
+func cutHits(an *analysis) []hit {
+	var hot, title []hit
+	for _, h := range an.lex {
+		switch t := an.d.toks[h.from]; {
+		case an.triggerSent[t.sent]:
+			hot = append(hot, h)
+		case t.para == 0 && len(an.triggerSent) > 0:
+			title = append(title, h)
+		}
+	}
+	return append(hot, title...)
 }
 
 // articleCountries returns the country names of the text that are not
