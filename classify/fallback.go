@@ -269,7 +269,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 				continue
 			}
 			// a connector followed by a capitalised word
-			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && capTok(end+1) && d.toks[end+1].start-d.toks[end].end <= 2 && !listBreak(d, end+1) {
+			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && (capTok(end+1) || frenchNamedDate(an, end+1)) && d.toks[end+1].start-d.toks[end].end <= 2 && !listBreak(d, end+1) {
 				end += 2
 				continue
 			}
@@ -294,6 +294,22 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out)
+}
+
+// frenchDateWords are the French months and weekdays: written in lower
+// case, so that a capitalised one after "de" is part of a name
+// ("Coopérative de Mai").
+var frenchDateWords = map[string]bool{
+	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true,
+	"aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// frenchNamedDate reports whether token k is a capitalised French month or
+// weekday, inside a name.
+func frenchNamedDate(an *analysis, k int) bool {
+	t := an.d.toks[k]
+	return an.lang == corpus.LangFrench && t.upper && frenchDateWords[t.norm]
 }
 
 // listBreak reports whether a comma, a colon, a bracket or a quote stands

@@ -223,6 +223,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "النقل السريع",
 		},
 		{
+			name: "fr a capitalised month after de is part of the name",
+			text: "Le site de billetterie de la Fête de Juin est resté inaccessible samedi pendant trois heures, victime d'un afflux de connexions.",
+			main: "Fête de Juin",
+		},
+		{
+			name: "fr a lower-case month is a date",
+			text: "La Coopérative Vellave a subi une panne de son site le 3 juin pendant deux heures.",
+			main: "Coopérative Vellave",
+		},
+		{
 			name: "fr generic government portal",
 			text: "Le portail des démarches administratives est resté inaccessible toute la journée de lundi, empêchant les usagers de déposer leurs dossiers.",
 			main: "",
