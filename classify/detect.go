@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -361,7 +362,7 @@ func (c *Classifier) findMentions(an *analysis) {
 // ("l'opérateur X", "شركة X") or an outage word ("X outage", "panne chez
 // X") presents as a service.
 func (c *Classifier) findNamedByPattern(an *analysis, known []hit) {
-	nf := &nameFinder{an: an, taken: make([]bool, len(an.d.toks)), notName: c.data.notName[an.lang]}
+	nf := &nameFinder{an: an, taken: make([]bool, len(an.d.toks)), notName: c.data.notName[an.lang], isPlace: c.isPlace}
 	for _, hs := range [][]hit{known, an.countries} {
 		for _, h := range hs {
 			for k := h.from; k < h.to; k++ {
@@ -384,6 +385,7 @@ type nameFinder struct {
 	an      *analysis
 	taken   []bool // tokens already part of a name
 	notName map[string]bool
+	isPlace func(name string) bool // a city or region: where an outage happened, not what failed
 }
 
 func (nf *nameFinder) isNameTok(k int) bool {
@@ -435,7 +437,7 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" {
+	if name == "" || nf.isPlace(name) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {
@@ -456,6 +458,15 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	}
 }
 
+// alias records another name of the service named by tokens [from, to).
+func (nf *nameFinder) alias(from, to int, name string) {
+	cand, ok := nf.an.names[strings.TrimSpace(nf.an.d.span(from, to))]
+	if !ok || name == "" || cand.svc >= 0 || slices.Contains(cand.aliases, name) {
+		return
+	}
+	cand.aliases = append(cand.aliases, name)
+}
+
 // siteNames finds "the CCRA website was down": a capitalised name and
 // the website or app it runs, in a sentence with an outage word.
 func (nf *nameFinder) siteNames() {
@@ -466,6 +477,7 @@ func (nf *nameFinder) siteNames() {
 		}
 		if from, to, ok := nf.nameBefore(k); ok && to == k {
 			nf.add(from, k+1, corpus_online, "name and site noun", false)
+			nf.alias(from, k+1, strings.TrimSpace(d.span(from, k))) // the name alone is the same service
 		}
 	}
 }

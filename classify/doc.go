@@ -48,7 +48,11 @@
 //     from another event ("two hours later, the firm said") or forecast is
 //     no duration, a denied cause, one something protects against, or one
 //     said of another day's outage is no cause. When no service is named,
-//     one is derived from the text (fallback.go).
+//     one is derived from the text (fallback.go); names derived next to
+//     named services are candidate main outages only, unless the text
+//     reports them down with the others (in a list with a named service,
+//     after "such as"/"notamment"/"مثل", or "also" down): then they are
+//     secondary outages too. A place is never a derived name.
 //  4. Features (features.go, scope.go): each candidate is described by
 //     named features of phenomena: how close it is to the outage
 //     (sentence, region, paragraph), to an outage word and to the main
@@ -56,8 +60,9 @@
 //     speculation, future or past in its sentence, the rule's kind and
 //     hedge, its relation to the publication day, how many candidates
 //     agree; for a service, whether it is named as the cause ("due to an
-//     X outage") or among the services affected ("such as X"). Never an
-//     article, an address or a sentence.
+//     X outage") or among the services affected ("such as X, Y and Z"),
+//     and whether it is the provider that took named platforms down or
+//     one of them. Never an article, an address or a sentence.
 //  5. Scores and record (assemble.go, choose.go): the weights
 //     (data/weights.tsv, package outages/classify/model) score each
 //     candidate; the best wins its slot, except that a bound ("more than

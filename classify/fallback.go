@@ -3,6 +3,7 @@ package classify
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"outages/corpus"
@@ -21,10 +22,12 @@ const fallbackSpan = 4
 const fallbackWindow = 20
 
 // nameConnectors may join the capitalised words of one name ("Banque de
-// Savoie", "Bank of Lorraine"), never start or end it.
+// Savoie", "Bank of Lorraine"), never start or end it. "and" and "et"
+// are not among them: they join the items of a list of names ("X et Y
+// sont en panne") far more often than the words of one.
 var nameConnectors = map[string]bool{
 	"de": true, "du": true, "des": true, "d": true, "la": true, "l": true,
-	"of": true, "the": true, "and": true, "et": true, "&": true,
+	"of": true, "the": true, "&": true,
 }
 
 // leadDeterminers are stripped from the start of a derived name.
@@ -125,6 +128,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	} else {
 		cands = c.latinNames(an)
 	}
+	cands = c.dropPlaces(cands)
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {
@@ -166,6 +170,29 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
 	return out
+}
+
+// dropPlaces drops the derived names that are only a place (a city, a
+// region, a country's other name: "Nairobi", "الرياض"): a place is where
+// an outage happened, never the service that failed.
+func (c *Classifier) dropPlaces(cands []derivedName) []derivedName {
+	keep := cands[:0]
+	for _, n := range cands {
+		if !c.isPlace(n.name) {
+			keep = append(keep, n)
+		}
+	}
+	return keep
+}
+
+// isPlace reports whether a name is only the name of a place of geo.tsv
+// or countries.tsv.
+func (c *Classifier) isPlace(name string) bool {
+	if c.geo == nil {
+		return false
+	}
+	_, ok := c.geo.byName[strings.Join(placeTokens(name), " ")]
+	return ok
 }
 
 // derivedKind is the kind of a derived service: from cue words in and
@@ -236,13 +263,13 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			continue
 		}
 		end := k + 1
-		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 {
+		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 && !listBreak(d, end) {
 			if capTok(end) {
 				end++
 				continue
 			}
 			// a connector followed by a capitalised word
-			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && capTok(end+1) && d.toks[end+1].start-d.toks[end].end <= 2 {
+			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && (capTok(end+1) || frenchNamedDate(an, end+1)) && d.toks[end+1].start-d.toks[end].end <= 2 && !listBreak(d, end+1) {
 				end += 2
 				continue
 			}
@@ -267,6 +294,28 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out)
+}
+
+// frenchDateWords are the French months and weekdays: written in lower
+// case, so that a capitalised one after "de" is part of a name
+// ("Coopérative de Mai").
+var frenchDateWords = map[string]bool{
+	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true,
+	"aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true,
+	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// frenchNamedDate reports whether token k is a capitalised French month or
+// weekday, inside a name.
+func frenchNamedDate(an *analysis, k int) bool {
+	t := an.d.toks[k]
+	return an.lang == corpus.LangFrench && t.upper && frenchDateWords[t.norm]
+}
+
+// listBreak reports whether a comma, a colon, a bracket or a quote stands
+// between token k-1 and token k: two names, not one ("Discord, Shopify").
+func listBreak(d *doc, k int) bool {
+	return strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",;:()[]\"«»“”،")
 }
 
 // titleInTitleCase reports whether the title capitalises most of its
@@ -332,15 +381,7 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			blocked[k] = true
 		}
 	}
-	cueOf := func(k int) (bool, bool) {
-		n := d.toks[k].norm
-		for _, v := range arabicVariants(n, nil) {
-			if in, ok := arabicNameCues[v]; ok {
-				return in, true
-			}
-		}
-		return false, false
-	}
+	cueOf := func(k int) (bool, bool) { return arabicCue(d.toks[k].norm) }
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
 		if !d.toks[k].arabic {
@@ -355,7 +396,10 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			if _, cue := cueOf(end); cue && end > k+1 {
 				break
 			}
-			if end > k+1 && arabicClauseStart(d.toks[end].norm) {
+			if end > k+1 && (arabicClauseStart(d.toks[end].norm) || closesName(d, end)) {
+				break
+			}
+			if arabicNameEnds[d.toks[end].norm] || startsWithDigit(d.toks[end].norm) {
 				break
 			}
 			end++
@@ -366,17 +410,77 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 		from := k + 1
 		if in {
 			from = k
-		} else if _, cue := cueOf(k + 1); cue && end > k+2 {
-			// "تطبيق بنك X": the bank's name
-			if in2, _ := cueOf(k + 1); in2 {
-				from = k + 1
-			}
+		} else if in2, cue := cueOf(k + 1); cue && end > k+2 && !in2 {
+			from = k + 2 // "تطبيق شركة X": the company's name
 		}
-		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
+		start := d.toks[from].start
+		if from == k && in {
+			start += cliticBytes(d.text[start:d.toks[from].end])
+		}
+		name := strings.TrimSpace(d.text[start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})
 		k = end - 1
 	}
 	return out
+}
+
+// arabicCue reports whether a folded word is a cue of arabicNameCues
+// (with or without clitics and article), and whether it is part of the
+// name it presents.
+func arabicCue(norm string) (in, ok bool) {
+	for _, v := range arabicVariants(norm, nil) {
+		if in, ok := arabicNameCues[v]; ok {
+			return in, true
+		}
+	}
+	return false, false
+}
+
+// arabicNameEnds are words of time that end an Arabic name rather than go
+// on with it ("بنك مسقط يوم الأحد", "منصة X مساء").
+var arabicNameEnds = map[string]bool{
+	"يوم": true, "اليوم": true, "امس": true, "مساء": true, "صباح": true, "ليله": true, "فجر": true, "ظهر": true,
+	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true, "السبت": true,
+	"لمده": true, "طوال": true, "حتي": true, "قبل": true,
+}
+
+// closesName reports whether the text between token k-1 and token k
+// holds a quote or a punctuation mark: the name ends before k
+// ("تطبيق "كريم" أربعين دقيقة").
+func closesName(d *doc, k int) bool {
+	for _, r := range d.text[d.toks[k-1].end:d.toks[k].start] {
+		if !unicode.IsSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// arabicClitics are the one-letter conjunctions and prepositions written
+// onto the next word (و، ف، ب، ل).
+const arabicClitics = "وفبل"
+
+// cliticBytes is how many bytes of conjunctions and prepositions open a
+// cue word that is part of a name ("لبنك مسقط" names "بنك مسقط"): the
+// clitic letters before a cue of arabicNameCues, or 0.
+func cliticBytes(raw string) int {
+	n := 0
+	for _, r := range raw {
+		if !strings.ContainsRune(arabicClitics, r) || n >= 2*utf8.RuneLen(r) {
+			break
+		}
+		rest := fold(raw[n+utf8.RuneLen(r):])
+		if _, ok := arabicNameCues[rest]; ok {
+			return n + utf8.RuneLen(r)
+		}
+		n += utf8.RuneLen(r)
+	}
+	return 0
 }
 
 func isAllDigits(s string) bool {

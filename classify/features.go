@@ -69,7 +69,30 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 		fs.Add("role.cause", cause)
 	}
 	fs.Add("role.affected", affected)
+	if g.countryOf == "" {
+		causeOf, causedBy := namedProvider(an, g, outs)
+		fs.On("role.cause_of_named", cause > 0 && causeOf)
+		fs.On("role.down_by_named", cause == 0 && causedBy)
+	}
 	return fs
+}
+
+// namedProvider reports whether a service named as the cause shares a
+// sentence with another named service that is not ("X, Y went down
+// because of a Fastly fault": Fastly is the provider that failed, X and
+// Y the platforms it took down), seen from g: g is that provider
+// (causeOf), or one of those platforms (causedBy).
+func namedProvider(an *analysis, g *outageGroup, outs []*outageGroup) (causeOf, causedBy bool) {
+	gCause, _ := roleShares(an, g)
+	for _, h := range outs {
+		if h == g || h.countryOf != "" || h.derived || !sharesSentence(g, h) {
+			continue
+		}
+		hCause, _ := roleShares(an, h)
+		causeOf = causeOf || gCause > 0 && hCause == 0
+		causedBy = causedBy || gCause == 0 && hCause > 0
+	}
+	return causeOf, causedBy
 }
 
 // Cue gaps for a service's role: "due to an Azure outage" (a because cue
@@ -116,7 +139,7 @@ func roleShares(an *analysis, g *outageGroup) (float64, float64) {
 		if namedAsCause(an, m) {
 			cause++
 		}
-		if an.ci.before(an.d, "affected", m.from, affectedGap) {
+		if an.ci.before(an.d, "affected", m.from, affectedGap) || affectedList(an, m) {
 			affected++
 		}
 	}
@@ -124,6 +147,44 @@ func roleShares(an *analysis, g *outageGroup) (float64, float64) {
 		return 0, 0
 	}
 	return float64(cause) / float64(n), float64(affected) / float64(n)
+}
+
+// affectedListGap is how many words a list of services may span after
+// the cue of what an outage took down ("such as X, Y and Z").
+const affectedListGap = 12
+
+// affectedList reports whether mention m is a later item of a list of
+// services opened by a cue of what an outage took down ("such as Reddit,
+// Spotify and Twitch"): only other names and joining words between.
+func affectedList(an *analysis, m mention) bool {
+	e := an.ci.lastBefore(an.d, "affected", m.from, affectedListGap)
+	if e < 0 {
+		return false
+	}
+	named := 0
+	for k := e; k < m.from; {
+		if listJoiners[an.d.toks[k].norm] {
+			k++
+			continue
+		}
+		to := mentionAt(an, k)
+		if to <= k {
+			return false
+		}
+		named++
+		k = to
+	}
+	return named > 0
+}
+
+// mentionAt is the end of a service named at token k, or -1.
+func mentionAt(an *analysis, k int) int {
+	for _, o := range an.mentions {
+		if o.from == k && !o.channel {
+			return o.to
+		}
+	}
+	return -1
 }
 
 // utilityOf is the kind of country-wide cut a kind of service runs.

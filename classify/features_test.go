@@ -161,6 +161,10 @@ func TestServiceRoles(t *testing.T) {
 		{"en a time is no cause", "en", "Hours after the storm, Fastly went down.", "Fastly", false, false},
 		{"ar cause", "ar", "تعطلت مواقع كثيرة صباح اليوم بسبب عطل في أمازون ويب سيرفيسز.", "Amazon Web Services", true, false},
 		{"ar affected", "ar", "أدى العطل إلى توقف تطبيقات مثل واتساب لساعات.", "WhatsApp", false, true},
+		{"en later item of an affected list", "en", "The fault took down sites such as Reddit, Spotify and Twitch for an hour.", "Twitch", false, true},
+		{"fr later item of an affected list", "fr", "La panne a touché des services comme WhatsApp, Instagram et Facebook.", "Facebook", false, true},
+		{"ar later item of an affected list", "ar", "أدى العطل إلى توقف تطبيقات مثل واتساب وانستغرام لساعات.", "Instagram", false, true},
+		{"en a list not after the cue", "en", "Reddit and Twitch went down for an hour.", "Twitch", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

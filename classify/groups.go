@@ -84,7 +84,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	d := an.d
 	gs := newGroupSet(an)
-	for _, m := range an.mentions {
+	for _, m := range c.joinParents(an) {
 		gs.add(gs.get(an.names[m.key]), m)
 	}
 	c.countryWide(an, gs)
@@ -116,8 +116,33 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	}
 	outs = append(outs, c.extraDerived(an, outs)...)
 	outs = append(outs, quiet...)
-	markLeadAndParents(outs)
+	markLeadAndParents(an, outs)
 	return outs
+}
+
+// joinParents returns the mentions of the text with a company named right
+// before one of its products joined to the product ("مايكروسوفت أزور",
+// "Microsoft Outlook": one mention of the product, not of the company).
+func (c *Classifier) joinParents(an *analysis) []mention {
+	ms := an.mentions
+	if c.geo == nil || len(ms) < 2 {
+		return ms
+	}
+	out := make([]mention, 0, len(ms))
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if i+1 < len(ms) {
+			n := ms[i+1]
+			if m.svc >= 0 && n.svc >= 0 && n.from == m.to && n.sent == m.sent && !m.channel && !n.channel && c.geo.parents[n.key] == m.key {
+				n.from = m.from
+				out = append(out, n)
+				i++
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // maxDerived is how many names derived from the text are proposed as
@@ -131,14 +156,18 @@ const maxDerived = 3
 func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGroup {
 	names := c.rankedNames(an)
 	var extra []*outageGroup
-	for i := 0; i < len(names) && len(extra) < maxDerived; i++ {
+	for i := 0; i < len(names); i++ {
 		cand, ms := c.derivedCandidate(an, names, i)
-		if len(ms) == 0 || namedBy(cand.key, outs) {
+		if len(ms) == 0 || namedBy(cand.key, outs) || namedBy(cand.key, extra) {
+			continue
+		}
+		listed := listedDown(an, ms)
+		if len(extra) >= maxDerived && !listed {
 			continue
 		}
 		gs := newGroupSet(an)
 		g := newGroup(cand)
-		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, true, len(extra)+1, names[i].score
+		g.derived, g.mainOnly, g.derivedRank, g.derivedScore = true, !listed, min(len(extra)+1, maxDerived), names[i].score
 		for _, m := range ms {
 			gs.add(g, m)
 		}
@@ -148,6 +177,216 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 		extra = append(extra, g)
 	}
 	return extra
+}
+
+// listedDown reports whether the text reports a derived name down along
+// with the others, in a sentence with an outage word: right after a cue
+// of examples ("such as X", "notamment X", "مثل X") when the text names
+// it again or names it with a cue word (Arabic), in a list with a named
+// service ("Reddit, Discord and X"; "such as Reddit and the site X"), or
+// with "also" next to the outage word ("X was also down"). Such a name
+// may be a secondary outage; other derived names are candidate main
+// outages only.
+func listedDown(an *analysis, ms []mention) bool {
+	if an.ci == nil || len(ms) == 0 || nameHasTrigger(an, ms[0]) {
+		return false
+	}
+	for _, m := range ms {
+		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
+			continue
+		}
+		if listedWithService(an, m) || listItem(an, m) {
+			return true
+		}
+		// A name right after the cue is a service when the text names it
+		// again, or names it as one ("منصة X").
+		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
+			return true
+		}
+		if alsoDown(an, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// alsoGap is how many words may separate a name from the outage word and
+// from the "also" of an "also" sentence ("X was also down", "تعطلت أيضا
+// منصة X").
+const alsoGap = 3
+
+// alsoDown reports whether mention m is reported down too: an "also" cue
+// and an outage word both at most alsoGap words from it.
+func alsoDown(an *analysis, m mention) bool {
+	if !an.ci.inSentence("also", m.sent) || an.triggerDistance(m.from) > alsoGap+1 && an.triggerDistance(max(m.to-1, m.from)) > alsoGap+1 {
+		return false
+	}
+	after := an.ci.lastBefore(an.d, "also", m.to+alsoGap, alsoGap) // "X was also down"
+	before := an.ci.lastBefore(an.d, "also", m.from, alsoGap)      // "also down: X"
+	return after > m.to || before >= 0 && before <= m.from
+}
+
+// nameHasTrigger reports whether a derived name holds an outage word
+// ("Cloudflare Down"): then it is no service's name.
+func nameHasTrigger(an *analysis, m mention) bool {
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && h.from < m.to && m.from < h.to {
+			return true
+		}
+	}
+	return false
+}
+
+// listJoiners join the items of a list of names.
+var listJoiners = map[string]bool{"and": true, "or": true, "et": true, "ou": true, "و": true}
+
+// listGlue is how many stop-words may open an item of a list ("et du
+// CIC", "and the X").
+const listGlue = 2
+
+// listedWithService reports whether mention m is an item of a list of
+// names that holds a service of the gazetteer and a joining word ("Jazz,
+// Zong and Telenor", "du Crédit Mutuel et du CIC"; not "the CEO of A, B,
+// said"): names separated by commas or a joining word, each opened by at
+// most listGlue stop-words.
+func listedWithService(an *analysis, m mention) bool {
+	d := an.d
+	stop := an.ds.stop[an.lang]
+	starts, ends := map[int]int{}, map[int]int{} // name start → end, end → start
+	known := map[int]bool{}                      // starts of services of the gazetteer
+	for _, o := range an.mentions {
+		if !o.channel {
+			starts[o.from], ends[o.to] = max(starts[o.from], o.to), o.from
+			known[o.from] = known[o.from] || o.svc >= 0
+		}
+	}
+	for _, n := range an.derived {
+		if _, ok := starts[n.from]; !ok {
+			starts[n.from] = n.to
+		}
+		if _, ok := ends[n.to]; !ok {
+			ends[n.to] = n.from
+		}
+	}
+	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
+	comma := func(k int) bool { return k > 0 && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،") }
+	hasKnown, joiner := false, false
+	for pos := m.from; ; { // items before m
+		j := pos
+		if same(j-1) && d.toks[j-1].arabic && isArabicCue(d, j-1) && j == pos {
+			j-- // "ومنصة X": the cue word opens the item
+			pos = j
+		}
+		for g := 0; g < listGlue && same(j-1) && stop[d.toks[j-1].norm] && !listJoiners[d.toks[j-1].norm] && !comma(j); g++ {
+			j--
+		}
+		switch {
+		case same(j-1) && listJoiners[d.toks[j-1].norm]:
+			joiner = true
+			j--
+		case j == pos && wawJoined(d, pos):
+			joiner = true // "X وY"
+		case !comma(j):
+			j = -1
+		}
+		from, ok := ends[j]
+		if j < 0 || !ok || !same(from) {
+			break
+		}
+		hasKnown = hasKnown || known[from]
+		pos = from
+	}
+	for pos := m.to; same(pos); { // items after m
+		j := pos
+		switch {
+		case listJoiners[d.toks[j].norm]:
+			joiner = true
+			j++
+		case wawJoined(d, j):
+			joiner = true
+		case !comma(j):
+			j = -1
+		}
+		for g := 0; j >= 0 && g < listGlue && same(j) && stop[d.toks[j].norm]; g++ {
+			j++
+		}
+		if j >= 0 && same(j) && isArabicCue(d, j) {
+			if _, ok := starts[j]; !ok {
+				j++ // "ومنصة X"
+			}
+		}
+		to, ok := starts[j]
+		if j < 0 || !ok || !same(j) {
+			break
+		}
+		hasKnown = hasKnown || known[j]
+		pos = to
+	}
+	return hasKnown && joiner
+}
+
+// isArabicCue reports whether token k is an Arabic cue word that is not
+// part of the name after it ("منصة", "تطبيق").
+func isArabicCue(d *doc, k int) bool {
+	in, ok := arabicCue(d.toks[k].norm)
+	return d.toks[k].arabic && ok && !in
+}
+
+// wawJoined reports whether token k carries the Arabic conjunction و
+// ("وبنك مصر"): it goes on with a list.
+func wawJoined(d *doc, k int) bool {
+	return d.toks[k].arabic && strings.HasPrefix(d.toks[k].norm, "و")
+}
+
+// listItemWords is how many words other than names, joining words and
+// stop-words one item of a list may hold ("the news outlet X", "la
+// banque X").
+const listItemWords = 2
+
+// listItem reports whether mention m is a later item of a list of
+// services opened by a cue of what an outage took down ("sites such as
+// Discord, Shopify and the news outlet X", "dont ceux de Twitch et de la
+// banque X"): between the cue and m only names (one of the gazetteer at
+// least), joining words, stop-words and a few other words per item.
+func listItem(an *analysis, m mention) bool {
+	e := an.ci.lastBefore(an.d, "affected", m.from, affectedListGap)
+	if e < 0 {
+		return false
+	}
+	name := make(map[int]int) // token → end of a name starting there
+	for _, o := range an.mentions {
+		name[o.from] = max(name[o.from], o.to)
+	}
+	for _, n := range an.derived {
+		name[n.from] = max(name[n.from], n.to)
+	}
+	stop := an.ds.stop[an.lang]
+	known := make(map[int]bool) // tokens opening a service of the gazetteer
+	for _, o := range an.mentions {
+		known[o.from] = known[o.from] || o.svc >= 0
+	}
+	names, other := 0, 0
+	for k := e; k < m.from; {
+		t := an.d.toks[k]
+		switch {
+		case name[k] > k:
+			if known[k] {
+				names++
+			}
+			other = 0
+			k = name[k]
+			continue
+		case listJoiners[t.norm] || closesName(an.d, k) && k > e:
+			other = 0
+		case stop[t.norm]:
+		default:
+			if other++; other > listItemWords {
+				return false
+			}
+		}
+		k++
+	}
+	return names > 0
 }
 
 // namedBy reports whether a name is, or is part of, a candidate's name.
@@ -194,8 +433,11 @@ func (c *Classifier) derivedGroup(an *analysis, gs *groupSet) *outageGroup {
 
 // markLeadAndParents marks the outage named first where the text reports
 // an outage, and a parent company ("Microsoft") when one of its products
-// ("Microsoft Azure") is the one named next to the outage word.
-func markLeadAndParents(outs []*outageGroup) {
+// ("Microsoft Azure") is the one named next to the outage word. A
+// platform named first but taken down by a provider named as the cause
+// in its sentence ("X went offline due to an outage at Fastly") passes
+// the lead to that provider.
+func markLeadAndParents(an *analysis, outs []*outageGroup) {
 	var lead *outageGroup
 	for _, g := range outs {
 		if g.lead >= 0 && (lead == nil || g.lead < lead.lead) {
@@ -213,9 +455,32 @@ func markLeadAndParents(outs []*outageGroup) {
 			}
 		}
 	}
+	if lead != nil && lead.countryOf == "" {
+		if p := providerOf(an, lead, outs); p != nil {
+			lead = p
+		}
+	}
 	if lead != nil {
 		lead.isLead = true
 	}
+}
+
+// providerOf is the named service that sentences sharing g name as the
+// cause of its outage, when g is not named as a cause: the provider that
+// failed and took g down; or nil.
+func providerOf(an *analysis, g *outageGroup, outs []*outageGroup) *outageGroup {
+	if gc, _ := roleShares(an, g); gc > 0 {
+		return nil
+	}
+	for _, h := range outs {
+		if h == g || h.countryOf != "" || h.derived || !sharesSentence(g, h) {
+			continue
+		}
+		if hc, _ := roleShares(an, h); hc > 0 {
+			return h
+		}
+	}
+	return nil
 }
 
 // firstFrom is the first token where an outage is named, or -1.
@@ -277,10 +542,12 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 		svcKinds[m.sent][an.names[m.key].kind] = true
 	}
 	cs := c.cues(an)
-	for _, h := range an.lex {
+	titled := map[string]bool{} // cuts named only by a title without an outage word
+	for _, h := range cutHits(an) {
 		cl := ds.lex[h.owner].class
 		sent := d.toks[h.from].sent
-		if !an.triggerSent[sent] || cs.cancelsUtility(h) {
+		titleOnly := !an.triggerSent[sent]
+		if cs.cancelsUtility(h) {
 			continue // "site internet", "au courant"
 		}
 		label, kind, ok := utilityOutage(cl, svcKinds[sent])
@@ -288,6 +555,9 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			continue
 		}
 		cis, ats := countriesOf(d, h, cty)
+		if titleOnly && len(cis) == 0 {
+			continue // a title without an outage word names the cut only with its country
+		}
 		if len(cis) == 0 && ((cl == classPower && textKinds[corpus.KindPower]) || (cl == classTelecom && textKinds[corpus.KindTelecom])) {
 			continue // no country here, and the text names the grid operator or the carrier
 		}
@@ -297,6 +567,10 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 		for i, ci := range cis {
 			name := ds.countries[ci].name
 			key := label + " (" + name + ")"
+			if _, seen := gs.groups[key]; titleOnly && seen && !titled[key] {
+				continue // the text reports this cut where it has an outage word
+			}
+			titled[key] = titled[key] || titleOnly
 			cand, ok := an.names[key]
 			if !ok {
 				cand = &candidate{key: key, svc: -1, kind: kind, rule: ds.countries[ci].rule}
@@ -307,6 +581,22 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			gs.add(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
 		}
 	}
+}
+
+// cutHits returns the utility words that may name a country-wide cut:
+// those of the sentences with an outage word, then those of a title
+// without one ("Internet restored in X") when the text has outage words.
+func cutHits(an *analysis) []hit {
+	var hot, title []hit
+	for _, h := range an.lex {
+		switch t := an.d.toks[h.from]; {
+		case an.triggerSent[t.sent]:
+			hot = append(hot, h)
+		case t.para == 0 && len(an.triggerSent) > 0:
+			title = append(title, h)
+		}
+	}
+	return append(hot, title...)
 }
 
 // articleCountries returns the country names of the text that are not

@@ -1,0 +1,286 @@
+package classify
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"outages/corpus"
+)
+
+// TestServicePhenomena checks the main service and the secondary outages
+// on invented reports of the classes that go wrong on unseen news: the
+// provider that failed and the platforms it took down, a bank's app or
+// cards, companies absent from the gazetteer named with their products,
+// services absent from the gazetteer reported down too, and Arabic names
+// with attached prepositions.
+func TestServicePhenomena(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		main       string   // the main service (case-insensitive)
+		also       []string // services that must be among the outages
+		notAlso    []string // names that must not be
+	}{
+		{
+			name: "en provider that failed, sites it took down",
+			text: "Sites such as Reddit, Spotify and Twitch went down on Thursday because of a Fastly fault. The CDN said a bad configuration caused the outage, which lasted about an hour.",
+			main: "Fastly", also: []string{"Reddit", "Spotify", "Twitch"},
+		},
+		{
+			name: "fr provider that failed, sites it took down",
+			text: "Des sites comme Discord, Shopify et Twitch sont tombés en panne mardi à cause d'une défaillance chez Cloudflare. Le prestataire a rétabli le service au bout de deux heures.",
+			main: "Cloudflare", also: []string{"Discord", "Shopify", "Twitch"},
+		},
+		{
+			name: "ar provider that failed, sites it took down",
+			text: "تعطلت مواقع مثل ديسكورد وسبوتيفاي مساء الأربعاء بسبب عطل لدى كلاودفلير، واستمر الانقطاع نحو ساعة قبل أن تعلن الشركة إصلاحه.",
+			main: "Cloudflare", also: []string{"Discord", "Spotify"},
+		},
+		{
+			name: "en platforms named first, provider after due to",
+			text: "Discord and Shopify went offline on Tuesday due to an outage at Fastly, which lasted two hours.",
+			main: "Fastly", also: []string{"Discord", "Shopify"},
+		},
+		{
+			name: "fr platforms named first, provider after à cause de",
+			text: "Twitch et Reddit sont restés inaccessibles jeudi soir à cause d'une panne chez Akamai, pendant près d'une heure.",
+			main: "Akamai", also: []string{"Twitch", "Reddit"},
+		},
+		{
+			name: "ar platforms named first, provider after بسبب",
+			text: "توقفت منصتا ديسكورد وسبوتيفاي عن العمل مساء الجمعة بسبب عطل لدى أكاماي استمر ساعتين.",
+			main: "Akamai", also: []string{"Discord", "Spotify"},
+		},
+		{
+			name: "fr bank app absent from the gazetteer",
+			text: "L'application de la banque Crédit Vellave est en panne depuis lundi matin : les clients ne peuvent plus consulter leurs comptes ni payer par carte.",
+			main: "Crédit Vellave",
+		},
+		{
+			name: "ar bank app absent from the gazetteer",
+			text: "تعطل تطبيق بنك الوادي الأخضر صباح الاثنين، ولم يتمكن العملاء من إجراء التحويلات أو الدفع بالبطاقات لعدة ساعات.",
+			main: "بنك الوادي الأخضر",
+		},
+		{
+			name: "en company website absent from the gazetteer",
+			text: "Harbourline Ferries' website was down for most of Saturday, leaving passengers unable to book crossings. Harbourline Ferries blamed a server failure.",
+			main: "Harbourline Ferries",
+		},
+		{
+			name: "en bank cards: the bank is the service",
+			text: "Barclays customers could not pay by card or use the mobile app on Friday after a technical fault. Card payments failed for about three hours, Barclays said.",
+			main: "Barclays",
+		},
+		{
+			name: "en secondary absent from the gazetteer",
+			text: "A Cloudflare outage on Tuesday took down Reddit, Discord and the Quillmark blogging platform for about an hour. Quillmark was also down, its developers said.",
+			main: "Cloudflare", also: []string{"Reddit", "Discord", "Quillmark"},
+		},
+		{
+			name: "en a person named after the company is no secondary",
+			text: "Rogers customers lost internet and mobile service for nineteen hours on Friday. The chief executive of Rogers Communications, Dana Whitcombe, offered an apology after the outage.",
+			main: "Rogers", notAlso: []string{"Dana Whitcombe"},
+		},
+		{
+			name: "en cities after an affected cue are no secondaries",
+			text: "A Verizon outage affecting Denver, Phoenix and Houston left customers without mobile service for five hours on Tuesday. Denver and Phoenix were hit hardest.",
+			main: "Verizon", notAlso: []string{"Denver", "Phoenix", "Houston", "Denver, Phoenix"},
+		},
+		{
+			name: "fr a name holding an outage word is no secondary",
+			text: "Panne chez Free : le réseau mobile est tombé mardi pendant deux heures, notamment Free Panne Info selon les internautes.",
+			main: "Free", notAlso: []string{"Free Panne Info", "Panne Info"},
+		},
+		{
+			name: "en names split at commas",
+			text: "The Fastly outage on Tuesday took down Reddit, Quillmark, Harbourline Ferries and Twitch for about an hour.",
+			main: "Fastly", also: []string{"Quillmark", "Harbourline Ferries"},
+		},
+		{
+			name: "en a list goes on past a name absent from the gazetteer",
+			text: "Jazz, Quorra and Telvane customers could not use mobile data for ten hours on Sunday after a nationwide outage.",
+			main: "Jazz", also: []string{"Quorra", "Telvane"},
+		},
+		{
+			name: "fr list items opened by a determiner",
+			text: "Les clients du Crédit Mutuel et du Crédit Vellave n'ont pas pu payer par carte samedi à cause d'une panne informatique.",
+			main: "Crédit Mutuel", also: []string{"Crédit Vellave"},
+		},
+		{
+			name: "ar list item joined by wa",
+			text: "تعطلت تطبيقات بنك مصر ومنصة سنابل الرقمية مساء الخميس لساعتين بسبب عطل في الخوادم.",
+			main: "Banque Misr", also: []string{"سنابل الرقمية"},
+		},
+		{
+			name: "en a title before a person's name is no service",
+			text: "ERCOT customers were without power for days after the storm. ERCOT President and CEO Dana Whitcombe said every grid operator was fighting to restore power.",
+			main: "ERCOT", notAlso: []string{"CEO Dana Whitcombe", "Dana Whitcombe"},
+		},
+		{
+			name: "fr secondaries absent from the gazetteer",
+			text: "Une panne chez Akamai a rendu inaccessibles mardi plusieurs sites, notamment Voyagix et Billetterie Horizon, pendant environ une heure. Le site de Voyagix était lui aussi hors service jeudi.",
+			main: "Akamai", also: []string{"Voyagix"},
+		},
+		{
+			name: "en a site listed with named ones",
+			text: "An outage at Fastly on Monday knocked Reddit, Twitch and Quillmark offline for about 40 minutes, and the CDN blamed a software bug.",
+			main: "Fastly", also: []string{"Reddit", "Twitch", "Quillmark"},
+		},
+		{
+			name: "ar platforms listed after a cue",
+			text: "تسبب عطل لدى كلاودفلير مساء الثلاثاء في توقف مواقع عدة، من بينها منصة سنابل التعليمية وتطبيق ديسكورد، لنحو ساعة.",
+			main: "Cloudflare", also: []string{"Discord", "سنابل التعليمية"},
+		},
+		{
+			name: "en a city is not the service",
+			text: "Thousands of Norbridge Power customers in Nairobi spent Sunday night in the dark. Nairobi without power for nine hours after strong winds brought down lines.",
+			main: "Norbridge Power",
+		},
+		{
+			name: "fr a city is not the service",
+			text: "Des milliers d'abonnés d'Électricité Vallée-Verte à Marseille ont été privés de courant dimanche soir. À Marseille, le courant est revenu lundi matin.",
+			main: "Électricité Vallée-Verte",
+		},
+		{
+			name: "en site name and bare name",
+			text: "Passengers found the Harbourline Ferries website unavailable on Monday morning for about 45 minutes.",
+			main: "Harbourline Ferries",
+		},
+		{
+			name: "en a title names the country cut without an outage word",
+			text: "Internet restored in Sierra Leone after cable damage\n\nConnectivity came back on Friday. The outage lasted about 12 hours for most users. Neighbouring Liberia also suffered a severe internet disruption.",
+			main: "Internet (Sierra Leone)", also: []string{"Internet (Liberia)"},
+		},
+		{
+			name: "fr operator, not the country's internet",
+			text: "Panne géante chez Orange en France : l'internet fixe et mobile de l'opérateur a été coupé pendant quatre heures mercredi, à cause d'un bug logiciel.",
+			main: "Orange",
+		},
+		{
+			name: "ar operator, not the country's internet",
+			text: "تعطلت خدمات الإنترنت لدى شركة زين في الأردن لمدة خمس ساعات يوم الثلاثاء بسبب عطل فني في الشبكة.",
+			main: "Zain",
+		},
+		{
+			name: "en operator, not the country's internet",
+			text: "Optus customers across Australia lost internet and mobile service for twelve hours on Wednesday after a network fault at the carrier.",
+			main: "Optus",
+		},
+		{
+			name: "fr bank's card payments",
+			text: "Les paiements par carte des clients de la Société Générale ont échoué samedi pendant trois heures, et l'application de la banque était inaccessible.",
+			main: "Société Générale",
+		},
+		{
+			name: "ar bank's app in the gazetteer",
+			text: "تعطل تطبيق الهاتف الخاص ببنك الإمارات دبي الوطني صباح الأحد، ولم يتمكن العملاء من الدفع بالبطاقات لساعتين.",
+			main: "Emirates NBD",
+		},
+		{
+			name: "fr a bank's cards are not the card network",
+			text: "Depuis samedi matin, les cartes bancaires de la Banque Alpine sont refusées chez les commerçants et l'application mobile de la banque est en panne.",
+			main: "Banque Alpine",
+		},
+		{
+			name: "ar company and product named together",
+			text: "تسبب عطل في منصة مايكروسوفت أزور السحابية مساء الأربعاء في توقف خدمات مثل تيمز وأوتلوك لنحو ساعتين.",
+			main: "Microsoft Azure", also: []string{"Microsoft Teams", "Outlook"},
+		},
+		{
+			name: "en company and product named together",
+			text: "A Google Gmail outage on Monday left users unable to send mail for three hours, Google said.",
+			main: "Gmail",
+		},
+		{
+			name: "en possessive app name",
+			text: "Kestrel Bank's app crashed on Monday morning, and customers could not make payments for about two hours.",
+			main: "Kestrel Bank",
+		},
+		{
+			name: "en the name app",
+			text: "The Kestrel Bank app was down for three hours on Friday evening, leaving customers unable to check balances.",
+			main: "Kestrel Bank",
+		},
+		{
+			name: "fr site of a company with a determiner",
+			text: "Le site de la Caisse Mutuelle du Verdon est inaccessible depuis mardi matin à cause d'une panne informatique.",
+			main: "Caisse Mutuelle du Verdon",
+		},
+		{
+			name: "ar the bank's app with the article",
+			text: "تعطل تطبيق البنك الوطني للتنمية مساء الأحد لثلاث ساعات، وفق بيان البنك.",
+			main: "البنك الوطني للتنمية",
+		},
+		{
+			name: "fr company absent from the gazetteer, with its app",
+			text: "L'application de Transports Lumière est en panne depuis ce matin : impossible d'acheter un billet pendant plusieurs heures.",
+			main: "Transports Lumière",
+		},
+		{
+			name: "ar company absent from the gazetteer, with its app",
+			text: "توقف تطبيق شركة النقل السريع عن العمل مساء الاثنين لثلاث ساعات بسبب عطل في الخوادم.",
+			main: "النقل السريع",
+		},
+		{
+			name: "fr a capitalised month after de is part of the name",
+			text: "Le site de billetterie de la Fête de Juin est resté inaccessible samedi pendant trois heures, victime d'un afflux de connexions.",
+			main: "Fête de Juin",
+		},
+		{
+			name: "fr a lower-case month is a date",
+			text: "La Coopérative Vellave a subi une panne de son site le 3 juin pendant deux heures.",
+			main: "Coopérative Vellave",
+		},
+		{
+			name: "fr generic government portal",
+			text: "Le portail des démarches administratives est resté inaccessible toute la journée de lundi, empêchant les usagers de déposer leurs dossiers.",
+			main: "",
+		},
+		{
+			name: "ar gazetteer name with attached preposition",
+			text: "انقطعت خدمة الإنترنت الخاصة بفودافون مصر مساء الاثنين لمدة أربع ساعات بسبب عطل فني.",
+			main: "Vodafone",
+		},
+		{
+			name: "ar gazetteer names joined by wa",
+			text: "تعطلت تطبيقات البنك الأهلي المصري وبنك مصر مساء الخميس لساعتين، وتأثرت كذلك خدمة إنستاباي.",
+			main: "National Bank of Egypt", also: []string{"Banque Misr", "InstaPay"},
+		},
+		{
+			name: "ar name after attached preposition",
+			text: "أعلنت شركة زين عن عطل فني أصاب خدمات الإنترنت لمشتركيها في الكويت لمدة ثلاث ساعات يوم الأحد.",
+			main: "Zain",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			var got []string
+			names := map[string]bool{}
+			for _, o := range a.Outages {
+				got = append(got, o.Service)
+				names[strings.ToLower(o.Service)] = true
+				for _, al := range o.Aliases {
+					names[strings.ToLower(al)] = true
+				}
+			}
+			var sb strings.Builder
+			ex.WriteText(&sb)
+			if len(a.Outages) == 0 || tt.main != "" && !strings.EqualFold(a.Outages[0].Service, tt.main) && !slices.ContainsFunc(a.Outages[0].Aliases, func(s string) bool { return strings.EqualFold(s, tt.main) }) {
+				t.Errorf("services %q, want %q first\n%s", got, tt.main, sb.String())
+			}
+			for _, s := range tt.also {
+				if !names[strings.ToLower(s)] {
+					t.Errorf("services %q, want %q among them", got, s)
+				}
+			}
+			for _, s := range tt.notAlso {
+				if names[strings.ToLower(s)] {
+					t.Errorf("services %q, want no %q", got, s)
+				}
+			}
+		})
+	}
+}
