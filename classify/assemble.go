@@ -76,7 +76,7 @@ func (c *Classifier) chooseMain(an *analysis, outs []*outageGroup, t *teacher) (
 	main := outs[best]
 	var rest []*outageGroup
 	for i, g := range outs {
-		if i != best && !g.mainOnly {
+		if i != best && !g.mainOnly && !c.parentOf(g, main) {
 			rest = append(rest, g)
 		}
 	}
@@ -85,4 +85,11 @@ func (c *Classifier) chooseMain(an *analysis, outs []*outageGroup, t *teacher) (
 		rest = rest[:maxOutages-1]
 	}
 	return append([]*outageGroup{main}, rest...), ch
+}
+
+// parentOf reports whether g is the company that owns main's service
+// (operators.tsv) and is not itself named next to an outage word: "Meta,
+// the parent company, acknowledged the problem" is not Meta down.
+func (c *Classifier) parentOf(g, main *outageGroup) bool {
+	return c.geo != nil && !g.direct && c.geo.parents[main.cand.key] == g.cand.key
 }

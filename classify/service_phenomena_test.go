@@ -23,6 +23,21 @@ func TestServicePhenomena(t *testing.T) {
 		notAlso    []string // names that must not be
 	}{
 		{
+			name: "fr the parent company speaking is not down",
+			text: "Panne d'Instagram mardi : l'application est restée inaccessible une heure. Meta, la maison mère, a reconnu un problème technique.",
+			main: "Instagram", notAlso: []string{"Meta"},
+		},
+		{
+			name: "en the parent company speaking is not down",
+			text: "YouTube outage: videos would not load for two hours on Monday. Google, which owns the site, said engineers fixed a fault.",
+			main: "YouTube", notAlso: []string{"Google"},
+		},
+		{
+			name: "ar the parent company speaking is not down",
+			text: "تعطل تطبيق واتساب لساعتين يوم الاثنين، وقالت شركة ميتا المالكة للتطبيق إن عطلا فنيا تسبب في المشكلة.",
+			main: "WhatsApp", notAlso: []string{"Meta"},
+		},
+		{
 			name: "en provider that failed, sites it took down",
 			text: "Sites such as Reddit, Spotify and Twitch went down on Thursday because of a Fastly fault. The CDN said a bad configuration caused the outage, which lasted about an hour.",
 			main: "Fastly", also: []string{"Reddit", "Spotify", "Twitch"},
