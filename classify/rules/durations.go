@@ -159,6 +159,14 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 	}
 	e = s.skip(e, "filler")
 	secs := n * float64(unitSeconds[unit])
+	secs, e = s.fractionAfter(e, unit, secs)
+	secs, e = s.compositeAfter(e, unit, secs)
+	return durVal{secs: secs, kind: kind, rule: rule, hTight: tight}, e, true
+}
+
+// fractionAfter adds a fraction said after a length: "et demie", "and a
+// half", "ونصف".
+func (s *scan) fractionAfter(e int, unit string, secs float64) (float64, int) {
 	// "et demie", "and a half", "ونصف"
 	if a, ok := s.andAt(e); ok {
 		k := a
@@ -178,7 +186,12 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 			e = f.end
 		}
 	}
-	// composite: "1 hour and 30 minutes", "2 years, 3 months", "2 heures 30"
+	return secs, e
+}
+
+// compositeAfter adds the smaller units of a composite length: "1 hour and
+// 30 minutes", "2 years, 3 months", "2 heures 30".
+func (s *scan) compositeAfter(e int, unit string, secs float64) (float64, int) {
 	for {
 		k := e
 		if a, ok := s.andAt(k); ok {
@@ -218,7 +231,7 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 		}
 		break
 	}
-	return durVal{secs: secs, kind: kind, rule: rule, hTight: tight}, e, true
+	return secs, e
 }
 
 // startsDate reports whether token i starts something that makes the
