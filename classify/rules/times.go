@@ -157,93 +157,112 @@ func (s *scan) hourCore(i int, prep bool) (clockVal, int, bool) {
 		return clockVal{h: t.Hour(), m: t.Minute(), rule: m.e.loc, named: true}, m.end, true
 	}
 	if h, ok := s.digits(i, 4); ok {
-		hl := len(s.toks[i].s)
-		j := i + 1
-		// HH:MM
-		if hl <= 2 && s.is(j, ":") && s.adj(j) && s.adj(j+1) {
-			if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && h <= 24 && mm < 60 {
-				e := j + 2
-				if s.is(e, ":") && s.adj(e) {
-					if _, ok := s.digits(e+1, 2); ok {
-						e += 2 // seconds
-					}
-				}
-				return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
-			}
-			return clockVal{}, i, false
-		}
-		// 14h, 14h30, 14 h 30, 14 heures 30
-		if hw, ok := s.hourWord(j); ok && hl <= 2 && h <= 24 {
-			isH := s.toks[j].s == "h"
-			if !prep && s.durCueBefore(i) {
-				// "une coupure de 2h dans la matinée", "pendant 3 heures
-				// ce matin": a length, whatever follows, unless minutes
-				// make it a clock time ("pour 14h30")
-				if mm, ok := s.digits(hw, 2); !ok || len(s.toks[hw].s) != 2 || mm >= 60 {
-					return clockVal{}, i, false
+		return s.digitHour(i, h, prep)
+	}
+	return s.wordHour(i, prep)
+}
+
+// digitHour reads a time that starts with the digits h at i: "14:30",
+// "14h30", "3pm", "3.30 pm", "1342 UTC", "الساعة 8".
+func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
+	hl := len(s.toks[i].s)
+	j := i + 1
+	// HH:MM
+	if hl <= 2 && s.is(j, ":") && s.adj(j) && s.adj(j+1) {
+		if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && h <= 24 && mm < 60 {
+			e := j + 2
+			if s.is(e, ":") && s.adj(e) {
+				if _, ok := s.digits(e+1, 2); ok {
+					e += 2 // seconds
 				}
 			}
-			if !isH && !prep && s.lang != "en" {
-				// "3 heures" alone is a duration; a time needs a preposition,
-				// minutes ("16 heures 30") or a part of the day ("8 heures
-				// ce soir", "3 heures du matin")
-				if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 {
-					return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, hw + 1, true
-				}
-				if h <= 12 && s.dayHalfNext(hw) && !s.durCueBefore(i) {
-					return clockVal{h: h, rule: "clock"}, hw, true
-				}
-				return clockVal{}, i, false
-			}
-			if isH && s.lang == "en" && !prep {
-				// "15h30" glued, "19h", "8h GMT" read as times; "2h" alone
-				// is a length
-				glued := s.adj(j) && s.adj(hw) && hw < len(s.toks) && s.toks[hw].kind == '0' && len(s.toks[hw].s) == 2
-				_, zoned := s.get(hw, "zone")
-				if !glued && !zoned && h < 13 {
-					return clockVal{}, i, false
-				}
-			}
-			if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 && (s.adj(hw) || !isH || true) {
-				e := hw + 1
-				if _, ok := s.get(e, "minword"); ok && s.toks[j].s != "h" {
-					m, _ := s.get(e, "minword")
-					e = m.end
-				}
-				return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
-			}
-			return clockVal{h: h % 24, rule: "clock"}, hw, true
-		}
-		// 3pm, 3 p.m., 3.30 pm, 3:30 handled above
-		if hl <= 2 && h <= 12 {
-			if s.is(j, ".") && s.adj(j) && s.adj(j+1) {
-				if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && mm < 60 {
-					if _, ok := s.get(j+2, "ampm"); ok {
-						return clockVal{h: h, m: mm, minute: true, rule: "clock"}, j + 2, true
-					}
-				}
-			}
-			if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
-				return clockVal{h: h, rule: "clock"}, j, true
-			}
-		}
-		// 1342 UTC: four digits before a zone
-		if hl == 4 && h/100 < 24 && h%100 < 60 {
-			if _, ok := s.get(j, "zone"); ok {
-				return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
-			}
-		}
-		// "الساعة 8", "at 5" after a strong preposition
-		if prep && hl <= 2 && h <= 24 && s.lang == "ar" {
-			return s.arabicMinutes(clockVal{h: h % 24, rule: "clock"}, j)
-		}
-		// "at 5 tomorrow afternoon": a bare hour with a part of the day
-		if prep && hl <= 2 && h <= 12 && s.dayHalfNext(j) {
-			return clockVal{h: h, rule: "clock"}, j, true
+			return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
 		}
 		return clockVal{}, i, false
 	}
-	// number words: "seize heures", "three o'clock", "الثالثة"
+	// 14h, 14h30, 14 h 30, 14 heures 30
+	if hw, ok := s.hourWord(j); ok && hl <= 2 && h <= 24 {
+		return s.hourWordTime(i, h, hw, prep)
+	}
+	// 3pm, 3 p.m., 3.30 pm, 3:30 handled above
+	if hl <= 2 && h <= 12 {
+		if s.is(j, ".") && s.adj(j) && s.adj(j+1) {
+			if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && mm < 60 {
+				if _, ok := s.get(j+2, "ampm"); ok {
+					return clockVal{h: h, m: mm, minute: true, rule: "clock"}, j + 2, true
+				}
+			}
+		}
+		if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
+			return clockVal{h: h, rule: "clock"}, j, true
+		}
+	}
+	// 1342 UTC: four digits before a zone
+	if hl == 4 && h/100 < 24 && h%100 < 60 {
+		if _, ok := s.get(j, "zone"); ok {
+			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
+		}
+	}
+	// "الساعة 8", "at 5" after a strong preposition
+	if prep && hl <= 2 && h <= 24 && s.lang == "ar" {
+		return s.arabicMinutes(clockVal{h: h % 24, rule: "clock"}, j)
+	}
+	// "at 5 tomorrow afternoon": a bare hour with a part of the day
+	if prep && hl <= 2 && h <= 12 && s.dayHalfNext(j) {
+		return clockVal{h: h, rule: "clock"}, j, true
+	}
+	return clockVal{}, i, false
+}
+
+// hourWordTime reads a time of digits h at i followed by an hour word
+// (hw is the token after it): "14h", "14h30", "14 h 30", "16 heures 30";
+// or rejects a length ("une coupure de 2h", "3 heures" alone).
+func (s *scan) hourWordTime(i, h, hw int, prep bool) (clockVal, int, bool) {
+	j := i + 1
+	isH := s.toks[j].s == "h"
+	if !prep && s.durCueBefore(i) {
+		// "une coupure de 2h dans la matinée", "pendant 3 heures
+		// ce matin": a length, whatever follows, unless minutes
+		// make it a clock time ("pour 14h30")
+		if mm, ok := s.digits(hw, 2); !ok || len(s.toks[hw].s) != 2 || mm >= 60 {
+			return clockVal{}, i, false
+		}
+	}
+	if !isH && !prep && s.lang != "en" {
+		// "3 heures" alone is a duration; a time needs a preposition,
+		// minutes ("16 heures 30") or a part of the day ("8 heures
+		// ce soir", "3 heures du matin")
+		if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 {
+			return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, hw + 1, true
+		}
+		if h <= 12 && s.dayHalfNext(hw) && !s.durCueBefore(i) {
+			return clockVal{h: h, rule: "clock"}, hw, true
+		}
+		return clockVal{}, i, false
+	}
+	if isH && s.lang == "en" && !prep {
+		// "15h30" glued, "19h", "8h GMT" read as times; "2h" alone
+		// is a length
+		glued := s.adj(j) && s.adj(hw) && hw < len(s.toks) && s.toks[hw].kind == '0' && len(s.toks[hw].s) == 2
+		_, zoned := s.get(hw, "zone")
+		if !glued && !zoned && h < 13 {
+			return clockVal{}, i, false
+		}
+	}
+	if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 && (s.adj(hw) || !isH || true) {
+		e := hw + 1
+		if _, ok := s.get(e, "minword"); ok && s.toks[j].s != "h" {
+			m, _ := s.get(e, "minword")
+			e = m.end
+		}
+		return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
+	}
+	return clockVal{h: h % 24, rule: "clock"}, hw, true
+}
+
+// wordHour reads a time whose hour is a number word: "seize heures",
+// "three o'clock", "الثالثة".
+func (s *scan) wordHour(i int, prep bool) (clockVal, int, bool) {
 	if m, ok := s.get(i, "ordinal"); ok && s.lang == "ar" && m.e.num <= 12 {
 		c, e, _ := s.arabicMinutes(clockVal{h: int(m.e.num), rule: m.e.loc}, m.end)
 		// "الثالثة عصرا": a part of the day is cue enough
