@@ -637,131 +637,186 @@ func (s *scan) weekdayOfMonth(wd, dn int) (dateVal, bool) {
 // "hier", "yesterday", "أمس", "la semaine dernière", "il y a deux ans",
 // "three weeks ago", "upcoming two weeks", "la nuit de mercredi à jeudi".
 func (s *scan) relDate(i int) (dateVal, int, bool) {
-	best, bestEnd := dateVal{}, i
-	try := func(d dateVal, e int) {
-		if e > bestEnd {
-			best, bestEnd = d, e
-		}
-	}
 	rd, known := s.refDay()
-	if m, ok := s.get(i, "relday"); ok {
-		d := dateVal{grain: "day", rule: m.e.loc}
-		if known {
-			d = fromTime(rd.AddDate(0, 0, int(m.e.num)), "day", m.e.loc)
-		}
-		e := m.end
-		// "أمس الأربعاء", "hier mardi": the weekday names the same day
-		k := e
-		if s.is(k, "(") {
-			k++
-		}
-		if w, ok := s.get(k, "weekday"); ok {
-			e = w.end
-			if s.is(e, ")") {
-				e++
-			}
-		}
-		d2, e2, _ := s.afterDay(d, e)
-		try(d2, e2)
+	var best longest
+	for _, p := range []func(int, time.Time, bool) (dateVal, int, bool){
+		s.relDay, s.relAnchor, s.relPeriod, s.relShift, s.relUpcoming, s.relNight,
+	} {
+		best.try(p(i, rd, known))
 	}
-	// a day counted from another: "le lendemain du 13 février", "the day
-	// before Christmas"
-	if m, ok := s.get(i, "relanchor"); ok {
-		k := s.skip(m.end, "of")
-		k = s.skip(k, "det")
-		if d, e, ok := s.anchorDay(k); ok {
-			t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(m.e.num))
-			try(fromTime(t, "day", m.e.loc), e)
+	return best.d, best.end, best.end > i
+}
+
+// longest keeps the first of the longest dates tried.
+type longest struct {
+	d   dateVal
+	end int
+}
+
+func (l *longest) try(d dateVal, e int, ok bool) {
+	if ok && e > l.end {
+		l.d, l.end = d, e
+	}
+}
+
+// relDay reads a day named from the reference: "hier", "أمس الأربعاء",
+// "hier mardi" (the weekday names the same day).
+func (s *scan) relDay(i int, rd time.Time, known bool) (dateVal, int, bool) {
+	m, ok := s.get(i, "relday")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	d := dateVal{grain: "day", rule: m.e.loc}
+	if known {
+		d = fromTime(rd.AddDate(0, 0, int(m.e.num)), "day", m.e.loc)
+	}
+	e := m.end
+	k := e
+	if s.is(k, "(") {
+		k++
+	}
+	if w, ok := s.get(k, "weekday"); ok {
+		e = w.end
+		if s.is(e, ")") {
+			e++
 		}
 	}
-	if m, ok := s.get(i, "relperiod"); ok {
-		d := dateVal{grain: m.e.args[0], rule: m.e.loc}
-		if known {
-			d = s.period(rd, m.e.args[0], int(m.e.num2()))
-			d.rule = m.e.loc
-		}
-		try(d, m.end)
+	d2, e2, _ := s.afterDay(d, e)
+	return d2, e2, true
+}
+
+// relAnchor reads a day counted from another: "le lendemain du 13
+// février", "the day before Christmas".
+func (s *scan) relAnchor(i int, _ time.Time, _ bool) (dateVal, int, bool) {
+	m, ok := s.get(i, "relanchor")
+	if !ok {
+		return dateVal{}, i, false
 	}
-	// shifts: "il y a N unit", "N unit ago", "dans N unit", "in N unit"
+	k := s.skip(m.end, "of")
+	k = s.skip(k, "det")
+	d, e, ok := s.anchorDay(k)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(m.e.num))
+	return fromTime(t, "day", m.e.loc), e, true
+}
+
+// relPeriod reads a period named from the reference: "cette semaine",
+// "last month".
+func (s *scan) relPeriod(i int, rd time.Time, known bool) (dateVal, int, bool) {
+	m, ok := s.get(i, "relperiod")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	d := dateVal{grain: m.e.args[0], rule: m.e.loc}
+	if known {
+		d = s.period(rd, m.e.args[0], int(m.e.num2()))
+		d.rule = m.e.loc
+	}
+	return d, m.end, true
+}
+
+// relShift reads a shift from the reference: "il y a N unit", "N unit
+// ago", "dans N unit", "in N unit"; or from a day ("three days after
+// March 3"). A length elapsed since an event ("quatre heures plus tard",
+// "بعد ثلاث ساعات") is no date: the duration parser reads it.
+func (s *scan) relShift(i int, rd time.Time, known bool) (dateVal, int, bool) {
 	sign, j := 0, i
-	elapsed := false // "quatre heures plus tard", "بعد ثلاث ساعات"
+	elapsed := false
 	if m, ok := s.get(i, "shift"); ok && m.e.args[1] == "before" {
 		sign, j = int(m.e.num), m.end
 		elapsed = s.isElapsed(i, m.end, "before")
 	}
-	if n, e, unit, ok := s.countUnit(j); ok {
-		e2 := e
-		if sign == 0 {
-			if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
-				sign, e2 = int(m.e.num), m.end
-				elapsed = s.isElapsed(e, m.end, "after")
-			}
-		}
-		short := unit == "second" || unit == "minute" || unit == "hour"
-		if short && elapsed {
-			// a length elapsed since an event, not an instant counted
-			// from the reference: the duration parser reads it
-			sign = 0
-		}
-		// "three days after March 3": counted from a day, not the reference
-		anchored := false
-		if sign != 0 && e2 > e && (unit == "day" || unit == "week") {
-			if d, e3, ok := s.anchorDay(s.skip(e2, "det")); ok {
-				days := int(n) * sign
-				if unit == "week" {
-					days *= 7
-				}
-				t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
-				try(fromTime(t, "day", "shift"), e3)
-				anchored = true
-			}
-		}
-		if elapsed && !anchored && (e2 > e || (s.lang == "ar" && s.is(e, "من"))) {
-			// "ten days after it was shut down", "بعد خمسة أيام من
-			// انقطاعها": counted from an event, not from the reference;
-			// a length
-			sign = 0
-		}
-		if sign != 0 {
-			d := dateVal{grain: "day", rule: "shift"}
-			switch unit {
-			case "second", "minute", "hour":
-				d.grain = "hour" // a time, not a day: blocks the duration
-			default:
-				if known {
-					d = shiftDate(rd, unit, sign*int(n))
-				}
-			}
-			try(d, e2)
+	n, e, unit, ok := s.countUnit(j)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	var best longest
+	e2 := e
+	if sign == 0 {
+		if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
+			sign, e2 = int(m.e.num), m.end
+			elapsed = s.isElapsed(e, m.end, "after")
 		}
 	}
+	short := unit == "second" || unit == "minute" || unit == "hour"
+	if short && elapsed {
+		sign = 0
+	}
+	// "three days after March 3": counted from a day, not the reference
+	anchored := false
+	if sign != 0 && e2 > e && (unit == "day" || unit == "week") {
+		if d, e3, ok := s.anchorDay(s.skip(e2, "det")); ok {
+			days := int(n) * sign
+			if unit == "week" {
+				days *= 7
+			}
+			t := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+			best.try(fromTime(t, "day", "shift"), e3, true)
+			anchored = true
+		}
+	}
+	if elapsed && !anchored && (e2 > e || (s.lang == "ar" && s.is(e, "من"))) {
+		// "ten days after it was shut down", "بعد خمسة أيام من
+		// انقطاعها": counted from an event, not from the reference;
+		// a length
+		sign = 0
+	}
+	if sign != 0 {
+		d := dateVal{grain: "day", rule: "shift"}
+		switch unit {
+		case "second", "minute", "hour":
+			d.grain = "hour" // a time, not a day: blocks the duration
+		default:
+			if known {
+				d = shiftDate(rd, unit, sign*int(n))
+			}
+		}
+		best.try(d, e2, true)
+	}
+	return best.d, best.end, best.end > 0
+}
+
+// relUpcoming reads a coming period: "les trois prochains jours", "the
+// next two weeks".
+func (s *scan) relUpcoming(i int, rd time.Time, known bool) (dateVal, int, bool) {
+	if !known {
+		return dateVal{}, i, false
+	}
+	long := func(unit string) bool { return unit != "second" && unit != "minute" && unit != "hour" }
 	if m, ok := s.get(i, "upcoming"); ok {
-		if n, e, unit, ok := s.countUnit(m.end); ok && known && unit != "second" && unit != "minute" && unit != "hour" {
-			d := s.period(rd, unit, int(n))
-			try(d, e)
+		if n, e, unit, ok := s.countUnit(m.end); ok && long(unit) {
+			return s.period(rd, unit, int(n)), e, true
 		}
-	} else if n, e, ok := s.num(i); ok {
+		return dateVal{}, i, false
+	}
+	if n, e, ok := s.num(i); ok {
 		if m, ok := s.get(e, "upcoming"); ok {
-			if u, ok := s.get(m.end, "unit"); ok && known {
-				unit := u.e.args[0]
-				if unit != "second" && unit != "minute" && unit != "hour" {
-					try(s.period(rd, unit, int(n)), u.end)
-				}
+			if u, ok := s.get(m.end, "unit"); ok && long(u.e.args[0]) {
+				return s.period(rd, u.e.args[0], int(n)), u.end, true
 			}
 		}
 	}
-	// the night of one weekday to the next
-	if m, ok := s.get(i, "night"); ok {
-		if d, e, ok := s.weekdayDate(m.end); ok {
-			if t, ok := s.get(e, "spanto"); ok {
-				if _, e2, ok := s.weekdayDate(t.end); ok {
-					e = e2
-				}
-			}
-			try(d, e)
+	return dateVal{}, i, false
+}
+
+// relNight reads the night of one weekday to the next.
+func (s *scan) relNight(i int, _ time.Time, _ bool) (dateVal, int, bool) {
+	m, ok := s.get(i, "night")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	d, e, ok := s.weekdayDate(m.end)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	if t, ok := s.get(e, "spanto"); ok {
+		if _, e2, ok := s.weekdayDate(t.end); ok {
+			e = e2
 		}
 	}
-	return best, bestEnd, bestEnd > i
+	return d, e, true
 }
 
 // isElapsed reports whether an elapsed cue of the given side spans
