@@ -579,78 +579,9 @@ func rankTextDates(root *html.Node, m *pageMeta, notAfter pageDate) []dsCand {
 		text := xNormDigits(seg.text)
 		prevEnd := 0
 		for _, h := range hits {
-			if h.d.timeValue().After(limit) {
-				prevEnd = h.end
-				continue
+			if !h.d.timeValue().After(limit) {
+				cands = append(cands, w.scoreHit(i, h1, text, h, w.labelBefore(i, text, prevEnd, h.start)))
 			}
-			c := dsCand{d: h.d, seg: i}
-			// A label just before the date, in this block or, for a
-			// date standing alone, in the block before.
-			before := text[prevEnd:h.start]
-			if len(before) > 60 {
-				before = before[len(before)-60:]
-			}
-			if prevEnd == 0 && strings.TrimSpace(before) == "" && i > 0 && len(w.segs[i-1].text) < 40 {
-				before = w.segs[i-1].text
-			}
-			lb := strings.ToLower(before)
-			pub, mod := dsLabel(lb)
-			switch {
-			case pub:
-				c.score += 100
-			case mod:
-				c.score += 60
-				c.mod = true
-			}
-			// Position relative to the headline: bylines sit just below
-			// it (or just above, as a kicker); the site's "today" date
-			// sits far above it.
-			if h1 >= 0 {
-				switch dist := i - h1; {
-				case dist >= 0 && dist <= 40:
-					c.score += 45 - dist
-				case dist < 0 && dist >= -6:
-					c.score += 42 + 4*dist
-				case dist < 0:
-					c.score -= 10
-				}
-			} else if i < 60 {
-				c.score += 20 - i/3
-			}
-			// A block that is little more than the date is a dateline;
-			// a date inside a long sentence is usually about something else.
-			rest := utf8.RuneCountInString(text) - utf8.RuneCountInString(text[h.start:h.end])
-			switch {
-			case rest <= 30:
-				c.score += 15
-			case rest <= 80:
-				c.score += 5
-			case rest > 150:
-				c.score -= 20
-			}
-			if !pub && !mod {
-				if utf8.RuneCountInString(strings.TrimSpace(text[:h.start])) > 40 {
-					c.score -= 15 // deep inside a sentence
-				} else if rest <= 80 && dsWeakLabel(lb) {
-					c.score += 10 // "le 3 mars 2020", "By … on May 3, 2020"
-				}
-			}
-			if h.d.hasTime {
-				c.score += 5
-			}
-			if seg.link {
-				c.score -= 15
-			}
-			if w.isChrome(seg) {
-				c.score -= 30
-			}
-			if seg.embed {
-				c.score -= 20
-			}
-			if seg.h1 {
-				c.score -= 10
-			}
-			cands = append(cands, c)
 			prevEnd = h.end
 		}
 	}
@@ -660,21 +591,7 @@ func rankTextDates(root *html.Node, m *pageMeta, notAfter pageDate) []dsCand {
 			cands = append(cands, dsCand{d: h.d, score: 50, seg: -1})
 		}
 	}
-	// Frequency: a date repeated across the page (headline block, share
-	// box, print view) is more likely the article's own.
-	count := make(map[int]int, len(cands))
-	for _, c := range cands {
-		count[c.d.civil()]++
-	}
-	for i := range cands {
-		c := &cands[i]
-		c.score += 3 * min(count[c.d.civil()]-1, 3)
-		if c.mod {
-			// The original publication wins over the update when both
-			// are labelled; an update date is kept only for lack of any.
-			c.score -= 5
-		}
-	}
+	byFrequency(cands)
 	// Best first; on a tie the earlier date (the original publication).
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
@@ -683,6 +600,109 @@ func rankTextDates(root *html.Node, m *pageMeta, notAfter pageDate) []dsCand {
 		return cands[i].d.civil() < cands[j].d.civil()
 	})
 	return cands
+}
+
+// labelBefore is the text that may label a date starting at start in
+// block i: just before it in this block or, for a date standing alone,
+// the block before; lower-cased.
+func (w *dsWalker) labelBefore(i int, text string, prevEnd, start int) string {
+	before := text[prevEnd:start]
+	if len(before) > 60 {
+		before = before[len(before)-60:]
+	}
+	if prevEnd == 0 && strings.TrimSpace(before) == "" && i > 0 && len(w.segs[i-1].text) < 40 {
+		before = w.segs[i-1].text
+	}
+	return strings.ToLower(before)
+}
+
+// scoreHit scores a date found in block i (text, its digits normalised),
+// with h1 the headline's block and lb the label before it.
+func (w *dsWalker) scoreHit(i, h1 int, text string, h dateHit, lb string) dsCand {
+	seg := w.segs[i]
+	c := dsCand{d: h.d, seg: i}
+	pub, mod := dsLabel(lb)
+	switch {
+	case pub:
+		c.score += 100
+	case mod:
+		c.score += 60
+		c.mod = true
+	}
+	c.score += headlineDistanceScore(i, h1)
+	// A block that is little more than the date is a dateline;
+	// a date inside a long sentence is usually about something else.
+	rest := utf8.RuneCountInString(text) - utf8.RuneCountInString(text[h.start:h.end])
+	switch {
+	case rest <= 30:
+		c.score += 15
+	case rest <= 80:
+		c.score += 5
+	case rest > 150:
+		c.score -= 20
+	}
+	if !pub && !mod {
+		if utf8.RuneCountInString(strings.TrimSpace(text[:h.start])) > 40 {
+			c.score -= 15 // deep inside a sentence
+		} else if rest <= 80 && dsWeakLabel(lb) {
+			c.score += 10 // "le 3 mars 2020", "By … on May 3, 2020"
+		}
+	}
+	if h.d.hasTime {
+		c.score += 5
+	}
+	if seg.link {
+		c.score -= 15
+	}
+	if w.isChrome(seg) {
+		c.score -= 30
+	}
+	if seg.embed {
+		c.score -= 20
+	}
+	if seg.h1 {
+		c.score -= 10
+	}
+	return c
+}
+
+// headlineDistanceScore scores a date's block i by its distance to the
+// headline's block h1: bylines sit just below it (or just above, as a
+// kicker); the site's "today" date sits far above it.
+func headlineDistanceScore(i, h1 int) int {
+	if h1 < 0 {
+		if i < 60 {
+			return 20 - i/3
+		}
+		return 0
+	}
+	switch dist := i - h1; {
+	case dist >= 0 && dist <= 40:
+		return 45 - dist
+	case dist < 0 && dist >= -6:
+		return 42 + 4*dist
+	case dist < 0:
+		return -10
+	}
+	return 0
+}
+
+// byFrequency raises a date repeated across the page (headline block,
+// share box, print view): more likely the article's own. The original
+// publication wins over the update when both are labelled; an update date
+// is kept only for lack of any.
+func byFrequency(cands []dsCand) {
+	count := make(map[int]int, len(cands))
+	for _, c := range cands {
+		count[c.d.civil()]++
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.score += 3 * min(count[c.d.civil()]-1, 3)
+		if c.mod {
+			c.score -= 5
+		}
+	}
 }
 
 // dsHeadline returns the index of the block holding the article's
