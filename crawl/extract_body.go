@@ -524,10 +524,18 @@ func (e *bodyExtractor) pick() []*html.Node {
 		}
 		return []*html.Node{e.body}
 	}
-	topScore := e.stat(top).score
+	top = e.sharedAncestor(top)
+	top = e.climb(top)
+	if top.Parent == nil || top.Parent.Type != html.ElementNode {
+		return []*html.Node{top}
+	}
+	return e.gatherSiblings(top)
+}
 
-	// When several strong candidates share an ancestor, the article is
-	// split into sections: move up to the common ancestor.
+// sharedAncestor moves top up to the common ancestor of several strong
+// candidates: the article is split into sections.
+func (e *bodyExtractor) sharedAncestor(top *html.Node) *html.Node {
+	topScore := e.stat(top).score
 	var alt [][]*html.Node
 	for _, c := range e.candidates[1:min(len(e.candidates), 5)] {
 		if topScore > 0 && e.stat(c).score/topScore >= 0.75 {
@@ -551,6 +559,12 @@ func (e *bodyExtractor) pick() []*html.Node {
 			}
 		}
 	}
+	return top
+}
+
+// climb moves top up while its parent scores better, then to the parent
+// it is the only child of.
+func (e *bodyExtractor) climb(top *html.Node) *html.Node {
 	st := e.stat(top)
 	if !st.scored {
 		e.initScore(top, st)
@@ -577,11 +591,12 @@ func (e *bodyExtractor) pick() []*html.Node {
 	for p := top.Parent; p != nil && p.Type == html.ElementNode && p.DataAtom != atom.Body && e.keptChildren(p) == 1; p = p.Parent {
 		top = p
 	}
-	if top.Parent == nil || top.Parent.Type != html.ElementNode {
-		return []*html.Node{top}
-	}
+	return top
+}
 
-	// Gather siblings that look like more of the same article.
+// gatherSiblings returns top with the siblings that look like more of the
+// same article, and a lede found before it.
+func (e *bodyExtractor) gatherSiblings(top *html.Node) []*html.Node {
 	tst := e.stat(top)
 	sibThreshold := max(10, tst.score*0.2)
 	cls := xAttr(top, "class")
