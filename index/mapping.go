@@ -232,89 +232,112 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 	if t, ok := parseDay(a.Published); ok {
 		doc[fPublished] = t
 	}
-	var services, service, kinds, causes, alt, denied, months, buckets, starts, countries []string
-	var durations []float64
-	stats := make(map[string][]string, len(statsDims))
+	of := outageFields{lang: lang, stats: make(map[string][]string, len(statsDims))}
 	for i, o := range a.Outages {
-		cause := o.Cause
-		if cause == "" {
-			cause = corpus.CauseUnknown
-		}
-		name := strings.TrimSpace(o.Service)
-		if name != "" {
-			service = append(service, name)
-			services = append(services, strings.ToLower(name))
-		}
-		for _, al := range o.Aliases {
-			if al = strings.TrimSpace(al); al != "" {
-				services = append(services, strings.ToLower(al))
-			}
-		}
-		if o.Kind != "" {
-			kinds = append(kinds, o.Kind)
-		}
-		causes = append(causes, cause)
-		alt = append(alt, o.CauseAlt...)
-		denied = append(denied, o.CauseDenied...)
-		month := "unknown"
-		if _, ok := parseDay(o.Start); ok {
-			starts = append(starts, o.Start)
-			month = o.Start[:7]
-			months = append(months, month)
-		}
-		if o.DurationMin != nil {
-			durations = append(durations, float64(*o.DurationMin))
-		}
-		buckets = append(buckets, durationBucket(o.DurationMin))
-		kind := o.Kind
-		if kind == "" {
-			kind = corpus.KindOther
-		}
-		if name == "" {
-			name = "unknown"
-		}
-		p := strconv.Itoa(i) + "|"
-		stats["month"] = append(stats["month"], p+month)
-		stats["cause"] = append(stats["cause"], p+cause)
-		stats["service"] = append(stats["service"], p+name)
-		stats["lang"] = append(stats["lang"], p+lang)
-		stats["kind"] = append(stats["kind"], p+kind)
-		if len(o.Country) == 0 {
-			stats["country"] = append(stats["country"], p+"unknown")
-		}
-		for _, c := range o.Country {
-			stats["country"] = append(stats["country"], p+strings.ToUpper(c))
-			countries = append(countries, strings.ToLower(c))
+		of.add(i, o)
+	}
+	of.setOn(doc)
+	return doc, nil
+}
+
+// outageFields gathers the indexed fields of an article's outages.
+type outageFields struct {
+	lang                                                                   string
+	services, service, kinds, causes, alt, denied, months, buckets, starts []string
+	countries                                                              []string
+	durations                                                              []float64
+	stats                                                                  map[string][]string // by statsDims dimension: "i|value"
+}
+
+// add gathers outage i.
+func (f *outageFields) add(i int, o corpus.Outage) {
+	cause := o.Cause
+	if cause == "" {
+		cause = corpus.CauseUnknown
+	}
+	name := strings.TrimSpace(o.Service)
+	if name != "" {
+		f.service = append(f.service, name)
+		f.services = append(f.services, strings.ToLower(name))
+	}
+	for _, al := range o.Aliases {
+		if al = strings.TrimSpace(al); al != "" {
+			f.services = append(f.services, strings.ToLower(al))
 		}
 	}
-	setList := func(f string, v []string) {
+	if o.Kind != "" {
+		f.kinds = append(f.kinds, o.Kind)
+	}
+	f.causes = append(f.causes, cause)
+	f.alt = append(f.alt, o.CauseAlt...)
+	f.denied = append(f.denied, o.CauseDenied...)
+	month := "unknown"
+	if _, ok := parseDay(o.Start); ok {
+		f.starts = append(f.starts, o.Start)
+		month = o.Start[:7]
+		f.months = append(f.months, month)
+	}
+	if o.DurationMin != nil {
+		f.durations = append(f.durations, float64(*o.DurationMin))
+	}
+	f.buckets = append(f.buckets, durationBucket(o.DurationMin))
+	kind := o.Kind
+	if kind == "" {
+		kind = corpus.KindOther
+	}
+	if name == "" {
+		name = "unknown"
+	}
+	p := strconv.Itoa(i) + "|"
+	f.stats["month"] = append(f.stats["month"], p+month)
+	f.stats["cause"] = append(f.stats["cause"], p+cause)
+	f.stats["service"] = append(f.stats["service"], p+name)
+	f.stats["lang"] = append(f.stats["lang"], p+f.lang)
+	f.stats["kind"] = append(f.stats["kind"], p+kind)
+	if len(o.Country) == 0 {
+		f.stats["country"] = append(f.stats["country"], p+"unknown")
+	}
+	for _, c := range o.Country {
+		f.stats["country"] = append(f.stats["country"], p+strings.ToUpper(c))
+		f.countries = append(f.countries, strings.ToLower(c))
+	}
+}
+
+// setOn sets the gathered fields on doc.
+func (f *outageFields) setOn(doc map[string]interface{}) {
+	setList := func(name string, v []string) {
 		if len(v) > 0 {
-			doc[f] = v
+			doc[name] = v
 		}
 	}
-	setList(fServices, services)
-	setList(fCausesAlt, alt)
-	setList(fDenied, denied)
-	if len(starts) > 0 {
-		ts := make([]interface{}, 0, len(starts))
-		for _, s := range starts {
+	setList(fServices, f.services)
+	setList(fCausesAlt, f.alt)
+	setList(fDenied, f.denied)
+	if len(f.starts) > 0 {
+		ts := make([]interface{}, 0, len(f.starts))
+		for _, s := range f.starts {
 			t, _ := parseDay(s)
 			ts = append(ts, t)
 		}
 		doc[fStart] = ts
 	}
-	if len(durations) > 0 {
-		doc[fDurations] = durations
+	if len(f.durations) > 0 {
+		doc[fDurations] = f.durations
 	}
 	var st []string
 	for _, d := range statsDims {
-		for _, v := range stats[d] {
+		for _, v := range f.stats[d] {
 			st = append(st, d+":"+v)
 		}
 	}
 	setList(fStats, st)
-	// One doc-values field for all facets of Search: one visit per hit.
-	facets := []string{"lang:" + lang}
+	doc[fFacets] = f.facets()
+}
+
+// facets is the one doc-values field for all facets of Search: one visit
+// per hit.
+func (f *outageFields) facets() []string {
+	facets := []string{"lang:" + f.lang}
 	seen := map[string]bool{}
 	add := func(facet string, vals []string) {
 		for _, v := range vals {
@@ -325,12 +348,11 @@ func document(a *corpus.Article) (map[string]interface{}, error) {
 			}
 		}
 	}
-	add("cause", causes)
-	add("service", service)
-	add("kind", kinds)
-	add("month", months)
-	add("duration", buckets)
-	add("country", countries)
-	doc[fFacets] = facets
-	return doc, nil
+	add("cause", f.causes)
+	add("service", f.service)
+	add("kind", f.kinds)
+	add("month", f.months)
+	add("duration", f.buckets)
+	add("country", f.countries)
+	return facets
 }
