@@ -327,18 +327,54 @@ var modMetaKeys = []string{
 
 // findDates finds the publication and modification dates.
 func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
-	var out pageDates
-	setPub := func(raw, src string) bool {
-		if out.published.valid() {
-			return true
+	out := metaDates(m)
+	out.publishedFromTimes(m)
+	var visible []pageDate
+	for _, n := range m.times {
+		if d, ok := parseDateText(xNodeText(n)); ok {
+			visible = append(visible, d)
 		}
-		if d, ok := parseDateText(raw); ok {
-			out.published, out.source = d, src
-			return true
-		}
-		return false
 	}
-	setPub(m.ld.published, "json-ld")
+	ud := urlDate(pageURL, m)
+
+	// Visible bylines, read only when a date is still missing or a UTC
+	// timestamp may need the local day.
+	var byPub, byMod pageDate
+	var byWeak bool
+	p := out.published
+	if !p.valid() || !out.modified.valid() || (p.utcGuess && p.hasTime && p.hh < 7) {
+		byPub, byMod, byWeak = findBylines(root)
+	}
+	if byPub.valid() {
+		visible = append(visible, byPub)
+	}
+	if !out.modified.valid() && byMod.valid() {
+		out.modified = byMod
+	}
+	if !out.published.valid() {
+		out.publishedFromPage(root, m, byPub, byWeak, ud)
+	}
+	out.localDay(append(visible, ud))
+	return out
+}
+
+// setPub sets the publication date from raw when none is set yet; it
+// reports whether one is set.
+func (out *pageDates) setPub(raw, src string) bool {
+	if out.published.valid() {
+		return true
+	}
+	if d, ok := parseDateText(raw); ok {
+		out.published, out.source = d, src
+		return true
+	}
+	return false
+}
+
+// metaDates reads the machine dates: JSON-LD, then meta tags.
+func metaDates(m *pageMeta) pageDates {
+	var out pageDates
+	out.setPub(m.ld.published, "json-ld")
 	for _, k := range pubMetaKeys {
 		d, ok := parseDateText(m.meta[k])
 		if !ok {
@@ -363,9 +399,12 @@ func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
 			out.modified = d
 		}
 	}
+	return out
+}
 
-	// <time> and itemprop dates: a published one first, then any.
-	var visible []pageDate
+// publishedFromTimes reads <time> and itemprop dates: a published one
+// first, then any but a modified one.
+func (out *pageDates) publishedFromTimes(m *pageMeta) {
 	for pass := 0; pass < 2 && !out.published.valid(); pass++ {
 		for _, n := range m.times {
 			ip := strings.ToLower(xAttr(n, "itemprop"))
@@ -377,72 +416,59 @@ func findDates(root *html.Node, m *pageMeta, pageURL *url.URL) pageDates {
 				continue
 			}
 			raw := xFirstNonEmpty(xAttr(n, "datetime"), xAttr(n, "content"), xNodeText(n))
-			if setPub(raw, "time") {
+			if out.setPub(raw, "time") {
 				break
 			}
 		}
 	}
-	for _, n := range m.times {
-		if d, ok := parseDateText(xNodeText(n)); ok {
-			visible = append(visible, d)
-		}
-	}
+}
 
-	// Dates in the URL path.
-	var urlDate pageDate
+// urlDate is a date in the page's URL path, its canonical URL or og:url.
+func urlDate(pageURL *url.URL, m *pageMeta) pageDate {
 	for _, u := range []string{xUrlPath(pageURL), m.canonical, m.meta["og:url"]} {
 		if mm := urlDateRe.FindStringSubmatch(u); mm != nil {
 			if y, mo, d := xAtoi(mm[1]), xAtoi(mm[2]), xAtoi(mm[3]); xValidDate(y, mo, d) {
-				urlDate = pageDate{y: y, m: mo, d: d}
-				break
+				return pageDate{y: y, m: mo, d: d}
 			}
 		}
 	}
+	return pageDate{}
+}
 
-	// Visible bylines, read only when a date is still missing or a UTC
-	// timestamp may need the local day.
-	var byPub, byMod pageDate
-	var byWeak bool
-	p := out.published
-	if !p.valid() || !out.modified.valid() || (p.utcGuess && p.hasTime && p.hh < 7) {
-		byPub, byMod, byWeak = findBylines(root)
-	}
-	if byPub.valid() {
-		visible = append(visible, byPub)
-	}
-	if !out.modified.valid() && byMod.valid() {
-		out.modified = byMod
-	}
-
-	if !out.published.valid() {
-		switch {
-		case byPub.valid() && !byWeak:
+// publishedFromPage sets the publication date from what the reader sees:
+// a byline with a strong label, the URL, else the text scan.
+func (out *pageDates) publishedFromPage(root *html.Node, m *pageMeta, byPub pageDate, byWeak bool, ud pageDate) {
+	switch {
+	case byPub.valid() && !byWeak:
+		out.published, out.source = byPub, "byline"
+	case ud.valid():
+		out.published, out.source = ud, "url"
+	default:
+		// A date after a weak label ("le", "on") may be the site's
+		// "today" banner: the text scan weighs it against the others.
+		if d, ok := scanTextDates(root, m, out.modified); ok {
+			out.published, out.source = d, "text"
+		} else if byPub.valid() {
 			out.published, out.source = byPub, "byline"
-		case urlDate.valid():
-			out.published, out.source = urlDate, "url"
-		default:
-			// A date after a weak label ("le", "on") may be the site's
-			// "today" banner: the text scan weighs it against the others.
-			if d, ok := scanTextDates(root, m, out.modified); ok {
-				out.published, out.source = d, "text"
-			} else if byPub.valid() {
-				out.published, out.source = byPub, "byline"
-			}
 		}
 	}
-	// A machine timestamp written in UTC may fall on the next day for a
-	// story published in the evening west of Greenwich; the page's own
-	// visible date (or the date in its URL) is the local one.
-	if p := out.published; p.valid() && p.utcGuess && p.hasTime && p.hh < 7 {
-		for _, v := range append(visible, urlDate) {
-			if v.valid() && v.civil() == p.civil()-1 {
-				out.published, out.instant = v, p
-				out.source += "+local"
-				break
-			}
+}
+
+// localDay: a machine timestamp written in UTC may fall on the next day
+// for a story published in the evening west of Greenwich; the page's own
+// visible date (or the date in its URL) is the local one.
+func (out *pageDates) localDay(visible []pageDate) {
+	p := out.published
+	if !p.valid() || !p.utcGuess || !p.hasTime || p.hh >= 7 {
+		return
+	}
+	for _, v := range visible {
+		if v.valid() && v.civil() == p.civil()-1 {
+			out.published, out.instant = v, p
+			out.source += "+local"
+			return
 		}
 	}
-	return out
 }
 
 func xUrlPath(u *url.URL) string {
