@@ -227,115 +227,139 @@ func (s *scan) relYear(k int) (int, int, bool) {
 // absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
 // "the 1st of March", "الرابع من نيسان", "11/03/2014", ISO dates.
 func (s *scan) absDate(i int) (dateVal, int, bool) {
-	best, bestEnd := dateVal{}, i
-	try := func(d dateVal, e int) {
-		if e > bestEnd {
-			best, bestEnd = d, e
-		}
-	}
+	var best longest
 	k := s.skip(i, "det")
 	for _, start := range []int{i, k} {
-		if d, e, ok := s.numericDate(start); ok {
-			try(d, e)
-		}
-		if d, e, ok := s.spacedDate(start); ok {
-			try(d, e)
-		}
+		best.try(s.numericDate(start))
+		best.try(s.spacedDate(start))
 	}
 	for _, start := range []int{i, k} {
-		// DAY [of] MONTH [YEAR]
-		if dn, e, ok := s.dayNum(start); ok {
-			if u, ok := s.get(e, "unit"); ok && u.e.args[0] == "day" && (s.toks[start].kind != '0' || e > start+1) {
-				if _, ok := s.get(u.end, "of"); ok {
-					e = u.end // "the 20th day of", "3eme jour d'octobre"
-				}
-			}
-			e2 := s.skip(e, "of")
-			sep := ""
-			if (s.is(e2, "-") || s.is(e2, "/")) && s.adj(e2) && s.adj(e2+1) {
-				sep = s.toks[e2].s
-				e2++
-			}
-			if mo, e3, loc, ok := s.monthX(e2); ok {
-				y, e4 := s.optYear(e3)
-				if sep != "" && s.is(e3, sep) && s.adj(e3) && s.adj(e3+1) {
-					// 31/Oct/1974, 31-Oct-74
-					if yy, e5, ok := s.year(e3+1, true); ok {
-						y, e4 = yy, e5
-					}
-				}
-				if validDay(y, mo, dn) {
-					try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e4)
-				}
-			}
-			// DAY of a month named relative to the reference: "the 20th of
-			// next month", "le 20 du mois prochain", "التاسع عشر من هذا الشهر"
-			if e2 > e && sep == "" {
-				if m, ok := s.get(e2, "relperiod"); ok && m.e.args[0] == "month" {
-					if rd, known := s.refDay(); known {
-						p := s.period(rd, "month", int(m.e.num2()))
-						if validDay(p.y, p.m, dn) {
-							try(dateVal{y: p.y, m: p.m, d: dn, grain: "day", ok: true, rule: m.e.loc}, m.end)
-						}
-					}
-				}
+		best.try(s.dayMonthDate(start))
+		best.try(s.monthDayDate(start))
+	}
+	best.try(s.monthOnlyDate(i))
+	best.try(s.yearOnlyDate(i))
+	return best.d, best.end, best.end > i
+}
+
+// dayMonthDate reads DAY [of] MONTH [YEAR] ("20 mars 2024", "31/Oct/1974",
+// "the 20th day of October"), and a day of a month named relative to the
+// reference ("the 20th of next month", "le 20 du mois prochain",
+// "التاسع عشر من هذا الشهر").
+func (s *scan) dayMonthDate(start int) (dateVal, int, bool) {
+	dn, e, ok := s.dayNum(start)
+	if !ok {
+		return dateVal{}, start, false
+	}
+	var best longest
+	if u, ok := s.get(e, "unit"); ok && u.e.args[0] == "day" && (s.toks[start].kind != '0' || e > start+1) {
+		if _, ok := s.get(u.end, "of"); ok {
+			e = u.end // "the 20th day of", "3eme jour d'octobre"
+		}
+	}
+	e2 := s.skip(e, "of")
+	sep := ""
+	if (s.is(e2, "-") || s.is(e2, "/")) && s.adj(e2) && s.adj(e2+1) {
+		sep = s.toks[e2].s
+		e2++
+	}
+	if mo, e3, loc, ok := s.monthX(e2); ok {
+		y, e4 := s.optYear(e3)
+		if sep != "" && s.is(e3, sep) && s.adj(e3) && s.adj(e3+1) {
+			// 31/Oct/1974, 31-Oct-74
+			if yy, e5, ok := s.year(e3+1, true); ok {
+				y, e4 = yy, e5
 			}
 		}
-		// MONTH [the] DAY [YEAR]
-		if mo, e, loc, ok := s.month(start); ok {
-			e1 := s.skip(e, "det")
-			if dn, e2, ok := s.dayNum(e1); ok && !s.is(e2, ":") {
-				if !(e2 < len(s.toks) && s.toks[e2].kind == '0') || !s.adj(e2) {
-					y, e3 := s.optYear(e2)
-					if validDay(y, mo, dn) {
-						try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e3)
-					}
+		if validDay(y, mo, dn) {
+			best.try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e4, true)
+		}
+	}
+	if e2 > e && sep == "" {
+		if m, ok := s.get(e2, "relperiod"); ok && m.e.args[0] == "month" {
+			if rd, known := s.refDay(); known {
+				p := s.period(rd, "month", int(m.e.num2()))
+				if validDay(p.y, p.m, dn) {
+					best.try(dateVal{y: p.y, m: p.m, d: dn, grain: "day", ok: true, rule: m.e.loc}, m.end, true)
 				}
-			}
-			// MONTH YEAR
-			k2 := e
-			if s.is(k2, ",") {
-				k2++
-			}
-			if y, e2, ok := s.relYear(k2); ok {
-				try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2)
-			}
-			k2 = s.skip(k2, "yearprep")
-			if y, e2, ok := s.year(k2, false); ok {
-				try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2)
 			}
 		}
 	}
-	// [monthprep] MONTH: a month with no day
-	if mp, ok := s.get(i, "monthprep"); ok {
-		e := s.skip(mp.end, "of")
-		if mo, e2, loc, ok := s.month(e); ok {
+	return best.d, best.end, best.end > 0
+}
+
+// monthDayDate reads MONTH [the] DAY [YEAR] ("March 3, 2024") and MONTH
+// YEAR ("mars 2024", "March of last year").
+func (s *scan) monthDayDate(start int) (dateVal, int, bool) {
+	mo, e, loc, ok := s.month(start)
+	if !ok {
+		return dateVal{}, start, false
+	}
+	var best longest
+	e1 := s.skip(e, "det")
+	if dn, e2, ok := s.dayNum(e1); ok && !s.is(e2, ":") {
+		if !(e2 < len(s.toks) && s.toks[e2].kind == '0') || !s.adj(e2) {
 			y, e3 := s.optYear(e2)
-			y2 := y
-			if y == 0 {
-				y = s.refYear()
+			if validDay(y, mo, dn) {
+				best.try(s.withYear(dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}), e3, true)
 			}
-			d := dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}
-			if y2 == 0 {
-				// "en avril dernier", "في أبريل الماضي"
-				if dm, e4, ok := s.monthRel(e); ok {
-					d, e3 = dm, e4
-				}
-			}
-			if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
-				d.d, d.grain = 15, "day"
-			}
-			try(d, e3)
 		}
 	}
-	// [yearprep] YEAR
-	if yp, ok := s.get(i, "yearprep"); ok {
-		if y, e, ok := s.year(yp.end, false); ok {
-			e = s.skip(e, "era")
-			try(dateVal{y: y, grain: "year", ok: true, rule: yp.e.loc}, e)
+	k2 := e
+	if s.is(k2, ",") {
+		k2++
+	}
+	if y, e2, ok := s.relYear(k2); ok {
+		best.try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2, true)
+	}
+	k2 = s.skip(k2, "yearprep")
+	if y, e2, ok := s.year(k2, false); ok {
+		best.try(dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}, e2, true)
+	}
+	return best.d, best.end, best.end > 0
+}
+
+// monthOnlyDate reads [monthprep] MONTH: a month with no day ("en avril",
+// "mi-mars", "en avril dernier", "في أبريل الماضي").
+func (s *scan) monthOnlyDate(i int) (dateVal, int, bool) {
+	mp, ok := s.get(i, "monthprep")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	e := s.skip(mp.end, "of")
+	mo, e2, loc, ok := s.month(e)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	y, e3 := s.optYear(e2)
+	y2 := y
+	if y == 0 {
+		y = s.refYear()
+	}
+	d := dateVal{y: y, m: mo, grain: "month", ok: true, rule: loc}
+	if y2 == 0 {
+		if dm, e4, ok := s.monthRel(e); ok {
+			d, e3 = dm, e4
 		}
 	}
-	return best, bestEnd, bestEnd > i
+	if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
+		d.d, d.grain = 15, "day"
+	}
+	return d, e3, true
+}
+
+// yearOnlyDate reads [yearprep] YEAR ("en 2021", "in 2019 AD").
+func (s *scan) yearOnlyDate(i int) (dateVal, int, bool) {
+	yp, ok := s.get(i, "yearprep")
+	if !ok {
+		return dateVal{}, i, false
+	}
+	y, e, ok := s.year(yp.end, false)
+	if !ok {
+		return dateVal{}, i, false
+	}
+	e = s.skip(e, "era")
+	return dateVal{y: y, grain: "year", ok: true, rule: yp.e.loc}, e, true
 }
 
 // withYear fills a missing year from the reference: the reference year,
