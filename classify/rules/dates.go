@@ -569,43 +569,51 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	rd, ok := s.refDay()
 	d := dateVal{grain: "day", rule: w.e.loc, weekday: true}
 	if ok {
-		refWd := (int(rd.Weekday())+6)%7 + 1
-		var t time.Time
-		monday := rd.AddDate(0, 0, -(refWd - 1))
-		switch mod {
-		case "bare":
-			t = rd.AddDate(0, 0, -((refWd - wd + 7) % 7))
-		case "past":
-			back := (refWd - wd + 7) % 7
-			if back == 0 {
-				back = 7
-			}
-			t = rd.AddDate(0, 0, -back)
-		case "future":
-			fwd := (wd - refWd + 7) % 7
-			if fwd == 0 {
-				fwd = 7
-			}
-			t = rd.AddDate(0, 0, fwd)
-		case "nextweek":
-			t = monday.AddDate(0, 0, 7+wd-1)
-		case "thisweek":
-			t = monday.AddDate(0, 0, wd-1)
-		case "lastweek":
-			t = monday.AddDate(0, 0, -7+wd-1)
-		case "ahead1", "ahead2":
-			// "lundi en huit": the first such day a week (two) from now
-			from := rd.AddDate(0, 0, 7)
-			if mod == "ahead2" {
-				from = rd.AddDate(0, 0, 14)
-			}
-			fromWd := (int(from.Weekday())+6)%7 + 1
-			t = from.AddDate(0, 0, (wd-fromWd+7)%7)
-		}
-		d = fromTime(t, "day", w.e.loc)
+		d = fromTime(weekdayFrom(rd, wd, mod), "day", w.e.loc)
 		d.weekday = true
 	}
 	return s.afterDay(d, e)
+}
+
+// weekdayFrom is the day of weekday wd (1 Monday … 7 Sunday) that mod
+// names from the reference day rd: "bare" (the most recent such day on or
+// before rd), "past", "future", "thisweek", "nextweek", "lastweek",
+// "ahead1" and "ahead2" ("lundi en huit").
+func weekdayFrom(rd time.Time, wd int, mod string) time.Time {
+	refWd := (int(rd.Weekday())+6)%7 + 1
+	var t time.Time
+	monday := rd.AddDate(0, 0, -(refWd - 1))
+	switch mod {
+	case "bare":
+		t = rd.AddDate(0, 0, -((refWd - wd + 7) % 7))
+	case "past":
+		back := (refWd - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		t = rd.AddDate(0, 0, -back)
+	case "future":
+		fwd := (wd - refWd + 7) % 7
+		if fwd == 0 {
+			fwd = 7
+		}
+		t = rd.AddDate(0, 0, fwd)
+	case "nextweek":
+		t = monday.AddDate(0, 0, 7+wd-1)
+	case "thisweek":
+		t = monday.AddDate(0, 0, wd-1)
+	case "lastweek":
+		t = monday.AddDate(0, 0, -7+wd-1)
+	case "ahead1", "ahead2":
+		// "lundi en huit": the first such day a week (two) from now
+		from := rd.AddDate(0, 0, 7)
+		if mod == "ahead2" {
+			from = rd.AddDate(0, 0, 14)
+		}
+		fromWd := (int(from.Weekday())+6)%7 + 1
+		t = from.AddDate(0, 0, (wd-fromWd+7)%7)
+	}
+	return t
 }
 
 // agree checks that a day named with its weekday falls on it. When the
