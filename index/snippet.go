@@ -83,88 +83,11 @@ func (h *highlighter) snippet(a *corpus.Article) string {
 		return ""
 	}
 	lang := fieldLang(a.Lang)
-	terms := h.termsFor(lang)
-	type span struct{ start, end int }
-	var spans []span
-	if len(terms.single)+len(terms.seqs) > 0 {
-		an := h.exp.m.AnalyzerNamed(analyzerFor(lang))
-		toks := an.Analyze([]byte(body))
-		for i := 0; i < len(toks); i++ {
-			tok := toks[i]
-			if tok.End > len(body) || tok.Start >= tok.End {
-				continue
-			}
-			if terms.single[string(tok.Term)] {
-				spans = append(spans, span{tok.Start, tok.End})
-				continue
-			}
-		seqs:
-			for _, seq := range terms.seqs[string(tok.Term)] {
-				if i+len(seq) > len(toks) {
-					continue
-				}
-				for k, term := range seq {
-					if string(toks[i+k].Term) != term {
-						continue seqs
-					}
-				}
-				last := toks[i+len(seq)-1]
-				if last.End <= len(body) {
-					spans = append(spans, span{tok.Start, last.End})
-					i += len(seq) - 1
-					break
-				}
-			}
-		}
-	}
+	spans := h.termSpans(body, lang)
 	if len(h.prefixes) > 0 {
-		for _, tok := range h.exp.m.AnalyzerNamed(analyzerExact).Analyze([]byte(body)) {
-			if tok.End > len(body) || tok.Start >= tok.End {
-				continue
-			}
-			for _, p := range h.prefixes {
-				if strings.HasPrefix(string(tok.Term), p) {
-					spans = append(spans, span{tok.Start, tok.End})
-					break
-				}
-			}
-		}
-		// Keep the spans in order and apart.
-		sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
-		kept := spans[:0]
-		for _, sp := range spans {
-			if len(kept) == 0 || sp.start >= kept[len(kept)-1].end {
-				kept = append(kept, sp)
-			}
-		}
-		spans = kept
+		spans = apart(append(spans, h.prefixSpans(body)...))
 	}
-	// Window [ws, we) with the most matches.
-	ws := 0
-	if len(spans) > 0 {
-		best, bestN := 0, 0
-		for i := range spans {
-			n := 0
-			for j := i; j < len(spans) && spans[j].end-spans[i].start <= snippetBytes; j++ {
-				n++
-			}
-			if n > bestN {
-				best, bestN = i, n
-			}
-		}
-		ws = spans[best].start - snippetBytes/4
-		if ws < 0 {
-			ws = 0
-		}
-	}
-	we := ws + snippetBytes
-	if we > len(body) {
-		we = len(body)
-		if ws = we - snippetBytes; ws < 0 {
-			ws = 0
-		}
-	}
-	ws, we = alignStart(body, ws), alignEnd(body, we)
+	ws, we := window(body, spans)
 	var b strings.Builder
 	if ws > 0 {
 		b.WriteString("…")
@@ -185,6 +108,103 @@ func (h *highlighter) snippet(a *corpus.Article) string {
 		b.WriteString("…")
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// span is a highlighted byte range of a body.
+type span struct{ start, end int }
+
+// termSpans finds the query's terms and phrases in body, analysed as
+// the language's field is.
+func (h *highlighter) termSpans(body, lang string) []span {
+	terms := h.termsFor(lang)
+	if len(terms.single)+len(terms.seqs) == 0 {
+		return nil
+	}
+	var spans []span
+	toks := h.exp.m.AnalyzerNamed(analyzerFor(lang)).Analyze([]byte(body))
+	for i := 0; i < len(toks); i++ {
+		tok := toks[i]
+		if tok.End > len(body) || tok.Start >= tok.End {
+			continue
+		}
+		if terms.single[string(tok.Term)] {
+			spans = append(spans, span{tok.Start, tok.End})
+			continue
+		}
+	seqs:
+		for _, seq := range terms.seqs[string(tok.Term)] {
+			if i+len(seq) > len(toks) {
+				continue
+			}
+			for k, term := range seq {
+				if string(toks[i+k].Term) != term {
+					continue seqs
+				}
+			}
+			last := toks[i+len(seq)-1]
+			if last.End <= len(body) {
+				spans = append(spans, span{tok.Start, last.End})
+				i += len(seq) - 1
+				break
+			}
+		}
+	}
+	return spans
+}
+
+// prefixSpans finds the words of body, as written, that start with one of
+// the query's prefixes.
+func (h *highlighter) prefixSpans(body string) []span {
+	var spans []span
+	for _, tok := range h.exp.m.AnalyzerNamed(analyzerExact).Analyze([]byte(body)) {
+		if tok.End > len(body) || tok.Start >= tok.End {
+			continue
+		}
+		for _, p := range h.prefixes {
+			if strings.HasPrefix(string(tok.Term), p) {
+				spans = append(spans, span{tok.Start, tok.End})
+				break
+			}
+		}
+	}
+	return spans
+}
+
+// apart keeps the spans in order and apart.
+func apart(spans []span) []span {
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	kept := spans[:0]
+	for _, sp := range spans {
+		if len(kept) == 0 || sp.start >= kept[len(kept)-1].end {
+			kept = append(kept, sp)
+		}
+	}
+	return kept
+}
+
+// window is the snippet's byte range [ws, we) of body: the one with the
+// most spans, aligned on words.
+func window(body string, spans []span) (int, int) {
+	ws := 0
+	if len(spans) > 0 {
+		best, bestN := 0, 0
+		for i := range spans {
+			n := 0
+			for j := i; j < len(spans) && spans[j].end-spans[i].start <= snippetBytes; j++ {
+				n++
+			}
+			if n > bestN {
+				best, bestN = i, n
+			}
+		}
+		ws = max(0, spans[best].start-snippetBytes/4)
+	}
+	we := ws + snippetBytes
+	if we > len(body) {
+		we = len(body)
+		ws = max(0, we-snippetBytes)
+	}
+	return alignStart(body, ws), alignEnd(body, we)
 }
 
 // alignStart moves i forward to a word start (or rune start).
