@@ -73,95 +73,116 @@ func (s *scan) durCore(i int) (durVal, int, bool) {
 		}
 		return d, m.end, true
 	}
-	kind := ""
-	j := i
-	var n float64
-	var unit string
-	var e int
-	rule := ""
-	got := false
-	if m, ok := s.get(i, "approxnum"); ok {
-		if u, ok := s.get(m.end, "unit"); ok {
-			n, unit, e, rule, kind, got = m.e.num, u.e.args[0], u.end, u.e.loc, "approx", true
-		}
-	}
-	if !got {
-		if m, ok := s.get(j, "dual"); ok {
-			n, unit, e, rule, got = 2, m.e.args[0], m.end, m.e.loc, true
-		}
-	}
-	tight := false
-	if !got {
-		v, k, ok := s.num(j)
-		if ok {
-			// 1/2 hour
-			if s.is(k, "/") && s.adj(k) && s.adj(k+1) {
-				if den, ok := s.digits(k+1, 1); ok && den > 0 {
-					if _, ok := s.get(k+2, "unit"); ok {
-						v, k = v/float64(den), k+2
-					}
-				}
-			}
-			// 2' and 1"
-			if s.toks[j].kind == '0' && s.adj(k) && (s.is(k, "'") || s.is(k, "\"")) && !s.adj(k+1) {
-				secs := v * 60
-				if s.is(k, "\"") {
-					secs = v
-				}
-				return durVal{secs: secs, kind: "exact", rule: "prime"}, k + 1, true
-			}
-			// one and a half hours, two and a quarter of hour
-			if a, ok := s.get(k, "and"); ok {
-				k2 := a.end
-				if m, ok := s.get(k2, "number"); ok && m.e.num == 1 {
-					k2 = m.end
-				}
-				if f, ok := s.get(k2, "frac"); ok {
-					k3 := s.skip(f.end, "of")
-					if u, ok := s.get(k3, "unit"); ok {
-						return durVal{secs: (v + f.e.num) * float64(unitSeconds[u.e.args[0]]), kind: "exact", rule: u.e.loc}, u.end, true
-					}
-				}
-			}
-			k = s.skip(k, "filler")
-			// "a 5-hour disruption", "a two-hour outage": the length as
-			// a compound adjective
-			hyph := false
-			if s.is(k, "-") && s.adj(k) && s.adj(k+1) {
-				if _, ok := s.get(k+1, "unit"); ok && len(s.toks[k+1].s) > 1 {
-					k, hyph = k+1, true
-				}
-			}
-			if u, ok := s.get(k, "unit"); ok {
-				n, unit, e, rule, got = v, u.e.args[0], u.end, u.e.loc, true
-				tight = s.toks[k].s == "h" || s.toks[k].s == "j" || s.toks[k].s == "s"
-				if s.toks[k].s == "s" && !s.adj(k) {
-					return durVal{}, i, false
-				}
-				if hyph {
-					// "a 3-hour-long outage"; nothing composes with it
-					e = s.skipLong(e)
-					return durVal{secs: v * float64(unitSeconds[unit]), kind: "exact", rule: rule}, e, true
-				}
-			}
-		} else if s.lang == "ar" {
-			if u, ok := s.get(j, "unit"); ok && !hasArticle(s.toks[j].s) {
-				if p, ok := s.get(j, "vagueunit"); ok {
-					// "بعد ساعات": hours, how many is not said
-					return durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
-				}
-				n, unit, e, rule, got = 1, u.e.args[0], u.end, u.e.loc, true
-			}
-		}
+	h, whole, wholeEnd, got := s.lengthHead(i)
+	if whole != nil {
+		return *whole, wholeEnd, true
 	}
 	if !got {
 		return durVal{}, i, false
 	}
+	n, unit, e, rule, kind, tight := h.n, h.unit, h.end, h.rule, h.kind, h.tight
 	e = s.skip(e, "filler")
 	secs := n * float64(unitSeconds[unit])
 	secs, e = s.fractionAfter(e, unit, secs)
 	secs, e = s.compositeAfter(e, unit, secs)
 	return durVal{secs: secs, kind: kind, rule: rule, hTight: tight}, e, true
+}
+
+// lengthHead is a count and its unit: "environ 3 heures", "ساعتين",
+// "2 hours", "1/2 hour", "a 5-hour".
+type lengthHead struct {
+	n                float64
+	unit, rule, kind string
+	end              int
+	tight            bool // the unit is glued and one letter: "2h", "3j"
+}
+
+// lengthHead reads the count and unit of a length at i; or a whole length
+// that nothing composes with ("2'", "one and a half hours", "a
+// 3-hour-long outage").
+func (s *scan) lengthHead(i int) (lengthHead, *durVal, int, bool) {
+	if m, ok := s.get(i, "approxnum"); ok {
+		if u, ok := s.get(m.end, "unit"); ok {
+			return lengthHead{n: m.e.num, unit: u.e.args[0], end: u.end, rule: u.e.loc, kind: "approx"}, nil, 0, true
+		}
+	}
+	if m, ok := s.get(i, "dual"); ok {
+		return lengthHead{n: 2, unit: m.e.args[0], end: m.end, rule: m.e.loc}, nil, 0, true
+	}
+	v, k, ok := s.num(i)
+	if !ok {
+		if s.lang == "ar" {
+			if u, ok := s.get(i, "unit"); ok && !hasArticle(s.toks[i].s) {
+				if p, ok := s.get(i, "vagueunit"); ok {
+					// "بعد ساعات": hours, how many is not said
+					return lengthHead{}, &durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
+				}
+				return lengthHead{n: 1, unit: u.e.args[0], end: u.end, rule: u.e.loc}, nil, 0, true
+			}
+		}
+		return lengthHead{}, nil, 0, false
+	}
+	// 1/2 hour
+	if s.is(k, "/") && s.adj(k) && s.adj(k+1) {
+		if den, ok := s.digits(k+1, 1); ok && den > 0 {
+			if _, ok := s.get(k+2, "unit"); ok {
+				v, k = v/float64(den), k+2
+			}
+		}
+	}
+	if d, e, ok := s.wholeLength(i, k, v); ok {
+		return lengthHead{}, &d, e, true
+	}
+	k = s.skip(k, "filler")
+	// "a 5-hour disruption", "a two-hour outage": the length as
+	// a compound adjective
+	hyph := false
+	if s.is(k, "-") && s.adj(k) && s.adj(k+1) {
+		if _, ok := s.get(k+1, "unit"); ok && len(s.toks[k+1].s) > 1 {
+			k, hyph = k+1, true
+		}
+	}
+	u, ok := s.get(k, "unit")
+	if !ok {
+		return lengthHead{}, nil, 0, false
+	}
+	if s.toks[k].s == "s" && !s.adj(k) {
+		return lengthHead{}, nil, 0, false
+	}
+	if hyph {
+		// "a 3-hour-long outage"; nothing composes with it
+		return lengthHead{}, &durVal{secs: v * float64(unitSeconds[u.e.args[0]]), kind: "exact", rule: u.e.loc}, s.skipLong(u.end), true
+	}
+	tight := s.toks[k].s == "h" || s.toks[k].s == "j" || s.toks[k].s == "s"
+	return lengthHead{n: v, unit: u.e.args[0], end: u.end, rule: u.e.loc, tight: tight}, nil, 0, true
+}
+
+// wholeLength reads the lengths of a number v at i (ending at k) that
+// nothing composes with: "2'" and "1\"", "one and a half hours", "two and
+// a quarter of an hour".
+func (s *scan) wholeLength(i, k int, v float64) (durVal, int, bool) {
+	// 2' and 1"
+	if s.toks[i].kind == '0' && s.adj(k) && (s.is(k, "'") || s.is(k, "\"")) && !s.adj(k+1) {
+		secs := v * 60
+		if s.is(k, "\"") {
+			secs = v
+		}
+		return durVal{secs: secs, kind: "exact", rule: "prime"}, k + 1, true
+	}
+	// one and a half hours, two and a quarter of hour
+	if a, ok := s.get(k, "and"); ok {
+		k2 := a.end
+		if m, ok := s.get(k2, "number"); ok && m.e.num == 1 {
+			k2 = m.end
+		}
+		if f, ok := s.get(k2, "frac"); ok {
+			k3 := s.skip(f.end, "of")
+			if u, ok := s.get(k3, "unit"); ok {
+				return durVal{secs: (v + f.e.num) * float64(unitSeconds[u.e.args[0]]), kind: "exact", rule: u.e.loc}, u.end, true
+			}
+		}
+	}
+	return durVal{}, i, false
 }
 
 // fractionAfter adds a fraction said after a length: "et demie", "and a
