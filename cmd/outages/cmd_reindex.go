@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"time"
 
@@ -61,38 +62,8 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	}
 	changed := 0
 	if !o.noClassify {
-		// Collect first, then write: Since reads one snapshot and must not
-		// see its own writes. IDs only, to keep memory flat.
-		var ids []string
-		if err := store.All(func(art *corpus.Article) error {
-			ids = append(ids, art.ID)
-			return ctx.Err()
-		}); err != nil {
+		if changed, err = reclassify(ctx, store, cls, logger); err != nil {
 			return err
-		}
-		for _, id := range ids {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			art, err := store.Get(id)
-			if err != nil {
-				return err
-			}
-			if art == nil {
-				continue
-			}
-			cls.Classify(art)
-			res, err := store.Put(art)
-			if errors.Is(err, corpus.ErrDuplicate) {
-				logger.Warn("re-classify", "url", art.URL, "err", err)
-				continue
-			}
-			if err != nil {
-				return err // a damaged store or a full disk: stop
-			}
-			if res != corpus.Unchanged {
-				changed++
-			}
 		}
 	}
 	last, err := store.LastSeq()
@@ -111,6 +82,47 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	fmt.Fprintf(a.stdout, "reindexed %d articles (%d re-classified differently) into a new index generation in %.1fs; the index holds %d articles\n",
 		n, changed, time.Since(start).Seconds(), docs)
 	return nil
+}
+
+// reclassify classifies every stored article again and stores the
+// result; it returns how many came out differently. A damaged store or a
+// full disk stops it.
+func reclassify(ctx context.Context, store *corpus.Store, cls *classify.Classifier, logger *slog.Logger) (int, error) {
+	// Collect first, then write: Since reads one snapshot and must not
+	// see its own writes. IDs only, to keep memory flat.
+	var ids []string
+	if err := store.All(func(art *corpus.Article) error {
+		ids = append(ids, art.ID)
+		return ctx.Err()
+	}); err != nil {
+		return 0, err
+	}
+	changed := 0
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return changed, err
+		}
+		art, err := store.Get(id)
+		if err != nil {
+			return changed, err
+		}
+		if art == nil {
+			continue
+		}
+		cls.Classify(art)
+		res, err := store.Put(art)
+		if errors.Is(err, corpus.ErrDuplicate) {
+			logger.Warn("re-classify", "url", art.URL, "err", err)
+			continue
+		}
+		if err != nil {
+			return changed, err
+		}
+		if res != corpus.Unchanged {
+			changed++
+		}
+	}
+	return changed, nil
 }
 
 // bind binds the flags of reindexOptions to fs.
