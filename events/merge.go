@@ -13,26 +13,8 @@ import (
 // merge unites clusters that articles report as one incident and returns
 // the components as lists of mention indexes, each in mention order.
 func (g *grouper) merge() [][]int {
-	parent := make([]int, len(g.clusters))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	union := func(a, b int) {
-		a, b = find(a), find(b)
-		if a < b {
-			parent[b] = a
-		} else if b < a {
-			parent[a] = b
-		}
-	}
+	sets := newDisjoint(len(g.clusters))
+	union := sets.union
 	parents := map[string]string{}
 	for k, v := range g.opts.Parents {
 		parents[ServiceKey(k)] = ServiceKey(v)
@@ -79,7 +61,7 @@ func (g *grouper) merge() [][]int {
 	byRoot := map[int]int{}
 	var comps [][]int
 	for i := range g.ms {
-		r := find(g.ms[i].cluster)
+		r := sets.find(g.ms[i].cluster)
 		k, ok := byRoot[r]
 		if !ok {
 			k = len(comps)
@@ -89,6 +71,35 @@ func (g *grouper) merge() [][]int {
 		comps[k] = append(comps[k], i)
 	}
 	return comps
+}
+
+// disjoint is a union-find over 0..n-1; a set's root is its smallest
+// member, so the result does not depend on the order of unions.
+type disjoint []int
+
+func newDisjoint(n int) disjoint {
+	d := make(disjoint, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+func (d disjoint) find(x int) int {
+	for d[x] != x {
+		d[x] = d[d[x]]
+		x = d[x]
+	}
+	return x
+}
+
+func (d disjoint) union(a, b int) {
+	a, b = d.find(a), d.find(b)
+	if a < b {
+		d[b] = a
+	} else if b < a {
+		d[a] = b
+	}
 }
 
 // related reports whether one service is the other's parent or both have
