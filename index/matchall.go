@@ -51,21 +51,8 @@ func (r *Reader) searchAll(ctx context.Context, c *compiled, q Query, limit int)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
 	}
-	var hl *highlighter
-	if q.Highlight {
-		hl = newHighlighter(r.exp, c.root, q.ExactLang)
-	}
-	out.Hits = make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		a, err := r.load(h)
-		if err != nil {
-			return nil, err
-		}
-		hit := Hit{Article: a, Score: h.Score}
-		if hl != nil {
-			hit.Snippet = hl.snippet(a)
-		}
-		out.Hits = append(out.Hits, hit)
+	if out.Hits, err = r.hits(res.Hits, c, q); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

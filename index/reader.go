@@ -371,12 +371,26 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
 	}
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	out := &Result{Total: res.Total}
+	if out.Hits, err = r.hits(res.Hits, c, q); err != nil {
+		return nil, err
+	}
+	if q.Facets {
+		out.Facets = splitFacets(fq.result())
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// hits loads the articles of a page of matches, with their snippets when
+// q asks for them.
+func (r *Reader) hits(ms search.DocumentMatchCollection, c *compiled, q Query) ([]Hit, error) {
 	var hl *highlighter
 	if q.Highlight {
 		hl = newHighlighter(r.exp, c.root, q.ExactLang)
 	}
-	for _, h := range res.Hits {
+	out := make([]Hit, 0, len(ms))
+	for _, h := range ms {
 		a, err := r.load(h)
 		if err != nil {
 			return nil, err
@@ -385,12 +399,8 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 		if hl != nil {
 			hit.Snippet = hl.snippet(a)
 		}
-		out.Hits = append(out.Hits, hit)
+		out = append(out, hit)
 	}
-	if q.Facets {
-		out.Facets = splitFacets(fq.result())
-	}
-	out.Took = time.Since(start)
 	return out, nil
 }
 
