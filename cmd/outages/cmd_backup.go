@@ -197,6 +197,9 @@ func (o *restoreOptions) run(ctx context.Context, a *app, args []string) error {
 	if err := unpackBackup(file, path); err != nil {
 		return err
 	}
+	if err := dropInputCache(cfg.Data); err != nil {
+		return err
+	}
 	store, err := openStore(cfg.Data)
 	if err != nil {
 		return err

@@ -202,6 +202,9 @@ func salvageStore(ctx context.Context, w io.Writer, dir string) error {
 	if err := os.Rename(path, kept); err != nil {
 		return fmt.Errorf("repair: keep the damaged store as %s: %w", kept, err)
 	}
+	if err := dropInputCache(dir); err != nil {
+		return err
+	}
 	store, err := openStore(dir)
 	if err != nil {
 		return err

@@ -53,13 +53,7 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 		logger.Warn("events: the previous events are unreadable; regrouping from scratch (event ids are recomputed from their earliest article)", "err", err)
 		prev = &events.File{Version: events.FileVersion}
 	}
-	var arts []events.Article
-	err = store.All(func(a *corpus.Article) error {
-		if a.IsOutage && len(a.Outages) > 0 {
-			arts = append(arts, events.FromCorpus(a))
-		}
-		return ctx.Err()
-	})
+	arts, err := groupingInput(ctx, dataDir, store)
 	if err != nil {
 		return 0, fmt.Errorf("group events: %w", err)
 	}
