@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -165,16 +167,31 @@ func writeSample(dir string) (string, error) {
 // writeFileAtomic writes data to a temporary file and renames it over path.
 // Errors name path.
 func writeFileAtomic(path string, data []byte) error {
-	return onTarget(path, writeTempRename(path, data))
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
-func writeTempRename(path string, data []byte) error {
+// writeAtomic streams write's output, buffered, to a temporary file that is
+// synced and renamed over path: readers see the old file or the whole new
+// one. Errors name path.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	return onTarget(path, writeTempRename(path, write))
+}
+
+func writeTempRename(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -5,7 +5,7 @@ import (
 	"context"
 	"encoding/gob"
 	"errors"
-	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -90,30 +90,9 @@ func readInputCache(dataDir string) (*inputCache, bool) {
 
 // writeInputCache writes the cache atomically.
 func writeInputCache(dataDir string, c *inputCache) error {
-	p := filepath.Join(dataDir, eventsInput)
-	tmp, err := os.CreateTemp(dataDir, eventsInput+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", p, err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriterSize(tmp, 1<<20)
-	err = gob.NewEncoder(w).Encode(c)
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), p)
-	}
-	if err != nil {
-		return onTarget(p, fmt.Errorf("write %s: %w", p, err))
-	}
-	return nil
+	return writeAtomic(filepath.Join(dataDir, eventsInput), func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(c)
+	})
 }
 
 // dropInputCache removes the cache, after the store was replaced.
