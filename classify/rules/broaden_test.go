@@ -259,13 +259,33 @@ func TestNotLengths(t *testing.T) {
 	}
 }
 
+// roleCase is a text, the expression holding sub, and the role it must
+// take ("" for none).
+type roleCase struct{ name, lang, text, sub, role string }
+
+// checkRoles tags each text and checks the role of the expression of kind
+// holding sub.
+func checkRoles(t *testing.T, kind string, tests []roleCase) {
+	t.Helper()
+	tg := tagger(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := exprAt(exprs, kind, tt.sub)
+			if !ok {
+				t.Fatalf("%q: no %s holding %q: %+v", tt.text, kind, tt.sub, exprs)
+			}
+			if e.Role != tt.role {
+				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
+			}
+		})
+	}
+}
+
 // TestRoleAfter: a time with no cue before it takes the role of a start or
 // end verb that follows it in its clause.
 func TestRoleAfter(t *testing.T) {
-	tg := tagger(t)
-	tests := []struct {
-		name, lang, text, sub, role string
-	}{
+	tests := []roleCase{
 		{"en restored", "en", "At 4:10 pm ET, service was restored for most users.", "4:10", "end"},
 		{"en began", "en", "At 7 am the outage began in the northeast.", "7 am", "start"},
 		{"en other verb", "en", "At 3 pm the chief executive spoke to reporters.", "3 pm", ""},
@@ -274,18 +294,7 @@ func TestRoleAfter(t *testing.T) {
 		{"ar end", "ar", "وفي الساعة الخامسة مساء عادت الخدمة إلى طبيعتها", "الخامسة", "end"},
 		{"ar start", "ar", "في الساعة السابعة صباحا انقطعت الكهرباء عن المدينة", "السابعة", "start"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			exprs := tg.Tag(tt.text, tt.lang, refDay)
-			e, ok := exprAt(exprs, KindTime, tt.sub)
-			if !ok {
-				t.Fatalf("%q: no time holding %q: %+v", tt.text, tt.sub, exprs)
-			}
-			if e.Role != tt.role {
-				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
-			}
-		})
-	}
+	checkRoles(t, KindTime, tests)
 }
 
 // TestMonthInTwoCalendars: an Arabic date naming its month in two sets of
@@ -500,10 +509,7 @@ func TestAllDayIsVague(t *testing.T) {
 // TestShutdownStartsAfterDay: a day followed in its clause by a verb of
 // cutting a network ("shut down", "a coupé", "قطعت") marks the start.
 func TestShutdownStartsAfterDay(t *testing.T) {
-	tg := tagger(t)
-	tests := []struct {
-		name, lang, text, sub, role string
-	}{
+	tests := []roleCase{
 		{"en shut down", "en", "On March 4, the authorities shut down mobile data nationwide.", "March 4", "start"},
 		{"en cut off", "en", "On March 4 the regulator cut off broadband in the north.", "March 4", "start"},
 		{"en other verb", "en", "On March 4 the minister met the operators.", "March 4", ""},
@@ -511,18 +517,7 @@ func TestShutdownStartsAfterDay(t *testing.T) {
 		{"fr prives", "fr", "Le 4 mars, les habitants ont été privés d'électricité.", "4 mars", "start"},
 		{"ar qataat", "ar", "في 4 مارس قطعت السلطات الإنترنت عن البلاد", "4 مارس", "start"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			exprs := tg.Tag(tt.text, tt.lang, refDay)
-			e, ok := exprAt(exprs, KindDate, tt.sub)
-			if !ok {
-				t.Fatalf("%q: no day holding %q: %+v", tt.text, tt.sub, exprs)
-			}
-			if e.Role != tt.role {
-				t.Errorf("%q: role %q, want %q (%+v)", tt.text, e.Role, tt.role, e)
-			}
-		})
-	}
+	checkRoles(t, KindDate, tests)
 }
 
 // TestReadingTime: a page's reading time is no length; a length near the
