@@ -111,7 +111,7 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 	a.IsOutage, a.OutageScore, a.Outages = false, 0, []corpus.Outage{}
 	ex := &Explanation{Version: c.version, Language: lr}
 	if lr.Lang == corpus.LangOther {
-		ex.Notes = append(ex.Notes, "language is not fr, ar or en: no outage rules run")
+		c.classifyForeign(a, text, lr, ex)
 		return ex
 	}
 	c.fillPublished(a, text, lr.Lang, ex)

@@ -318,6 +318,15 @@ func TestBadDataFile(t *testing.T) {
 		{"service duplicate", fileServices, "Foo\tcloud\t*\nfoo\tcloud\t*\n", "services.tsv:2: service"},
 		{"country columns", fileCountries, "Egypt\n", "countries.tsv:1:"},
 		{"stopwords", fileStopwords, "fr\tle la\nen\t\n", "stopwords.tsv:2:"},
+		{"foreign columns", fileForeign, "es\ttrigger\tcaída\n", "foreign.tsv:1: want 4"},
+		{"foreign pipeline language", fileForeign, "fr\ttrigger\t-\tpanne\n", "foreign.tsv:1: language \"fr\""},
+		{"foreign unknown language", fileForeign, "xx\ttrigger\t-\tfoo\n", "foreign.tsv:1: language \"xx\""},
+		{"foreign class", fileForeign, "es\ttrigger\t-\tcaída\nes\tbogus\t-\tx\n", "foreign.tsv:2: unknown class"},
+		{"foreign weekday", fileForeign, "es\tweekday\t8\tlunes\n", "foreign.tsv:1: bad value"},
+		{"foreign unit", fileForeign, "es\tunit\tlots\thoras\n", "foreign.tsv:1: bad value"},
+		{"foreign cause", fileForeign, "es\tcause\tgremlins\tduendes\n", "foreign.tsv:1: \"gremlins\" is not a cause key"},
+		{"foreign trigger names no utility", fileForeign, "es\ttrigger\t2\tcaída\n", "foreign.tsv:1: a trigger names \"2\""},
+		{"foreign value on planned", fileForeign, "es\tplanned\t2\tprogramado\n", "foreign.tsv:1: class planned takes no value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

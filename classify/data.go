@@ -93,20 +93,23 @@ type country struct {
 
 // dataSet is everything loaded from the data files, read-only after load.
 type dataSet struct {
-	lex       []lexEntry
-	lexM      map[string]*matcher // per language
-	notName   map[string]map[string]bool
-	services  []service
-	svcM      *matcher
-	countries []country
-	ctyM      *matcher
-	stop      map[string]map[string]bool // lang → folded stop-words
-	stopLangs []string                   // in file order
-	stopOf    map[string]uint64          // folded stop-word → bit i set for stopLangs[i]
-	cues      []cueEntry
-	cueM      map[string]*matcher // per language
-	weights   *model.Weights
-	version   string
+	lex          []lexEntry
+	lexM         map[string]*matcher // per language
+	notName      map[string]map[string]bool
+	services     []service
+	svcM         *matcher
+	countries    []country
+	ctyM         *matcher
+	stop         map[string]map[string]bool // lang → folded stop-words
+	stopLangs    []string                   // in file order
+	stopOf       map[string]uint64          // folded stop-word → bit i set for stopLangs[i]
+	cues         []cueEntry
+	cueM         map[string]*matcher // per language
+	foreign      []foreignEntry
+	foreignM     map[string]*matcher // per other language (see foreign.tsv)
+	foreignLangs []string            // the keys of foreignM in file order
+	weights      *model.Weights
+	version      string
 }
 
 // readData returns the content of a data file: from dir when it holds the
@@ -189,12 +192,13 @@ func validKind(k string) bool {
 // loadData reads and validates every data file. Errors name file:line.
 func loadData(dir string) (*dataSet, error) {
 	ds := &dataSet{
-		lexM:    map[string]*matcher{},
-		notName: map[string]map[string]bool{},
-		stop:    map[string]map[string]bool{},
-		stopOf:  map[string]uint64{},
-		svcM:    newMatcher(),
-		ctyM:    newMatcher(),
+		lexM:     map[string]*matcher{},
+		notName:  map[string]map[string]bool{},
+		stop:     map[string]map[string]bool{},
+		stopOf:   map[string]uint64{},
+		svcM:     newMatcher(),
+		ctyM:     newMatcher(),
+		foreignM: map[string]*matcher{},
 	}
 	for _, l := range pipelineLangs {
 		ds.lexM[l] = newMatcher()
@@ -227,6 +231,9 @@ func loadData(dir string) (*dataSet, error) {
 		if ds.stop[l] == nil {
 			return nil, fmt.Errorf("%s: no stop-words for %s", fileStopwords, l)
 		}
+	}
+	if err := readTable(dir, fileForeign, h, ds.foreignLine); err != nil {
+		return nil, err
 	}
 	if err := loadCues(dir, h, ds); err != nil {
 		return nil, err

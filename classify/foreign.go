@@ -1,0 +1,387 @@
+package classify
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"outages/corpus"
+)
+
+// fileForeign holds the few outage words of other languages (see
+// data/foreign.tsv).
+const fileForeign = "foreign.tsv"
+
+// Classes of foreign.tsv.
+const (
+	fgTrigger  = "trigger"
+	fgPower    = "power"
+	fgInternet = "internet"
+	fgTelecom  = "telecom"
+	fgBanking  = "banking"
+	fgGeneral  = "general"
+	fgPlanned  = "planned"
+	fgDenial   = "denial"
+	fgSense    = "sense"
+	fgRelDay   = "relday"
+	fgWeekday  = "weekday"
+	fgCause    = "cause"
+	fgUnit     = "unit"
+)
+
+// foreignValued are the classes whose value column is a number.
+var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true}
+
+var foreignClasses = map[string]bool{
+	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
+	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
+	fgCause: true, fgUnit: true,
+}
+
+// foreignEntry is one phrase of foreign.tsv.
+type foreignEntry struct {
+	lang   string
+	class  string
+	value  int    // days (relday), weekday (1 Monday … 7 Sunday), minutes (unit)
+	cause  string // a cause key (cause)
+	names  string // the utility class an outage word names itself (trigger: "Stromausfall" → power)
+	phrase string
+	rule   string
+}
+
+// foreignLine reads one line of foreign.tsv: a language, a class, a
+// value and phrases.
+func (ds *dataSet) foreignLine(at string, cols []string) error {
+	if len(cols) != 4 {
+		return fmt.Errorf("%s: want 4 tab-separated columns (lang, class, value, phrases), got %d", at, len(cols))
+	}
+	lang, class := cols[0], cols[1]
+	if validLang(lang) || ds.stop[lang] == nil {
+		return fmt.Errorf("%s: language %q is not another language of %s", at, lang, fileStopwords)
+	}
+	if !foreignClasses[class] {
+		return fmt.Errorf("%s: unknown class %q", at, class)
+	}
+	value, cause, names := 0, "", ""
+	switch {
+	case class == fgTrigger && cols[2] != "-":
+		if _, ok := foreignUtility[cols[2]]; !ok {
+			return fmt.Errorf("%s: a trigger names %q, not a utility class (power, internet, telecom, banking)", at, cols[2])
+		}
+		names = cols[2]
+	case class == fgCause:
+		if !corpus.ValidCause(cols[2]) || cols[2] == corpus.CauseUnknown {
+			return fmt.Errorf("%s: %q is not a cause key", at, cols[2])
+		}
+		cause = cols[2]
+	case foreignValued[class]:
+		v, err := strconv.Atoi(cols[2])
+		if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgUnit && v < 1) {
+			return fmt.Errorf("%s: bad value %q for class %s", at, cols[2], class)
+		}
+		value = v
+	case cols[2] != "-":
+		return fmt.Errorf("%s: class %s takes no value (write \"-\"), got %q", at, class, cols[2])
+	}
+	if ds.foreignM[lang] == nil {
+		ds.foreignM[lang] = newMatcher()
+		ds.foreignLangs = append(ds.foreignLangs, lang)
+	}
+	for _, a := range splitAlternatives(cols[3]) {
+		p, err := compilePhrase(a)
+		if err != nil {
+			return fmt.Errorf("%s: %w", at, err)
+		}
+		p.owner = len(ds.foreign)
+		ds.foreign = append(ds.foreign, foreignEntry{lang: lang, class: class, value: value, cause: cause, names: names, phrase: a, rule: at})
+		ds.foreignM[lang].add(p)
+	}
+	return nil
+}
+
+// Limits of a report in another language: conservative, since no model
+// weighs this evidence.
+const (
+	foreignMinTriggers = 2  // outage words in the text
+	foreignLedeTokens  = 80 // an outage word must come this early (title and lede)
+)
+
+// foreignReport is what the words of another language say about a text.
+type foreignReport struct {
+	lang     string
+	hits     []hit // the text's foreign.tsv phrases, overlaps resolved
+	triggers []hit
+	subject  *foreignSubject
+	planned  bool
+	denied   bool
+	general  bool // a text about outages in general
+}
+
+// foreignSubject is what went down: a named service, or a utility.
+type foreignSubject struct {
+	name, kind string
+	aliases    []string
+	sent       int
+}
+
+// foreignReportOf reads d with the words of each other language of
+// foreign.tsv and keeps the reading with the most outage words, then the
+// most phrases, then the larger stop-word share: short texts name their
+// language by their stop-words too rarely to choose it first.
+func (c *Classifier) foreignReportOf(d *doc, lr langResult) *foreignReport {
+	var best *foreignReport
+	for _, l := range c.data.foreignLangs {
+		fr := c.readForeign(d, l)
+		if best == nil || fr.better(best, lr.Stop) {
+			best = fr
+		}
+	}
+	return best
+}
+
+// better reports whether fr is a better reading of the text than b.
+func (fr *foreignReport) better(b *foreignReport, stop map[string]float64) bool {
+	if len(fr.triggers) != len(b.triggers) {
+		return len(fr.triggers) > len(b.triggers)
+	}
+	if len(fr.hits) != len(b.hits) {
+		return len(fr.hits) > len(b.hits)
+	}
+	return stop[fr.lang] > stop[b.lang]
+}
+
+// classifyForeign decides whether a text in another language reports an
+// outage, and names what went down and the day it began where a day word
+// says so. It needs outage words early in the text, a service or utility
+// in the sentence of one of them, and no planned cut or denial.
+func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResult, ex *Explanation) {
+	d := newDoc(text)
+	fr := c.foreignReportOf(d, lr)
+	if fr == nil || len(fr.hits) == 0 {
+		ex.Notes = append(ex.Notes, "language is not fr, ar or en, and no outage word of another language was found")
+		return
+	}
+	lang := fr.lang
+	for _, h := range fr.hits {
+		e := c.data.foreign[h.owner]
+		ex.Fired = append(ex.Fired, Fired{Rule: e.rule, Class: "foreign." + e.class, Text: d.span(h.from, h.to), Start: d.toks[h.from].start, End: d.toks[h.to-1].end})
+	}
+	why := fr.reject()
+	if why != "" {
+		ex.Notes = append(ex.Notes, fmt.Sprintf("language %s (other): not a report: %s", lang, why))
+		return
+	}
+	o := corpus.Outage{Service: fr.subject.name, Aliases: fr.subject.aliases, Kind: fr.subject.kind, Cause: corpus.CauseUnknown}
+	if day, phrase := fr.startDay(d, c.data, a.Published); day != "" {
+		o.Start = day
+		o.Evidence.Start = []string{phrase}
+	}
+	a.IsOutage, a.OutageScore, a.Outages = true, 0.5, []corpus.Outage{o}
+	ex.IsOutage = true
+	ex.Notes = append(ex.Notes, fmt.Sprintf("language %s (other): outage words of foreign.tsv around %s", lang, o.Service))
+	fr.setCause(&o, d, c.data)
+	fr.setDuration(&o, d, c.data)
+	a.Outages[0] = o
+	c.setCountries(a, text)
+}
+
+// readForeign finds the foreign.tsv phrases of d and the subject of its
+// outage words.
+func (c *Classifier) readForeign(d *doc, lang string) *foreignReport {
+	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d))}
+	ds := c.data
+	for _, h := range fr.hits {
+		switch ds.foreign[h.owner].class {
+		case fgTrigger:
+			fr.triggers = append(fr.triggers, h)
+		case fgDenial:
+			fr.denied = true
+		case fgGeneral:
+			fr.general = fr.general || h.from < foreignLedeTokens
+		}
+	}
+	fr.cancelSenses(ds)
+	trigSent := map[int]bool{}
+	for _, h := range fr.triggers {
+		trigSent[d.toks[h.from].sent] = true
+	}
+	for _, h := range fr.hits {
+		if ds.foreign[h.owner].class == fgPlanned && trigSent[d.toks[h.from].sent] {
+			fr.planned = true
+		}
+	}
+	fr.subject = c.foreignSubjectOf(d, fr, trigSent)
+	return fr
+}
+
+// cancelSenses drops the outage words covered by another sense of them
+// ("caída de la bolsa").
+func (fr *foreignReport) cancelSenses(ds *dataSet) {
+	var senses []hit
+	for _, h := range fr.hits {
+		if ds.foreign[h.owner].class == fgSense {
+			senses = append(senses, h)
+		}
+	}
+	fr.triggers = slices.DeleteFunc(fr.triggers, func(t hit) bool {
+		return slices.ContainsFunc(senses, func(s hit) bool { return t.from < s.to && s.from < t.to })
+	})
+}
+
+// longestFirst keeps, of overlapping hits, the longest (the earliest on a
+// tie), in text order.
+func longestFirst(hits []hit) []hit {
+	slices.SortStableFunc(hits, func(x, y hit) int {
+		if x.from != y.from {
+			return x.from - y.from
+		}
+		return (y.to - y.from) - (x.to - x.from)
+	})
+	var out []hit
+	for _, h := range hits {
+		if n := len(out); n > 0 && h.from < out[n-1].to {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// foreignUtility names the thing a utility word stands for.
+var foreignUtility = map[string]struct{ name, kind string }{
+	fgPower:    {"Power grid", corpus.KindPower},
+	fgInternet: {"Internet", corpus.KindInternet},
+	fgTelecom:  {"Mobile networks", corpus.KindTelecom},
+	fgBanking:  {"Banking services", corpus.KindOther},
+}
+
+// foreignSubjectOf is the first service of the gazetteer, else the first
+// utility, named in a sentence holding an outage word.
+func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[int]bool) *foreignSubject {
+	ds := c.data
+	for _, h := range longestFirst(ds.svcM.find(d)) {
+		s := ds.services[h.owner]
+		if trigSent[d.toks[h.from].sent] && s.kind != corpus.KindOther {
+			return &foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}
+		}
+	}
+	for _, h := range fr.hits {
+		e := ds.foreign[h.owner]
+		u, ok := foreignUtility[e.class]
+		if e.class == fgTrigger {
+			u, ok = foreignUtility[e.names]
+		}
+		if ok && trigSent[d.toks[h.from].sent] {
+			return &foreignSubject{name: c.countryName(d, u.name, d.toks[h.from].sent), kind: u.kind, sent: d.toks[h.from].sent}
+		}
+	}
+	return nil
+}
+
+// countryName adds the country named in sentence sent, if any, to a
+// utility's name: "Power grid (Chile)".
+func (c *Classifier) countryName(d *doc, name string, sent int) string {
+	for _, h := range c.data.ctyM.find(d) {
+		if d.toks[h.from].sent == sent {
+			return name + " (" + c.data.countries[h.owner].name + ")"
+		}
+	}
+	return name
+}
+
+// reject says why the evidence is not a report, or "" when it is one.
+func (fr *foreignReport) reject() string {
+	switch {
+	case len(fr.triggers) < foreignMinTriggers:
+		return fmt.Sprintf("%d outage words (want %d)", len(fr.triggers), foreignMinTriggers)
+	case fr.triggers[0].from >= foreignLedeTokens:
+		return "no outage word in the title or lede"
+	case fr.subject == nil:
+		return "no service or utility in a sentence with an outage word"
+	case fr.planned:
+		return "a planned or scheduled cut"
+	case fr.denied:
+		return "the outage is denied"
+	case fr.general:
+		return "the title or lede speaks of outages in general"
+	}
+	return ""
+}
+
+// startDay resolves the first day word in the subject's sentence or the
+// sentence of an outage word against the publication date: the day it
+// names, or the most recent such weekday on or before it.
+func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string, string) {
+	pub, err := time.Parse("2006-01-02", published)
+	if err != nil {
+		return "", ""
+	}
+	sents := map[int]bool{fr.subject.sent: true}
+	for _, h := range fr.triggers {
+		sents[d.toks[h.from].sent] = true
+	}
+	for _, h := range fr.hits {
+		e := ds.foreign[h.owner]
+		if !sents[d.toks[h.from].sent] {
+			continue
+		}
+		switch e.class {
+		case fgRelDay:
+			return pub.AddDate(0, 0, e.value).Format("2006-01-02"), d.span(h.from, h.to)
+		case fgWeekday:
+			back := (int(pub.Weekday()) - e.value%7 + 7) % 7
+			return pub.AddDate(0, 0, -back).Format("2006-01-02"), d.span(h.from, h.to)
+		}
+	}
+	return "", ""
+}
+
+// setCause sets the first cause phrase in a sentence of an outage word or
+// the next one.
+func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
+	sents := fr.triggerSents(d, 1)
+	for _, h := range fr.hits {
+		if e := ds.foreign[h.owner]; e.class == fgCause && sents[d.toks[h.from].sent] {
+			o.Cause = e.cause
+			o.Evidence.Cause = []string{d.span(h.from, h.to)}
+			return
+		}
+	}
+}
+
+// setDuration reads the first "number unit" in a sentence of an outage
+// word or the next one ("dos horas" is not read: digits only).
+func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
+	sents := fr.triggerSents(d, 1)
+	for _, h := range fr.hits {
+		e := ds.foreign[h.owner]
+		if e.class != fgUnit || h.from == 0 || !sents[d.toks[h.from].sent] {
+			continue
+		}
+		n, err := strconv.ParseFloat(strings.Replace(d.toks[h.from-1].norm, ",", ".", 1), 64)
+		if err != nil || n <= 0 || n*float64(e.value) > maxForeignMinutes {
+			continue
+		}
+		m := int(n*float64(e.value) + 0.5)
+		o.DurationMin, o.DurationKind = &m, "exact"
+		o.Evidence.Duration = []string{d.span(h.from-1, h.to)}
+		return
+	}
+}
+
+// maxForeignMinutes bounds a duration read in another language (a month).
+const maxForeignMinutes = 31 * 24 * 60
+
+// triggerSents are the sentences of the outage words and the after
+// sentences following each.
+func (fr *foreignReport) triggerSents(d *doc, after int) map[int]bool {
+	sents := map[int]bool{}
+	for _, h := range fr.triggers {
+		for k := 0; k <= after; k++ {
+			sents[d.toks[h.from].sent+k] = true
+		}
+	}
+	return sents
+}
