@@ -412,6 +412,11 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 		kind = corpus.DurationExact
 	}
 	fs.On(ts.name("dkind.", kind), true)
+	if kind == corpus.DurationVague {
+		near, any := numberBeside(cands)
+		fs.On("vague.number_near", near)
+		fs.On("vague.number_any", any)
+	}
 	fs.On("interval", e.Kind == rules.KindInterval && c.span == nil)
 	if c.span != nil {
 		spanFeatures(&fs, ts.ci, *c.span, cands)
@@ -435,6 +440,20 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// numberBeside reports whether a length in numbers was read near the
+// outage and anywhere: a vague "for hours" in the title is often given in
+// numbers further on ("nearly nine hours").
+func numberBeside(cands []exprCand) (near, any bool) {
+	for _, c := range cands {
+		if c.e.Minutes == nil || c.e.DurationKind == corpus.DurationVague {
+			continue
+		}
+		any = true
+		near = near || c.prio <= prioRegion
+	}
+	return near, any
 }
 
 // spanFeatures describe a length counted from a start and an end time:
