@@ -53,6 +53,7 @@ const (
 	classNotUtility = "notutility" // cancels the internet, power or telecom words it covers ("site internet")
 	classBanking    = "banking"    // a country's banking services as a whole (names Banking services (Country))
 	classOverran    = "overran"    // planned work that went wrong: planned cues do not count
+	classNamer      = "namer"      // names what follows, which is not a service ("tempête Ciarán")
 )
 
 var lexClasses = map[string]bool{
@@ -60,7 +61,7 @@ var lexClasses = map[string]bool{
 	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
 	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classContrast: true,
-	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true,
+	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true, classNamer: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}

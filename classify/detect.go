@@ -370,6 +370,7 @@ func (c *Classifier) findNamedByPattern(an *analysis, known []hit) {
 			}
 		}
 	}
+	nf.takeNamed()
 	if an.lang == corpus.LangEnglish {
 		nf.siteNames()
 	}
@@ -386,6 +387,30 @@ type nameFinder struct {
 	taken   []bool // tokens already part of a name
 	notName map[string]bool
 	isPlace func(name string) bool // a city or region: where an outage happened, not what failed
+}
+
+// takeNamed takes the capitalised words a namer presents ("tempête
+// Ciarán", "Hurricane Milton"): the name of a storm, not of a service.
+func (nf *nameFinder) takeNamed() {
+	for k, named := range nf.an.namedByNamer() {
+		nf.taken[k] = nf.taken[k] || named
+	}
+}
+
+// namedByNamer marks the capitalised words right after a namer, at most
+// three, in its sentence.
+func (an *analysis) namedByNamer() []bool {
+	d := an.d
+	named := make([]bool, len(d.toks))
+	for _, h := range an.lex {
+		if an.class(h) != classNamer {
+			continue
+		}
+		for k := h.to; k < len(d.toks) && k < h.to+3 && d.toks[k].upper && !d.toks[k].arabic && d.toks[k].sent == d.toks[h.from].sent; k++ {
+			named[k] = true
+		}
+	}
+	return named
 }
 
 func (nf *nameFinder) isNameTok(k int) bool {

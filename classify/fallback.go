@@ -73,7 +73,7 @@ var kindCues = []struct {
 }{
 	{[]string{"operateur", "operator", "carrier", "مشغل", "اتصالات"}, corpus.KindTelecom},
 	{[]string{"hebergeur", "cloud", "datacenter", "السحابه"}, corpus.KindCloud},
-	{[]string{"electricite", "electrique", "grid", "كهرباء", "الكهرباء"}, corpus.KindPower},
+	{[]string{"electricite", "electrique", "courant", "grid", "power", "electricity", "كهرباء", "الكهرباء", "التيار"}, corpus.KindPower},
 }
 
 // derivedName is a name the text presents as the subject of its outage.
@@ -88,9 +88,31 @@ type derivedName struct {
 func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 	names := c.rankedNames(an)
 	if len(names) == 0 {
-		return &candidate{key: "", svc: -1, kind: c.derivedKind(an, -1, -1), rule: "derived: no name"}, nil
+		kind := c.derivedKind(an, -1, -1)
+		return &candidate{key: c.utilityLabel(an, kind), svc: -1, kind: kind, rule: "derived: no name"}, nil
 	}
 	return c.derivedCandidate(an, names, 0)
+}
+
+// nameOfKind labels a nameless outage of a utility kind: what went down,
+// as a country-wide cut of it is named.
+var nameOfKind = map[string]string{
+	corpus.KindPower:    "Power grid",
+	corpus.KindInternet: "Internet",
+	corpus.KindTelecom:  "Mobile networks",
+}
+
+// utilityLabel names a nameless outage of kind: "Power grid (Chile)" with
+// the article's country, "Power grid" without one, "" for another kind.
+func (c *Classifier) utilityLabel(an *analysis, kind string) string {
+	label := nameOfKind[kind]
+	if label == "" {
+		return ""
+	}
+	if _, top := articleCountries(an); top >= 0 {
+		return label + " (" + c.data.countries[top].name + ")"
+	}
+	return label
 }
 
 // derivedCandidate is the i-th ranked derived name as a candidate, with
@@ -241,6 +263,9 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		for k := h.from; k < h.to && k < len(d.toks); k++ {
 			country[k] = true
 		}
+	}
+	for k, named := range an.namedByNamer() {
+		country[k] = country[k] || named
 	}
 	// Words also written in lower case in the text are common words.
 	lower := map[string]bool{}

@@ -13,8 +13,10 @@ import (
 // of lexicon evidence added for unseen news, in each language: storm cuts
 // counted in households, a facility fire, an airline's IT failure (reports);
 // scheduled interruptions, rankings and analyses, tracking tools,
-// consumer-rights columns, market crashes, contracts and launches (not
-// reports). It uses only the exported API.
+// consumer-rights columns, market crashes, contracts and launches, plans
+// promising fewer outages, what outages cost, regulation, a network
+// retired on a date to come (not reports); card payments that failed
+// (reports). It uses only the exported API.
 func TestLexiconPhenomena(t *testing.T) {
 	c := newTest(t)
 	tests := []struct {
@@ -43,6 +45,21 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"fr contract", "L'opérateur a signé un contrat avec un équipementier pour moderniser son réseau mobile et annonce le lancement d'une nouvelle offre fibre.", false},
 		{"en contract", "The carrier signed a contract with a vendor to upgrade its network and unveiled a new plan for mobile customers.", false},
 		{"ar contract", "وقعت شركة الاتصالات عقدا مع شركة عالمية لتطوير الشبكة، وأعلنت تدشين عرض جديد للمشتركين.", false},
+		{"fr card payments", "Impossible de payer par carte samedi dans de nombreux commerces : les paiements par carte bancaire ont été refusés pendant deux heures à cause d'un incident chez un prestataire.", true},
+		{"en card payments", "Shoppers were unable to pay by card for several hours on Friday as card payments failed at supermarkets across the country.", true},
+		{"ar card payments", "تعذر على العملاء الدفع بالبطاقات مساء الخميس بعد توقف خدمات الدفع الإلكتروني في عدد من البنوك لمدة ثلاث ساعات.", true},
+		{"fr fewer outages", "L'opérateur présente sa nouvelle box et promet moins de pannes : le nombre de coupures a été divisé par deux en un an, assure son directeur.", false},
+		{"en fewer outages", "The utility unveiled a plan to bury power lines, promising fewer outages and less downtime for customers during storms.", false},
+		{"ar fewer outages", "أعلنت شركة الكهرباء عن خطة لتحديث الشبكة تعد بانقطاعات أقل وتقليل الانقطاعات خلال فصل الصيف.", false},
+		{"fr what outages cost", "Les pannes informatiques ont coûté aux entreprises françaises plus de deux milliards d'euros l'an dernier, selon un cabinet d'études.", false},
+		{"en what outages cost", "Internet shutdowns cost the global economy more than seven billion dollars last year, with outages in several countries lasting weeks.", false},
+		{"ar what outages cost", "عمليات قطع الإنترنت كلفت الاقتصاد العالمي مليارات الدولارات خلال العام الماضي بحسب تقرير جديد.", false},
+		{"fr regulation", "Un projet de loi veut imposer aux opérateurs de notifier toute panne de plus d'une heure au régulateur et d'indemniser leurs clients.", false},
+		{"en regulation", "Regulators propose new rules that would require operators to report outages of more than an hour and publish their causes.", false},
+		{"ar regulation", "مشروع قانون جديد يلزم شركات الاتصالات بالإبلاغ عن أي انقطاع في الخدمة يتجاوز ساعة وتعويض المشتركين.", false},
+		{"fr network retired", "L'opérateur annonce l'extinction du réseau 3G en 2028 : les abonnés aux anciens téléphones ne pourront plus passer d'appels.", false},
+		{"en network retired", "The carrier will shut down its 3G network in October and urged customers with older phones to upgrade before the switch-off.", false},
+		{"ar network retired", "قالت الشركة إنه سيتم إيقاف شبكة الجيل الثالث نهاية العام المقبل، ودعت المشتركين إلى تحديث هواتفهم قبل ذلك.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -267,6 +267,16 @@ func TestServicePhenomena(t *testing.T) {
 			text: "أعلنت شركة زين عن عطل فني أصاب خدمات الإنترنت لمشتركيها في الكويت لمدة ثلاث ساعات يوم الأحد.",
 			main: "Zain",
 		},
+		{
+			name: "fr a storm's name is not a service",
+			text: "Tempête Ciarán : 500 000 foyers toujours privés d'électricité dans l'Ouest dimanche, selon le gestionnaire du réseau.",
+			main: "Power grid", notAlso: []string{"Ciarán", "Tempête Ciarán"},
+		},
+		{
+			name: "en a hurricane's name is not a service",
+			text: "Hurricane Delphine left 300,000 homes without power across the coast on Sunday, and crews expect to reconnect most by Wednesday.",
+			main: "Power grid", notAlso: []string{"Delphine", "Hurricane Delphine"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
