@@ -30,6 +30,7 @@ type evalOptions struct {
 	newsFile   string
 	cvFile     string
 	cvExtra    stringList
+	cvExtraAll stringList
 	temporal   string
 	extraction string
 	pubdate    string
@@ -293,11 +294,11 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	extra, err := readGolds(o.cvExtra)
+	extra, _, err := extraExamples(cls, o.cvExtra, o.cvExtraAll)
 	if err != nil {
 		return nil, err
 	}
-	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), detectionOnly(examplesOf(cls, extra)), cvFolds, model.TrainOptions{})
+	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), extra, cvFolds, model.TrainOptions{})
 	if err != nil {
 		return nil, err
 	}
@@ -339,6 +340,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
 	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
 	fs.Var(&o.cvExtra, "extra", "labelled `FILE` that trains detection in every cross-validation fold, never scored (as train --extra; repeatable)")
+	fs.Var(&o.cvExtraAll, "extra-all", "labelled `FILE` that trains every slot in every cross-validation fold, never scored (as train --extra-all; repeatable)")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

@@ -20,6 +20,7 @@ import (
 type trainOptions struct {
 	news       stringList
 	extra      stringList
+	extraAll   stringList
 	out        string
 	folds      int
 	jsonOut    string
@@ -48,6 +49,7 @@ func trainCommand() command {
 func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.news, "news", "labelled news records, JSON Lines `FILE` (repeatable)")
 	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, that train outage detection only and are never scored in cross-validation (repeatable)")
+	fs.Var(&o.extraAll, "extra-all", "more labelled records, JSON Lines `FILE`, that train every slot (detection, service, start, duration, cause) and are never scored in cross-validation (repeatable)")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
@@ -79,23 +81,24 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	extra, err := readGolds(o.extra)
-	if err != nil {
-		return err
-	}
 	cls, err := classify.New(classify.Options{RulesDir: o.rulesDir})
 	if err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
+	extraEx, nExtra, err := extraExamples(cls, o.extra, o.extraAll)
+	if err != nil {
+		return err
+	}
 	opts := model.TrainOptions{L2: o.l2, Iterations: o.iterations}
 	start := time.Now()
-	ex, extraEx := examplesOf(cls, gold), detectionOnly(examplesOf(cls, extra))
+	ex := examplesOf(cls, gold)
 	w := classify.TrainExamples(append(slices.Clip(ex), extraEx...), opts)
-	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+len(extra), strings.Join(append(slices.Clip(o.news), o.extra...), ", "), time.Since(start).Seconds())
+	files := slices.Concat(o.news, o.extra, o.extraAll)
+	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+nExtra, strings.Join(files, ", "), time.Since(start).Seconds())
 	writeCoverage(a.stdout, w, ex)
 	if o.out != "" {
 		var buf bytes.Buffer
-		w.Write(&buf, fmt.Sprintf("Weights of the classify model (package classify/model), written by\n  outages train %s\non %d labelled texts. Do not edit by hand: retrain.", o.command(), len(gold)+len(extra)))
+		w.Write(&buf, fmt.Sprintf("Weights of the classify model (package classify/model), written by\n  outages train %s\non %d labelled texts. Do not edit by hand: retrain.", o.command(), len(gold)+nExtra))
 		if err := writeFileAtomic(o.out, buf.Bytes()); err != nil {
 			return fmt.Errorf("write %s: %w", o.out, err)
 		}
@@ -126,6 +129,21 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
+// extraExamples reads the extra training texts: those of detectOnly files
+// train outage detection only, those of all files every slot. It returns
+// their examples and how many texts they hold.
+func extraExamples(cls *classify.Classifier, detectOnly, all []string) ([]map[string][]model.Group, int, error) {
+	det, err := readGolds(detectOnly)
+	if err != nil {
+		return nil, 0, err
+	}
+	full, err := readGolds(all)
+	if err != nil {
+		return nil, 0, err
+	}
+	return append(detectionOnly(examplesOf(cls, det)), examplesOf(cls, full)...), len(det) + len(full), nil
+}
+
 // detectionOnly keeps the outage-detection examples of extra texts: they
 // were written to teach what is and is not an incident report (mostly
 // hard negatives), and their one author's slot labels are not trusted to
@@ -148,6 +166,9 @@ func (o *trainOptions) command() string {
 	}
 	for _, p := range o.extra {
 		fmt.Fprintf(&b, " --extra %s", p)
+	}
+	for _, p := range o.extraAll {
+		fmt.Fprintf(&b, " --extra-all %s", p)
 	}
 	return strings.TrimSpace(b.String())
 }
