@@ -14,6 +14,9 @@ func FuzzClassify(f *testing.F) {
 		"", "panne", "Twitter was down for two hours on Monday.",
 		"انقطاع الإنترنت في مصر لمدة ساعتين", "Panne géante chez SFR depuis 11h01 jusqu'à 11h47.",
 		"X\n\n\n.", "ـــ", "=*|\t", "GitHub.com 3.5 …",
+		"Caída de WhatsApp: usuarios sin servicio ayer durante 3 horas por un fallo técnico.",
+		"Stromausfall am Montag: Tausende Haushalte ohne Strom nach Sturm, 1,5 Stunden.",
+		"اختلال در اینترنت همراه از صبح امروز؛ قطعی ۳ ساعت ادامه داشت.",
 	} {
 		f.Add(s, "2024-01-02")
 	}
