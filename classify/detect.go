@@ -227,7 +227,7 @@ func (an *analysis) triggerMoods() map[string]float64 {
 	}
 	for s := range sents {
 		for _, cl := range moodCues {
-			if an.ci.inSentence(cl, s) {
+			if an.ci.inSentence(cl, s) && (cl != "future" || !an.overranIn(s)) {
 				out[cl]++
 			}
 		}
@@ -686,11 +686,23 @@ func (an *analysis) ledeFuture() (float64, bool) {
 	n := min(ledeSentences, d.toks[len(d.toks)-1].sent+1)
 	future := 0
 	for s := range n {
-		if an.ci.inSentence("future", s) {
+		if an.ci.inSentence("future", s) && !an.overranIn(s) {
 			future++
 		}
 	}
-	return float64(future) / float64(n), an.ci.inSentence("future", 0)
+	return float64(future) / float64(n), an.ci.inSentence("future", 0) && !an.overranIn(0)
+}
+
+// overranIn reports whether sentence s says planned work overran ("a duré
+// plus longtemps que prévu"): its "prévu", "programmée" tell of the work
+// that went wrong, not of a cut to come.
+func (an *analysis) overranIn(s int) bool {
+	for _, h := range an.lex {
+		if an.class(h) == classOverran && an.d.toks[h.from].sent == s {
+			return true
+		}
+	}
+	return false
 }
 
 // futureTriggerShare returns the share of the active outage words near

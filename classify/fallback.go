@@ -73,7 +73,7 @@ var kindCues = []struct {
 }{
 	{[]string{"operateur", "operator", "carrier", "مشغل", "اتصالات"}, corpus.KindTelecom},
 	{[]string{"hebergeur", "cloud", "datacenter", "السحابه"}, corpus.KindCloud},
-	{[]string{"electricite", "electrique", "courant", "grid", "power", "electricity", "كهرباء", "الكهرباء", "التيار"}, corpus.KindPower},
+	{[]string{"electricite", "electrique", "grid", "كهرباء", "الكهرباء"}, corpus.KindPower},
 }
 
 // derivedName is a name the text presents as the subject of its outage.
@@ -89,9 +89,23 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 	names := c.rankedNames(an)
 	if len(names) == 0 {
 		kind := c.derivedKind(an, -1, -1)
+		if an.householdCut() {
+			kind = corpus.KindPower // homes left without power: the grid failed
+		}
 		return &candidate{key: c.utilityLabel(an, kind), svc: -1, kind: kind, rule: "derived: no name"}, nil
 	}
 	return c.derivedCandidate(an, names, 0)
+}
+
+// householdCut reports whether an outage word counts homes cut off
+// ("300,000 homes without power"), which names no service.
+func (an *analysis) householdCut() bool {
+	for i, h := range an.lex {
+		if e := an.ds.lex[h.owner]; an.active[i] && e.class == classTrigger && e.tag == "household" {
+			return true
+		}
+	}
+	return false
 }
 
 // nameOfKind labels a nameless outage of a utility kind: what went down,
