@@ -385,6 +385,9 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 		return true
 	}
 	after := suffixHead(ts.d.text, e.End, 32)
+	if startsWithPhrase(strings.TrimSpace(after), laterCues) && ts.cs.resolved[ts.sentOf(e.Start)] {
+		return false // "service came back nearly 12 hours later"
+	}
 	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
 }
 

@@ -33,9 +33,10 @@ func durationCandValues(t *testing.T, c *Classifier, text string, exprs []rules.
 }
 
 // TestLengthsNotElapsed: a length after a preposition of length
-// ("pendant", "for", "لمدة"), one the outage still went on after, and one
-// counted from the outage ("eight days after it was shut down") are
-// candidates; a length counted from another event is not.
+// ("pendant", "for", "لمدة"), one the outage still went on after, one
+// counted from the outage ("eight days after it was shut down") and one
+// "later" in a sentence saying the service is back are candidates; a
+// length counted from another event is not.
 func TestLengthsNotElapsed(t *testing.T) {
 	c := newTest(t)
 	tests := []struct {
@@ -108,6 +109,21 @@ func TestLengthsNotElapsed(t *testing.T) {
 			name: "fr plus tard, another event",
 			text: "Orange a subi une panne mardi. Deux heures plus tard, Orange a publié un communiqué.",
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "Deux heures", Minutes: ip(120)},
+		},
+		{
+			name: "en later, back",
+			text: "Slack went down on Monday. Service was restored nearly twelve hours later, the company said.",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "nearly twelve hours", Minutes: ip(720), DurationKind: "approx"}, isCand: true,
+		},
+		{
+			name: "fr plus tard, rétabli",
+			text: "Orange a subi une panne mardi. Le réseau a été rétabli six heures plus tard.",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "six heures", Minutes: ip(360)}, isCand: true,
+		},
+		{
+			name: "ar baad dhalik, aadat",
+			text: "تعطلت خدمة واتساب يوم الاثنين، ثم عادت الخدمة ساعتين بعد ذلك",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "ساعتين", Minutes: ip(120)}, isCand: true,
 		},
 		{
 			name: "ar baad, another event",

@@ -43,6 +43,9 @@ var (
 	// A length after these words is counted from an event ("after four
 	// hours", "au bout de deux heures", "بعد ساعتين").
 	elapsedCues = []string{"after", "après", "apres", "au bout de", "au bout d'", "بعد", "عقب", "بعد مرور"}
+	// A length before these words, in a sentence saying the service is
+	// back, is how long it was down ("came back nearly 12 hours later").
+	laterCues = []string{"later", "plus tard", "بعد ذلك", "لاحقا"}
 	// After those, these words name another outage ("two weeks after a
 	// similar incident").
 	otherOutageCues = []string{"a", "an", "another", "un", "une", "d'autres", "une autre", "un autre"}
