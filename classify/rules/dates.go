@@ -20,6 +20,9 @@ type dateVal struct {
 	// guessed is set when the year came from the reference, mismatch
 	// when a weekday named with the day does not fall on it.
 	guessed, mismatch bool
+	// nightTo is the second day of a night spanning two ("la nuit de
+	// lundi à mardi"): a time in the small hours falls on it.
+	nightTo *dateVal
 }
 
 func (d dateVal) value() string {
@@ -844,8 +847,9 @@ func (s *scan) relNight(i int, _ time.Time, _ bool) (dateVal, int, bool) {
 		return dateVal{}, i, false
 	}
 	if t, ok := s.get(e, "spanto"); ok {
-		if _, e2, ok := s.weekdayDate(t.end); ok {
+		if d2, e2, ok := s.weekdayDate(t.end); ok {
 			e = e2
+			d.nightTo = &d2
 		}
 	}
 	return d, e, true

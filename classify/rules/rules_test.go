@@ -58,6 +58,8 @@ func TestDates(t *testing.T) {
 		{"fr aujourd'hui", "fr", "Aujourd’hui, le service est revenu.", refDay, "2024-03-14"},
 		{"fr ce matin", "fr", "Ce matin, impossible de se connecter.", refDay, "2024-03-14"},
 		{"fr night", "fr", "Dans la nuit de lundi à mardi, tout a planté.", refDay, "2024-03-11"},
+		{"fr night, small hours", "fr", "Dans la nuit de lundi à mardi, vers 2 h 15, tout a planté.", refDay, "2024-03-12"},
+		{"fr night, late evening", "fr", "Dans la nuit de lundi à mardi, vers 23 h 30, tout a planté.", refDay, "2024-03-11"},
 		{"fr iso", "fr", "Rapport du 2022-11-30.", refDay, "2022-11-30"},
 		{"ar levantine month", "ar", "توقفت الخدمة في 7 تموز 2020 لساعات.", refDay, "2020-07-07"},
 		{"ar egyptian month", "ar", "وقع العطل يوم 12 يناير 2023.", refDay, "2023-01-12"},

@@ -184,6 +184,10 @@ func (s *scan) durCueBefore(i int) bool {
 }
 
 // dateTimeCand parses a date, a time, or both together.
+// smallHoursEnd is the hour before which a time said of a night of two
+// days falls on the second.
+const smallHoursEnd = 6
+
 func (s *scan) dateTimeCand(i int) (cand, bool) {
 	d, de, dok := s.date(i)
 	c, ce, cok := s.clock(i, true)
@@ -195,6 +199,9 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 			k++
 		}
 		if c2, e2, ok := s.clock(k, true); ok && (c2.hasPrep || c2.minute || c2.ampm || c2.zone != nil || s.toks[k].kind == '0') {
+			if d.nightTo != nil && c2.h < smallHoursEnd {
+				d = *d.nightTo // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
+			}
 			return s.timeCand(i, e2, d, true, c2), true
 		}
 		if d.grain == "hour" {
