@@ -168,6 +168,11 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 		if e.tag != "" {
 			f.Class += ":" + e.tag
 		}
+		if e.class != classTrigger && e.class != classReport && an.inServiceName(h) {
+			f.Note, f.Weight = "part of a service's name", 0
+			an.fired = append(an.fired, f)
+			continue
+		}
 		switch e.class {
 		case classTrigger:
 			an.weighTrigger(i, subjects, &ev, &f)
@@ -204,6 +209,18 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 		}
 	}
 	return ev
+}
+
+// inServiceName reports whether a lexicon hit lies inside the name of a
+// service of the gazetteer ("Assurance maladie", "Orange Money"): a word
+// of a name is no counter-evidence.
+func (an *analysis) inServiceName(h hit) bool {
+	for _, m := range an.mentions {
+		if m.svc >= 0 && m.from <= h.from && h.to <= m.to {
+			return true
+		}
+	}
+	return false
 }
 
 // moodCues are the cue classes whose share among the sentences reporting

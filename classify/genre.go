@@ -32,16 +32,17 @@ const (
 	classRetro        = "retro"    // years after, an anniversary, a look back
 	classSecurity     = "security" // a vulnerability, a patch, an advisory
 	classVehicle      = "vehicle"  // one vehicle's mechanical breakdown
+	classSports       = "sports"   // a match, a team, a season: "blackout" and "panne" as metaphors
 )
 
 var genreClasses = map[string]bool{
 	classNegation: true, classNormal: true, classNormalCancel: true,
-	classFiction: true, classLegal: true, classRetro: true, classSecurity: true, classVehicle: true,
+	classFiction: true, classLegal: true, classRetro: true, classSecurity: true, classVehicle: true, classSports: true,
 }
 
 // genreNeg are the counter-evidence classes that become neg.<class>
 // detection features.
-var genreNeg = []string{classFiction, classLegal, classRetro, classSecurity, classVehicle}
+var genreNeg = []string{classFiction, classLegal, classRetro, classSecurity, classVehicle, classSports}
 
 // oldOutageDays is how long before the publication the latest day a year
 // can mean must be for the year to date an old outage.

@@ -15,8 +15,10 @@ import (
 // scheduled interruptions, rankings and analyses, tracking tools,
 // consumer-rights columns, market crashes, contracts and launches, plans
 // promising fewer outages, what outages cost, regulation, a network
-// retired on a date to come (not reports); card payments that failed
-// (reports). It uses only the exported API.
+// retired on a date to come, sports metaphors, parliamentary questions,
+// product recalls (not reports); card payments that failed, trains stopped
+// by a signalling failure (reports); a counter-evidence word inside a
+// service's name ("Assurance maladie") counts for nothing. It uses only the exported API.
 func TestLexiconPhenomena(t *testing.T) {
 	c := newTest(t)
 	tests := []struct {
@@ -59,6 +61,19 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"ar regulation", "مشروع قانون جديد يلزم شركات الاتصالات بالإبلاغ عن أي انقطاع في الخدمة يتجاوز ساعة وتعويض المشتركين.", false},
 		{"fr network retired", "L'opérateur annonce l'extinction du réseau 3G en 2028 : les abonnés aux anciens téléphones ne pourront plus passer d'appels.", false},
 		{"en network retired", "The carrier will shut down its 3G network in October and urged customers with older phones to upgrade before the switch-off.", false},
+		{"fr sports metaphor", "Ligue 1 : un black-out de dix minutes après la mi-temps et Lens s'incline, une défaite qui fait mal au classement, reconnaît l'entraîneur.", false},
+		{"en sports metaphor", "The Jays' offence suffered another blackout in a 3-0 loss to Seattle, managing four singles as the pitcher dominated from the first inning.", false},
+		{"ar sports metaphor", "عقم هجومي وانقطاع في الأداء: خسر المنتخب المباراة بهدفين بعد انهيار في الشوط الثاني، بحسب المدرب.", false},
+		{"fr parliamentary question", "Une députée interroge le ministre sur les coupures d'internet dans les zones rurales, dans une question écrite publiée mardi.", false},
+		{"en parliamentary question", "An MP asked the minister in a parliamentary question what is being done about mobile outages in rural areas.", false},
+		{"ar parliamentary question", "وجه نائب سؤالا نيابيا إلى وزير الاتصالات حول انقطاع الإنترنت المتكرر في المحافظات الجنوبية.", false},
+		{"fr product recall", "Rappel conso : des batteries externes présentent un risque de surchauffe et d'incendie, le fabricant lance une procédure de rappel.", false},
+		{"en product recall", "More than 400,000 power banks recalled over fire hazards in a product recall announced on Thursday.", false},
+		{"ar product recall", "أطلقت وزارة التجارة حملة استدعاء لآلاف المدافئ الكهربائية بسبب خلل قد يسبب الحريق.", false},
+		{"fr rail signalling", "La circulation ferroviaire a été interrompue mardi matin sur toute la ligne après une panne de signalisation, des centaines de trains sont restés à quai.", true},
+		{"en rail signalling", "Train services were suspended across the network on Monday after a signalling failure, leaving thousands of commuters stranded.", true},
+		{"ar rail signalling", "توقفت حركة القطارات صباح الاثنين بسبب عطل في نظام الإشارات، وعلق آلاف الركاب في المحطات.", true},
+		{"fr a word of a service's name", "Le site ameli et l'application de l'Assurance maladie sont restés inaccessibles lundi pendant plusieurs heures, selon l'Assurance maladie.", true},
 		{"ar network retired", "قالت الشركة إنه سيتم إيقاف شبكة الجيل الثالث نهاية العام المقبل، ودعت المشتركين إلى تحديث هواتفهم قبل ذلك.", false},
 	}
 	for _, tt := range tests {
