@@ -114,6 +114,15 @@ func TestCauseFamilies(t *testing.T) {
 		{"en voltage", "en", "Voltage fluctuations tripped the power stations one by one.", "Voltage", "hardware_failure"},
 		{"fr tension", "fr", "Une chute de tension a entraîné l'arrêt des centrales.", "chute de tension", "hardware_failure"},
 		{"ar voltage", "ar", "تذبذب الجهد أدى إلى خروج المحطات عن الخدمة", "تذبذب", "hardware_failure"},
+		{"en rolled back", "en", "The company said it had rolled back a faulty release.", "rolled back", "software_change"},
+		{"fr modification technique", "fr", "Une modification technique a provoqué l'incident.", "modification technique", "software_change"},
+		{"ar migration", "ar", "توقف التطبيق بعد نقل الخدمات إلى منصة جديدة", "نقل الخدمات", "software_change"},
+		{"en short circuit", "en", "A short circuit damaged equipment at the exchange.", "short circuit", "hardware_failure"},
+		{"fr carte électronique", "fr", "Une carte électronique défectueuse a provoqué la coupure.", "carte", "hardware_failure"},
+		{"ar cooling", "ar", "توقفت الخوادم بسبب عطل في نظام التبريد", "عطل في نظام التبريد", "hardware_failure"},
+		{"en cable theft", "en", "Thieves stole copper cables from the exchange.", "stole", "cable_cut"},
+		{"fr travaux de voirie", "fr", "Des travaux de voirie ont endommagé la fibre.", "travaux de voirie", "cable_cut"},
+		{"ar cable theft", "ar", "انقطع الهاتف الأرضي إثر سرقة كوابل نحاسية", "سرقة", "cable_cut"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
