@@ -199,8 +199,8 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 			k++
 		}
 		if c2, e2, ok := s.clock(k, true); ok && (c2.hasPrep || c2.minute || c2.ampm || c2.zone != nil || s.toks[k].kind == '0') {
-			if n := d.nightTo; n.ok && c2.h < smallHoursEnd {
-				d.y, d.m, d.d = n.y, n.m, n.d // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
+			if n := d.nightTo; n != 0 && c2.h < smallHoursEnd {
+				d.y, d.m, d.d = n/10000, n/100%100, n%100 // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
 			}
 			return s.timeCand(i, e2, d, true, c2), true
 		}
