@@ -109,6 +109,15 @@ func TestGazetteerBreadth(t *testing.T) {
 		{"ar operator", "تعطل شبكة موريتل في نواكشوط منذ صباح أمس، وأكد المشتركون انقطاع الاتصالات والإنترنت.", "Mauritel"},
 		{"en submarine cable", "An outage on the Seacom submarine cable disrupted internet service for operators in several countries on Sunday.", "Seacom"},
 		{"fr submarine cable", "Une panne du câble sous-marin WACS a perturbé la connexion internet de plusieurs opérateurs pendant des heures.", "WACS"},
+		{"ar operator per country", "أعلنت زين العراق عن عطل في شبكتها أدى إلى انقطاع خدمات الإنترنت عن المشتركين في بغداد والبصرة لعدة ساعات يوم الأربعاء.", "Zain Iraq"},
+		{"ar payment switch", "تعطلت شبكة كي نت صباح الخميس، وتعذر على العملاء في الكويت إتمام عمليات الدفع الإلكتروني لنحو ثلاث ساعات.", "KNET"},
+		{"ar utility with preposition", "انقطعت الكهرباء عن أحياء واسعة بعد عطل في محطة تابعة لمؤسسة كهرباء عدن مساء الجمعة.", "Aden Electricity Corporation"},
+		{"fr operator per country", "Panne géante chez Orange Côte d'Ivoire : les abonnés ont été privés d'internet mobile pendant plusieurs heures lundi à Abidjan.", "Orange Côte d'Ivoire"},
+		{"fr rail operator", "Une panne de signalisation a paralysé le trafic de la SNCF au départ de la gare Montparnasse pendant quatre heures samedi.", "SNCF"},
+		{"fr payment network", "Les paiements Bancontact ont été indisponibles pendant deux heures vendredi soir en raison d'une panne informatique.", "Bancontact"},
+		{"en operator per country", "MTN Nigeria subscribers were unable to make calls or use data for several hours on Tuesday after a fibre cut, the operator said.", "MTN Nigeria"},
+		{"en utility abroad", "Iberdrola said a fault at a substation left 200,000 customers without power in the Basque Country on Monday.", "Iberdrola"},
+		{"en game", "PUBG Mobile servers went down for hours on Friday after a faulty update, leaving players unable to log in.", "PUBG Mobile"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
