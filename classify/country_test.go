@@ -89,3 +89,18 @@ func TestOperatorsAreServices(t *testing.T) {
 		}
 	}
 }
+
+// TestServicesHaveOperators: every service of services.tsv has its line in
+// operators.tsv (its countries, or "*"), so that its outages get a country.
+func TestServicesHaveOperators(t *testing.T) {
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.data.services {
+		_, local := c.geo.operators[s.name]
+		if !local && !c.geo.global[s.name] {
+			t.Errorf("services.tsv: %q (%s) has no line in operators.tsv", s.name, s.rule)
+		}
+	}
+}
