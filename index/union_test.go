@@ -1,0 +1,190 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"outages/corpus"
+)
+
+// unionFixture writes an index of several partitions, each of several
+// segments, with replaced and deleted articles, and returns its directory.
+func unionFixture(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	var arts []*corpus.Article
+	for i := 0; i < 900; i++ {
+		arts = append(arts, synthArticle(i, 400))
+	}
+	arts = append(arts,
+		art("hs1", "fr", "2019-03-02", "Réseau hors service", "Le réseau est hors service depuis ce matin, panne générale."),
+		art("hs2", "ar", "2019-03-02", "عطل تقني", "عطل تقني في الشبكة وانقطاع الخدمة."),
+		art("hs3", "en", "2019-03-02", "Outage", "The service was down and unavailable, a power outage."),
+		art("hs4", "other", "2019-03-02", "Störung", "Eine Störung: panne, outage."),
+	)
+	writeIndex(t, dir, Options{BatchSize: 41}, arts...)
+	w, err := OpenWriter(ctx, dir, Options{BatchSize: 29})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 900; i += 7 {
+		a := synthArticle(i+5000, 400)
+		a.ID = arts[i].ID
+		if err := w.Put(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 3; i < 900; i += 11 {
+		if err := w.Delete(ctx, arts[i].ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Commit(ctx, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestUnionSameResults: text clauses answered by unionQuery give the hits,
+// total, scores (to 1e-12) and facets of Bleve's disjunction.
+func TestUnionSameResults(t *testing.T) {
+	dir := unionFixture(t)
+	fast := openReader(t, dir)
+	plain := openReader(t, dir)
+	plain.exp.plainUnion = true
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		q    Query
+	}{
+		{"term fr", Query{Text: "panne"}},
+		{"term en", Query{Text: "outage"}},
+		{"term ar", Query{Text: "انقطاع"}},
+		{"phrase synonyms", Query{Text: "hors service"}},
+		{"two words", Query{Text: "réseau panne"}},
+		{"all words", Query{Text: "réseau panne", AllWords: true}},
+		{"and not", Query{Text: "outage AND NOT power"}},
+		{"boosted", Query{Text: "panne^3 coupure"}},
+		{"must and should", Query{Text: "+internet storm"}},
+		{"title", Query{Text: "title:panne"}},
+		{"body", Query{Text: "body:outage"}},
+		{"no synonyms", Query{Text: "panne", ExactLang: true}},
+		{"fuzzy", Query{Text: "pane~1"}},
+		{"facets", Query{Text: "panne", Facets: true, Highlight: true}},
+		{"filters", Query{Text: "outage", Langs: []string{"en"}, Since: "2018-01-01", Until: "2022-12-31", OutagesOnly: true, Facets: true}},
+		{"min duration", Query{Text: "réseau", MinDuration: 60, Facets: true}},
+		{"page", Query{Text: "panne", Limit: 15, Offset: 30, Facets: true}},
+		{"nothing", Query{Text: "zzzznothing", Facets: true}},
+		{"cli term", Query{Text: "panne", Limit: 10, Facets: true, Highlight: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := fast.compile(tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = c
+			q := tc.q
+			if q.Limit == 0 {
+				q.Limit = 1000 // every hit: the sets must be equal
+			}
+			got, err := fast.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := plain.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameResult(t, got, want, q.Limit)
+		})
+	}
+}
+
+// sameResult compares two results: total, facets, and hits in order with
+// scores equal to 1e-12 (relative); hits may trade places only when their
+// scores are equal to that precision.
+func sameResult(t *testing.T, got, want *Result, limit int) {
+	t.Helper()
+	if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+		t.Fatalf("total %d, %d hits; want %d, %d", got.Total, len(got.Hits), want.Total, len(want.Hits))
+	}
+	if want.Total > 0 && len(want.Hits) == 0 {
+		t.Fatal("no hits to compare")
+	}
+	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b)) }
+	scores := map[string]float64{}
+	for _, h := range want.Hits {
+		scores[h.Article.ID] = h.Score
+	}
+	for i := range got.Hits {
+		g, w := got.Hits[i], want.Hits[i]
+		if !close(g.Score, w.Score) {
+			t.Fatalf("hit %d: %s score %v, want %s %v", i, g.Article.ID, g.Score, w.Article.ID, w.Score)
+		}
+		if g.Article.ID == w.Article.ID {
+			if g.Snippet != w.Snippet {
+				t.Errorf("hit %d: snippet %q, want %q", i, g.Snippet, w.Snippet)
+			}
+			continue
+		}
+		// a tie in another order: the hit must be in the other page with its score
+		ws, ok := scores[g.Article.ID]
+		if !ok && (i < len(got.Hits)-1 || int(want.Total) <= limit) {
+			t.Fatalf("hit %d: %s not among the hits", i, g.Article.ID)
+		}
+		if ok && !close(ws, g.Score) {
+			t.Fatalf("hit %d: %s score %v, want %v", i, g.Article.ID, g.Score, ws)
+		}
+	}
+	if !reflect.DeepEqual(got.Facets, want.Facets) {
+		t.Errorf("facets:\n got %+v\nwant %+v", got.Facets, want.Facets)
+	}
+}
+
+// TestUnionUsed: a cross-language word is answered by unionQuery, a short
+// disjunction by Bleve's.
+func TestUnionUsed(t *testing.T) {
+	r := fixtureReader(t)
+	for _, tc := range []struct {
+		text  string
+		union bool
+	}{
+		{"panne", true},
+		{"outage", true},
+		{"zzzz", false}, // no synonyms: 8 fields and the services
+		{"panne", true},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			c, err := r.compile(Query{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			var walk func(q query.Query)
+			walk = func(q query.Query) {
+				switch q := q.(type) {
+				case *unionQuery:
+					found = true
+				case *query.BooleanQuery:
+					if q.Must != nil {
+						walk(q.Must)
+					}
+				case *query.DisjunctionQuery:
+					for _, d := range q.Disjuncts {
+						walk(d)
+					}
+				}
+			}
+			walk(c.q)
+			if found != tc.union {
+				t.Errorf("%q: union %v, want %v (%s)", tc.text, found, tc.union, fmt.Sprintf("%T", c.q))
+			}
+		})
+	}
+}
