@@ -337,7 +337,11 @@ func rankOutagesFirst(q query.Query, root *node) query.Query {
 	// Not NewBooleanQuery: it wraps the one required query in a
 	// conjunction and the one optional clause in a disjunction, two
 	// searchers that every hit passes through for the same scores.
-	return &query.BooleanQuery{Must: q, Should: bq}
+	b := &query.BooleanQuery{Must: q, Should: bq}
+	if u, ok := q.(*unionQuery); ok {
+		return &rankedQuery{BooleanQuery: b, union: u, outage: bq}
+	}
+	return b
 }
 
 // Search runs q and returns one page of hits with whole articles.

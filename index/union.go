@@ -79,6 +79,11 @@ func (q *unionQuery) Searcher(ctx context.Context, r index.IndexReader, m mappin
 	if q.Min != 0 || !unionApplies(ctx, r, opts) {
 		return q.DisjunctionQuery.Searcher(ctx, r, m, opts)
 	}
+	return q.build(ctx, r, m, opts)
+}
+
+// build returns the searcher of q, which unionApplies to.
+func (q *unionQuery) build(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts search.SearcherOptions) (*unionSearcher, error) {
 	docTotal, err := r.DocCount()
 	if err != nil {
 		return nil, err
@@ -331,22 +336,39 @@ func (s *unionSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 			return nil, err
 		}
 	}
-	return s.emit(ctx)
+	return s.match(ctx)
 }
 
 func (s *unionSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	if err := s.advance(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.match(ctx)
+}
+
+// match pops the next hit as a DocumentMatch.
+func (s *unionSearcher) match(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	doc, score, ok, err := s.pop(ctx)
+	if !ok || err != nil {
+		return nil, err
+	}
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, doc)
+	dm.Score = score
+	return dm, nil
+}
+
+// advance moves every alternative to its first document at or after id.
+func (s *unionSearcher) advance(ctx *search.SearchContext, id index.IndexInternalID) error {
 	if !s.started {
-		if err := s.start(ctx, id); err != nil {
-			return nil, err
-		}
-		return s.emit(ctx)
+		return s.start(ctx, id)
 	}
 	target := id.Value()
 	for _, i := range s.live {
 		r := &s.readers[i]
 		if r.doc < target {
 			if err := r.next(id); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
@@ -354,12 +376,12 @@ func (s *unionSearcher) Advance(ctx *search.SearchContext, id index.IndexInterna
 		k := &s.kids[i]
 		if k.doc < target {
 			if err := s.moveOther(ctx, k, id); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	s.prune()
-	return s.emit(ctx)
+	return nil
 }
 
 // prune drops the exhausted alternatives and readers.
@@ -379,11 +401,11 @@ func (s *unionSearcher) prune() {
 	s.live = keep(s.live, func(i int) bool { return s.readers[i].done })
 }
 
-// emit returns the match of the smallest current document, scored as
-// Bleve's disjunction scores it, and moves past it.
-func (s *unionSearcher) emit(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+// pop returns the smallest current document and its score as Bleve's
+// disjunction scores it (ok false when there is none), and moves past it.
+func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, error) {
 	if len(s.active) == 0 {
-		return nil, nil
+		return 0, 0, false, nil
 	}
 	doc := uint64(math.MaxUint64)
 	for _, i := range s.live {
@@ -424,7 +446,7 @@ func (s *unionSearcher) emit(ctx *search.SearchContext) (*search.DocumentMatch, 
 		r := &s.readers[i]
 		if r.doc == doc {
 			if err := r.next(nil); err != nil {
-				return nil, err
+				return 0, 0, false, err
 			}
 			exhausted = exhausted || r.done
 		}
@@ -433,7 +455,7 @@ func (s *unionSearcher) emit(ctx *search.SearchContext) (*search.DocumentMatch, 
 		k := &s.kids[i]
 		if k.doc == doc {
 			if err := s.moveOther(ctx, k, nil); err != nil {
-				return nil, err
+				return 0, 0, false, err
 			}
 			exhausted = exhausted || k.done
 		}
@@ -441,8 +463,5 @@ func (s *unionSearcher) emit(ctx *search.SearchContext) (*search.DocumentMatch, 
 	if exhausted {
 		s.prune()
 	}
-	dm := ctx.DocumentMatchPool.Get()
-	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, doc)
-	dm.Score = sum * (float64(matched) / float64(len(s.kids)))
-	return dm, nil
+	return doc, sum * (float64(matched) / float64(len(s.kids))), true, nil
 }

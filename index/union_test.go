@@ -142,8 +142,8 @@ func sameResult(t *testing.T, got, want *Result, q Query) {
 	}
 }
 
-// TestUnionUsed: a cross-language word is answered by unionQuery, a short
-// disjunction by Bleve's.
+// TestUnionUsed: a cross-language word is answered by unionQuery (within
+// a rankedQuery), a short disjunction by Bleve's.
 func TestUnionUsed(t *testing.T) {
 	r := fixtureReader(t)
 	for _, tc := range []struct {
@@ -166,6 +166,8 @@ func TestUnionUsed(t *testing.T) {
 				switch q := q.(type) {
 				case *unionQuery:
 					found = true
+				case *rankedQuery:
+					walk(q.union)
 				case *query.BooleanQuery:
 					if q.Must != nil {
 						walk(q.Must)
