@@ -120,6 +120,9 @@ func (q *unionQuery) build(ctx context.Context, r index.IndexReader, m mapping.I
 				s.Close()
 				return nil, err
 			}
+			if sub == nil {
+				continue // as Bleve's disjunction: not an alternative
+			}
 			k.other = sub
 			k.count = sub.Count()
 		}
