@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
 	"reflect"
 	"testing"
 
@@ -182,6 +183,36 @@ func TestUnionUsed(t *testing.T) {
 			if found != tc.union {
 				t.Errorf("%q: union %v, want %v (%s)", tc.text, found, tc.union, fmt.Sprintf("%T", c.q))
 			}
+		})
+	}
+}
+
+// TestUnionSameResultsLarge compares the two paths on a large synthetic
+// index (OUTAGES_BENCH_INDEX_DIR, see bench_test.go): the benchmark
+// queries, first 500 hits, total and facets; partitions pruned or not.
+func TestUnionSameResultsLarge(t *testing.T) {
+	dir := os.Getenv("OUTAGES_BENCH_INDEX_DIR")
+	if dir == "" {
+		t.Skip("set OUTAGES_BENCH_INDEX_DIR to an index built by TestBuildSyntheticIndex")
+	}
+	fast := openReader(t, dir)
+	plain := openReader(t, dir)
+	plain.exp.plainUnion, plain.allPartitions = true, true
+	ctx := context.Background()
+	for _, bq := range benchQueries {
+		t.Run(bq.name, func(t *testing.T) {
+			q := bq.q
+			q.Limit, q.Facets = 500, true
+			got, err := fast.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := plain.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameResult(t, got, want, q)
+			t.Logf("%d hits", got.Total)
 		})
 	}
 }
