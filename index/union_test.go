@@ -53,7 +53,7 @@ func unionFixture(t *testing.T) string {
 }
 
 // TestUnionSameResults: text clauses answered by unionQuery give the hits,
-// total, scores (to 1e-12) and facets of Bleve's disjunction.
+// total, scores (to 1e-12), facets and stats of Bleve's disjunction.
 func TestUnionSameResults(t *testing.T) {
 	dir := unionFixture(t)
 	fast := openReader(t, dir)
@@ -98,6 +98,17 @@ func TestUnionSameResults(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameResult(t, got, want, q)
+			gs, err := fast.Stats(ctx, tc.q, "cause")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ws, err := plain.Stats(ctx, tc.q, "cause")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(gs, ws) {
+				t.Errorf("stats by cause: %v, want %v", gs, ws)
+			}
 		})
 	}
 }
