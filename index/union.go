@@ -114,6 +114,15 @@ func (q *unionQuery) build(ctx context.Context, r index.IndexReader, m mapping.I
 			k.boost = tq.BoostVal.Value()
 			// Bleve's tf-idf idf (scorer.TermQueryScorer.computeIDF).
 			k.idf = 1.0 + math.Log(float64(docTotal)/float64(k.count+1.0))
+		} else if words := phraseWords(d, m); words != nil {
+			mq := d.(*query.MatchPhraseQuery)
+			p, err := newUnionPhrase(ctx, r, mq.FieldVal, words, mq.BoostVal.Value(), docTotal)
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			k.phrase = p
+			k.count = p.count()
 		} else {
 			sub, err := d.Searcher(ctx, r, m, opts)
 			if err != nil {
@@ -168,19 +177,25 @@ func (r *unionReader) next(target index.IndexInternalID) error {
 	return nil
 }
 
-// unionKid is one alternative: a term (reader ≥ 0) or another searcher.
+// unionKid is one alternative: a term (reader ≥ 0), a phrase or another
+// searcher.
 type unionKid struct {
 	reader int
+	phrase *unionPhrase
 	other  search.Searcher
 	cur    *search.DocumentMatch // other's current match
-	doc    uint64                // ... its document number
-	done   bool                  // other is exhausted
+	doc    uint64                // phrase's or other's current document
+	score  float64               // ... phrase's score there
+	done   bool                  // phrase or other is exhausted
 
 	count           uint64
 	boost, idf, qwt float64 // term: as scorer.TermQueryScorer
 }
 
 func (k *unionKid) weight() float64 {
+	if k.phrase != nil {
+		return k.phrase.weight()
+	}
 	if k.other != nil {
 		return k.other.Weight()
 	}
@@ -195,7 +210,7 @@ type unionSearcher struct {
 	started bool
 	active  []int // kids not exhausted, in order
 	live    []int // readers not exhausted
-	others  []int // searcher kids not exhausted
+	others  []int // phrase and searcher kids not exhausted
 }
 
 func (s *unionSearcher) Weight() float64 {
@@ -209,6 +224,10 @@ func (s *unionSearcher) Weight() float64 {
 func (s *unionSearcher) SetQueryNorm(qnorm float64) {
 	for i := range s.kids {
 		k := &s.kids[i]
+		if k.phrase != nil {
+			k.phrase.setQueryNorm(qnorm)
+			continue
+		}
 		if k.other != nil {
 			k.other.SetQueryNorm(qnorm)
 			continue
@@ -253,6 +272,9 @@ func (s *unionSearcher) Close() error {
 		errs = append(errs, s.readers[i].tfr.Close())
 	}
 	for i := range s.kids {
+		if s.kids[i].phrase != nil {
+			errs = append(errs, s.kids[i].phrase.Close())
+		}
 		if s.kids[i].other != nil {
 			errs = append(errs, s.kids[i].other.Close())
 		}
@@ -271,7 +293,7 @@ func (s *unionSearcher) start(ctx *search.SearchContext, target index.IndexInter
 	}
 	for i := range s.kids {
 		k := &s.kids[i]
-		if k.other != nil {
+		if k.reader < 0 {
 			if err := s.moveOther(ctx, k, target); err != nil {
 				return err
 			}
@@ -281,7 +303,7 @@ func (s *unionSearcher) start(ctx *search.SearchContext, target index.IndexInter
 	for i := range s.kids {
 		if !s.kidDone(&s.kids[i]) {
 			s.active = append(s.active, i)
-			if s.kids[i].other != nil {
+			if s.kids[i].reader < 0 {
 				s.others = append(s.others, i)
 			}
 		}
@@ -295,22 +317,30 @@ func (s *unionSearcher) start(ctx *search.SearchContext, target index.IndexInter
 }
 
 func (s *unionSearcher) kidDone(k *unionKid) bool {
-	if k.other != nil {
+	if k.reader < 0 {
 		return k.done
 	}
 	return s.readers[k.reader].done
 }
 
 func (s *unionSearcher) kidDoc(k *unionKid) uint64 {
-	if k.other != nil {
+	if k.reader < 0 {
 		return k.doc
 	}
 	return s.readers[k.reader].doc
 }
 
-// moveOther moves a searcher alternative to its next match (at or after
-// target when given).
+// moveOther moves a phrase or searcher alternative to its next match (at
+// or after target when given).
 func (s *unionSearcher) moveOther(ctx *search.SearchContext, k *unionKid, target index.IndexInternalID) error {
+	if k.phrase != nil {
+		doc, score, ok, err := k.phrase.next(target)
+		if err != nil {
+			return err
+		}
+		k.doc, k.score, k.done = doc, score, !ok
+		return nil
+	}
 	if k.cur != nil {
 		ctx.DocumentMatchPool.Put(k.cur)
 		k.cur = nil
@@ -425,6 +455,10 @@ func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, e
 			continue
 		}
 		matched++
+		if k.phrase != nil {
+			sum += k.score
+			continue
+		}
 		if k.other != nil {
 			sum += k.cur.Score
 			continue

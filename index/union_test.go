@@ -28,6 +28,10 @@ func unionFixture(t *testing.T) string {
 		art("hs2", "ar", "2019-03-02", "عطل تقني", "عطل تقني في الشبكة وانقطاع الخدمة."),
 		art("hs3", "en", "2019-03-02", "Outage", "The service was down and unavailable, a power outage."),
 		art("hs4", "other", "2019-03-02", "Störung", "Eine Störung: panne, outage."),
+		// the words of a phrase synonym apart, or in the other order
+		art("hs5", "fr", "2019-03-03", "Un service rendu", "Un service rendu hors des heures, puis une coupure."),
+		art("hs6", "ar", "2019-03-03", "عنوان", "عطل في الشبكة وخلل تقني وانقطاع."),
+		art("hs7", "en", "2019-03-03", "Title", "Unavailable again: the service is not available, outage."),
 	)
 	writeIndex(t, dir, Options{BatchSize: 41}, arts...)
 	w, err := OpenWriter(ctx, dir, Options{BatchSize: 29})
