@@ -56,10 +56,10 @@
 // archive. A cross-language word (40-60 alternatives per partition: the
 // word and its synonyms in each language's title and body, service
 // names, cause and kind) is walked over its postings in step with the
-// outage ranking clause (union.go, ranked.go) rather than through Bleve's
-// heap and Boolean searchers, with Bleve's scores; a query with Since or
-// Until skips the partitions holding no outage start in the span
-// (prune.go).
+// outage ranking clause (union.go, phrase.go, ranked.go) rather than
+// through Bleve's heap, phrase and Boolean searchers, with Bleve's
+// scores; a query with Since or Until skips the partitions holding no
+// outage start in the span (prune.go).
 //
 // # Queries
 //

@@ -27,8 +27,9 @@ import (
 // alternatives are read straight from their postings (one reader per
 // distinct field and term, shared by alternatives that repeat one, such as
 // "panne" both as the word and as its own synonym), walked in step by
-// document number; the other alternatives (phrases, fuzzy matches) are
-// Bleve's own searchers, merged in. A hit's score is Bleve's disjunction
+// document number; phrase synonyms are read from their words' postings and
+// positions (phrase.go); the other alternatives (fuzzy words, phrases with
+// a gap) are Bleve's own searchers, merged in. A hit's score is Bleve's disjunction
 // score: each matching alternative's tf-idf score (same idf, same query
 // norm, same weight), summed, times the coordination factor (alternatives
 // matched / alternatives). The one difference is the order in which the
