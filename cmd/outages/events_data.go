@@ -21,7 +21,7 @@ import (
 
 // eventsFile is the data directory's file of events, rewritten atomically
 // after each run and reindex; eventsByArticle is its article → events
-// table, small enough for search to read on every query.
+// table, sorted by article, of which search reads the lines of its hits.
 const (
 	eventsFile      = "events.json"
 	eventsByArticle = "events-by-article.tsv"
