@@ -33,9 +33,9 @@ import (
 // score: each matching alternative's tf-idf score (same idf, same query
 // norm, same weight), summed, times the coordination factor (alternatives
 // matched / alternatives). The one difference is the order in which the
-// alternatives' scores are added (alternative order here, the heap's pop
-// order in Bleve): the last bits of a score may differ (TestUnionSameResults
-// compares them to 1e-12).
+// alternatives' scores are added (postings reader by reader here, the
+// heap's pop order in Bleve): the last bits of a score may differ
+// (TestUnionSameResults compares them to 1e-12).
 
 // unionQuery is a disjunction of a text clause's alternatives.
 type unionQuery struct {
@@ -111,6 +111,7 @@ func (q *unionQuery) build(ctx context.Context, r index.IndexReader, m mapping.I
 				s.readers = append(s.readers, unionReader{tfr: tfr})
 			}
 			k.reader = ri
+			s.readers[ri].kids = append(s.readers[ri].kids, len(s.kids))
 			k.count = s.readers[ri].tfr.Count()
 			k.boost = tq.BoostVal.Value()
 			// Bleve's tf-idf idf (scorer.TermQueryScorer.computeIDF).
@@ -156,6 +157,7 @@ type unionReader struct {
 	doc  uint64 // current document number
 	freq uint64
 	norm float64
+	kids []int // union: the alternatives reading it
 }
 
 // next moves r to its first document at or after target (0: the next one).
@@ -209,7 +211,6 @@ type unionSearcher struct {
 	kids    []unionKid
 	readers []unionReader
 	started bool
-	active  []int // kids not exhausted, in order
 	live    []int // readers not exhausted
 	others  []int // phrase and searcher kids not exhausted
 }
@@ -300,13 +301,10 @@ func (s *unionSearcher) start(ctx *search.SearchContext, target index.IndexInter
 			}
 		}
 	}
-	s.active, s.live, s.others = s.active[:0], s.live[:0], s.others[:0]
+	s.live, s.others = s.live[:0], s.others[:0]
 	for i := range s.kids {
-		if !s.kidDone(&s.kids[i]) {
-			s.active = append(s.active, i)
-			if s.kids[i].reader < 0 {
-				s.others = append(s.others, i)
-			}
+		if s.kids[i].reader < 0 && !s.kids[i].done {
+			s.others = append(s.others, i)
 		}
 	}
 	for i := range s.readers {
@@ -315,20 +313,6 @@ func (s *unionSearcher) start(ctx *search.SearchContext, target index.IndexInter
 		}
 	}
 	return nil
-}
-
-func (s *unionSearcher) kidDone(k *unionKid) bool {
-	if k.reader < 0 {
-		return k.done
-	}
-	return s.readers[k.reader].done
-}
-
-func (s *unionSearcher) kidDoc(k *unionKid) uint64 {
-	if k.reader < 0 {
-		return k.doc
-	}
-	return s.readers[k.reader].doc
 }
 
 // moveOther moves a phrase or searcher alternative to its next match (at
@@ -429,16 +413,16 @@ func (s *unionSearcher) prune() {
 		}
 		return out
 	}
-	kidDone := func(i int) bool { return s.kidDone(&s.kids[i]) }
-	s.active = keep(s.active, kidDone)
-	s.others = keep(s.others, kidDone)
+	s.others = keep(s.others, func(i int) bool { return s.kids[i].done })
 	s.live = keep(s.live, func(i int) bool { return s.readers[i].done })
 }
 
 // pop returns the smallest current document and its score as Bleve's
 // disjunction scores it (ok false when there is none), and moves past it.
+// The alternatives' scores are added reader by reader, then the other
+// alternatives in order.
 func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, error) {
-	if len(s.active) == 0 {
+	if len(s.live) == 0 && len(s.others) == 0 {
 		return 0, 0, false, nil
 	}
 	doc := uint64(math.MaxUint64)
@@ -450,53 +434,49 @@ func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, e
 	}
 	var sum float64
 	matched := 0
-	for _, i := range s.active {
-		k := &s.kids[i]
-		if s.kidDoc(k) != doc {
+	exhausted := false
+	for _, ri := range s.live {
+		r := &s.readers[ri]
+		if r.doc != doc {
 			continue
 		}
-		matched++
-		if k.phrase != nil {
-			sum += k.score
-			continue
-		}
-		if k.other != nil {
-			sum += k.cur.Score
-			continue
-		}
-		r := &s.readers[k.reader]
-		// scorer.TermQueryScorer.Score, tf-idf
+		// scorer.TermQueryScorer.Score, tf-idf, for each alternative
+		// reading r
 		var tf float64
 		if r.freq < scorer.MaxSqrtCache {
 			tf = scorer.SqrtCache[int(r.freq)]
 		} else {
 			tf = math.Sqrt(float64(r.freq))
 		}
-		score := tf * r.norm * k.idf
-		if k.qwt != 1.0 {
-			score = score * k.qwt
-		}
-		sum += score
-	}
-	// Move past doc: the readers at it, then the other searchers.
-	exhausted := false
-	for _, i := range s.live {
-		r := &s.readers[i]
-		if r.doc == doc {
-			if err := r.next(nil); err != nil {
-				return 0, 0, false, err
+		for _, ki := range r.kids {
+			k := &s.kids[ki]
+			score := tf * r.norm * k.idf
+			if k.qwt != 1.0 {
+				score = score * k.qwt
 			}
-			exhausted = exhausted || r.done
+			sum += score
+			matched++
 		}
+		if err := r.next(nil); err != nil {
+			return 0, 0, false, err
+		}
+		exhausted = exhausted || r.done
 	}
 	for _, i := range s.others {
 		k := &s.kids[i]
-		if k.doc == doc {
-			if err := s.moveOther(ctx, k, nil); err != nil {
-				return 0, 0, false, err
-			}
-			exhausted = exhausted || k.done
+		if k.doc != doc {
+			continue
 		}
+		matched++
+		if k.phrase != nil {
+			sum += k.score
+		} else {
+			sum += k.cur.Score
+		}
+		if err := s.moveOther(ctx, k, nil); err != nil {
+			return 0, 0, false, err
+		}
+		exhausted = exhausted || k.done
 	}
 	if exhausted {
 		s.prune()
