@@ -89,64 +89,63 @@ func (q *unionQuery) build(ctx context.Context, r index.IndexReader, m mapping.I
 	if err != nil {
 		return nil, err
 	}
-	s := &unionSearcher{kids: make([]unionKid, 0, len(q.Disjuncts))}
-	byTerm := map[[2]string]int{}
+	s := &unionSearcher{kids: make([]unionKid, 0, len(q.Disjuncts)), byTerm: map[[2]string]int{}}
 	for _, d := range q.Disjuncts {
 		k := unionKid{reader: -1}
+		var err error
 		if tq, ok := d.(*query.TermQuery); ok && tq.FieldVal != "" {
-			if err := search.RecordTermSearcher(ctx); err != nil {
-				s.Close()
-				return nil, err
-			}
-			key := [2]string{tq.FieldVal, tq.Term}
-			ri, ok := byTerm[key]
-			if !ok {
-				tfr, err := r.TermFieldReader(ctx, []byte(tq.Term), tq.FieldVal, true, true, false)
-				if err != nil {
-					s.Close()
-					return nil, err
-				}
-				ri = len(s.readers)
-				byTerm[key] = ri
-				s.readers = append(s.readers, unionReader{tfr: tfr})
-			}
-			k.reader = ri
-			s.readers[ri].kids = append(s.readers[ri].kids, len(s.kids))
-			k.count = s.readers[ri].tfr.Count()
-			k.boost = tq.BoostVal.Value()
-			// Bleve's tf-idf idf (scorer.TermQueryScorer.computeIDF).
-			k.idf = 1.0 + math.Log(float64(docTotal)/float64(k.count+1.0))
+			err = s.addTerm(ctx, r, &k, tq, docTotal)
 		} else if words := phraseWords(d, m); words != nil {
 			mq := d.(*query.MatchPhraseQuery)
-			p, err := newUnionPhrase(ctx, r, mq.FieldVal, words, mq.BoostVal.Value(), docTotal)
-			if err != nil {
-				s.Close()
-				return nil, err
+			k.phrase, err = newUnionPhrase(ctx, r, mq.FieldVal, words, mq.BoostVal.Value(), docTotal)
+			if err == nil {
+				k.count = k.phrase.count()
 			}
-			k.phrase = p
-			k.count = p.count()
 		} else {
-			sub, err := d.Searcher(ctx, r, m, opts)
-			if err != nil {
-				s.Close()
-				return nil, err
-			}
-			if sub == nil {
+			k.other, err = d.Searcher(ctx, r, m, opts)
+			if err == nil && k.other == nil {
 				continue // as Bleve's disjunction: not an alternative
 			}
-			k.other = sub
-			k.count = sub.Count()
+			if err == nil {
+				k.count = k.other.Count()
+			}
+		}
+		if err != nil {
+			s.Close()
+			return nil, err
 		}
 		s.kids = append(s.kids, k)
 	}
 	// Bleve's disjunction sets the query norm of its own alternatives
 	// (an enclosing query then sets its own).
-	var sum float64
-	for i := range s.kids {
-		sum += s.kids[i].weight()
-	}
-	s.SetQueryNorm(1.0 / math.Sqrt(sum))
+	s.SetQueryNorm(1.0 / math.Sqrt(s.Weight()))
 	return s, nil
+}
+
+// addTerm makes k the term alternative tq, reading the postings of its
+// field and term (opened once for all the alternatives that name them).
+func (s *unionSearcher) addTerm(ctx context.Context, r index.IndexReader, k *unionKid, tq *query.TermQuery, docTotal uint64) error {
+	if err := search.RecordTermSearcher(ctx); err != nil {
+		return err
+	}
+	key := [2]string{tq.FieldVal, tq.Term}
+	ri, ok := s.byTerm[key]
+	if !ok {
+		tfr, err := r.TermFieldReader(ctx, []byte(tq.Term), tq.FieldVal, true, true, false)
+		if err != nil {
+			return err
+		}
+		ri = len(s.readers)
+		s.byTerm[key] = ri
+		s.readers = append(s.readers, unionReader{tfr: tfr})
+	}
+	k.reader = ri
+	s.readers[ri].kids = append(s.readers[ri].kids, len(s.kids))
+	k.count = s.readers[ri].tfr.Count()
+	k.boost = tq.BoostVal.Value()
+	// Bleve's tf-idf idf (scorer.TermQueryScorer.computeIDF).
+	k.idf = 1.0 + math.Log(float64(docTotal)/float64(k.count+1.0))
+	return nil
 }
 
 // unionReader is the postings of one field and term, and where it stands.
@@ -211,8 +210,9 @@ type unionSearcher struct {
 	kids    []unionKid
 	readers []unionReader
 	started bool
-	live    []int // readers not exhausted
-	others  []int // phrase and searcher kids not exhausted
+	live    []int             // readers not exhausted
+	others  []int             // phrase and searcher kids not exhausted
+	byTerm  map[[2]string]int // readers by field and term
 }
 
 func (s *unionSearcher) Weight() float64 {
