@@ -32,6 +32,7 @@ func unionFixture(t *testing.T) string {
 		art("hs5", "fr", "2019-03-03", "Un service rendu", "Un service rendu hors des heures, puis une coupure."),
 		art("hs6", "ar", "2019-03-03", "عنوان", "عطل في الشبكة وخلل تقني وانقطاع."),
 		art("hs7", "en", "2019-03-03", "Title", "Unavailable again: the service is not available, outage."),
+		art("hs8", "fr", "2019-03-04", "Coupure de courant", "Une coupure de courant, puis une coupure du courant."),
 	)
 	writeIndex(t, dir, Options{BatchSize: 41}, arts...)
 	w, err := OpenWriter(ctx, dir, Options{BatchSize: 29})
@@ -72,6 +73,9 @@ func TestUnionSameResults(t *testing.T) {
 		{"term en", Query{Text: "outage"}},
 		{"term ar", Query{Text: "انقطاع"}},
 		{"phrase synonyms", Query{Text: "hors service"}},
+		{"quoted phrase", Query{Text: `"hors service"`}},
+		{"phrase with a stop word", Query{Text: `"coupure de courant"`}},
+		{"arabic phrase", Query{Text: `"عطل تقني"`}},
 		{"two words", Query{Text: "réseau panne"}},
 		{"all words", Query{Text: "réseau panne", AllWords: true}},
 		{"and not", Query{Text: "outage AND NOT power"}},
@@ -170,6 +174,7 @@ func TestUnionUsed(t *testing.T) {
 		{"outage", true},
 		{"zzzz", false}, // no synonyms: 8 fields and the services
 		{"title:coupure", true},
+		{`"hors service"`, true}, // a phrase synonym of outage
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			c, err := r.compile(Query{Text: tc.text})
