@@ -53,7 +53,13 @@
 // that matches every article with no filter ("*") takes its total and
 // facets from the saved tables and stops each partition's search after
 // the hits of the page (matchall.go): its cost does not grow with the
-// archive.
+// archive. A cross-language word (40-60 alternatives per partition: the
+// word and its synonyms in each language's title and body, service
+// names, cause and kind) is walked over its postings in step with the
+// outage ranking clause (union.go, phrase.go, ranked.go) rather than
+// through Bleve's heap, phrase and Boolean searchers, with Bleve's
+// scores; a query with Since or Until skips the partitions holding no
+// outage start in the span (prune.go).
 //
 // # Queries
 //

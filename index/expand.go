@@ -87,6 +87,8 @@ type expander struct {
 	m *mapping.IndexMappingImpl
 	// index[lang][analysed form] → groups the form belongs to
 	index map[string]map[string][]int
+
+	plainUnion bool // tests: Bleve's disjunction for text clauses (see union.go)
 }
 
 func newExpander(m *mapping.IndexMappingImpl) *expander {
@@ -452,7 +454,7 @@ func (e *expander) textQuery(c clause, field string, exact bool) query.Query {
 			}
 		}
 	}
-	return query.NewDisjunctionQuery(qs)
+	return newUnion(qs, e.plainUnion)
 }
 
 // patternQuery matches a prefix*, a wild?card or a /regexp/ against the

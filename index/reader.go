@@ -98,7 +98,8 @@ type Reader struct {
 	byName  map[string]bleve.Index // partitions by Bleve index name
 	facets  *facetTables
 
-	fullMatchAll bool // tests: answer match-all queries as any other
+	fullMatchAll  bool // tests: answer match-all queries as any other
+	allPartitions bool // tests: search every partition (see prune.go)
 }
 
 // Open opens the current generation read-only. It returns ErrNoIndex when
@@ -199,6 +200,11 @@ type compiled struct {
 	q    query.Query
 	root *node
 	all  bool // matches every article, no filter
+
+	// The outage-start filter (Query.Since, Until), required of every
+	// hit: [startLo, startHi), a zero time being open.
+	hasStart         bool
+	startLo, startHi time.Time
 }
 
 func (r *Reader) compile(q Query) (*compiled, error) {
@@ -214,6 +220,7 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		return nil, err
 	}
 	text = rankOutagesFirst(text, root)
+	c := &compiled{}
 	var filters []query.Query
 	anyOf := func(field, prefix string, vals []string) {
 		if len(vals) == 0 {
@@ -250,6 +257,7 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		dq := query.NewDateRangeInclusiveQuery(lo, hi, &t, &f)
 		dq.SetField(fStart)
 		filters = append(filters, dq)
+		c.hasStart, c.startLo, c.startHi = true, lo, hi
 	}
 	if q.MinDuration < 0 {
 		return nil, fmt.Errorf("index: negative minimum duration %d", q.MinDuration)
@@ -266,10 +274,13 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		bq.SetField(fIsOutage)
 		filters = append(filters, bq)
 	}
+	c.root = root
 	if len(filters) == 0 {
-		return &compiled{q: text, root: root, all: isMatchAll(root)}, nil
+		c.q, c.all = text, isMatchAll(root)
+		return c, nil
 	}
-	return &compiled{q: query.NewConjunctionQuery(append([]query.Query{text}, filters...)), root: root}, nil
+	c.q = query.NewConjunctionQuery(append([]query.Query{text}, filters...))
+	return c, nil
 }
 
 // exactSchema is the first SchemaVersion with the *_exact fields.
@@ -326,7 +337,11 @@ func rankOutagesFirst(q query.Query, root *node) query.Query {
 	// Not NewBooleanQuery: it wraps the one required query in a
 	// conjunction and the one optional clause in a disjunction, two
 	// searchers that every hit passes through for the same scores.
-	return &query.BooleanQuery{Must: q, Should: bq}
+	b := &query.BooleanQuery{Must: q, Should: bq}
+	if u, ok := q.(*unionQuery); ok {
+		return &rankedQuery{BooleanQuery: b, union: u, outage: bq}
+	}
+	return b
 }
 
 // Search runs q and returns one page of hits with whole articles.
@@ -366,8 +381,15 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 		fq = newFacetQuery(c.q, r.facets)
 		sq = fq
 	}
+	searched, err := r.searched(c)
+	if err != nil {
+		return nil, err
+	}
+	if searched == nil {
+		return &Result{Hits: []Hit{}, Took: time.Since(start)}, nil
+	}
 	req := bleve.NewSearchRequestOptions(sq, limit, q.Offset, false)
-	res, err := r.alias.SearchInContext(ctx, req)
+	res, err := searched.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search %q: %w", q.Text, err)
 	}
@@ -532,7 +554,11 @@ func (r *Reader) Each(ctx context.Context, q Query, fn func(*corpus.Article) err
 	if err != nil {
 		return err
 	}
-	for _, p := range r.parts {
+	parts, err := r.partitions(c)
+	if err != nil {
+		return err
+	}
+	for _, p := range parts {
 		var after []string
 		for {
 			if err := ctx.Err(); err != nil {
@@ -585,9 +611,16 @@ func (r *Reader) Stats(ctx context.Context, q Query, by string) ([]Count, error)
 	if len(r.parts) == 0 {
 		return []Count{}, nil
 	}
+	searched, err := r.searched(c)
+	if err != nil {
+		return nil, err
+	}
+	if searched == nil {
+		return []Count{}, nil
+	}
 	req := bleve.NewSearchRequestOptions(c.q, 0, 0, false)
 	req.AddFacet(by, bleve.NewFacetRequest(fStats, 1<<22))
-	res, err := r.alias.SearchInContext(ctx, req)
+	res, err := searched.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: stats by %s: %w", by, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -16,8 +17,15 @@ func TestEventsOfArticles(t *testing.T) {
 	want := map[string][]string{}
 	for i := 0; i < 200; i += 2 {
 		id := fmt.Sprintf("a%04d", i)
-		table += id + "\tev" + id + ",ev2\n"
-		want[id] = []string{"ev" + id, "ev2"}
+		evs := []string{"ev" + id, "ev2"}
+		if i%50 == 0 {
+			// long lines: longer than the window read around a probe
+			for k := 0; k < 300; k++ {
+				evs = append(evs, fmt.Sprintf("ev-%s-%03d", id, k))
+			}
+		}
+		table += id + "\t" + strings.Join(evs, ",") + "\n"
+		want[id] = evs
 	}
 	table += "b\tlast" // no final newline
 	want["b"] = []string{"last"}
@@ -40,6 +48,15 @@ func TestEventsOfArticles(t *testing.T) {
 			}
 		})
 	}
+	t.Run("header only", func(t *testing.T) {
+		d := t.TempDir()
+		if err := os.WriteFile(filepath.Join(d, eventsByArticle), []byte("article_id\tevent_ids\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := eventsOfArticles(d, ids); len(got) != 0 {
+			t.Errorf("got %v", got)
+		}
+	})
 	t.Run("no table", func(t *testing.T) {
 		if got := eventsOfArticles(t.TempDir(), ids); len(got) != 0 {
 			t.Errorf("got %v", got)
