@@ -21,8 +21,10 @@ const (
 
 // mention is one outage of one article.
 type mention struct {
-	art, out  int // article index, outage index (0-based)
-	key       string
+	art, out  int    // article index, outage index (0-based)
+	key       string // the service key, canonical (aliasKeys)
+	raw       string // the service key of the outage's own name
+	skip      bool   // left out of this grouping (Regroup: a service whose events are kept)
 	tk        timeKind
 	day       int // days since 1970 (tStart, tReport); day of a leap year (tMonthDay); months since year 0 (tMonth)
 	countries []string
@@ -48,25 +50,41 @@ func Group(arts []Article, opts Options) []Event {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
 	ms := mentions(arts)
-	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts)}
+	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts), n: len(arts)}
+	evs := g.group(opts.Previous, nil)
+	sortEvents(evs)
+	return evs
+}
+
+// group places the mentions, merges their clusters and summarises the
+// components into events, with ids kept from previous (none of the ids
+// taken).
+func (g *grouper) group(previous []Event, taken map[string]bool) []Event {
 	g.placeDated()
 	g.placeWeak()
 	comps := g.merge()
 	evs := make([]Event, 0, len(comps))
 	for _, c := range comps {
-		evs = append(evs, summarise(arts, ms, c))
+		evs = append(evs, summarise(g.arts, g.ms, c))
 	}
-	assignIDs(evs, g.anchors(comps), opts.Previous)
+	assignIDs(evs, g.anchors(comps), previous, taken)
+	return evs
+}
+
+// sortEvents orders events newest first, then by id.
+func sortEvents(evs []Event) {
 	sort.SliceStable(evs, func(i, j int) bool {
 		if a, b := evs[i].Day(), evs[j].Day(); a != b {
 			return a > b
 		}
 		return evs[i].ID < evs[j].ID
 	})
-	return evs
 }
 
 func sortedArticles(arts []Article) []Article {
+	if sort.SliceIsSorted(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID }) {
+		return arts
+	}
 	out := append([]Article(nil), arts...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
@@ -77,6 +95,19 @@ func sortedArticles(arts []Article) []Article {
 var nationalKinds = map[string]bool{corpus.KindTelecom: true, corpus.KindInternet: true, corpus.KindPower: true}
 
 func mentions(arts []Article) []mention {
+	ms := rawMentions(arts)
+	canon := aliasKeys(arts, ms)
+	for i := range ms {
+		if k, ok := canon[ms[i].key]; ok {
+			ms[i].key = k
+		}
+	}
+	return ms
+}
+
+// rawMentions returns the mentions of arts keyed by their own service
+// names (key and raw alike).
+func rawMentions(arts []Article) []mention {
 	var ms []mention
 	for ai, a := range arts {
 		for oi, o := range a.Outages {
@@ -84,15 +115,9 @@ func mentions(arts []Article) []mention {
 			if key == "" {
 				continue
 			}
-			m := mention{art: ai, out: oi, key: key, countries: o.Country, national: nationalKinds[o.Kind], cluster: -1}
+			m := mention{art: ai, out: oi, key: key, raw: key, countries: o.Country, national: nationalKinds[o.Kind], cluster: -1}
 			m.tk, m.day = placeInTime(o.Start, a.Published)
 			ms = append(ms, m)
-		}
-	}
-	canon := aliasKeys(arts, ms)
-	for i := range ms {
-		if k, ok := canon[ms[i].key]; ok {
-			ms[i].key = k
 		}
 	}
 	return ms

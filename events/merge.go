@@ -37,7 +37,7 @@ func (g *grouper) merge() [][]int {
 		main := g.ms[start]
 		seen := map[keyPair]bool{}
 		for _, m := range g.ms[start+1 : end] {
-			if m.cluster == main.cluster || main.out != 0 {
+			if m.cluster == main.cluster || main.out != 0 || main.skip || m.skip {
 				continue
 			}
 			if related(parents, main.key, m.key) || sameNetwork(g.arts[main.art].Outages[main.out], g.arts[m.art].Outages[m.out]) {
@@ -61,6 +61,9 @@ func (g *grouper) merge() [][]int {
 	byRoot := map[int]int{}
 	var comps [][]int
 	for i := range g.ms {
+		if g.ms[i].skip {
+			continue
+		}
 		r := sets.find(g.ms[i].cluster)
 		k, ok := byRoot[r]
 		if !ok {
@@ -157,8 +160,9 @@ func (g *grouper) earlier(i, j int) bool {
 }
 
 // assignIDs gives each event the id of the previous event it shares the
-// most mentions with, or a fresh id from its anchor.
-func assignIDs(evs []Event, anchors []string, previous []Event) {
+// most mentions with, or a fresh id from its anchor; the ids taken are
+// someone else's.
+func assignIDs(evs []Event, anchors []string, previous []Event, taken map[string]bool) {
 	old := map[string]string{} // "article id#outage" → previous event id
 	for _, e := range previous {
 		for _, a := range e.Articles {
@@ -192,7 +196,9 @@ func assignIDs(evs []Event, anchors []string, previous []Event) {
 		}
 		return anchors[a.ev] < anchors[b.ev]
 	})
-	taken := map[string]bool{}
+	if taken == nil {
+		taken = map[string]bool{}
+	}
 	for _, v := range votes {
 		if evs[v.ev].ID != "" || taken[v.id] {
 			continue

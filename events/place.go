@@ -12,6 +12,7 @@ type grouper struct {
 	clusters []cluster
 	byKey    map[string][]int // key → cluster indexes, in creation order
 	df       map[uint64]int32 // term → number of articles (terms.go)
+	n        int              // number of articles df counts
 }
 
 // order sorts mention indexes by time, then article id, then outage index.
@@ -33,7 +34,7 @@ func (g *grouper) order(idx []int) {
 func (g *grouper) placeDated() {
 	var idx []int
 	for i, m := range g.ms {
-		if m.tk == tStart || m.tk == tReport {
+		if (m.tk == tStart || m.tk == tReport) && !m.skip {
 			idx = append(idx, i)
 		}
 	}
@@ -155,7 +156,7 @@ func (g *grouper) placeWeak() {
 	for _, tk := range []timeKind{tMonthDay, tMonth, tNone} {
 		var idx []int
 		for i, m := range g.ms {
-			if m.tk == tk {
+			if m.tk == tk && !m.skip {
 				idx = append(idx, i)
 			}
 		}
