@@ -1,5 +1,9 @@
 package events
 
+// GroupVersion changes whenever the rules of Group change: callers keeping
+// events for Regroup regroup everything when it differs.
+const GroupVersion = 1
+
 // RegroupStats says what Regroup did.
 type RegroupStats struct {
 	Full      bool   // everything was grouped anew; Reason says why

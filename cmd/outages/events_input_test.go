@@ -1,37 +1,95 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// TestEventsInputCache: a run brings the grouping cache up to date with the
-// articles it stored, and events grouped from the cache are the events
-// grouped from the whole store; a damaged cache is rebuilt.
-func TestEventsInputCache(t *testing.T) {
-	data := sampleRun(t)
-	cache := filepath.Join(data, eventsInput)
-	if _, err := os.Stat(cache); err != nil {
-		t.Fatalf("no grouping cache after a run: %v", err)
-	}
-	more := t.TempDir()
-	os.WriteFile(filepath.Join(more, "new.html"), []byte(`<html lang="fr"><head><title>Panne du réseau Free mardi</title>
+// freeArticle is a 2024 outage article for a second run.
+const freeArticle = `<html lang="fr"><head><title>Panne du réseau Free mardi</title>
 <meta property="article:published_time" content="2024-11-05T10:00:00Z"></head><body><article><h1>Panne du réseau Free mardi</h1>
 <p>Le réseau mobile de Free est tombé en panne mardi 5 novembre pendant près de trois heures, à cause d'une mise à jour logicielle, a indiqué l'opérateur.</p>
-<p>Des milliers d'abonnés n'ont pu ni appeler ni se connecter à internet jusqu'au retour progressif du service en fin de matinée.</p></article></body></html>`), 0o644)
-	if code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more); code != exitOK {
+<p>Des milliers d'abonnés n'ont pu ni appeler ni se connecter à internet jusqu'au retour progressif du service en fin de matinée.</p></article></body></html>`
+
+// secondRun runs the sample corpus, then a run adding freeArticle with
+// debug logs; it returns the data directory and the second run's logs.
+func secondRun(t *testing.T) (string, string) {
+	t.Helper()
+	data := sampleRun(t)
+	more := t.TempDir()
+	os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+	code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more, "--log-level", "debug")
+	if code != exitOK {
 		t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
 	}
-	eventsList := func() string {
-		code, out, errOut := outages(t, "events", "--data", data, "--format", "jsonl")
-		if code != exitOK {
-			t.Fatalf("events = %d\n%s", code, errOut)
-		}
-		return out
+	return data, errOut
+}
+
+func eventsList(t *testing.T, data string) string {
+	t.Helper()
+	code, out, errOut := outages(t, "events", "--data", data, "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("events = %d\n%s", code, errOut)
 	}
-	incremental := eventsList()
+	return out
+}
+
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+// TestEventsInputPartitions: a run adding a 2024 article regroups
+// incrementally and rewrites the 2024 partition of the grouping cache and
+// its meta file only.
+func TestEventsInputPartitions(t *testing.T) {
+	data := sampleRun(t)
+	dir := filepath.Join(data, eventsInput)
+	before := readDir(t, dir)
+	if len(before) < 3 {
+		t.Fatalf("want several partitions and meta.gob, got %d files", len(before))
+	}
+	more := t.TempDir()
+	os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+	code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more, "--log-level", "debug")
+	if code != exitOK {
+		t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "events: regrouped") || !strings.Contains(errOut, "full=false") {
+		t.Errorf("the second run did not regroup incrementally:\n%s", errOut)
+	}
+	after := readDir(t, dir)
+	for name, b := range after {
+		changed := !bytes.Equal(before[name], b)
+		want := name == "p-2024.gob" || name == inputMetaFile
+		if changed != want {
+			t.Errorf("%s: rewritten %v, want %v", name, changed, want)
+		}
+	}
+}
+
+// TestEventsInputCache: events grouped incrementally from the cache are
+// the events grouped from the whole store; a missing, damaged or stale
+// cache is rebuilt or detected, never believed.
+func TestEventsInputCache(t *testing.T) {
+	data, _ := secondRun(t)
+	dir := filepath.Join(data, eventsInput)
+	incremental := eventsList(t, data)
 	if !strings.Contains(incremental, "Free") {
 		t.Fatalf("the new article's event is missing:\n%s", incremental)
 	}
@@ -39,17 +97,74 @@ func TestEventsInputCache(t *testing.T) {
 		name  string
 		spoil func()
 	}{
-		{"cache deleted", func() { os.Remove(cache) }},
-		{"cache damaged", func() { os.WriteFile(cache, []byte("not a gob"), 0o644) }},
+		{"cache deleted", func() { os.RemoveAll(dir) }},
+		{"meta damaged", func() { os.WriteFile(filepath.Join(dir, inputMetaFile), []byte("not a gob"), 0o644) }},
+		{"partition damaged", func() { os.WriteFile(filepath.Join(dir, "p-2024.gob"), []byte("not a gob"), 0o644) }},
+		{"partition truncated", func() {
+			b, _ := os.ReadFile(filepath.Join(dir, "p-2024.gob"))
+			os.WriteFile(filepath.Join(dir, "p-2024.gob"), b[:len(b)/2], 0o644)
+		}},
+		{"partition missing", func() { os.Remove(filepath.Join(dir, "p-2023.gob")) }},
+		{"article in two partitions", func() {
+			b, _ := os.ReadFile(filepath.Join(dir, "p-2024.gob"))
+			os.WriteFile(filepath.Join(dir, "p-2023.gob"), b, 0o644)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.spoil()
+			code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify")
+			if code != exitOK {
+				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
+			}
+			if got := eventsList(t, data); got != incremental {
+				t.Errorf("events from the whole store differ from the events from the cache:\n%s\nwant\n%s", got, incremental)
+			}
+		})
+	}
+}
+
+// TestEventsInputKilledRun: a run killed after writing the cache's
+// partitions, or after the events file, leaves a cache the next run
+// detects as stale: the events it groups are those of a full regroup.
+func TestEventsInputKilledRun(t *testing.T) {
+	tests := []struct {
+		name    string
+		restore []string // files put back as they were before the second run
+	}{
+		{"killed before the events file", []string{inputMetaFile, "../" + eventsFile, "../" + eventsByArticle}},
+		{"killed before the cache's meta file", []string{inputMetaFile}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := sampleRun(t)
+			dir := filepath.Join(data, eventsInput)
+			saved := map[string][]byte{}
+			for _, f := range tt.restore {
+				b, err := os.ReadFile(filepath.Join(dir, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				saved[f] = b
+			}
+			more := t.TempDir()
+			os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+			if code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more); code != exitOK {
+				t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
+			}
+			for f, b := range saved {
+				os.WriteFile(filepath.Join(dir, f), b, 0o644)
+			}
 			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
 				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
 			}
-			if got := eventsList(); got != incremental {
-				t.Errorf("events from the whole store differ from the events from the cache:\n%s\nwant\n%s", got, incremental)
+			got := eventsList(t, data)
+			os.RemoveAll(dir)
+			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
+				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
+			}
+			if want := eventsList(t, data); got != want || !strings.Contains(got, "Free") {
+				t.Errorf("events after the killed run:\n%s\nwant (grouped from the whole store)\n%s", got, want)
 			}
 		})
 	}
