@@ -13,6 +13,7 @@ type grouper struct {
 	byKey    map[string][]int // key → cluster indexes, in creation order
 	df       map[uint64]int32 // term → number of articles (terms.go)
 	n        int              // number of articles df counts
+	pairs    map[keyPair]int  // pairCounts of the articles (nil: of arts)
 }
 
 // order sorts mention indexes by time, then article id, then outage index.

@@ -18,13 +18,15 @@ import (
 type archiveGen struct {
 	r     *rand.Rand
 	next  int
-	days  int // start days spread over this many days
-	weak  int // one article in weak has no publication day
+	days  int  // start days spread over this many days
+	weak  int  // one article in weak has no publication day
+	churn int  // a batch removes one article in churn and changes another
+	late  bool // a batch's articles are of its last 60 days (a nightly run)
 	names []string
 }
 
 func newArchiveGen(seed uint64, days, weak int) *archiveGen {
-	return &archiveGen{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), days: days, weak: weak, names: []string{
+	return &archiveGen{r: rand.New(rand.NewPCG(seed, seed^0x5eed)), days: days, weak: weak, churn: 60, names: []string{
 		"Bavard", "Kiosque", "Souk", "Rogers", "Rogers Communications", "Instagram", "WhatsApp", "Meta",
 		"Power grid (Lebanon)", "EDL", "Orange", "Free", "Djezzy", "Mobilis", "Ooredoo", "Cloudbox",
 		"Paybank", "Streamo", "Vodafone", "Power grid (Ghana)",
@@ -37,7 +39,8 @@ func (g *archiveGen) outage() corpus.Outage {
 	r := g.r
 	svc := g.names[r.IntN(len(g.names))]
 	if r.IntN(3) > 0 {
-		svc = fmt.Sprintf("Service %d", r.IntN(150))
+		f := r.Float64()
+		svc = fmt.Sprintf("Service %d", int(f*f*150))
 	}
 	o := corpus.Outage{Service: svc, Kind: corpus.KindOnlineService, Cause: corpus.CauseUnknown}
 	switch svc {
@@ -58,10 +61,13 @@ func (g *archiveGen) outage() corpus.Outage {
 	return o
 }
 
-// article makes an article with id, dated around day 20000.
-func (g *archiveGen) article(id string) Article {
+// article makes an article with id, dated within g.days of day 20000.
+func (g *archiveGen) article(id string, late bool) Article {
 	r := g.r
 	day := 20000 + r.IntN(g.days)
+	if late {
+		day = 20000 + g.days - 1 - r.IntN(min(60, g.days))
+	}
 	a := Article{ID: id, URL: "https://news.example.test/" + id, Title: "title " + id,
 		Lang: []string{"fr", "en", "ar"}[r.IntN(3)], Source: fmt.Sprintf("src%d", r.IntN(5)),
 		Published: dayString(day + r.IntN(3))}
@@ -92,7 +98,7 @@ func (g *archiveGen) article(id string) Article {
 
 func (g *archiveGen) fresh() Article {
 	g.next++
-	return g.article(fmt.Sprintf("a%05d", g.next))
+	return g.article(fmt.Sprintf("a%05d", g.next), false)
 }
 
 // change adds n articles, changes and removes some of arts; it returns the
@@ -101,18 +107,19 @@ func (g *archiveGen) change(arts []Article, n int) ([]Article, map[string]bool) 
 	changed := map[string]bool{}
 	var out []Article
 	for _, a := range arts {
-		switch g.r.IntN(60) {
+		switch g.r.IntN(g.churn) {
 		case 0:
 			changed[a.ID] = true // removed
 			continue
 		case 1:
 			changed[a.ID] = true
-			a = g.article(a.ID)
+			a = g.article(a.ID, false)
 		}
 		out = append(out, a)
 	}
 	for range n {
-		a := g.fresh()
+		g.next++
+		a := g.article(fmt.Sprintf("a%05d", g.next), g.late)
 		changed[a.ID] = true
 		out = append(out, a)
 	}
@@ -138,21 +145,26 @@ func TestRegroupMatchesGroup(t *testing.T) {
 		similarity float64
 		days       int
 		weak       int
+		churn      int
+		late       bool
 		start      int
 		batch      int
 	}{
-		{"words on, a year", 0, 365, 80, 400, 12},
-		{"words on, a year, many undated", 0, 365, 6, 400, 12},
-		{"words off, a year, many undated", -1, 365, 6, 400, 12},
-		{"words on, a month (dense)", 0, 30, 80, 150, 5},
-		{"words off, a month (dense)", -1, 30, 6, 150, 5},
-		{"words on, big batches", 0, 365, 80, 300, 80},
+		{"three years, nightly batches", 0, 1000, 300, 400, true, 1500, 10},
+		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1500, 10},
+		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1500, 10},
+		{"a year", 0, 365, 80, 60, false, 400, 12},
+		{"a year, many undated", 0, 365, 6, 60, false, 400, 12},
+		{"a month (dense)", 0, 30, 80, 60, false, 150, 5},
+		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5},
+		{"big batches", 0, 365, 80, 60, false, 300, 80},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			partial := 0
 			for seed := range uint64(6) {
 				g := newArchiveGen(seed+1, tt.days, tt.weak)
+				g.churn, g.late = tt.churn, tt.late
 				opts := Options{Similarity: tt.similarity, Parents: genParents}
 				var arts []Article
 				for range tt.start {
@@ -277,4 +289,99 @@ func eventOfArticle(evs []Event, id string) string {
 		}
 	}
 	return ""
+}
+
+// nightlyArchive makes n outage articles over 2016-2025 for 3,000 services
+// (a few popular, most rare), a fifth of them with a second outage, two
+// thirds with a start day, one in weakEvery without a publication day (0:
+// none), and the words of a lede; then a nightly batch of 5,000 articles of
+// November and December 2025.
+func nightlyArchive(n, weakEvery int) (base, all []Article, changed map[string]bool) {
+	r := rand.New(rand.NewPCG(uint64(n), uint64(weakEvery)))
+	service := func() string {
+		// popular services are drawn often: the square of a uniform draw
+		f := r.Float64()
+		return fmt.Sprintf("Service %d", int(f*f*3000))
+	}
+	mk := func(i, day0, days int) Article {
+		day := day0 + r.IntN(days)
+		a := Article{ID: fmt.Sprintf("%016x%016x", r.Uint64(), i), URL: fmt.Sprintf("https://news.example.test/%d", i),
+			Title: fmt.Sprintf("title %d", i), Lang: []string{"fr", "ar", "en"}[i%3], Source: fmt.Sprintf("src%d", i%40),
+			Published: dayString(day + r.IntN(3))}
+		for k := range 1 + r.IntN(5)/4 {
+			o := corpus.Outage{Service: service(), Kind: corpus.KindOnlineService, Cause: corpus.CauseUnknown}
+			if k == 0 && r.IntN(3) > 0 {
+				o.Start = dayString(day)
+			}
+			a.Outages = append(a.Outages, o)
+		}
+		if weakEvery > 0 && r.IntN(weakEvery) == 0 {
+			a.Published = ""
+		}
+		words := make([]string, 40)
+		for k := range words {
+			words[k] = fmt.Sprintf("word%d", r.IntN(50000))
+		}
+		a.Terms = Terms(a.Title, strings.Join(words, " "))
+		return a
+	}
+	d2016, _ := parseDay("2016-01-01")
+	d2025, _ := parseDay("2025-11-01")
+	for i := range n {
+		base = append(base, mk(i, d2016, d2025-d2016))
+	}
+	changed = map[string]bool{}
+	all = append([]Article(nil), base...)
+	for i := range 5000 {
+		a := mk(n+i, d2025, 58)
+		all, changed[a.ID] = append(all, a), true
+	}
+	return sortedArticles(base), sortedArticles(all), changed
+}
+
+// BenchmarkNightly regroups an archive after a nightly batch of 5,000
+// articles: Group over everything (full) against Regroup (incremental),
+// for archives of 100,000 and 200,000 outage articles, all dated or one in
+// a thousand without a publication day. Its cpu-ms/op is the process's CPU
+// time per regrouping (both cores).
+func BenchmarkNightly(b *testing.B) {
+	for _, n := range []int{100000, 200000} {
+		for _, weak := range []int{0, 1000} {
+			var base, all []Article
+			var changed map[string]bool
+			var prev []Event
+			setup := func() {
+				if prev == nil {
+					base, all, changed = nightlyArchive(n, weak)
+					prev = Group(base, Options{})
+				}
+			}
+			name := fmt.Sprintf("n=%d/undated=1in%d", n, weak)
+			b.Run(name+"/full", func(b *testing.B) {
+				setup()
+				benchNightly(b, func() []Event { return Group(all, Options{Previous: prev}) })
+			})
+			b.Run(name+"/incremental", func(b *testing.B) {
+				setup()
+				benchNightly(b, func() []Event {
+					evs, st := Regroup(all, changed, Options{Previous: prev})
+					if st.Full {
+						b.Fatalf("grouped everything: %s", st.Reason)
+					}
+					return evs
+				})
+			})
+		}
+	}
+}
+
+func benchNightly(b *testing.B, regroup func() []Event) {
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if len(regroup()) == 0 {
+			b.Fatal("no events")
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
