@@ -95,14 +95,22 @@ func sortedArticles(arts []Article) []Article {
 var nationalKinds = map[string]bool{corpus.KindTelecom: true, corpus.KindInternet: true, corpus.KindPower: true}
 
 func mentions(arts []Article) []mention {
+	ms, _ := mentionsAliases(arts)
+	return ms
+}
+
+// mentionsAliases returns the mentions of arts and the keys of every alias
+// of their outages.
+func mentionsAliases(arts []Article) ([]mention, map[string]bool) {
 	ms := rawMentions(arts)
-	canon := aliasKeys(arts, ms)
+	targets := map[string]bool{}
+	canon := aliasKeys(arts, ms, targets)
 	for i := range ms {
 		if k, ok := canon[ms[i].key]; ok {
 			ms[i].key = k
 		}
 	}
-	return ms
+	return ms, targets
 }
 
 // rawMentions returns the mentions of arts keyed by their own service
@@ -127,7 +135,8 @@ func rawMentions(arts []Article) []mention {
 // service whose alias is another mention's service name ("Rogers
 // Communications", alias "Rogers") is that service. Each set of keys maps
 // to its smallest key, so the result does not depend on article order.
-func aliasKeys(arts []Article, ms []mention) map[string]string {
+// It adds the key of every alias to targets.
+func aliasKeys(arts []Article, ms []mention, targets map[string]bool) map[string]string {
 	used := map[string]bool{}
 	for _, m := range ms {
 		used[m.key] = true
@@ -146,6 +155,7 @@ func aliasKeys(arts []Article, ms []mention) map[string]string {
 		key := m.key
 		for _, al := range arts[m.art].Outages[m.out].Aliases {
 			ak := ServiceKey(al)
+			targets[ak] = true
 			if ak == "" || ak == key || !used[ak] {
 				continue
 			}

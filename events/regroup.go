@@ -1,6 +1,9 @@
 package events
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // GroupVersion changes whenever the rules of Group change: callers keeping
 // events for Regroup regroup everything when it differs.
@@ -18,46 +21,51 @@ type RegroupStats struct {
 // Regroup returns the events Group(arts, opts) returns, grouping anew only
 // the mentions the changed articles can reach and keeping the other events
 // of opts.Previous as they are. changed holds the ids of the articles
-// added, changed or removed since opts.Previous was grouped, and
-// opts.Previous must be what Group returned for the archive before those
-// changes with the same options (the caller keeps track of that). When the
-// previous events do not cover the unchanged articles, or most articles
-// would be regrouped anyway, it groups everything (RegroupStats.Full).
+// added, changed or removed since opts.Previous was grouped, before the
+// versions the changed and removed articles had then, and opts.Previous
+// must be what Group returned for the archive before those changes with
+// the same options (the caller keeps track of that). When the previous
+// events do not cover the unchanged articles, a changed article's previous
+// version is missing, or most articles would be regrouped anyway, it
+// groups everything (RegroupStats.Full).
 //
-// The unit of regrouping is a segment: the dated mentions of one service
-// between two gaps of more than Window+ReportLag days, which no event can
-// span, so that placing the mentions of a segment does not depend on any
-// other (see fits). A service with mentions placed by month-day, month or
-// words, or with two outages in one article, is one segment. Segments are
-// dirty (grouped anew) when
-//   - a changed article (its new version) has a mention in them;
-//   - a changed article (either version) names their service or an alias
-//     of it, or one of their mentions has an alias naming such a service
-//     (all segments of the service);
-//   - a changed article (either version) reports two services together
-//     and so changes how many articles do: every article reporting the two
-//     together makes its segments of the two dirty;
-//   - a mention with no start or report day may be placed by words, whose
-//     weight depends on every article, and an article changed (the segment
-//     of each service with such mentions; Options.Similarity < 0 turns
-//     that off);
-//   - a previous event to regroup (one holding a changed article, or a
-//     mention of a dirty segment) has a mention in them, until no more are
-//     added. A merge decision between a dirty and a clean segment is the
-//     one made before: it depends on the two services and on how many
-//     articles report both, which only a changed article can change.
-func Regroup(arts []Article, changed map[string]bool, opts Options) ([]Event, RegroupStats) {
+// Placing a mention depends only on the mentions of its service placed
+// before it, in time order, and no event reaches back more than
+// Window+ReportLag days (see fits). So the mentions of a service split
+// into segments at gaps longer than that, which no event spans, and a
+// change at day d of a segment regroups its mentions from the last day at
+// least that far before d that no previous event spans: the clusters
+// before it cannot take a later mention, and took none. A service with
+// mentions placed by month-day, month or words (they may join any event of
+// the service), or with two outages in one article, is one block. What a
+// changed article reaches, besides its own mentions:
+//   - the previous events of its old version, and the segments its old
+//     mentions were in;
+//   - every mention of a service whose canonical key it may change: its
+//     services some mention has as an alias, the used services of its
+//     aliases, the services aliasing those; and the articles reporting
+//     such a service with another;
+//   - the articles reporting two services it reports together (either
+//     version), when that moves their count across Options.CoReports;
+//   - every mention placed by month-day, month or no time when words
+//     place them (Options.Similarity >= 0): their weight depends on every
+//     article;
+//   - then, until nothing is added, every previous event with a mention
+//     regrouped, and all its mentions. A merge decision between a
+//     regrouped and a kept mention is the one made before: it depends on
+//     the two services and on how many articles report both.
+func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]Event, RegroupStats) {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
-	ms := mentions(arts)
-	p := newRegroupPlan(arts, ms, changed, opts)
-	if reason := p.check(); reason != "" {
+	ms, targets := mentionsAliases(arts)
+	p := newRegroupPlan(arts, ms, targets, before, changed, opts)
+	if reason := p.check(before); reason != "" {
 		return Group(arts, opts), RegroupStats{Full: true, Reason: reason, Articles: len(arts)}
 	}
 	return p.run(), p.stats
 }
 
-// regroupPlan is which segments and previous events Regroup redoes.
+// regroupPlan is which mentions and previous events Regroup redoes.
 type regroupPlan struct {
 	opts     Options
 	arts     []Article
@@ -67,21 +75,32 @@ type regroupPlan struct {
 	canon    map[string]string // raw service key → canonical key
 	first    []int             // article index → its first mention (len(arts)+1 entries)
 	unit     []int             // mention → segment
+	whole    []bool            // per segment: one block (see Regroup)
+	span     []span            // per segment: its first and last day
 	keyUnits map[string][]int  // canonical key → its segments
 	artEvs   map[string][]int  // article id → previous events holding it
-	evUnits  [][]int           // previous event → segments of its mentions
-	unitEvs  map[int][]int     // segment → previous events with a mention in it
-	dirty    []bool            // per segment: grouped anew
+	evSpans  [][]span          // previous event → its segments, with its first and last day in each
+	unitEvs  [][]span          // segment → previous events in it, with their first and last day
+	blocks   map[int][]span    // segment → its events' spans merged where they overlap
+	cut      []int             // per segment: its mentions from this day on are grouped anew
 	redo     []bool            // per previous event: grouped anew
-	queue    []int             // dirty segments whose events are not marked yet
-	subset   []int             // article indexes with a dirty mention
+	queue    []int             // segments whose cut moved since their events were marked
+	pairs    map[keyPair]int   // pairCounts of the archive
+	targets  map[string]bool   // the keys of every alias of the archive
+	subset   []int             // article indexes with a mention grouped anew
 	stats    RegroupStats
 }
 
-func newRegroupPlan(arts []Article, ms []mention, changed map[string]bool, opts Options) *regroupPlan {
-	p := &regroupPlan{opts: opts, arts: arts, ms: ms, changed: changed, parents: keyParents(opts.Parents),
-		canon: map[string]string{}, artEvs: map[string][]int{}, keyUnits: map[string][]int{}, unitEvs: map[int][]int{},
-		redo: make([]bool, len(opts.Previous))}
+// span is a segment or an event (id) and a range of days.
+type span struct{ id, lo, hi int }
+
+// clean is the cut of a segment with nothing to regroup.
+const clean = math.MaxInt
+
+func newRegroupPlan(arts []Article, ms []mention, targets map[string]bool, before []Article, changed map[string]bool, opts Options) *regroupPlan {
+	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: targets, changed: changed, parents: keyParents(opts.Parents),
+		canon: map[string]string{}, artEvs: map[string][]int{}, keyUnits: map[string][]int{},
+		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous))}
 	p.first = make([]int, len(arts)+1)
 	for i := range p.first {
 		p.first[i] = len(ms)
@@ -93,9 +112,10 @@ func newRegroupPlan(arts []Article, ms []mention, changed map[string]bool, opts 
 	for a := len(arts) - 1; a >= 0; a-- {
 		p.first[a] = min(p.first[a], p.first[a+1])
 	}
+	p.pairs = pairCounts(arts, ms, p.parents)
 	p.segment()
 	p.mapEvents()
-	p.seed()
+	p.seed(before)
 	p.close()
 	return p
 }
@@ -116,7 +136,6 @@ func (p *regroupPlan) segment() {
 	sort.Strings(keys)
 	p.unit = make([]int, len(p.ms))
 	gap := p.opts.Window + p.opts.ReportLag
-	n := 0
 	for _, k := range keys {
 		idx := byKey[k]
 		whole := false
@@ -127,42 +146,52 @@ func (p *regroupPlan) segment() {
 			sort.SliceStable(idx, func(a, b int) bool { return p.ms[idx[a]].day < p.ms[idx[b]].day })
 		}
 		for j, i := range idx {
-			if j == 0 || (!whole && p.ms[i].day-p.ms[idx[j-1]].day > gap) {
-				p.keyUnits[k] = append(p.keyUnits[k], n)
-				n++
+			d := p.ms[i].day
+			if j == 0 || (!whole && d-p.ms[idx[j-1]].day > gap) {
+				p.keyUnits[k] = append(p.keyUnits[k], len(p.whole))
+				p.whole = append(p.whole, whole)
+				p.cut = append(p.cut, clean)
+				p.span = append(p.span, span{len(p.span), d, d})
 			}
-			p.unit[i] = n - 1
+			u := len(p.whole) - 1
+			p.unit[i] = u
+			p.span[u].lo, p.span[u].hi = min(p.span[u].lo, d), max(p.span[u].hi, d)
 		}
 	}
-	p.dirty = make([]bool, n)
+	p.unitEvs = make([][]span, len(p.whole))
 }
 
-// mapEvents finds the segments of each previous event's mentions: the
-// mentions of its services in its articles (a few more when an article
-// reports one service twice: more is safe).
+// mapEvents finds the segments of each previous event's mentions (the
+// mentions of its services in its articles) and their days.
 func (p *regroupPlan) mapEvents() {
-	p.evUnits = make([][]int, len(p.opts.Previous))
+	p.evSpans = make([][]span, len(p.opts.Previous))
 	for ei, e := range p.opts.Previous {
 		keys := map[string]bool{}
 		for _, s := range e.Services {
 			keys[p.canonOf(ServiceKey(s))] = true
 		}
-		seen := map[int]bool{}
+		at := map[int]int{} // segment → index in evSpans[ei]
 		for _, a := range e.Articles {
 			if l := p.artEvs[a.ID]; len(l) == 0 || l[len(l)-1] != ei {
 				p.artEvs[a.ID] = append(l, ei)
 			}
 			ai := p.index(a.ID)
-			if ai < 0 {
-				continue
-			}
-			for j := p.first[ai]; j < p.first[ai+1]; j++ {
-				if u := p.unit[j]; keys[p.ms[j].key] && !seen[u] {
-					seen[u] = true
-					p.evUnits[ei] = append(p.evUnits[ei], u)
-					p.unitEvs[u] = append(p.unitEvs[u], ei)
+			for j := p.first[max(ai, 0)]; ai >= 0 && j < p.first[ai+1]; j++ {
+				if !keys[p.ms[j].key] {
+					continue
 				}
+				u, d := p.unit[j], p.ms[j].day
+				if k, ok := at[u]; ok {
+					sp := &p.evSpans[ei][k]
+					sp.lo, sp.hi = min(sp.lo, d), max(sp.hi, d)
+					continue
+				}
+				at[u] = len(p.evSpans[ei])
+				p.evSpans[ei] = append(p.evSpans[ei], span{u, d, d})
 			}
+		}
+		for _, sp := range p.evSpans[ei] {
+			p.unitEvs[sp.id] = append(p.unitEvs[sp.id], span{ei, sp.lo, sp.hi})
 		}
 	}
 }
@@ -175,108 +204,236 @@ func (p *regroupPlan) canonOf(raw string) string {
 	return raw
 }
 
-// markUnit makes a segment dirty.
-func (p *regroupPlan) markUnit(u int) {
-	if !p.dirty[u] {
-		p.dirty[u] = true
+// markFrom regroups the mentions of segment u from day on. Placing a
+// mention depends only on the mentions placed before it, and no event
+// reaches back more than Window+ReportLag days; so the segment's cut is
+// the latest day at least that far before day that no previous event of
+// the segment spans: the clusters before it cannot take a later mention,
+// and took none.
+func (p *regroupPlan) markFrom(u, day int) {
+	t := math.MinInt
+	if !p.whole[u] {
+		t = p.quiet(u, day-p.opts.Window-p.opts.ReportLag-1)
+	}
+	if t < p.cut[u] {
+		p.cut[u] = t
 		p.queue = append(p.queue, u)
 	}
 }
 
-// markEvent regroups a previous event, and so the segments of its mentions.
+// quiet returns the latest day not after t that no previous event of
+// segment u spans (has mentions before it and on or after it).
+func (p *regroupPlan) quiet(u, t int) int {
+	bs, ok := p.blocks[u]
+	if !ok {
+		evs := append([]span(nil), p.unitEvs[u]...)
+		sort.Slice(evs, func(i, j int) bool { return evs[i].lo < evs[j].lo })
+		for _, e := range evs {
+			if n := len(bs); n > 0 && e.lo <= bs[n-1].hi {
+				bs[n-1].hi = max(bs[n-1].hi, e.hi)
+				continue
+			}
+			bs = append(bs, span{0, e.lo, e.hi})
+		}
+		p.blocks[u] = bs
+	}
+	i := sort.Search(len(bs), func(i int) bool { return bs[i].hi >= t })
+	if i < len(bs) && bs[i].lo < t {
+		return bs[i].lo
+	}
+	return t
+}
+
+// markEvent regroups a previous event, and so all its mentions.
 func (p *regroupPlan) markEvent(ei int) {
 	if p.redo[ei] {
 		return
 	}
 	p.redo[ei] = true
-	for _, u := range p.evUnits[ei] {
-		p.markUnit(u)
+	for _, sp := range p.evSpans[ei] {
+		p.markFrom(sp.id, sp.lo)
 	}
 }
 
-// seed marks dirty the segments the changed articles reach directly.
-func (p *regroupPlan) seed() {
-	raw, pairs := map[string]bool{}, map[keyPair]bool{}
+// markKey regroups every mention of a key.
+func (p *regroupPlan) markKey(k string) {
+	for _, u := range p.keyUnits[k] {
+		p.markFrom(u, math.MinInt/2)
+	}
+}
+
+// seed marks what the changed articles reach directly: their mentions, the
+// previous events of their old versions and the segments their old
+// mentions were in, what their aliases and the pairs of services they
+// report together reach, and the mentions placed by words.
+func (p *regroupPlan) seed(before []Article) {
+	bms := rawMentions(before)
+	for i := range bms {
+		bms[i].key = p.canonOf(bms[i].raw)
+	}
+	added, removed := map[keyPair]int{}, map[keyPair]int{}
 	for id := range p.changed {
 		if ai := p.index(id); ai >= 0 {
-			p.seedArticle(ai, raw, pairs)
+			for j := p.first[ai]; j < p.first[ai+1]; j++ {
+				p.markFrom(p.unit[j], p.ms[j].day)
+			}
+			countPairs(p.arts, p.mentionsOf(ai), p.parents, added)
 		}
 		for _, ei := range p.evsOf(id) {
 			p.markEvent(ei)
-			var keys []string
-			for _, s := range p.opts.Previous[ei].Services {
-				keys = append(keys, p.canonOf(ServiceKey(s)))
-				raw[ServiceKey(s)] = true
-			}
-			for _, a := range keys {
-				for _, b := range keys {
-					pairs[kp(a, b)] = true
-				}
+		}
+	}
+	gap := p.opts.Window + p.opts.ReportLag
+	for _, m := range bms {
+		for _, u := range p.keyUnits[m.key] {
+			if p.whole[u] || (m.tk <= tReport && m.day >= p.span[u].lo-gap-1 && m.day <= p.span[u].hi+gap+1) {
+				p.markFrom(u, m.day)
 			}
 		}
 	}
-	delete(raw, "")
-	for k := range raw {
-		for _, u := range p.keyUnits[p.canonOf(k)] {
-			p.markUnit(u)
+	for start := 0; start < len(bms); {
+		end := start
+		for end < len(bms) && bms[end].art == bms[start].art {
+			end++
 		}
+		countPairs(before, bms[start:end], p.parents, removed)
+		start = end
 	}
+	akeys := p.seedAliases(before, bms)
+	pairs := p.crossing(added, removed)
 	weak := len(p.changed) > 0 && p.opts.Similarity > 0
 	for i, m := range p.ms {
-		if (weak && m.tk >= tMonthDay) || p.aliasIn(m, raw) {
-			for _, u := range p.keyUnits[m.key] {
-				p.markUnit(u)
+		if weak && m.tk >= tMonthDay {
+			p.markKey(m.key)
+		}
+		if f := p.first[m.art]; i != f && (pairs[kp(p.ms[f].key, m.key)] || akeys[m.key] || akeys[p.ms[f].key]) {
+			p.markFrom(p.unit[i], m.day)
+			p.markFrom(p.unit[f], p.ms[f].day)
+		}
+	}
+}
+
+// seedAliases regroups every mention of the services whose canonical key
+// a changed article can change: its services that some mention has as an
+// alias (used or no longer used, the alias joins or leaves), the services
+// of its aliases that articles use, and the services aliasing those. It
+// returns their canonical keys: the pairs of services they are in may
+// have changed too.
+func (p *regroupPlan) seedAliases(before []Article, bms []mention) map[string]bool {
+	akeys := map[string]bool{}
+	mark := func(k string) {
+		akeys[k] = true
+		p.markKey(k)
+	}
+	used := map[string]bool{}
+	for _, m := range bms {
+		used[m.raw] = true
+	}
+	flip := map[string]bool{}
+	visit := func(arts []Article, m mention) {
+		if p.targets[m.raw] {
+			mark(p.canonOf(m.raw))
+			flip[m.raw] = true
+		}
+		for _, al := range arts[m.art].Outages[m.out].Aliases {
+			if ak := ServiceKey(al); ak != "" && ak != m.raw && (used[ak] || p.canon[ak] != "") {
+				mark(p.canonOf(m.raw))
+				mark(p.canonOf(ak))
 			}
 		}
-		if main := p.ms[p.first[m.art]]; i != p.first[m.art] && main.out == 0 && pairs[kp(main.key, m.key)] {
-			p.markUnit(p.unit[i])
-			p.markUnit(p.unit[p.first[m.art]])
+	}
+	for _, m := range bms {
+		visit(before, m)
+	}
+	for id := range p.changed {
+		if ai := p.index(id); ai >= 0 {
+			for _, m := range p.mentionsOf(ai) {
+				visit(p.arts, m)
+			}
+		}
+	}
+	if len(flip) == 0 {
+		return akeys
+	}
+	for _, m := range p.ms {
+		for _, al := range p.arts[m.art].Outages[m.out].Aliases {
+			if flip[ServiceKey(al)] {
+				mark(m.key)
+			}
+		}
+	}
+	return akeys
+}
+
+// countPairs adds to counts the pairs of services one article (its
+// mentions ms) reports together, as pairCounts counts them.
+func countPairs(arts []Article, ms []mention, parents map[string]string, counts map[keyPair]int) {
+	if len(ms) < 2 || ms[0].out != 0 {
+		return
+	}
+	g := &grouper{arts: arts}
+	seen := map[keyPair]bool{}
+	for _, m := range ms[1:] {
+		if k := kp(ms[0].key, m.key); k.a != k.b && !seen[k] && !g.linked(parents, ms[0], m) {
+			seen[k] = true
+			counts[k]++
 		}
 	}
 }
 
-// seedArticle marks dirty the segments of a changed article's mentions and
-// notes its keys, aliases and pairs of services.
-func (p *regroupPlan) seedArticle(ai int, raw map[string]bool, pairs map[keyPair]bool) {
-	ms := p.mentionsOf(ai)
-	for j, m := range ms {
-		p.markUnit(p.unit[p.first[ai]+j])
-		raw[m.raw] = true
-		for _, al := range p.arts[ai].Outages[m.out].Aliases {
-			raw[ServiceKey(al)] = true
-		}
-		pairs[kp(ms[0].key, m.key)] = true
-	}
-}
-
-// aliasIn reports whether one of m's aliases is a key of raw.
-func (p *regroupPlan) aliasIn(m mention, raw map[string]bool) bool {
-	for _, al := range p.arts[m.art].Outages[m.out].Aliases {
-		if raw[ServiceKey(al)] {
-			return true
+// crossing returns the pairs of services whose count of articles reporting
+// them together crossed Options.CoReports: added counts the changed
+// articles reporting them now, removed their previous versions.
+func (p *regroupPlan) crossing(added, removed map[keyPair]int) map[keyPair]bool {
+	out := map[keyPair]bool{}
+	t := p.opts.CoReports
+	check := func(k keyPair) {
+		now := p.pairs[k]
+		if before := now - added[k] + removed[k]; (now >= t) != (before >= t) {
+			out[k] = true
 		}
 	}
-	return false
+	for k := range added {
+		check(k)
+	}
+	for k := range removed {
+		check(k)
+	}
+	return out
 }
 
-// close marks dirty every previous event with a mention in a dirty
-// segment, and the segments of those events, until nothing is added.
+// close regroups every previous event with a mention on or after the cut
+// of its segment, and what those events reach, until nothing is added.
 func (p *regroupPlan) close() {
 	for len(p.queue) > 0 {
 		u := p.queue[len(p.queue)-1]
 		p.queue = p.queue[:len(p.queue)-1]
-		for _, ei := range p.unitEvs[u] {
-			p.markEvent(ei)
+		for _, e := range p.unitEvs[u] {
+			if e.hi >= p.cut[u] {
+				p.markEvent(e.id)
+			}
 		}
 	}
 }
 
+// live reports whether mention j is grouped anew.
+func (p *regroupPlan) live(j int) bool { return p.ms[j].day >= p.cut[p.unit[j]] }
+
 // check returns why the previous events cannot be kept ("" when they can):
 // a kept event names an article that is gone or changed, or an article's
 // mention of a clean segment is in no kept event. It also fills subset.
-func (p *regroupPlan) check() string {
+func (p *regroupPlan) check(before []Article) string {
 	if len(p.changed) > 0 && len(p.opts.Previous) == 0 {
 		return "no previous events"
+	}
+	had := map[string]bool{}
+	for _, a := range before {
+		had[a.ID] = true
+	}
+	for id := range p.changed {
+		if len(p.evsOf(id)) > 0 && !had[id] {
+			return "the previous version of changed article " + id + " is missing"
+		}
 	}
 	for ei, e := range p.opts.Previous {
 		if p.redo[ei] {
@@ -290,7 +447,7 @@ func (p *regroupPlan) check() string {
 	}
 	last := -1
 	for i, m := range p.ms {
-		if p.dirty[p.unit[i]] {
+		if p.live(i) {
 			if m.art != last {
 				p.subset = append(p.subset, m.art)
 				last = m.art
@@ -347,7 +504,7 @@ func (p *regroupPlan) run() []Event {
 		sub[si] = p.arts[ai]
 		for j := p.first[ai]; j < p.first[ai+1]; j++ {
 			m := p.ms[j]
-			m.art, m.cluster, m.skip = si, -1, !p.dirty[p.unit[j]]
+			m.art, m.cluster, m.skip = si, -1, !p.live(j)
 			weak = weak || (!m.skip && m.tk >= tMonthDay)
 			ms = append(ms, m)
 		}
@@ -367,7 +524,7 @@ func (p *regroupPlan) run() []Event {
 		taken[e.ID] = true
 	}
 	g := &grouper{opts: p.opts, arts: sub, ms: ms, byKey: map[string][]int{}, df: df, n: len(p.arts),
-		pairs: pairCounts(p.arts, p.ms, p.parents)}
+		pairs: p.pairs}
 	evs := g.group(redo, taken)
 	p.stats = RegroupStats{Articles: len(sub), Kept: len(kept), Regrouped: len(evs)}
 	evs = append(kept, evs...)

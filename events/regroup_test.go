@@ -102,17 +102,20 @@ func (g *archiveGen) fresh() Article {
 }
 
 // change adds n articles, changes and removes some of arts; it returns the
-// new archive and the ids changed.
-func (g *archiveGen) change(arts []Article, n int) ([]Article, map[string]bool) {
+// new archive, the previous versions of the articles changed or removed,
+// and the ids changed.
+func (g *archiveGen) change(arts []Article, n int) ([]Article, []Article, map[string]bool) {
 	changed := map[string]bool{}
-	var out []Article
+	var out, before []Article
 	for _, a := range arts {
 		switch g.r.IntN(g.churn) {
 		case 0:
 			changed[a.ID] = true // removed
+			before = append(before, a)
 			continue
 		case 1:
 			changed[a.ID] = true
+			before = append(before, a)
 			a = g.article(a.ID, false)
 		}
 		out = append(out, a)
@@ -123,7 +126,7 @@ func (g *archiveGen) change(arts []Article, n int) ([]Article, map[string]bool) 
 		changed[a.ID] = true
 		out = append(out, a)
 	}
-	return out, changed
+	return out, before, changed
 }
 
 func eventsJSON(t *testing.T, evs []Event) string {
@@ -172,11 +175,12 @@ func TestRegroupMatchesGroup(t *testing.T) {
 				}
 				prev := Group(arts, opts)
 				for batch := range 6 {
+					var before []Article
 					var changed map[string]bool
-					arts, changed = g.change(arts, tt.batch)
+					arts, before, changed = g.change(arts, tt.batch)
 					o := opts
 					o.Previous = prev
-					inc, st := Regroup(arts, changed, o)
+					inc, st := Regroup(arts, before, changed, o)
 					full := Group(arts, o)
 					if got, want := eventsJSON(t, inc), eventsJSON(t, full); got != want {
 						t.Fatalf("seed %d batch %d (%+v): Regroup differs from Group", seed, batch, st)
@@ -212,23 +216,29 @@ func TestRegroupFallsBack(t *testing.T) {
 		a := g.fresh()
 		more, changed[a.ID] = append(more, a), true
 	}
+	changedOld := map[string]bool{arts[10].ID: true}
+	moved := append([]Article(nil), arts...)
+	moved[10] = g.article(arts[10].ID, false)
 	tests := []struct {
 		name    string
 		arts    []Article
+		before  []Article
 		changed map[string]bool
 		prev    []Event
 		full    bool
 	}{
-		{"consistent", more, changed, prev, false},
-		{"nothing changed", arts, map[string]bool{}, prev, false},
-		{"no previous events", more, changed, nil, true},
-		{"a change not reported", more, map[string]bool{}, prev, true},
-		{"previous of another archive", more, changed, Group(more[:50], Options{}), true},
-		{"an added article not reported", append(append([]Article(nil), arts...), g.fresh()), map[string]bool{}, prev, true},
+		{"consistent", more, nil, changed, prev, false},
+		{"nothing changed", arts, nil, map[string]bool{}, prev, false},
+		{"an article changed", moved, arts[10:11], changedOld, prev, false},
+		{"no previous events", more, nil, changed, nil, true},
+		{"a change not reported", more, nil, map[string]bool{}, prev, true},
+		{"previous of another archive", more, nil, changed, Group(more[:50], Options{}), true},
+		{"an added article not reported", append(append([]Article(nil), arts...), g.fresh()), nil, map[string]bool{}, prev, true},
+		{"a previous version missing", moved, nil, changedOld, prev, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inc, st := Regroup(tt.arts, tt.changed, Options{Previous: tt.prev})
+			inc, st := Regroup(tt.arts, tt.before, tt.changed, Options{Previous: tt.prev})
 			if st.Full != tt.full {
 				t.Errorf("full = %v (%q), want %v", st.Full, st.Reason, tt.full)
 			}
@@ -271,7 +281,7 @@ func TestRegroupWordStatistics(t *testing.T) {
 	if eventOfArticle(full, "u1") == eventOfArticle(full, "x1") {
 		t.Fatalf("the undated article should leave x1 once its words are common: %v", groups(full))
 	}
-	inc, st := Regroup(more, changed, Options{Previous: prev})
+	inc, st := Regroup(more, nil, changed, Options{Previous: prev})
 	if st.Full {
 		t.Errorf("grouped everything: %+v", st)
 	}
@@ -364,7 +374,7 @@ func BenchmarkNightly(b *testing.B) {
 			b.Run(name+"/incremental", func(b *testing.B) {
 				setup()
 				benchNightly(b, func() []Event {
-					evs, st := Regroup(all, changed, Options{Previous: prev})
+					evs, st := Regroup(all, nil, changed, Options{Previous: prev})
 					if st.Full {
 						b.Fatalf("grouped everything: %s", st.Reason)
 					}

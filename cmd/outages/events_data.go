@@ -67,7 +67,7 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	var evs []events.Event
 	if in.changed != nil && prevOK && in.meta.Grouped != "" && in.meta.Grouped == prev.Generated && in.meta.Options == fp {
 		var st events.RegroupStats
-		evs, st = events.Regroup(arts, in.changed, opts)
+		evs, st = events.Regroup(arts, in.beforeArticles(), in.changed, opts)
 		logger.Debug("events: regrouped", "changed", len(in.changed), "full", st.Full, "reason", st.Reason,
 			"articles", st.Articles, "kept", st.Kept, "regrouped", st.Regrouped)
 	} else {

@@ -29,11 +29,12 @@ import (
 // seconds of regrouping), rewrites only the partitions they fall in, and
 // regroups only the events they can reach (events.Regroup).
 //
-// Crash safety: partitions are written (each atomically) before the events
-// file, and meta.gob after it. A run killed before meta.gob is written
-// leaves the old meta.gob: the next run replays the store's changes since
-// its sequence (applying a change twice is harmless) and, when the events
-// file is not the one meta.gob names, groups everything.
+// Crash safety: before it writes partitions (each atomically), a run
+// writes a meta.gob with the old sequence that names no events file; it
+// writes the events file, then the final meta.gob. A run killed in between
+// leaves that meta.gob: the next run replays the store's changes since its
+// sequence (applying a change twice is harmless) and groups everything,
+// since the events file is not the one meta.gob names.
 const (
 	eventsInput       = "events-input"
 	eventsInputLegacy = "events-input.gob" // the one-file cache of earlier versions
@@ -67,6 +68,7 @@ type groupInput struct {
 	dups    map[string]bool                      // ids read from two partitions
 	dirty   map[string]bool                      // partitions to write
 	changed map[string]bool                      // ids changed since meta.Seq; nil when rebuilt
+	before  map[string]events.Article            // the cached versions of changed articles
 	last    uint64                               // the store's last sequence
 }
 
@@ -114,7 +116,7 @@ func readGroupingInput(ctx context.Context, dataDir string, store *corpus.Store,
 
 func newGroupInput() *groupInput {
 	return &groupInput{parts: map[string]map[string]events.Article{}, where: map[string]string{},
-		dups: map[string]bool{}, dirty: map[string]bool{}}
+		dups: map[string]bool{}, dirty: map[string]bool{}, before: map[string]events.Article{}}
 }
 
 // replay applies the store's changes after the cache's sequence up to last.
@@ -145,7 +147,10 @@ func (in *groupInput) apply(a *corpus.Article) {
 		in.changed[a.ID] = true
 	}
 	for p, m := range in.parts {
-		if _, ok := m[a.ID]; ok {
+		if old, ok := m[a.ID]; ok {
+			if _, seen := in.before[a.ID]; !seen && in.changed != nil {
+				in.before[a.ID] = old
+			}
 			delete(m, a.ID)
 			in.dirty[p] = true
 		}
@@ -225,12 +230,9 @@ func readGob(path string, v any) error {
 	return nil
 }
 
-// writeParts writes the partitions that changed, each atomically.
-func (in *groupInput) writeParts(dataDir string) error {
+// writeDirty writes the partitions that changed, each atomically.
+func (in *groupInput) writeDirty(dataDir string) error {
 	dir := filepath.Join(dataDir, eventsInput)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	for p := range in.dirty {
 		arts := make([]events.Article, 0, len(in.parts[p]))
 		for _, a := range in.parts[p] {
@@ -247,6 +249,29 @@ func (in *groupInput) writeParts(dataDir string) error {
 	return nil
 }
 
+// beforeArticles returns the cached versions of the changed articles.
+func (in *groupInput) beforeArticles() []events.Article {
+	out := make([]events.Article, 0, len(in.before))
+	for _, a := range in.before {
+		out = append(out, a)
+	}
+	return out
+}
+
+// writeParts writes, when partitions changed, a meta.gob saying that they
+// may be ahead of it and that no events file was grouped from them (a run
+// killed from now on leaves that), then the partitions, each atomically.
+func (in *groupInput) writeParts(dataDir string) error {
+	if len(in.dirty) == 0 {
+		return nil
+	}
+	marker := inputMeta{Version: eventsInputVersion, Seq: in.meta.Seq, Parts: in.meta.Parts}
+	if err := writeInputMeta(dataDir, marker); err != nil {
+		return err
+	}
+	return in.writeDirty(dataDir)
+}
+
 // writeMeta records that the partitions are up to date with the store and
 // that the events file generated at grouped was grouped from them with
 // options; it removes the one-file cache of earlier versions.
@@ -256,13 +281,20 @@ func (in *groupInput) writeMeta(dataDir, grouped, options string) error {
 		m.Parts = append(m.Parts, p)
 	}
 	sort.Strings(m.Parts)
-	err := writeAtomic(filepath.Join(dataDir, eventsInput, inputMetaFile), func(w io.Writer) error {
-		return gob.NewEncoder(w).Encode(m)
-	})
-	if err != nil {
+	if err := writeInputMeta(dataDir, m); err != nil {
 		return err
 	}
 	return removeIfExists(filepath.Join(dataDir, eventsInputLegacy))
+}
+
+// writeInputMeta writes meta.gob atomically.
+func writeInputMeta(dataDir string, m inputMeta) error {
+	if err := os.MkdirAll(filepath.Join(dataDir, eventsInput), 0o755); err != nil {
+		return err
+	}
+	return writeAtomic(filepath.Join(dataDir, eventsInput, inputMetaFile), func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(m)
+	})
 }
 
 // groupingFingerprint names what grouping depends on besides the articles:

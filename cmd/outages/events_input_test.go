@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"outages/events"
 )
 
 // freeArticle is a 2024 outage article for a second run.
@@ -124,24 +126,28 @@ func TestEventsInputCache(t *testing.T) {
 	}
 }
 
-// TestEventsInputKilledRun: a run killed after writing the cache's
-// partitions, or after the events file, leaves a cache the next run
-// detects as stale: the events it groups are those of a full regroup.
+// TestEventsInputKilledRun: a run killed after it began writing the
+// cache's partitions, before or after it wrote the events file, leaves a
+// cache the next run sees as stale: the events it groups are those of a
+// full regroup.
 func TestEventsInputKilledRun(t *testing.T) {
 	tests := []struct {
 		name    string
 		restore []string // files put back as they were before the second run
 	}{
-		{"killed before the events file", []string{inputMetaFile, "../" + eventsFile, "../" + eventsByArticle}},
-		{"killed before the cache's meta file", []string{inputMetaFile}},
+		{"killed before the events file", []string{eventsFile, eventsByArticle}},
+		{"killed before the cache's last meta file", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := sampleRun(t)
-			dir := filepath.Join(data, eventsInput)
+			var meta inputMeta
+			if err := readGob(filepath.Join(data, eventsInput, inputMetaFile), &meta); err != nil {
+				t.Fatal(err)
+			}
 			saved := map[string][]byte{}
 			for _, f := range tt.restore {
-				b, err := os.ReadFile(filepath.Join(dir, f))
+				b, err := os.ReadFile(filepath.Join(data, f))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -153,13 +159,22 @@ func TestEventsInputKilledRun(t *testing.T) {
 				t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
 			}
 			for f, b := range saved {
-				os.WriteFile(filepath.Join(dir, f), b, 0o644)
+				os.WriteFile(filepath.Join(data, f), b, 0o644)
 			}
-			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
-				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
+			// what the second run wrote before its partitions
+			marker := inputMeta{Version: eventsInputVersion, Seq: meta.Seq, Parts: meta.Parts}
+			if err := writeInputMeta(data, marker); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", t.TempDir(), "--log-level", "debug")
+			if code != exitOK {
+				t.Fatalf("third run = %d\n%s\n%s", code, out, errOut)
+			}
+			if strings.Contains(errOut, "events: regrouped") {
+				t.Errorf("regrouped incrementally after a killed run:\n%s", errOut)
 			}
 			got := eventsList(t, data)
-			os.RemoveAll(dir)
+			os.RemoveAll(filepath.Join(data, eventsInput))
 			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
 				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
 			}
@@ -167,5 +182,39 @@ func TestEventsInputKilledRun(t *testing.T) {
 				t.Errorf("events after the killed run:\n%s\nwant (grouped from the whole store)\n%s", got, want)
 			}
 		})
+	}
+}
+
+// TestEventsInputMarker: before it writes a partition, a run records in
+// meta.gob that the partitions may be ahead of its sequence and that no
+// events file was grouped from them.
+func TestEventsInputMarker(t *testing.T) {
+	dir := t.TempDir()
+	in := newGroupInput()
+	in.meta = inputMeta{Version: eventsInputVersion, Seq: 7, Parts: []string{"p-2024"}, Grouped: "then", Options: "x"}
+	in.parts["p-2024"] = map[string]events.Article{"a": {ID: "a", Published: "2024-01-02"}}
+	in.parts["p-2025"] = map[string]events.Article{"b": {ID: "b", Published: "2025-01-02"}}
+	in.dirty["p-2025"], in.last = true, 9
+	if err := in.writeParts(dir); err != nil {
+		t.Fatal(err)
+	}
+	var m inputMeta
+	if err := readGob(filepath.Join(dir, eventsInput, inputMetaFile), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Seq != 7 || m.Grouped != "" || strings.Join(m.Parts, ",") != "p-2024" {
+		t.Errorf("meta.gob while partitions are written = %+v, want sequence 7, p-2024 only, no events file", m)
+	}
+	if _, err := os.Stat(filepath.Join(dir, eventsInput, "p-2025.gob")); err != nil {
+		t.Errorf("the changed partition was not written: %v", err)
+	}
+	if err := in.writeMeta(dir, "now", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if err := readGob(filepath.Join(dir, eventsInput, inputMetaFile), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Seq != 9 || m.Grouped != "now" || strings.Join(m.Parts, ",") != "p-2024,p-2025" {
+		t.Errorf("meta.gob after the events file = %+v", m)
 	}
 }
