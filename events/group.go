@@ -71,14 +71,16 @@ func (g *grouper) group(previous []Event, taken map[string]bool) []Event {
 	return evs
 }
 
-// sortEvents orders events newest first, then by id.
+// sortEvents orders events newest first, then by id (ids are unique).
 func sortEvents(evs []Event) {
-	sort.SliceStable(evs, func(i, j int) bool {
-		if a, b := evs[i].Day(), evs[j].Day(); a != b {
-			return a > b
-		}
-		return evs[i].ID < evs[j].ID
-	})
+	sort.Slice(evs, func(i, j int) bool { return eventBefore(&evs[i], &evs[j]) })
+}
+
+func eventBefore(a, b *Event) bool {
+	if da, db := a.Day(), b.Day(); da != db {
+		return da > db
+	}
+	return a.ID < b.ID
 }
 
 func sortedArticles(arts []Article) []Article {
@@ -113,13 +115,27 @@ func mentionsAliases(arts []Article) ([]mention, map[string]bool) {
 	return ms, targets
 }
 
+// keyCache remembers the ServiceKey of names: an archive names a few
+// thousand services a million times.
+type keyCache map[string]string
+
+func (c keyCache) of(name string) string {
+	k, ok := c[name]
+	if !ok {
+		k = ServiceKey(name)
+		c[name] = k
+	}
+	return k
+}
+
 // rawMentions returns the mentions of arts keyed by their own service
 // names (key and raw alike).
 func rawMentions(arts []Article) []mention {
 	var ms []mention
+	keys := keyCache{}
 	for ai, a := range arts {
 		for oi, o := range a.Outages {
-			key := ServiceKey(o.Service)
+			key := keys.of(o.Service)
 			if key == "" {
 				continue
 			}
@@ -141,6 +157,7 @@ func aliasKeys(arts []Article, ms []mention, targets map[string]bool) map[string
 	for _, m := range ms {
 		used[m.key] = true
 	}
+	keys := keyCache{}
 	parent := map[string]string{}
 	find := func(k string) string {
 		for {
@@ -154,7 +171,7 @@ func aliasKeys(arts []Article, ms []mention, targets map[string]bool) map[string
 	for _, m := range ms {
 		key := m.key
 		for _, al := range arts[m.art].Outages[m.out].Aliases {
-			ak := ServiceKey(al)
+			ak := keys.of(al)
 			targets[ak] = true
 			if ak == "" || ak == key || !used[ak] {
 				continue

@@ -79,8 +79,11 @@ type regroupPlan struct {
 	span     []span            // per segment: its first and last day
 	keyUnits map[string][]int  // canonical key → its segments
 	artEvs   map[string][]int  // article id → previous events holding it
-	evSpans  [][]span          // previous event → its segments, with its first and last day in each
-	unitEvs  [][]span          // segment → previous events in it, with their first and last day
+	unitMs   [][]int           // segment → its mentions
+	ids      map[string]int    // article id → index
+	keys     keyCache          // service name → key
+	evKeys   map[int][]string  // previous event → its keys (eventKeys)
+	unitEvs  map[int][]span    // segment → unitEvents
 	blocks   map[int][]span    // segment → its events' spans merged where they overlap
 	cut      []int             // per segment: its mentions from this day on are grouped anew
 	redo     []bool            // per previous event: grouped anew
@@ -100,7 +103,18 @@ const clean = math.MaxInt
 func newRegroupPlan(arts []Article, ms []mention, targets map[string]bool, before []Article, changed map[string]bool, opts Options) *regroupPlan {
 	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: targets, changed: changed, parents: keyParents(opts.Parents),
 		canon: map[string]string{}, artEvs: map[string][]int{}, keyUnits: map[string][]int{},
-		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous))}
+		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)),
+		keys: keyCache{}, evKeys: map[int][]string{}, unitEvs: map[int][]span{}}
+	for i, a := range arts {
+		p.ids[a.ID] = i
+	}
+	for ei, e := range opts.Previous {
+		for _, a := range e.Articles {
+			if l := p.artEvs[a.ID]; len(l) == 0 || l[len(l)-1] != ei {
+				p.artEvs[a.ID] = append(l, ei)
+			}
+		}
+	}
 	p.first = make([]int, len(arts)+1)
 	for i := range p.first {
 		p.first[i] = len(ms)
@@ -114,7 +128,6 @@ func newRegroupPlan(arts []Article, ms []mention, targets map[string]bool, befor
 	}
 	p.pairs = pairCounts(arts, ms, p.parents)
 	p.segment()
-	p.mapEvents()
 	p.seed(before)
 	p.close()
 	return p
@@ -149,51 +162,90 @@ func (p *regroupPlan) segment() {
 			d := p.ms[i].day
 			if j == 0 || (!whole && d-p.ms[idx[j-1]].day > gap) {
 				p.keyUnits[k] = append(p.keyUnits[k], len(p.whole))
+				p.unitMs = append(p.unitMs, nil)
 				p.whole = append(p.whole, whole)
 				p.cut = append(p.cut, clean)
 				p.span = append(p.span, span{len(p.span), d, d})
 			}
 			u := len(p.whole) - 1
 			p.unit[i] = u
+			p.unitMs[u] = append(p.unitMs[u], i)
 			p.span[u].lo, p.span[u].hi = min(p.span[u].lo, d), max(p.span[u].hi, d)
 		}
 	}
-	p.unitEvs = make([][]span, len(p.whole))
 }
 
-// mapEvents finds the segments of each previous event's mentions (the
-// mentions of its services in its articles) and their days.
-func (p *regroupPlan) mapEvents() {
-	p.evSpans = make([][]span, len(p.opts.Previous))
-	for ei, e := range p.opts.Previous {
-		keys := map[string]bool{}
-		for _, s := range e.Services {
-			keys[p.canonOf(ServiceKey(s))] = true
-		}
-		at := map[int]int{} // segment → index in evSpans[ei]
-		for _, a := range e.Articles {
-			if l := p.artEvs[a.ID]; len(l) == 0 || l[len(l)-1] != ei {
-				p.artEvs[a.ID] = append(l, ei)
+// eventKeys returns the canonical keys of a previous event's services.
+func (p *regroupPlan) eventKeys(ei int) []string {
+	if ks, ok := p.evKeys[ei]; ok {
+		return ks
+	}
+	var ks []string
+	for _, s := range p.opts.Previous[ei].Services {
+		ks = append(ks, p.canonOf(p.keys.of(s)))
+	}
+	p.evKeys[ei] = ks
+	return ks
+}
+
+// eventSpans returns the segments of a previous event's mentions (the
+// mentions of its services in its articles), with its first and last day
+// in each.
+func (p *regroupPlan) eventSpans(ei int) []span {
+	keys := p.eventKeys(ei)
+	var out []span
+	for _, a := range p.opts.Previous[ei].Articles {
+		ai := p.index(a.ID)
+		for j := p.first[max(ai, 0)]; ai >= 0 && j < p.first[ai+1]; j++ {
+			if contains(keys, p.ms[j].key) {
+				out = addSpan(out, nil, p.unit[j], p.ms[j].day)
 			}
-			ai := p.index(a.ID)
-			for j := p.first[max(ai, 0)]; ai >= 0 && j < p.first[ai+1]; j++ {
-				if !keys[p.ms[j].key] {
-					continue
-				}
-				u, d := p.unit[j], p.ms[j].day
-				if k, ok := at[u]; ok {
-					sp := &p.evSpans[ei][k]
-					sp.lo, sp.hi = min(sp.lo, d), max(sp.hi, d)
-					continue
-				}
-				at[u] = len(p.evSpans[ei])
-				p.evSpans[ei] = append(p.evSpans[ei], span{u, d, d})
-			}
-		}
-		for _, sp := range p.evSpans[ei] {
-			p.unitEvs[sp.id] = append(p.unitEvs[sp.id], span{ei, sp.lo, sp.hi})
 		}
 	}
+	return out
+}
+
+// unitEvents returns the previous events with a mention in segment u, with
+// their first and last day in it: the converse of eventSpans.
+func (p *regroupPlan) unitEvents(u int) []span {
+	if l, ok := p.unitEvs[u]; ok {
+		return l
+	}
+	var out []span
+	at := map[int]int{}
+	for _, j := range p.unitMs[u] {
+		for _, ei := range p.evsOf(p.arts[p.ms[j].art].ID) {
+			if contains(p.eventKeys(ei), p.ms[j].key) {
+				out = addSpan(out, at, ei, p.ms[j].day)
+			}
+		}
+	}
+	p.unitEvs[u] = out
+	return out
+}
+
+// addSpan widens the span of id in l to day d, or adds it; at, when not
+// nil, indexes l by id.
+func addSpan(l []span, at map[int]int, id, d int) []span {
+	k, ok := -1, false
+	if at != nil {
+		k, ok = at[id]
+	} else {
+		for i := range l {
+			if l[i].id == id {
+				k, ok = i, true
+				break
+			}
+		}
+	}
+	if ok {
+		l[k].lo, l[k].hi = min(l[k].lo, d), max(l[k].hi, d)
+		return l
+	}
+	if at != nil {
+		at[id] = len(l)
+	}
+	return append(l, span{id, d, d})
 }
 
 // canonOf is the canonical key of a raw key (itself when no mention uses it).
@@ -226,7 +278,7 @@ func (p *regroupPlan) markFrom(u, day int) {
 func (p *regroupPlan) quiet(u, t int) int {
 	bs, ok := p.blocks[u]
 	if !ok {
-		evs := append([]span(nil), p.unitEvs[u]...)
+		evs := append([]span(nil), p.unitEvents(u)...)
 		sort.Slice(evs, func(i, j int) bool { return evs[i].lo < evs[j].lo })
 		for _, e := range evs {
 			if n := len(bs); n > 0 && e.lo <= bs[n-1].hi {
@@ -250,7 +302,7 @@ func (p *regroupPlan) markEvent(ei int) {
 		return
 	}
 	p.redo[ei] = true
-	for _, sp := range p.evSpans[ei] {
+	for _, sp := range p.eventSpans(ei) {
 		p.markFrom(sp.id, sp.lo)
 	}
 }
@@ -408,7 +460,7 @@ func (p *regroupPlan) close() {
 	for len(p.queue) > 0 {
 		u := p.queue[len(p.queue)-1]
 		p.queue = p.queue[:len(p.queue)-1]
-		for _, e := range p.unitEvs[u] {
+		for _, e := range p.unitEvents(u) {
 			if e.hi >= p.cut[u] {
 				p.markEvent(e.id)
 			}
@@ -466,17 +518,8 @@ func (p *regroupPlan) check(before []Article) string {
 
 // index is the index of article id in arts, or -1.
 func (p *regroupPlan) index(id string) int {
-	lo, hi := 0, len(p.arts)
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if p.arts[mid].ID < id {
-			lo = mid + 1
-		} else {
-			hi = mid
-		}
-	}
-	if lo < len(p.arts) && p.arts[lo].ID == id {
-		return lo
+	if i, ok := p.ids[id]; ok {
+		return i
 	}
 	return -1
 }
@@ -498,7 +541,7 @@ func (p *regroupPlan) kept(id string) bool {
 // and returns them with the kept events, newest first.
 func (p *regroupPlan) run() []Event {
 	sub := make([]Article, len(p.subset))
-	var ms []mention
+	ms := make([]mention, 0, 2*len(p.subset))
 	weak := false
 	for si, ai := range p.subset {
 		sub[si] = p.arts[ai]
@@ -513,21 +556,59 @@ func (p *regroupPlan) run() []Event {
 	if weak && p.opts.Similarity > 0 {
 		df = docFreq(p.arts)
 	}
-	var kept, redo []Event
-	taken := map[string]bool{}
+	var redo []Event
+	taken := make(map[string]bool, len(p.opts.Previous))
 	for ei, e := range p.opts.Previous {
 		if p.redo[ei] {
 			redo = append(redo, e)
-			continue
+		} else {
+			taken[e.ID] = true
 		}
-		kept = append(kept, e)
-		taken[e.ID] = true
 	}
 	g := &grouper{opts: p.opts, arts: sub, ms: ms, byKey: map[string][]int{}, df: df, n: len(p.arts),
 		pairs: p.pairs}
 	evs := g.group(redo, taken)
-	p.stats = RegroupStats{Articles: len(sub), Kept: len(kept), Regrouped: len(evs)}
-	evs = append(kept, evs...)
+	p.stats = RegroupStats{Articles: len(sub), Kept: len(p.opts.Previous) - len(redo), Regrouped: len(evs)}
 	sortEvents(evs)
-	return evs
+	return p.mergeKept(evs)
+}
+
+// mergeKept returns the kept previous events and evs (sorted) in order.
+func (p *regroupPlan) mergeKept(evs []Event) []Event {
+	prev := p.opts.Previous
+	sorted := sort.SliceIsSorted(prev, func(i, j int) bool { return eventBefore(&prev[i], &prev[j]) })
+	if !sorted {
+		var kept []Event
+		for ei, e := range prev {
+			if !p.redo[ei] {
+				kept = append(kept, e)
+			}
+		}
+		sortEvents(kept)
+		return mergeEvents(kept, evs)
+	}
+	out := make([]Event, 0, p.stats.Kept+len(evs))
+	for ei := range prev {
+		if p.redo[ei] {
+			continue
+		}
+		for len(evs) > 0 && eventBefore(&evs[0], &prev[ei]) {
+			out, evs = append(out, evs[0]), evs[1:]
+		}
+		out = append(out, prev[ei])
+	}
+	return append(out, evs...)
+}
+
+// mergeEvents merges two lists of events sorted by sortEvents.
+func mergeEvents(a, b []Event) []Event {
+	out := make([]Event, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if eventBefore(&b[0], &a[0]) {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }

@@ -373,13 +373,16 @@ func BenchmarkNightly(b *testing.B) {
 			})
 			b.Run(name+"/incremental", func(b *testing.B) {
 				setup()
+				var st RegroupStats
 				benchNightly(b, func() []Event {
-					evs, st := Regroup(all, nil, changed, Options{Previous: prev})
+					var evs []Event
+					evs, st = Regroup(all, nil, changed, Options{Previous: prev})
 					if st.Full {
 						b.Fatalf("grouped everything: %s", st.Reason)
 					}
 					return evs
 				})
+				b.ReportMetric(float64(st.Articles), "articles-regrouped")
 			})
 		}
 	}
