@@ -554,7 +554,7 @@ func (p *regroupPlan) run() []Event {
 	}
 	var df map[uint64]int32
 	if weak && p.opts.Similarity > 0 {
-		df = docFreq(p.arts)
+		df = docFreqOf(p.arts, sub)
 	}
 	var redo []Event
 	taken := make(map[string]bool, len(p.opts.Previous))
@@ -598,6 +598,25 @@ func (p *regroupPlan) mergeKept(evs []Event) []Event {
 		out = append(out, prev[ei])
 	}
 	return append(out, evs...)
+}
+
+// docFreqOf is docFreq(arts) for the terms of sub only: similarity reads
+// no others.
+func docFreqOf(arts, sub []Article) map[uint64]int32 {
+	df := map[uint64]int32{}
+	for _, a := range sub {
+		for _, t := range a.Terms {
+			df[t] = 0
+		}
+	}
+	for _, a := range arts {
+		for _, t := range a.Terms {
+			if n, ok := df[t]; ok {
+				df[t] = n + 1
+			}
+		}
+	}
+	return df
 }
 
 // mergeEvents merges two lists of events sorted by sortEvents.

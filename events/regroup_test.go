@@ -152,20 +152,21 @@ func TestRegroupMatchesGroup(t *testing.T) {
 		late       bool
 		start      int
 		batch      int
+		seeds      uint64
 	}{
-		{"three years, nightly batches", 0, 1000, 300, 400, true, 1500, 10},
-		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1500, 10},
-		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1500, 10},
-		{"a year", 0, 365, 80, 60, false, 400, 12},
-		{"a year, many undated", 0, 365, 6, 60, false, 400, 12},
-		{"a month (dense)", 0, 30, 80, 60, false, 150, 5},
-		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5},
-		{"big batches", 0, 365, 80, 60, false, 300, 80},
+		{"three years, nightly batches", 0, 1000, 300, 400, true, 1500, 10, 3},
+		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1500, 10, 3},
+		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1500, 10, 2},
+		{"a year", 0, 365, 80, 60, false, 400, 12, 6},
+		{"a year, many undated", 0, 365, 6, 60, false, 400, 12, 4},
+		{"a month (dense)", 0, 30, 80, 60, false, 150, 5, 8},
+		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5, 8},
+		{"big batches", 0, 365, 80, 60, false, 300, 80, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			partial := 0
-			for seed := range uint64(6) {
+			for seed := range tt.seeds {
 				g := newArchiveGen(seed+1, tt.days, tt.weak)
 				g.churn, g.late = tt.churn, tt.late
 				opts := Options{Similarity: tt.similarity, Parents: genParents}
@@ -197,7 +198,7 @@ func TestRegroupMatchesGroup(t *testing.T) {
 			if partial == 0 && tt.weak > 10 && tt.batch < 50 {
 				t.Errorf("every regroup fell back to grouping everything")
 			}
-			t.Logf("%d of 36 regroups partial", partial)
+			t.Logf("%d of %d regroups partial", partial, 6*tt.seeds)
 		})
 	}
 }
@@ -353,7 +354,8 @@ func nightlyArchive(n, weakEvery int) (base, all []Article, changed map[string]b
 // articles: Group over everything (full) against Regroup (incremental),
 // for archives of 100,000 and 200,000 outage articles, all dated or one in
 // a thousand without a publication day. Its cpu-ms/op is the process's CPU
-// time per regrouping (both cores).
+// time per regrouping (both cores); setup does nothing, to measure the
+// peak memory of the archive and its previous events alone.
 func BenchmarkNightly(b *testing.B) {
 	for _, n := range []int{100000, 200000} {
 		for _, weak := range []int{0, 1000} {
@@ -367,6 +369,10 @@ func BenchmarkNightly(b *testing.B) {
 				}
 			}
 			name := fmt.Sprintf("n=%d/undated=1in%d", n, weak)
+			b.Run(name+"/setup", func(b *testing.B) { // the archive and its events alone: peak memory's floor
+				setup()
+				benchNightly(b, func() []Event { return prev })
+			})
 			b.Run(name+"/full", func(b *testing.B) {
 				setup()
 				benchNightly(b, func() []Event { return Group(all, Options{Previous: prev}) })
