@@ -101,18 +101,27 @@ func mentions(arts []Article) []mention {
 	return ms
 }
 
-// mentionsAliases returns the mentions of arts and the keys of every alias
-// of their outages.
-func mentionsAliases(arts []Article) ([]mention, map[string]bool) {
+// aliasInfo is what aliasKeys learns of an archive's service keys.
+type aliasInfo struct {
+	canon   map[string]string // key → canonical key, where they differ
+	used    map[string]bool   // the keys of the mentions
+	targets map[string]bool   // the keys of every alias
+}
+
+// mentionsAliases returns the mentions of arts, with canonical keys, and
+// what aliasKeys learnt.
+func mentionsAliases(arts []Article) ([]mention, aliasInfo) {
 	ms := rawMentions(arts)
-	targets := map[string]bool{}
-	canon := aliasKeys(arts, ms, targets)
-	for i := range ms {
-		if k, ok := canon[ms[i].key]; ok {
-			ms[i].key = k
+	ai := aliasInfo{used: map[string]bool{}, targets: map[string]bool{}}
+	ai.canon = aliasKeys(arts, ms, ai.used, ai.targets)
+	if len(ai.canon) > 0 {
+		for i := range ms {
+			if k, ok := ai.canon[ms[i].key]; ok {
+				ms[i].key = k
+			}
 		}
 	}
-	return ms, targets
+	return ms, ai
 }
 
 // keyCache remembers the ServiceKey of names: an archive names a few
@@ -151,11 +160,13 @@ func rawMentions(arts []Article) []mention {
 // service whose alias is another mention's service name ("Rogers
 // Communications", alias "Rogers") is that service. Each set of keys maps
 // to its smallest key, so the result does not depend on article order.
-// It adds the key of every alias to targets.
-func aliasKeys(arts []Article, ms []mention, targets map[string]bool) map[string]string {
-	used := map[string]bool{}
+// It adds the key of every mention to used and of every alias to targets.
+func aliasKeys(arts []Article, ms []mention, used, targets map[string]bool) map[string]string {
+	last := ""
 	for _, m := range ms {
-		used[m.key] = true
+		if m.key != last {
+			used[m.key], last = true, m.key
+		}
 	}
 	keys := keyCache{}
 	parent := map[string]string{}
@@ -222,15 +233,36 @@ func placeInTime(start, published string) (timeKind, int) {
 	return tNone, 0
 }
 
+// parseDay reads a YYYY-MM-DD day as days since 1970, as time.Parse with
+// layout 2006-01-02 would, without its cost (a million articles are read
+// on every regrouping).
 func parseDay(s string) (int, bool) {
-	if len(s) != 10 {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, false
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	y, ok1 := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // past the end of the month
 		return 0, false
 	}
 	return int(t.Unix() / 86400), true
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func parseMonth(s string) (int, bool) {

@@ -57,8 +57,8 @@ type RegroupStats struct {
 func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]Event, RegroupStats) {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
-	ms, targets := mentionsAliases(arts)
-	p := newRegroupPlan(arts, ms, targets, before, changed, opts)
+	ms, ai := mentionsAliases(arts)
+	p := newRegroupPlan(arts, ms, ai, before, changed, opts)
 	if reason := p.check(before); reason != "" {
 		return Group(arts, opts), RegroupStats{Full: true, Reason: reason, Articles: len(arts)}
 	}
@@ -72,13 +72,16 @@ type regroupPlan struct {
 	ms       []mention
 	changed  map[string]bool
 	parents  map[string]string // Options.Parents by key
-	canon    map[string]string // raw service key → canonical key
+	canon    map[string]string // raw service key → canonical key, where they differ
 	first    []int             // article index → its first mention (len(arts)+1 entries)
 	unit     []int             // mention → segment
 	whole    []bool            // per segment: one block (see Regroup)
 	span     []span            // per segment: its first and last day
 	keyUnits map[string][]int  // canonical key → its segments
-	artEvs   map[string][]int  // article id → previous events holding it
+	used     map[string]bool   // the keys of the mentions
+	evOf     []int             // article index → the previous event holding it (-1: none)
+	evMore   map[int][]int     // article index → the previous events holding it, when several
+	evGone   map[string][]int  // article id not in arts → the previous events holding it
 	unitMs   [][]int           // segment → its mentions
 	ids      map[string]int    // article id → index
 	keys     keyCache          // service name → key
@@ -100,27 +103,20 @@ type span struct{ id, lo, hi int }
 // clean is the cut of a segment with nothing to regroup.
 const clean = math.MaxInt
 
-func newRegroupPlan(arts []Article, ms []mention, targets map[string]bool, before []Article, changed map[string]bool, opts Options) *regroupPlan {
-	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: targets, changed: changed, parents: keyParents(opts.Parents),
-		canon: map[string]string{}, artEvs: map[string][]int{}, keyUnits: map[string][]int{},
+func newRegroupPlan(arts []Article, ms []mention, ai aliasInfo, before []Article, changed map[string]bool, opts Options) *regroupPlan {
+	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: ai.targets, used: ai.used, changed: changed, parents: keyParents(opts.Parents),
+		canon: ai.canon, evOf: make([]int, len(arts)), evMore: map[int][]int{}, evGone: map[string][]int{}, keyUnits: map[string][]int{},
 		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)),
 		keys: keyCache{}, evKeys: map[int][]string{}, unitEvs: map[int][]span{}}
 	for i, a := range arts {
 		p.ids[a.ID] = i
 	}
-	for ei, e := range opts.Previous {
-		for _, a := range e.Articles {
-			if l := p.artEvs[a.ID]; len(l) == 0 || l[len(l)-1] != ei {
-				p.artEvs[a.ID] = append(l, ei)
-			}
-		}
-	}
+	p.mapArticles()
 	p.first = make([]int, len(arts)+1)
 	for i := range p.first {
 		p.first[i] = len(ms)
 	}
 	for i := len(ms) - 1; i >= 0; i-- {
-		p.canon[ms[i].raw] = ms[i].key
 		p.first[ms[i].art] = i
 	}
 	for a := len(arts) - 1; a >= 0; a-- {
@@ -214,7 +210,7 @@ func (p *regroupPlan) unitEvents(u int) []span {
 	var out []span
 	at := map[int]int{}
 	for _, j := range p.unitMs[u] {
-		for _, ei := range p.evsOf(p.arts[p.ms[j].art].ID) {
+		for _, ei := range p.evsOfIndex(p.ms[j].art) {
 			if contains(p.eventKeys(ei), p.ms[j].key) {
 				out = addSpan(out, at, ei, p.ms[j].day)
 			}
@@ -388,7 +384,7 @@ func (p *regroupPlan) seedAliases(before []Article, bms []mention) map[string]bo
 			flip[m.raw] = true
 		}
 		for _, al := range arts[m.art].Outages[m.out].Aliases {
-			if ak := ServiceKey(al); ak != "" && ak != m.raw && (used[ak] || p.canon[ak] != "") {
+			if ak := ServiceKey(al); ak != "" && ak != m.raw && (used[ak] || p.used[ak]) {
 				mark(p.canonOf(m.raw))
 				mark(p.canonOf(ak))
 			}
@@ -487,13 +483,10 @@ func (p *regroupPlan) check(before []Article) string {
 			return "the previous version of changed article " + id + " is missing"
 		}
 	}
-	for ei, e := range p.opts.Previous {
-		if p.redo[ei] {
-			continue
-		}
-		for _, a := range e.Articles {
-			if p.changed[a.ID] || p.index(a.ID) < 0 {
-				return "a previous event names article " + a.ID + ", which is not in the archive"
+	for id, evs := range p.evGone {
+		for _, ei := range evs {
+			if !p.redo[ei] {
+				return "a previous event names article " + id + ", which is not in the archive"
 			}
 		}
 	}
@@ -506,7 +499,7 @@ func (p *regroupPlan) check(before []Article) string {
 			}
 			continue
 		}
-		if !p.kept(p.arts[m.art].ID) {
+		if !p.kept(m.art) {
 			return "article " + p.arts[m.art].ID + " is in no previous event"
 		}
 	}
@@ -524,12 +517,56 @@ func (p *regroupPlan) index(id string) int {
 	return -1
 }
 
-// evsOf returns the previous events holding article id.
-func (p *regroupPlan) evsOf(id string) []int { return p.artEvs[id] }
+// mapArticles finds the previous events holding each article.
+func (p *regroupPlan) mapArticles() {
+	for i := range p.evOf {
+		p.evOf[i] = -1
+	}
+	for ei, e := range p.opts.Previous {
+		for _, a := range e.Articles {
+			ai, ok := p.ids[a.ID]
+			switch {
+			case !ok:
+				if l := p.evGone[a.ID]; len(l) == 0 || l[len(l)-1] != ei {
+					p.evGone[a.ID] = append(l, ei)
+				}
+			case p.evOf[ai] < 0:
+				p.evOf[ai] = ei
+			case p.evOf[ai] != ei:
+				l := p.evMore[ai]
+				if l == nil {
+					l = []int{p.evOf[ai]}
+				}
+				if l[len(l)-1] != ei {
+					p.evMore[ai] = append(l, ei)
+				}
+			}
+		}
+	}
+}
 
-// kept reports whether a kept previous event holds article id.
-func (p *regroupPlan) kept(id string) bool {
-	for _, ei := range p.evsOf(id) {
+// evsOfIndex returns the previous events holding article ai.
+func (p *regroupPlan) evsOfIndex(ai int) []int {
+	if l, ok := p.evMore[ai]; ok {
+		return l
+	}
+	if p.evOf[ai] < 0 {
+		return nil
+	}
+	return p.evOf[ai : ai+1]
+}
+
+// evsOf returns the previous events holding article id.
+func (p *regroupPlan) evsOf(id string) []int {
+	if ai := p.index(id); ai >= 0 {
+		return p.evsOfIndex(ai)
+	}
+	return p.evGone[id]
+}
+
+// kept reports whether a kept previous event holds article ai.
+func (p *regroupPlan) kept(ai int) bool {
+	for _, ei := range p.evsOfIndex(ai) {
 		if !p.redo[ei] {
 			return true
 		}

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"outages/corpus"
 )
@@ -403,4 +404,22 @@ func benchNightly(b *testing.B, regroup func() []Event) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// FuzzParseDay: parseDay reads a day as time.Parse does.
+func FuzzParseDay(f *testing.F) {
+	for _, s := range []string{"2024-03-14", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-015", "XXXX-03-14", "0000-01-01", "+024-01-01", "2024-04-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseDay(s)
+		var want int
+		tm, err := time.Parse("2006-01-02", s)
+		if err == nil {
+			want = int(tm.Unix() / 86400)
+		}
+		if ok != (err == nil) || got != want {
+			t.Errorf("parseDay(%q) = %d, %v; time.Parse gives %d, %v", s, got, ok, want, err)
+		}
+	})
 }
