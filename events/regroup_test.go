@@ -155,14 +155,14 @@ func TestRegroupMatchesGroup(t *testing.T) {
 		batch      int
 		seeds      uint64
 	}{
-		{"three years, nightly batches", 0, 1000, 300, 400, true, 1500, 10, 3},
-		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1500, 10, 3},
-		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1500, 10, 2},
-		{"a year", 0, 365, 80, 60, false, 400, 12, 6},
-		{"a year, many undated", 0, 365, 6, 60, false, 400, 12, 4},
-		{"a month (dense)", 0, 30, 80, 60, false, 150, 5, 8},
-		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5, 8},
-		{"big batches", 0, 365, 80, 60, false, 300, 80, 3},
+		{"three years, nightly batches", 0, 1000, 300, 400, true, 1200, 10, 2},
+		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1200, 10, 2},
+		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1200, 10, 1},
+		{"a year", 0, 365, 80, 60, false, 400, 12, 3},
+		{"a year, many undated", 0, 365, 6, 60, false, 400, 12, 2},
+		{"a month (dense)", 0, 30, 80, 60, false, 150, 5, 5},
+		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5, 5},
+		{"big batches", 0, 365, 80, 60, false, 300, 80, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
