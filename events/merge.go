@@ -55,6 +55,11 @@ func (g *grouper) merge() [][]int {
 		n := g.pairs[l.keys]
 		if l.keys.a == l.keys.b {
 			n = self[l.keys.a]
+			if merge, ok := g.self[l.keys.a]; ok && merge {
+				n = g.opts.CoReports
+			} else if ok {
+				n = 0
+			}
 		}
 		if n >= g.opts.CoReports {
 			union(l.a, l.b)

@@ -14,6 +14,7 @@ type grouper struct {
 	df       map[uint64]int32 // term → number of articles (terms.go)
 	n        int              // number of articles df counts
 	pairs    map[keyPair]int  // pairCounts of the articles (nil: of arts)
+	self     map[string]bool  // key → whether its two outages in one article merge, decided outside (Regroup)
 }
 
 // order sorts mention indexes by time, then article id, then outage index.

@@ -92,6 +92,8 @@ type regroupPlan struct {
 	redo     []bool            // per previous event: grouped anew
 	queue    []int             // segments whose cut moved since their events were marked
 	pairs    map[keyPair]int   // pairCounts of the archive
+	self     map[string]bool   // key → whether two outages of it in one article merge, where that cannot change
+	selfOpen map[string]bool   // keys reported twice in articles whose merging may change
 	targets  map[string]bool   // the keys of every alias of the archive
 	subset   []int             // article indexes with a mention grouped anew
 	stats    RegroupStats
@@ -123,14 +125,65 @@ func newRegroupPlan(arts []Article, ms []mention, ai aliasInfo, before []Article
 		p.first[a] = min(p.first[a], p.first[a+1])
 	}
 	p.pairs = pairCounts(arts, ms, p.parents)
+	bms := rawMentions(before)
+	for i := range bms {
+		bms[i].key = p.canonOf(bms[i].raw)
+	}
+	p.selfPairs(before, bms)
 	p.segment()
-	p.seed(before)
+	p.seed(before, bms)
 	p.close()
 	return p
 }
 
 // mentionsOf returns the mentions of article ai.
 func (p *regroupPlan) mentionsOf(ai int) []mention { return p.ms[p.first[ai]:p.first[ai+1]] }
+
+// selfPairs decides, for each service an article reports twice (main
+// outage and another), whether the clusters of those two mentions merge
+// (Options.CoReports articles report it twice in two clusters) in the
+// archive before the change and after alike: never when fewer articles
+// than that report it twice in either; always when that many unchanged
+// articles report it twice on days further apart than a cluster spans
+// (2*Window+ReportLag). A service left undecided is one block.
+func (p *regroupPlan) selfPairs(before []Article, bms []mention) {
+	reported, apart := map[string]int{}, map[string]int{}
+	count := func(ms []mention, changed func(int) bool) {
+		for start := 0; start < len(ms); {
+			end := start
+			for end < len(ms) && ms[end].art == ms[start].art {
+				end++
+			}
+			main, twice, far := ms[start], false, false
+			for _, m := range ms[start+1 : end] {
+				if main.out == 0 && m.key == main.key {
+					twice = true
+					far = far || (main.tk <= tReport && m.tk <= tReport && abs(m.day-main.day) > 2*p.opts.Window+p.opts.ReportLag)
+				}
+			}
+			if twice {
+				reported[main.key]++
+				if far && !changed(main.art) {
+					apart[main.key]++
+				}
+			}
+			start = end
+		}
+	}
+	count(p.ms, func(ai int) bool { return p.changed[p.arts[ai].ID] })
+	count(bms, func(int) bool { return true })
+	p.self, p.selfOpen = map[string]bool{}, map[string]bool{}
+	for k, n := range reported {
+		switch t := p.opts.CoReports; {
+		case n < t:
+			p.self[k] = false
+		case apart[k] >= t:
+			p.self[k] = true
+		default:
+			p.selfOpen[k] = true
+		}
+	}
+}
 
 // segment splits the mentions of each key into segments (see Regroup).
 func (p *regroupPlan) segment() {
@@ -148,8 +201,8 @@ func (p *regroupPlan) segment() {
 	for _, k := range keys {
 		idx := byKey[k]
 		whole := false
-		for j, i := range idx {
-			whole = whole || p.ms[i].tk >= tMonthDay || (j > 0 && p.ms[idx[j-1]].art == p.ms[i].art)
+		for _, i := range idx {
+			whole = whole || p.ms[i].tk >= tMonthDay || p.selfOpen[k]
 		}
 		if !whole {
 			sort.SliceStable(idx, func(a, b int) bool { return p.ms[idx[a]].day < p.ms[idx[b]].day })
@@ -314,11 +367,7 @@ func (p *regroupPlan) markKey(k string) {
 // previous events of their old versions and the segments their old
 // mentions were in, what their aliases and the pairs of services they
 // report together reach, and the mentions placed by words.
-func (p *regroupPlan) seed(before []Article) {
-	bms := rawMentions(before)
-	for i := range bms {
-		bms[i].key = p.canonOf(bms[i].raw)
-	}
+func (p *regroupPlan) seed(before []Article, bms []mention) {
 	added, removed := map[keyPair]int{}, map[keyPair]int{}
 	for id := range p.changed {
 		if ai := p.index(id); ai >= 0 {
@@ -603,7 +652,7 @@ func (p *regroupPlan) run() []Event {
 		}
 	}
 	g := &grouper{opts: p.opts, arts: sub, ms: ms, byKey: map[string][]int{}, df: df, n: len(p.arts),
-		pairs: p.pairs}
+		pairs: p.pairs, self: p.self}
 	evs := g.group(redo, taken)
 	p.stats = RegroupStats{Articles: len(sub), Kept: len(p.opts.Previous) - len(redo), Regrouped: len(evs)}
 	sortEvents(evs)

@@ -83,6 +83,13 @@ func (g *archiveGen) article(id string, late bool) Article {
 		case k == 5:
 			o.Start = dayString(day)[:7]
 		}
+		if len(a.Outages) > 0 && r.IntN(5) == 0 { // the service of the main outage again, another day
+			p := a.Outages[0]
+			o.Service, o.Kind, o.Country, o.Aliases = p.Service, p.Kind, p.Country, p.Aliases
+			if r.IntN(2) == 0 {
+				o.Start = dayString(day - 20 - r.IntN(200))
+			}
+		}
 		a.Outages = append(a.Outages, o)
 	}
 	if r.IntN(g.weak) == 0 {
