@@ -37,7 +37,9 @@ type RegroupStats struct {
 // least that far before d that no previous event spans: the clusters
 // before it cannot take a later mention, and took none. A service with
 // mentions placed by month-day, month or words (they may join any event of
-// the service), or with two outages in one article, is one block. What a
+// the service), or reported twice in one article (main outage and another)
+// when it cannot tell whether those merge before and after the change
+// alike (see selfPairs), is one block. What a
 // changed article reaches, besides its own mentions:
 //   - the previous events of its old version, and the segments its old
 //     mentions were in;
