@@ -54,4 +54,17 @@
 // key and the article id and outage index of its earliest mention (by day,
 // then article id, then outage index). With no previous events, the same
 // articles always give the same ids.
+//
+// # Regrouping after a run
+//
+// Regroup returns what Group returns for the whole archive, but groups anew
+// only what the articles added, changed or removed since the previous
+// events can reach, and keeps every other previous event as it is: the end
+// of their services' timelines (placing a mention depends only on the
+// mentions placed before it, and no event reaches back further than
+// Window+ReportLag days), the events those mentions were in and what those
+// reach, every mention of a service whose aliases they change, the
+// articles of two services whose count of co-reports they move across
+// Options.CoReports, and the services with mentions placed by words. When
+// it cannot vouch for the previous events it groups everything.
 package events

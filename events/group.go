@@ -21,8 +21,10 @@ const (
 
 // mention is one outage of one article.
 type mention struct {
-	art, out  int // article index, outage index (0-based)
-	key       string
+	art, out  int    // article index, outage index (0-based)
+	key       string // the service key, canonical (aliasKeys)
+	raw       string // the service key of the outage's own name
+	skip      bool   // left out of this grouping (Regroup: a service whose events are kept)
 	tk        timeKind
 	day       int // days since 1970 (tStart, tReport); day of a leap year (tMonthDay); months since year 0 (tMonth)
 	countries []string
@@ -48,25 +50,43 @@ func Group(arts []Article, opts Options) []Event {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
 	ms := mentions(arts)
-	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts)}
+	g := &grouper{opts: opts, arts: arts, ms: ms, byKey: map[string][]int{}, df: docFreq(arts), n: len(arts)}
+	evs := g.group(opts.Previous, nil)
+	sortEvents(evs)
+	return evs
+}
+
+// group places the mentions, merges their clusters and summarises the
+// components into events, with ids kept from previous (none of the ids
+// taken).
+func (g *grouper) group(previous []Event, taken map[string]bool) []Event {
 	g.placeDated()
 	g.placeWeak()
 	comps := g.merge()
 	evs := make([]Event, 0, len(comps))
 	for _, c := range comps {
-		evs = append(evs, summarise(arts, ms, c))
+		evs = append(evs, summarise(g.arts, g.ms, c))
 	}
-	assignIDs(evs, g.anchors(comps), opts.Previous)
-	sort.SliceStable(evs, func(i, j int) bool {
-		if a, b := evs[i].Day(), evs[j].Day(); a != b {
-			return a > b
-		}
-		return evs[i].ID < evs[j].ID
-	})
+	assignIDs(evs, g.anchors(comps), previous, taken)
 	return evs
 }
 
+// sortEvents orders events newest first, then by id (ids are unique).
+func sortEvents(evs []Event) {
+	sort.Slice(evs, func(i, j int) bool { return eventBefore(&evs[i], &evs[j]) })
+}
+
+func eventBefore(a, b *Event) bool {
+	if da, db := a.Day(), b.Day(); da != db {
+		return da > db
+	}
+	return a.ID < b.ID
+}
+
 func sortedArticles(arts []Article) []Article {
+	if sort.SliceIsSorted(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID }) {
+		return arts
+	}
 	out := append([]Article(nil), arts...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
@@ -77,22 +97,60 @@ func sortedArticles(arts []Article) []Article {
 var nationalKinds = map[string]bool{corpus.KindTelecom: true, corpus.KindInternet: true, corpus.KindPower: true}
 
 func mentions(arts []Article) []mention {
+	ms, _ := mentionsAliases(arts)
+	return ms
+}
+
+// aliasInfo is what aliasKeys learns of an archive's service keys.
+type aliasInfo struct {
+	canon   map[string]string // key → canonical key, where they differ
+	used    map[string]bool   // the keys of the mentions
+	targets map[string]bool   // the keys of every alias
+}
+
+// mentionsAliases returns the mentions of arts, with canonical keys, and
+// what aliasKeys learnt.
+func mentionsAliases(arts []Article) ([]mention, aliasInfo) {
+	ms := rawMentions(arts)
+	ai := aliasInfo{used: map[string]bool{}, targets: map[string]bool{}}
+	ai.canon = aliasKeys(arts, ms, ai.used, ai.targets)
+	if len(ai.canon) > 0 {
+		for i := range ms {
+			if k, ok := ai.canon[ms[i].key]; ok {
+				ms[i].key = k
+			}
+		}
+	}
+	return ms, ai
+}
+
+// keyCache remembers the ServiceKey of names: an archive names a few
+// thousand services a million times.
+type keyCache map[string]string
+
+func (c keyCache) of(name string) string {
+	k, ok := c[name]
+	if !ok {
+		k = ServiceKey(name)
+		c[name] = k
+	}
+	return k
+}
+
+// rawMentions returns the mentions of arts keyed by their own service
+// names (key and raw alike).
+func rawMentions(arts []Article) []mention {
 	var ms []mention
+	keys := keyCache{}
 	for ai, a := range arts {
 		for oi, o := range a.Outages {
-			key := ServiceKey(o.Service)
+			key := keys.of(o.Service)
 			if key == "" {
 				continue
 			}
-			m := mention{art: ai, out: oi, key: key, countries: o.Country, national: nationalKinds[o.Kind], cluster: -1}
+			m := mention{art: ai, out: oi, key: key, raw: key, countries: o.Country, national: nationalKinds[o.Kind], cluster: -1}
 			m.tk, m.day = placeInTime(o.Start, a.Published)
 			ms = append(ms, m)
-		}
-	}
-	canon := aliasKeys(arts, ms)
-	for i := range ms {
-		if k, ok := canon[ms[i].key]; ok {
-			ms[i].key = k
 		}
 	}
 	return ms
@@ -102,11 +160,15 @@ func mentions(arts []Article) []mention {
 // service whose alias is another mention's service name ("Rogers
 // Communications", alias "Rogers") is that service. Each set of keys maps
 // to its smallest key, so the result does not depend on article order.
-func aliasKeys(arts []Article, ms []mention) map[string]string {
-	used := map[string]bool{}
+// It adds the key of every mention to used and of every alias to targets.
+func aliasKeys(arts []Article, ms []mention, used, targets map[string]bool) map[string]string {
+	last := ""
 	for _, m := range ms {
-		used[m.key] = true
+		if m.key != last {
+			used[m.key], last = true, m.key
+		}
 	}
+	keys := keyCache{}
 	parent := map[string]string{}
 	find := func(k string) string {
 		for {
@@ -120,7 +182,8 @@ func aliasKeys(arts []Article, ms []mention) map[string]string {
 	for _, m := range ms {
 		key := m.key
 		for _, al := range arts[m.art].Outages[m.out].Aliases {
-			ak := ServiceKey(al)
+			ak := keys.of(al)
+			targets[ak] = true
 			if ak == "" || ak == key || !used[ak] {
 				continue
 			}
@@ -170,15 +233,36 @@ func placeInTime(start, published string) (timeKind, int) {
 	return tNone, 0
 }
 
+// parseDay reads a YYYY-MM-DD day as days since 1970, as time.Parse with
+// layout 2006-01-02 would, without its cost (a million articles are read
+// on every regrouping).
 func parseDay(s string) (int, bool) {
-	if len(s) != 10 {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, false
 	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	y, ok1 := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // past the end of the month
 		return 0, false
 	}
 	return int(t.Unix() / 86400), true
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func parseMonth(s string) (int, bool) {

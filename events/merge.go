@@ -15,15 +15,14 @@ import (
 func (g *grouper) merge() [][]int {
 	sets := newDisjoint(len(g.clusters))
 	union := sets.union
-	parents := map[string]string{}
-	for k, v := range g.opts.Parents {
-		parents[ServiceKey(k)] = ServiceKey(v)
+	parents := keyParents(g.opts.Parents)
+	if g.pairs == nil {
+		g.pairs = pairCounts(g.arts, g.ms, parents)
 	}
 	// Two services reported together by CoReports articles (main outage
-	// and another) are one incident wherever an article reports both.
-	type keyPair struct{ a, b string }
-	kp := func(a, b string) keyPair { return keyPair{min(a, b), max(a, b)} }
-	together := map[keyPair]int{}
+	// and another) are one incident wherever an article reports both; two
+	// outages of one service in different clusters likewise.
+	self := map[string]int{}
 	type link struct {
 		a, b int
 		keys keyPair
@@ -35,32 +34,43 @@ func (g *grouper) merge() [][]int {
 			end++
 		}
 		main := g.ms[start]
-		seen := map[keyPair]bool{}
+		seenSelf := false
 		for _, m := range g.ms[start+1 : end] {
-			if m.cluster == main.cluster || main.out != 0 {
+			if m.cluster == main.cluster || main.out != 0 || main.skip || m.skip {
 				continue
 			}
-			if related(parents, main.key, m.key) || sameNetwork(g.arts[main.art].Outages[main.out], g.arts[m.art].Outages[m.out]) {
+			if g.linked(parents, main, m) {
 				union(main.cluster, m.cluster)
 				continue
 			}
-			k := kp(main.key, m.key)
-			if !seen[k] {
-				seen[k] = true
-				together[k]++
+			if m.key == main.key && !seenSelf {
+				seenSelf = true
+				self[m.key]++
 			}
-			links = append(links, link{main.cluster, m.cluster, k})
+			links = append(links, link{main.cluster, m.cluster, kp(main.key, m.key)})
 		}
 		start = end
 	}
 	for _, l := range links {
-		if together[l.keys] >= g.opts.CoReports {
+		n := g.pairs[l.keys]
+		if l.keys.a == l.keys.b {
+			n = self[l.keys.a]
+			if merge, ok := g.self[l.keys.a]; ok && merge {
+				n = g.opts.CoReports
+			} else if ok {
+				n = 0
+			}
+		}
+		if n >= g.opts.CoReports {
 			union(l.a, l.b)
 		}
 	}
 	byRoot := map[int]int{}
 	var comps [][]int
 	for i := range g.ms {
+		if g.ms[i].skip {
+			continue
+		}
 		r := sets.find(g.ms[i].cluster)
 		k, ok := byRoot[r]
 		if !ok {
@@ -71,6 +81,58 @@ func (g *grouper) merge() [][]int {
 		comps[k] = append(comps[k], i)
 	}
 	return comps
+}
+
+// keyPair is two service keys, the smaller first.
+type keyPair struct{ a, b string }
+
+func kp(a, b string) keyPair { return keyPair{min(a, b), max(a, b)} }
+
+// keyParents is parents by service key.
+func keyParents(parents map[string]string) map[string]string {
+	out := make(map[string]string, len(parents))
+	for k, v := range parents {
+		out[ServiceKey(k)] = ServiceKey(v)
+	}
+	return out
+}
+
+// linked reports whether an article's main mention and another of its
+// mentions are one incident whatever other articles say: related services
+// or one country's network.
+func (g *grouper) linked(parents map[string]string, main, m mention) bool {
+	return related(parents, main.key, m.key) || sameNetwork(g.arts[main.art].Outages[main.out], g.arts[m.art].Outages[m.out])
+}
+
+// pairCounts counts, for each two different services, the articles that
+// report them together (as main outage and another) without their being
+// linked. It does not depend on how mentions are placed.
+func pairCounts(arts []Article, ms []mention, parents map[string]string) map[keyPair]int {
+	g := &grouper{arts: arts}
+	out := map[keyPair]int{}
+	for start := 0; start < len(ms); {
+		end := start
+		for end < len(ms) && ms[end].art == ms[start].art {
+			end++
+		}
+		main := ms[start]
+		var seen map[keyPair]bool
+		for _, m := range ms[start+1 : end] {
+			if main.out != 0 || m.key == main.key || g.linked(parents, main, m) {
+				continue
+			}
+			k := kp(main.key, m.key)
+			if seen == nil {
+				seen = map[keyPair]bool{}
+			}
+			if !seen[k] {
+				seen[k] = true
+				out[k]++
+			}
+		}
+		start = end
+	}
+	return out
 }
 
 // disjoint is a union-find over 0..n-1; a set's root is its smallest
@@ -157,8 +219,9 @@ func (g *grouper) earlier(i, j int) bool {
 }
 
 // assignIDs gives each event the id of the previous event it shares the
-// most mentions with, or a fresh id from its anchor.
-func assignIDs(evs []Event, anchors []string, previous []Event) {
+// most mentions with, or a fresh id from its anchor; the ids taken are
+// someone else's.
+func assignIDs(evs []Event, anchors []string, previous []Event, taken map[string]bool) {
 	old := map[string]string{} // "article id#outage" → previous event id
 	for _, e := range previous {
 		for _, a := range e.Articles {
@@ -192,7 +255,9 @@ func assignIDs(evs []Event, anchors []string, previous []Event) {
 		}
 		return anchors[a.ev] < anchors[b.ev]
 	})
-	taken := map[string]bool{}
+	if taken == nil {
+		taken = map[string]bool{}
+	}
 	for _, v := range votes {
 		if evs[v.ev].ID != "" || taken[v.id] {
 			continue

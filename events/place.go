@@ -12,6 +12,9 @@ type grouper struct {
 	clusters []cluster
 	byKey    map[string][]int // key → cluster indexes, in creation order
 	df       map[uint64]int32 // term → number of articles (terms.go)
+	n        int              // number of articles df counts
+	pairs    map[keyPair]int  // pairCounts of the articles (nil: of arts)
+	self     map[string]bool  // key → whether its two outages in one article merge, decided outside (Regroup)
 }
 
 // order sorts mention indexes by time, then article id, then outage index.
@@ -33,7 +36,7 @@ func (g *grouper) order(idx []int) {
 func (g *grouper) placeDated() {
 	var idx []int
 	for i, m := range g.ms {
-		if m.tk == tStart || m.tk == tReport {
+		if (m.tk == tStart || m.tk == tReport) && !m.skip {
 			idx = append(idx, i)
 		}
 	}
@@ -155,7 +158,7 @@ func (g *grouper) placeWeak() {
 	for _, tk := range []timeKind{tMonthDay, tMonth, tNone} {
 		var idx []int
 		for i, m := range g.ms {
-			if m.tk == tk {
+			if m.tk == tk && !m.skip {
 				idx = append(idx, i)
 			}
 		}

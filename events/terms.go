@@ -73,7 +73,7 @@ func docFreq(arts []Article) map[uint64]int32 {
 // cluster c (among its first maxCompared members) has too.
 func (g *grouper) similarity(a int, mine map[uint64]bool, c *cluster) float64 {
 	const maxCompared = 32
-	rare := int32(max(2, len(g.arts)/rareShare))
+	rare := int32(max(2, g.n/rareShare))
 	best := 0.0
 	done := map[int]bool{a: true}
 	for k, mi := range c.members {
@@ -89,7 +89,7 @@ func (g *grouper) similarity(a int, mine map[uint64]bool, c *cluster) float64 {
 		for _, t := range g.arts[b].Terms {
 			if mine[t] {
 				if df := g.df[t]; df >= 2 && df <= rare {
-					s += math.Log(float64(len(g.arts)) / float64(df))
+					s += math.Log(float64(g.n) / float64(df))
 				}
 			}
 		}
@@ -102,10 +102,10 @@ func (g *grouper) similarity(a int, mine map[uint64]bool, c *cluster) float64 {
 // most rare terms with mention i's article: at least simThreshold times the
 // rarity of a term two articles share, and simMargin times the next. Else -1.
 func (g *grouper) closest(i int, cands []int) int {
-	if len(cands) == 0 || len(g.arts) < 3 {
+	if len(cands) == 0 || g.n < 3 {
 		return -1
 	}
-	floor := g.opts.Similarity * math.Log(float64(len(g.arts))/2)
+	floor := g.opts.Similarity * math.Log(float64(g.n)/2)
 	a := g.ms[i].art
 	mine := map[uint64]bool{}
 	for _, t := range g.arts[a].Terms {

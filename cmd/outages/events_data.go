@@ -45,36 +45,65 @@ func loadEvents(dataDir string) (*events.File, error) {
 	return f, nil
 }
 
-// updateEvents regroups every stored outage into events, keeping the ids
-// of the previous events, and writes the events file. It returns the
-// number of events.
+// updateEvents regroups the stored outages into events, keeping the ids
+// of the previous events, and writes the events file. Only the events the
+// articles changed since the last grouping can reach are regrouped
+// (events.Regroup), when the grouping cache says the events file was
+// grouped from it with the same options; else everything is. It returns
+// the number of events.
 func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, parents map[string]string, logger *slog.Logger) (int, error) {
 	prev, err := loadEvents(dataDir)
-	if err != nil {
+	prevOK := err == nil
+	if !prevOK {
 		logger.Warn("events: the previous events are unreadable; regrouping from scratch (event ids are recomputed from their earliest article)", "err", err)
 		prev = &events.File{Version: events.FileVersion}
 	}
-	arts, err := groupingInput(ctx, dataDir, store)
+	in, err := readGroupingInput(ctx, dataDir, store, logger)
 	if err != nil {
 		return 0, fmt.Errorf("group events: %w", err)
 	}
-	evs := events.Group(arts, events.Options{Parents: parents, Previous: prev.Events})
+	arts := in.articles()
+	opts := events.Options{Parents: parents, Previous: prev.Events}
+	fp := groupingFingerprint(parents)
+	var evs []events.Event
+	if in.changed != nil && prevOK && in.meta.Grouped != "" && in.meta.Grouped == prev.Generated && in.meta.Options == fp {
+		var st events.RegroupStats
+		evs, st = events.Regroup(arts, in.beforeArticles(), in.changed, opts)
+		logger.Debug("events: regrouped", "changed", len(in.changed), "full", st.Full, "reason", st.Reason,
+			"articles", st.Articles, "kept", st.Kept, "regrouped", st.Regrouped)
+	} else {
+		evs = events.Group(arts, opts)
+	}
+	if err := in.writeParts(dataDir); err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
 	now := time.Now()
 	events.Stamp(evs, prev.Events, now)
 	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339Nano), Previous: prev.Generated, Events: evs}
+	if err := writeEventsFiles(dataDir, f); err != nil {
+		return 0, err
+	}
+	if err := in.writeMeta(dataDir, f.Generated, fp); err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
+	return len(evs), nil
+}
+
+// writeEventsFiles writes the events file and its article table.
+func writeEventsFiles(dataDir string, f events.File) error {
 	b, err := json.Marshal(f)
 	if err != nil {
-		return 0, fmt.Errorf("group events: %w", err)
+		return fmt.Errorf("group events: %w", err)
 	}
 	p := filepath.Join(dataDir, eventsFile)
 	if err := writeFileAtomic(p, append(b, '\n')); err != nil {
-		return 0, fmt.Errorf("write %s: %w", p, err)
+		return fmt.Errorf("write %s: %w", p, err)
 	}
 	p = filepath.Join(dataDir, eventsByArticle)
 	if err := writeFileAtomic(p, articleTable(f)); err != nil {
-		return 0, fmt.Errorf("write %s: %w", p, err)
+		return fmt.Errorf("write %s: %w", p, err)
 	}
-	return len(evs), nil
+	return nil
 }
 
 // articleTable writes "article id TAB event ids (comma-separated)" lines

@@ -1,37 +1,97 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"outages/events"
 )
 
-// TestEventsInputCache: a run brings the grouping cache up to date with the
-// articles it stored, and events grouped from the cache are the events
-// grouped from the whole store; a damaged cache is rebuilt.
-func TestEventsInputCache(t *testing.T) {
-	data := sampleRun(t)
-	cache := filepath.Join(data, eventsInput)
-	if _, err := os.Stat(cache); err != nil {
-		t.Fatalf("no grouping cache after a run: %v", err)
-	}
-	more := t.TempDir()
-	os.WriteFile(filepath.Join(more, "new.html"), []byte(`<html lang="fr"><head><title>Panne du réseau Free mardi</title>
+// freeArticle is a 2024 outage article for a second run.
+const freeArticle = `<html lang="fr"><head><title>Panne du réseau Free mardi</title>
 <meta property="article:published_time" content="2024-11-05T10:00:00Z"></head><body><article><h1>Panne du réseau Free mardi</h1>
 <p>Le réseau mobile de Free est tombé en panne mardi 5 novembre pendant près de trois heures, à cause d'une mise à jour logicielle, a indiqué l'opérateur.</p>
-<p>Des milliers d'abonnés n'ont pu ni appeler ni se connecter à internet jusqu'au retour progressif du service en fin de matinée.</p></article></body></html>`), 0o644)
-	if code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more); code != exitOK {
+<p>Des milliers d'abonnés n'ont pu ni appeler ni se connecter à internet jusqu'au retour progressif du service en fin de matinée.</p></article></body></html>`
+
+// secondRun runs the sample corpus, then a run adding freeArticle with
+// debug logs; it returns the data directory and the second run's logs.
+func secondRun(t *testing.T) (string, string) {
+	t.Helper()
+	data := sampleRun(t)
+	more := t.TempDir()
+	os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+	code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more, "--log-level", "debug")
+	if code != exitOK {
 		t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
 	}
-	eventsList := func() string {
-		code, out, errOut := outages(t, "events", "--data", data, "--format", "jsonl")
-		if code != exitOK {
-			t.Fatalf("events = %d\n%s", code, errOut)
-		}
-		return out
+	return data, errOut
+}
+
+func eventsList(t *testing.T, data string) string {
+	t.Helper()
+	code, out, errOut := outages(t, "events", "--data", data, "--format", "jsonl")
+	if code != exitOK {
+		t.Fatalf("events = %d\n%s", code, errOut)
 	}
-	incremental := eventsList()
+	return out
+}
+
+func readDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range ents {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+// TestEventsInputPartitions: a run adding a 2024 article regroups
+// incrementally and rewrites the 2024 partition of the grouping cache and
+// its meta file only.
+func TestEventsInputPartitions(t *testing.T) {
+	data := sampleRun(t)
+	dir := filepath.Join(data, eventsInput)
+	before := readDir(t, dir)
+	if len(before) < 3 {
+		t.Fatalf("want several partitions and meta.gob, got %d files", len(before))
+	}
+	more := t.TempDir()
+	os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+	code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more, "--log-level", "debug")
+	if code != exitOK {
+		t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "events: regrouped") || !strings.Contains(errOut, "full=false") {
+		t.Errorf("the second run did not regroup incrementally:\n%s", errOut)
+	}
+	after := readDir(t, dir)
+	for name, b := range after {
+		changed := !bytes.Equal(before[name], b)
+		want := name == "p-2024.gob" || name == inputMetaFile
+		if changed != want {
+			t.Errorf("%s: rewritten %v, want %v", name, changed, want)
+		}
+	}
+}
+
+// TestEventsInputCache: events grouped incrementally from the cache are
+// the events grouped from the whole store; a missing, damaged or stale
+// cache is rebuilt or detected, never believed.
+func TestEventsInputCache(t *testing.T) {
+	data, _ := secondRun(t)
+	dir := filepath.Join(data, eventsInput)
+	incremental := eventsList(t, data)
 	if !strings.Contains(incremental, "Free") {
 		t.Fatalf("the new article's event is missing:\n%s", incremental)
 	}
@@ -39,18 +99,122 @@ func TestEventsInputCache(t *testing.T) {
 		name  string
 		spoil func()
 	}{
-		{"cache deleted", func() { os.Remove(cache) }},
-		{"cache damaged", func() { os.WriteFile(cache, []byte("not a gob"), 0o644) }},
+		{"cache deleted", func() { os.RemoveAll(dir) }},
+		{"meta damaged", func() { os.WriteFile(filepath.Join(dir, inputMetaFile), []byte("not a gob"), 0o644) }},
+		{"partition damaged", func() { os.WriteFile(filepath.Join(dir, "p-2024.gob"), []byte("not a gob"), 0o644) }},
+		{"partition truncated", func() {
+			b, _ := os.ReadFile(filepath.Join(dir, "p-2024.gob"))
+			os.WriteFile(filepath.Join(dir, "p-2024.gob"), b[:len(b)/2], 0o644)
+		}},
+		{"partition missing", func() { os.Remove(filepath.Join(dir, "p-2023.gob")) }},
+		{"article in two partitions", func() {
+			b, _ := os.ReadFile(filepath.Join(dir, "p-2024.gob"))
+			os.WriteFile(filepath.Join(dir, "p-2023.gob"), b, 0o644)
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.spoil()
-			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
+			code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify")
+			if code != exitOK {
 				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
 			}
-			if got := eventsList(); got != incremental {
+			if got := eventsList(t, data); got != incremental {
 				t.Errorf("events from the whole store differ from the events from the cache:\n%s\nwant\n%s", got, incremental)
 			}
 		})
+	}
+}
+
+// TestEventsInputKilledRun: a run killed after it began writing the
+// cache's partitions, before or after it wrote the events file, leaves a
+// cache the next run sees as stale: the events it groups are those of a
+// full regroup.
+func TestEventsInputKilledRun(t *testing.T) {
+	tests := []struct {
+		name    string
+		restore []string // files put back as they were before the second run
+	}{
+		{"killed before the events file", []string{eventsFile, eventsByArticle}},
+		{"killed before the cache's last meta file", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := sampleRun(t)
+			var meta inputMeta
+			if err := readGob(filepath.Join(data, eventsInput, inputMetaFile), &meta); err != nil {
+				t.Fatal(err)
+			}
+			saved := map[string][]byte{}
+			for _, f := range tt.restore {
+				b, err := os.ReadFile(filepath.Join(data, f))
+				if err != nil {
+					t.Fatal(err)
+				}
+				saved[f] = b
+			}
+			more := t.TempDir()
+			os.WriteFile(filepath.Join(more, "new.html"), []byte(freeArticle), 0o644)
+			if code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", more); code != exitOK {
+				t.Fatalf("second run = %d\n%s\n%s", code, out, errOut)
+			}
+			for f, b := range saved {
+				os.WriteFile(filepath.Join(data, f), b, 0o644)
+			}
+			// what the second run wrote before its partitions
+			marker := inputMeta{Version: eventsInputVersion, Seq: meta.Seq, Parts: meta.Parts}
+			if err := writeInputMeta(data, marker); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errOut := outages(t, "run", "--data", data, "--progress", "never", "--source", t.TempDir(), "--log-level", "debug")
+			if code != exitOK {
+				t.Fatalf("third run = %d\n%s\n%s", code, out, errOut)
+			}
+			if strings.Contains(errOut, "events: regrouped") {
+				t.Errorf("regrouped incrementally after a killed run:\n%s", errOut)
+			}
+			got := eventsList(t, data)
+			os.RemoveAll(filepath.Join(data, eventsInput))
+			if code, out, errOut := outages(t, "reindex", "--data", data, "--no-classify"); code != exitOK {
+				t.Fatalf("reindex = %d\n%s\n%s", code, out, errOut)
+			}
+			if want := eventsList(t, data); got != want || !strings.Contains(got, "Free") {
+				t.Errorf("events after the killed run:\n%s\nwant (grouped from the whole store)\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestEventsInputMarker: before it writes a partition, a run records in
+// meta.gob that the partitions may be ahead of its sequence and that no
+// events file was grouped from them.
+func TestEventsInputMarker(t *testing.T) {
+	dir := t.TempDir()
+	in := newGroupInput()
+	in.meta = inputMeta{Version: eventsInputVersion, Seq: 7, Parts: []string{"p-2024"}, Grouped: "then", Options: "x"}
+	in.parts["p-2024"] = map[string]events.Article{"a": {ID: "a", Published: "2024-01-02"}}
+	in.parts["p-2025"] = map[string]events.Article{"b": {ID: "b", Published: "2025-01-02"}}
+	in.dirty["p-2025"], in.last = true, 9
+	if err := in.writeParts(dir); err != nil {
+		t.Fatal(err)
+	}
+	var m inputMeta
+	if err := readGob(filepath.Join(dir, eventsInput, inputMetaFile), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Seq != 7 || m.Grouped != "" || strings.Join(m.Parts, ",") != "p-2024" {
+		t.Errorf("meta.gob while partitions are written = %+v, want sequence 7, p-2024 only, no events file", m)
+	}
+	if _, err := os.Stat(filepath.Join(dir, eventsInput, "p-2025.gob")); err != nil {
+		t.Errorf("the changed partition was not written: %v", err)
+	}
+	if err := in.writeMeta(dir, "now", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if err := readGob(filepath.Join(dir, eventsInput, inputMetaFile), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Seq != 9 || m.Grouped != "now" || strings.Join(m.Parts, ",") != "p-2024,p-2025" {
+		t.Errorf("meta.gob after the events file = %+v", m)
 	}
 }
