@@ -131,6 +131,15 @@ func TestGroup(t *testing.T) {
 			withText(art("a2", "fr", "2024-09-02", "Bavard@2024-09-02"), "Bavard coupé par une grève des techniciens de Marseille"),
 			withText(art("a3", "en", "", "Bavard@"), "Bavard outage for users"),
 		}, []string{"a1", "a2", "a3"}},
+		{"a product's outage today and its parent's years ago stay apart", []Article{
+			art("a1", "fr", "2024-03-14", "Instagram@2024-03-14", "Meta@2014-06-02"),
+			art("a2", "en", "2014-06-02", "Meta@2014-06-02"),
+		}, []string{"a1", "a1,a2"}},
+		{"services reported together, one of them years before, stay apart", []Article{
+			art("a1", "fr", "2024-03-14", "Bavard@2024-03-14", "Kiosque@2019-01-10"),
+			art("a2", "en", "2024-03-15", "Bavard@2024-03-14", "Kiosque@2019-01-10"),
+			art("a3", "ar", "2019-01-10", "Kiosque@2019-01-10"),
+		}, []string{"a1,a2", "a1,a2,a3"}},
 		{"national networks of different countries stay apart", []Article{
 			art("a1", "fr", "2024-03-14", "Orange#FR@2024-03-14"),
 			art("a2", "fr", "2024-03-14", "Orange#SN@2024-03-14"),

@@ -14,7 +14,15 @@ import (
 // the components as lists of mention indexes, each in mention order.
 func (g *grouper) merge() [][]int {
 	sets := newDisjoint(len(g.clusters))
-	union := sets.union
+	// Clusters an article links are one incident only when their times
+	// meet: an article about today's outage that names an old one of
+	// another service does not make them one. Decided by the two clusters
+	// alone, so the result does not depend on the order of the links.
+	union := func(a, b int) {
+		if g.timesMeet(a, b) {
+			sets.union(a, b)
+		}
+	}
 	parents := keyParents(g.opts.Parents)
 	if g.pairs == nil {
 		g.pairs = pairCounts(g.arts, g.ms, parents)
@@ -81,6 +89,36 @@ func (g *grouper) merge() [][]int {
 		comps[k] = append(comps[k], i)
 	}
 	return comps
+}
+
+// timesMeet reports whether clusters a and b may be one incident in
+// time: their spans of days (start days to the last report a start
+// allows, or the reports with the lag before them) overlap within the
+// window. A cluster with no day (a month, nothing) meets any.
+func (g *grouper) timesMeet(a, b int) bool {
+	lo1, hi1, ok1 := g.span(&g.clusters[a])
+	lo2, hi2, ok2 := g.span(&g.clusters[b])
+	if !ok1 || !ok2 {
+		return true
+	}
+	w := g.opts.Window
+	return lo1 <= hi2+w && lo2 <= hi1+w
+}
+
+// span is the days a dated cluster's incident may cover.
+func (g *grouper) span(c *cluster) (lo, hi int, ok bool) {
+	lag := g.opts.ReportLag
+	switch {
+	case c.hasS:
+		hi = c.s1 + lag
+		if c.hasR {
+			hi = max(hi, c.r1)
+		}
+		return c.s0, hi, true
+	case c.hasR:
+		return c.r0 - lag, c.r1, true
+	}
+	return 0, 0, false
 }
 
 // keyPair is two service keys, the smaller first.

@@ -7,7 +7,7 @@ import (
 
 // GroupVersion changes whenever the rules of Group change: callers keeping
 // events for Regroup regroup everything when it differs.
-const GroupVersion = 1
+const GroupVersion = 2
 
 // RegroupStats says what Regroup did.
 type RegroupStats struct {
