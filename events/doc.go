@@ -42,7 +42,10 @@
 // given by Options.Parents), are one country's network (same kind and
 // country, one named for the country as a whole: "Power grid (Lebanon)"
 // and its utility), or when at least Options.CoReports articles report the
-// two services together (main outage and another).
+// two services together (main outage and another); in every case only when
+// the two events' days meet within Options.Window (start days to the last
+// report the lag allows), so that an article recalling an old outage of
+// another service does not join incidents years apart.
 //
 // # Stable identifiers
 //
