@@ -97,15 +97,7 @@ func TestUnionSameResults(t *testing.T) {
 			if q.Limit == 0 {
 				q.Limit = 1000 // every hit: the sets must be equal
 			}
-			got, err := fast.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := plain.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameResult(t, got, want, q)
+			searchBoth(ctx, t, fast, plain, q)
 			gs, err := fast.Stats(ctx, tc.q, "cause")
 			if err != nil {
 				t.Fatal(err)
@@ -124,6 +116,22 @@ func TestUnionSameResults(t *testing.T) {
 // sameResult compares two results: total, facets, and hits in order with
 // scores equal to 1e-12 (relative); hits may trade places only when their
 // scores are equal to that precision.
+// searchBoth runs q on the fast and the plain reader and checks that they
+// agree; it returns the fast reader's result.
+func searchBoth(ctx context.Context, t *testing.T, fast, plain *Reader, q Query) *Result {
+	t.Helper()
+	got, err := fast.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := plain.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameResult(t, got, want, q)
+	return got
+}
+
 func sameResult(t *testing.T, got, want *Result, q Query) {
 	t.Helper()
 	if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
@@ -223,15 +231,7 @@ func TestUnionSameResultsLarge(t *testing.T) {
 		t.Run(bq.name, func(t *testing.T) {
 			q := bq.q
 			q.Limit, q.Facets = 500, true
-			got, err := fast.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := plain.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameResult(t, got, want, q)
+			got := searchBoth(ctx, t, fast, plain, q)
 			t.Logf("%d hits", got.Total)
 		})
 	}
