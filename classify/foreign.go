@@ -178,12 +178,11 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 		o.Start = day
 		o.Evidence.Start = []string{phrase}
 	}
+	fr.setCause(&o, d, c.data)
+	fr.setDuration(&o, d, c.data)
 	a.IsOutage, a.OutageScore, a.Outages = true, 0.5, []corpus.Outage{o}
 	ex.IsOutage = true
 	ex.Notes = append(ex.Notes, fmt.Sprintf("language %s (other): outage words of foreign.tsv around %s", lang, o.Service))
-	fr.setCause(&o, d, c.data)
-	fr.setDuration(&o, d, c.data)
-	a.Outages[0] = o
 	c.setCountries(a, text)
 }
 
