@@ -94,7 +94,7 @@ func TestDiskFull(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			mnt := mountTmpfs(t, tt.size)
 			data := filepath.Join(mnt, "data")
-			code, out := runBounded(t, 60*time.Second, "run", "--data", data, "--progress", "never", "--source", pages)
+			code, out := runBounded(t, raceSlowdown*60*time.Second, "run", "--data", data, "--progress", "never", "--source", pages)
 			if code != exitFailed {
 				t.Fatalf("run = %d, want %d:\n%s", code, exitFailed, out)
 			}
@@ -110,7 +110,7 @@ func TestDiskFull(t *testing.T) {
 			if err := exec.Command("mount", "-o", "remount,size=256m", mnt).Run(); err != nil {
 				t.Fatalf("grow the tmpfs: %v", err)
 			}
-			code, out = runBounded(t, 120*time.Second, "run", "--data", data, "--progress", "never", "--source", pages)
+			code, out = runBounded(t, raceSlowdown*120*time.Second, "run", "--data", data, "--progress", "never", "--source", pages)
 			if code != exitOK {
 				t.Fatalf("run with space = %d:\n%s", code, out)
 			}
