@@ -16,7 +16,8 @@ import (
 // consumer-rights columns, market crashes, contracts and launches, plans
 // promising fewer outages, what outages cost, regulation, a network
 // retired on a date to come, sports metaphors, parliamentary questions,
-// product recalls (not reports); card payments that failed, trains stopped
+// product recalls, drills, strikes, cuts in the conditional, compensation
+// (not reports); card payments that failed, trains stopped
 // by a signalling failure (reports); a counter-evidence word inside a
 // service's name ("Assurance maladie") counts for nothing. It uses only the exported API.
 func TestLexiconPhenomena(t *testing.T) {
@@ -74,6 +75,18 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"en rail signalling", "Train services were suspended across the network on Monday after a signalling failure, leaving thousands of commuters stranded.", true},
 		{"ar rail signalling", "توقفت حركة القطارات صباح الاثنين بسبب عطل في نظام الإشارات، وعلق آلاف الركاب في المحطات.", true},
 		{"fr a word of a service's name", "Le site ameli et l'application de l'Assurance maladie sont restés inaccessibles lundi pendant plusieurs heures, selon l'Assurance maladie.", true},
+		{"fr drill", "Les secours ont simulé mercredi une panne d'électricité géante à Lyon, un exercice grandeur nature pour tester les communications d'urgence.", false},
+		{"en drill", "Agencies ran a drill on Monday simulating a nationwide internet blackout to test how banks and hospitals would cope.", false},
+		{"ar drill", "نفذت الجهات المعنية تمرينا لمحاكاة انقطاع شامل للإنترنت لاختبار جاهزية البنوك والمستشفيات.", false},
+		{"fr strike", "Grève à la SNCF : un mouvement social perturbera fortement le trafic jeudi, un TGV sur deux circulera.", false},
+		{"en strike", "A strike by rail workers will disrupt services on Thursday, and the operator urged travellers to postpone journeys during the walkout.", false},
+		{"ar strike", "إضراب عمال السكك الحديدية يعطل حركة القطارات يوم الخميس بحسب النقابة، والمضربين يطالبون بزيادة الأجور.", false},
+		{"fr conditional cuts", "Pour déployer la 5G, l'opérateur prévient que des interruptions de service pourront avoir lieu la nuit dans plusieurs communes au cours des prochaines semaines.", false},
+		{"en conditional cuts", "Customers may experience short interruptions to mobile service at night in the coming weeks while the operator upgrades its network.", false},
+		{"ar conditional cuts", "قد تشهد خدمة الإنترنت انقطاعات قصيرة ليلا خلال الأسابيع المقبلة بسبب أعمال تحديث الشبكة.", false},
+		{"fr compensation", "Les abonnés touchés par la panne du mois dernier pourront être indemnisés : un mois d'abonnement offert sur demande, annonce l'opérateur.", false},
+		{"en compensation", "The operator will credit customers for last month's outage: customers will be compensated with a bill credit on request.", false},
+		{"ar compensation", "أعلنت الشركة أنه سيتم تعويض المشتركين المتضررين من انقطاع الشهر الماضي برصيد مجاني.", false},
 		{"ar network retired", "قالت الشركة إنه سيتم إيقاف شبكة الجيل الثالث نهاية العام المقبل، ودعت المشتركين إلى تحديث هواتفهم قبل ذلك.", false},
 	}
 	for _, tt := range tests {
