@@ -4,7 +4,11 @@
 //
 // Language detection counts scripts and stop-words first and asks lingua-go
 // (French, English and a few other Latin-script languages, lazily loaded)
-// only about what remains, on a prefix of the text (lang.go).
+// only about what remains, on a prefix of the text (lang.go). A text in
+// another language is answered "other"; foreign.go still tells an outage
+// report in Spanish, Portuguese, German, Italian, Dutch, Turkish or Persian
+// from the rest with a few words of each (data/foreign.tsv), without the
+// model: its service, day, cause and length when the words say them.
 //
 // The rest reads as the data flows, one way: rules propose, a small
 // learned linear model chooses.
@@ -26,7 +30,7 @@
 //     an outage word in the scope of a negation, a denial verb or a rumour
 //     ("aucune panne", "denies … outage", "ما يتم تداوله عن انقطاع") is
 //     denied, not reported; films and series, fines and rulings,
-//     anniversaries, security advisories and one vehicle's breakdown are
+//     anniversaries, security advisories, sports metaphors and one vehicle's breakdown are
 //     counter-evidence classes; and the share of reporting sentences naming
 //     only years long before the publication dates an old outage. The
 //     model's score decides, from 0. Two rules gate detection whatever the
