@@ -111,9 +111,9 @@ func (an *analysis) householdCut() bool {
 // nameOfKind labels a nameless outage of a utility kind: what went down,
 // as a country-wide cut of it is named.
 var nameOfKind = map[string]string{
-	corpus.KindPower:    "Power grid",
-	corpus.KindInternet: "Internet",
-	corpus.KindTelecom:  "Mobile networks",
+	corpus.KindPower:    labelPower,
+	corpus.KindInternet: labelInternet,
+	corpus.KindTelecom:  labelTelecom,
 }
 
 // utilityLabel names a nameless outage of kind: "Power grid (Chile)" with

@@ -250,10 +250,10 @@ func longestFirst(hits []hit) []hit {
 
 // foreignUtility names the thing a utility word stands for.
 var foreignUtility = map[string]struct{ name, kind string }{
-	fgPower:    {"Power grid", corpus.KindPower},
-	fgInternet: {"Internet", corpus.KindInternet},
-	fgTelecom:  {"Mobile networks", corpus.KindTelecom},
-	fgBanking:  {"Banking services", corpus.KindOther},
+	fgPower:    {labelPower, corpus.KindPower},
+	fgInternet: {labelInternet, corpus.KindInternet},
+	fgTelecom:  {labelTelecom, corpus.KindTelecom},
+	fgBanking:  {labelBanking, corpus.KindOther},
 }
 
 // foreignSubjectOf is the first service of the gazetteer, else the first

@@ -504,18 +504,27 @@ func sharesSentence(a, b *outageGroup) bool {
 // internet, power or telephony word of its cut in one sentence.
 const countryWindow = 25
 
+// Labels of the outages of a utility as a whole: "Power grid (Chile)",
+// the same in every path that names one.
+const (
+	labelInternet = "Internet"
+	labelTelecom  = "Mobile networks"
+	labelPower    = "Power grid"
+	labelBanking  = "Banking services"
+)
+
 // utilityOutage is the outage a utility word of a class names when no
 // service of its kind is named in its sentence: its label and kind.
 func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
 	switch cl {
 	case classInternet:
-		return "Internet", corpus.KindInternet, len(sk) == 0 // else the sentence names the service that failed
+		return labelInternet, corpus.KindInternet, len(sk) == 0 // else the sentence names the service that failed
 	case classTelecom:
-		return "Mobile networks", corpus.KindTelecom, !sk[corpus.KindTelecom] && !sk[corpus.KindInternet]
+		return labelTelecom, corpus.KindTelecom, !sk[corpus.KindTelecom] && !sk[corpus.KindInternet]
 	case classPower:
-		return "Power grid", corpus.KindPower, !sk[corpus.KindPower]
+		return labelPower, corpus.KindPower, !sk[corpus.KindPower]
 	case classBanking:
-		return "Banking services", corpus.KindOnlineService, !sk[corpus.KindOnlineService] // else the sentence names the bank or app
+		return labelBanking, corpus.KindOnlineService, !sk[corpus.KindOnlineService] // else the sentence names the bank or app
 	}
 	return "", "", false
 }
