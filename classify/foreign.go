@@ -253,7 +253,7 @@ var foreignUtility = map[string]struct{ name, kind string }{
 	fgPower:    {labelPower, corpus.KindPower},
 	fgInternet: {labelInternet, corpus.KindInternet},
 	fgTelecom:  {labelTelecom, corpus.KindTelecom},
-	fgBanking:  {labelBanking, corpus.KindOther},
+	fgBanking:  {labelBanking, corpus.KindOnlineService},
 }
 
 // foreignSubjectOf is the first service of the gazetteer, else the first

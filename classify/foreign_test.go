@@ -15,7 +15,8 @@ func TestForeignReports(t *testing.T) {
 		name, text, published string
 		outage                bool
 		service, start, cause string
-		duration              int // minutes, 0 for none
+		kind                  string // checked when set
+		duration              int    // minutes, 0 for none
 	}{
 		{name: "spanish app outage, yesterday, with length", published: "2025-04-09",
 			text:   "Caída mundial de WhatsApp: millones de usuarios sin servicio\n\nLa aplicación de mensajería sufrió ayer una caída que dejó sin servicio a usuarios de varios países durante 3 horas, según los datos de los portales de incidencias. La empresa no explicó el motivo del fallo técnico.",
@@ -32,6 +33,9 @@ func TestForeignReports(t *testing.T) {
 		{name: "persian internet disruption", published: "2025-06-18",
 			text:   "اختلال گسترده در اینترنت همراه\n\nکاربران از صبح امروز از اختلال در اینترنت همراه در چند شهر خبر می‌دهند. این اختلال چند ساعت ادامه داشت و اپراتور هنوز دلیل آن را اعلام نکرده است.",
 			outage: true, service: "Mobile networks", start: "2025-06-18", cause: "unknown"},
+		{name: "german card payments, kind as the main path names it", published: "2025-09-20",
+			text:   "Störung bei der Kartenzahlung\n\nKunden konnten am Samstag bundesweit nicht mit der Girocard bezahlen: Die Kartenzahlung war gestört, eine Störung im Netz des Zahlungsdienstleisters.",
+			outage: true, service: "Banking services", kind: "online_service", start: "2025-09-20", cause: "unknown"},
 		{name: "italian planned maintenance", published: "2025-03-01",
 			text:   "Servizi della banca sospesi per manutenzione programmata\n\nLa banca comunica che domenica notte l'app e l'home banking non funzionano per manutenzione programmata: l'interruzione durerà 4 ore. I servizi torneranno disponibili lunedì mattina.",
 			outage: false},
@@ -70,6 +74,9 @@ func TestForeignReports(t *testing.T) {
 			o := a.Outages[0]
 			if o.Service != tt.service || o.Start != tt.start || o.Cause != tt.cause {
 				t.Errorf("service %q start %q cause %q, want %q %q %q", o.Service, o.Start, o.Cause, tt.service, tt.start, tt.cause)
+			}
+			if tt.kind != "" && o.Kind != tt.kind {
+				t.Errorf("kind %q, want %q", o.Kind, tt.kind)
 			}
 			got := 0
 			if o.DurationMin != nil {
