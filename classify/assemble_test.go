@@ -367,7 +367,7 @@ func TestTiming(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cc := withTagger(c, fakeTagger{tt.exprs})
+			cc := withTagger(c, fakeTagger{exprs: tt.exprs})
 			o, _ := mainOutage(t, cc, tt.text, "2026-03-13")
 			if o.Start != tt.start {
 				t.Errorf("start %q, want %q", o.Start, tt.start)

@@ -132,7 +132,10 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 	if !a.IsOutage && (t == nil || !t.isOutage) {
 		return ex
 	}
-	exprs := c.tagger.Tag(text, lr.Lang, refOf(a.Published))
+	exprs := an.exprs
+	if !an.tagged {
+		exprs = c.tagger.Tag(text, lr.Lang, refOf(a.Published))
+	}
 	outs, exps := c.assemble(an, exprs, a.Published, t)
 	if len(outs) == 0 {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")

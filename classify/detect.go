@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"outages/classify/model"
+	"outages/classify/rules"
 
 	"outages/corpus"
 )
@@ -53,6 +54,8 @@ type analysis struct {
 	subjectSent     map[int]map[string]bool
 	names           map[string]*candidate
 	ds              *dataSet
+	exprs           []rules.Expr // the rule engine's expressions, when tagged is set
+	tagged          bool         // the text was tagged during detection (it has an outage word near a subject)
 }
 
 func (an *analysis) isTrigger(h hit) bool { return an.ds.lex[h.owner].class == classTrigger }
@@ -85,6 +88,10 @@ func (c *Classifier) analyse(text, lang, published string) *analysis {
 	ev.plural = an.pluralShare()
 	ev.futureTrig = an.futureTriggerShare()
 	ev.years = an.distinctYears()
+	if an.subjectTriggers > 0 {
+		an.exprs, an.tagged = c.tagger.Tag(text, lang, refOf(published)), true
+		ev.when = an.weighWhen(an.exprs, published)
+	}
 	an.evidence = ev.features()
 	an.denied = ev.denied()
 	an.score = c.weights.Score(model.SlotDetect, an.evidence)

@@ -13,7 +13,7 @@ import (
 // the values of the main outage's duration candidates.
 func durationCandValues(t *testing.T, c *Classifier, text string, exprs []rules.Expr) []string {
 	t.Helper()
-	cc := withTagger(c, fakeTagger{exprs})
+	cc := withTagger(c, fakeTagger{exprs: exprs})
 	cc.weights, cc.ling, cc.geo = c.weights, c.ling, c.geo
 	a := &corpus.Article{Body: text, Published: "2026-03-13"}
 	ex := cc.Classify(a)
@@ -314,7 +314,7 @@ func TestAfterOtherEvent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cc := withTagger(c, fakeTagger{[]rules.Expr{tt.expr}})
+			cc := withTagger(c, fakeTagger{exprs: []rules.Expr{tt.expr}, base: c.tagger})
 			cc.weights, cc.ling, cc.geo = c.weights, c.ling, c.geo
 			ex := cc.Classify(&corpus.Article{Body: tt.text, Published: "2026-03-13"})
 			if len(ex.Outages) == 0 {

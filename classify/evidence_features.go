@@ -28,6 +28,7 @@ type evidence struct {
 	futureTrig   float64            // share of the outage words near a subject governed by a future cue ("sera coupé")
 	years        int                // different years the text names
 	genre        genreEvidence      // denials, fiction, old outages, vehicles, advisories (genre.go)
+	when         whenEvidence       // when the reporting sentences place the outage (when.go)
 }
 
 // triggerDecay makes each further phrase of a class count less than the
@@ -87,6 +88,7 @@ func (ev evidence) features() model.Features {
 		fs.Add("mood."+m, ev.moods[m])
 	}
 	ev.genreFeatures(&fs)
+	ev.when.features(&fs)
 	return fs
 }
 

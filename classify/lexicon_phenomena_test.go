@@ -17,7 +17,9 @@ import (
 // promising fewer outages, what outages cost, regulation, a network
 // retired on a date to come, sports metaphors, parliamentary questions,
 // product recalls, drills, strikes, cuts in the conditional, compensation
-// (not reports); card payments that failed, trains stopped
+// (not reports); scams using an outage as bait, outages as a recurring
+// condition, opinion columns, insurance against outages (not reports);
+// card payments that failed, trains stopped
 // by a signalling failure (reports); a counter-evidence word inside a
 // service's name ("Assurance maladie") counts for nothing. It uses only the exported API.
 func TestLexiconPhenomena(t *testing.T) {
@@ -88,6 +90,18 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"en compensation", "The operator will credit customers for last month's outage: customers will be compensated with a bill credit on request.", false},
 		{"ar compensation", "أعلنت الشركة أنه سيتم تعويض المشتركين المتضررين من انقطاع الشهر الماضي برصيد مجاني.", false},
 		{"ar network retired", "قالت الشركة إنه سيتم إيقاف شبكة الجيل الثالث نهاية العام المقبل، ودعت المشتركين إلى تحديث هواتفهم قبل ذلك.", false},
+		{"fr scam", "Attention aux arnaques : des escrocs envoient de faux SMS promettant un dédommagement pour la coupure du réseau et demandent vos coordonnées bancaires.", false},
+		{"en scam", "Scammers are sending fake text messages offering a refund for the broadband outage, and the provider warned customers never to share card details.", false},
+		{"ar scam", "حذرت الشركة من رسائل مزيفة تعد بتعويض عن انقطاع الإنترنت، مؤكدة أن المحتالين يسعون لسرقة بيانات البطاقات.", false},
+		{"fr habitual", "Dans ces villages, le réseau mobile tombe souvent en panne et les coupures à répétition compliquent la vie des commerçants, raconte le maire.", false},
+		{"en habitual", "In the valley, mobile networks frequently go down and phone lines are regularly cut off by landslides, residents say.", false},
+		{"ar habitual", "يشكو سكان القرى من انقطاع الإنترنت المتكرر وتعطل شبكة الهاتف بشكل متكرر كلما هطلت الأمطار.", false},
+		{"fr opinion", "Tribune : il est temps de sortir de notre dépendance. Chaque panne d'un grand hébergeur rappelle que nos services publics reposent sur trois entreprises, plaide un collectif d'ingénieurs.", false},
+		{"en opinion", "Opinion: every time a cloud giant goes down, we learn the same lesson. It is time to build public infrastructure, argues the author.", false},
+		{"ar opinion", "مقال رأي: كل عطل يصيب خوادم الشركات الكبرى يكشف هشاشة خدماتنا، وقد حان الوقت لبناء بنية رقمية وطنية.", false},
+		{"fr insurance", "Les assureurs proposent désormais une couverture d'assurance contre les pannes informatiques des fournisseurs de cloud.", false},
+		{"en insurance", "Insurers are selling policies that pay out when a cloud provider goes down for more than a day, and premiums are rising.", false},
+		{"ar insurance", "بدأت شركات التأمين تقديم وثيقة تأمين ضد أعطال مزودي الخدمات السحابية وتعطل الخوادم.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,75 @@
+package classify
+
+import (
+	"testing"
+	"time"
+
+	"outages/classify/rules"
+)
+
+// TestAnchorAge: an anchor's age against the publication day, from its
+// value's span; without a reference day only a clock time is read (as
+// recent).
+func TestAnchorAge(t *testing.T) {
+	day := rules.Ref{Time: time.Date(2025, 5, 8, 0, 0, 0, 0, time.UTC), Precision: "day"}
+	tests := []struct {
+		name string
+		e    rules.Expr
+		ref  rules.Ref
+		want int
+	}{
+		{"same day", rules.Expr{Kind: rules.KindDate, Value: "2025-05-08"}, day, ageRecent},
+		{"six days before", rules.Expr{Kind: rules.KindDate, Value: "2025-05-02"}, day, ageRecent},
+		{"day after (time zones)", rules.Expr{Kind: rules.KindDate, Value: "2025-05-09"}, day, ageRecent},
+		{"three weeks before", rules.Expr{Kind: rules.KindDate, Value: "2025-04-17"}, day, ageMiddle},
+		{"months before", rules.Expr{Kind: rules.KindDate, Value: "2024-11-20"}, day, ageOld},
+		{"last month", rules.Expr{Kind: rules.KindDate, Value: "2025-04"}, day, ageMiddle},
+		{"a month long ago", rules.Expr{Kind: rules.KindDate, Value: "2024-03"}, day, ageOld},
+		{"a year long ago", rules.Expr{Kind: rules.KindDate, Value: "2023"}, day, ageOld},
+		{"this year (spans publication)", rules.Expr{Kind: rules.KindDate, Value: "2025"}, day, ageMiddle},
+		{"future", rules.Expr{Kind: rules.KindDate, Value: "2025-06-01"}, day, ageUnknown},
+		{"yearless", rules.Expr{Kind: rules.KindDate, Value: "XXXX-03-04"}, day, ageUnknown},
+		{"clock time of the day", rules.Expr{Kind: rules.KindTime, Time: "10:00"}, day, ageRecent},
+		{"clock time, no reference", rules.Expr{Kind: rules.KindTime, Time: "10:00"}, rules.Ref{}, ageRecent},
+		{"date, no reference", rules.Expr{Kind: rules.KindDate, Value: "2023"}, rules.Ref{}, ageUnknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := anchorAge(tt.e, tt.ref); got != tt.want {
+				t.Errorf("anchorAge(%q) = %d, want %d", tt.e.Value, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWhenFeatures: the reporting sentences' anchors become the
+// when.recent and when.old detection features, in each language.
+func TestWhenFeatures(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		want             string
+	}{
+		{"fr recent", "fr", "Le réseau mobile de SFR est tombé en panne mardi vers 10h dans tout le pays.", "when.recent"},
+		{"en recent", "en", "Verizon's mobile network went down yesterday for millions of customers.", "when.recent"},
+		{"ar recent", "ar", "تعطلت شبكة الإنترنت في البلاد أمس لعدة ساعات.", "when.recent"},
+		{"fr old", "fr", "L'opérateur a été condamné pour la panne de son réseau mobile en mars 2023.", "when.old"},
+		{"en old", "en", "The regulator fined the carrier over the outage of its network in March 2023.", "when.old"},
+		{"ar old", "ar", "غرمت الهيئة الشركة بسبب انقطاع الشبكة في مارس 2023.", "when.old"},
+		{"en none", "en", "Every cloud outage shows how much businesses depend on a few providers.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := c.analyse(tt.text, tt.lang, "2025-05-08")
+			on := map[string]bool{}
+			for _, f := range an.evidence {
+				on[f.Name] = f.Value != 0
+			}
+			for _, f := range []string{"when.recent", "when.old"} {
+				if on[f] != (f == tt.want) {
+					t.Errorf("%s = %v, want %v; features %v", f, on[f], f == tt.want, an.evidence)
+				}
+			}
+		})
+	}
+}
