@@ -131,8 +131,12 @@ func (an *analysis) cancelTriggers() {
 	}
 }
 
-// tokPos is a token and its sentence.
-type tokPos struct{ tok, sent int }
+// tokPos is a token and its sentence; utility is set on a word that names
+// a utility (electricity, the internet, telephony, banks).
+type tokPos struct {
+	tok, sent int
+	utility   bool
+}
 
 // subjects returns where the text names something that can fail (a
 // service, a network, a utility, a generic "services") and records the
@@ -144,7 +148,7 @@ func (an *analysis) subjects() []tokPos {
 		switch cl := an.class(h); cl {
 		case classSubject, classInternet, classPower, classTelecom, classBanking:
 			sent := d.toks[h.from].sent
-			subjects = append(subjects, tokPos{h.from, sent})
+			subjects = append(subjects, tokPos{tok: h.from, sent: sent, utility: cl != classSubject})
 			if an.subjectSent[sent] == nil {
 				an.subjectSent[sent] = map[string]bool{}
 			}
@@ -153,7 +157,7 @@ func (an *analysis) subjects() []tokPos {
 	}
 	for _, m := range an.mentions {
 		if !m.channel && !m.weak {
-			subjects = append(subjects, tokPos{m.from, m.sent})
+			subjects = append(subjects, tokPos{tok: m.from, sent: m.sent})
 		}
 	}
 	return subjects
@@ -276,10 +280,14 @@ func (an *analysis) weighTrigger(i int, subjects []tokPos, ev *evidence, f *Fire
 	sent := d.toks[h.from].sent
 	an.triggerSent[sent] = true
 	for _, s := range subjects {
-		// A subject inside the outage phrase counts only when it opens it:
-		// "households without power" states its subject, "hors service"
-		// does not.
-		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (s.tok < h.from || s.tok >= h.to || (s.tok == h.from && h.to-h.from > 1)) {
+		// A subject inside the outage phrase counts only when it opens it,
+		// or in Arabic (verb first) names a utility right after the verb:
+		// "households without power", "انقطعت الكهرباء عن" state their
+		// subject, "hors service" does not.
+		inside := h.from <= s.tok && s.tok < h.to
+		opens := s.tok == h.from && h.to-h.from > 1
+		afterVerb := an.lang == corpus.LangArabic && s.utility && s.tok == h.from+1
+		if s.sent == sent && abs(s.tok-h.from) <= subjectWindow && (!inside || opens || afterVerb) {
 			an.withSubject[i] = true
 			break
 		}

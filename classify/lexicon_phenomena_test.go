@@ -31,6 +31,7 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
 		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
 		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
+		{"ar utility after the verb", "انقطعت الكهرباء عن أحياء واسعة من العاصمة مساء الثلاثاء بعد عطل في محطة تحويل رئيسية، وعاد التيار بعد ساعات.", true},
 		{"fr facility fire", "Un incendie dans un centre de données à Lyon a rendu inaccessibles des milliers de sites web et de services en ligne mardi.", true},
 		{"en facility fire", "A fire at a telephone exchange knocked out landlines and internet for thousands of customers in the city on Friday.", true},
 		{"ar facility fire", "تسبب حريق في سنترال رئيسي في انقطاع خدمات الإنترنت والهاتف الأرضي عن آلاف المشتركين أمس.", true},

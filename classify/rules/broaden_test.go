@@ -29,6 +29,9 @@ func TestBareDays(t *testing.T) {
 		{"fr eme fois", "fr", "Pour le 2 ème fois, le site est tombé.", refDay, ""},
 		{"ar yawm", "ar", "توقفت الخدمة يوم 12 بسبب عطل", refDay, "2024-03-12"},
 		{"ar evening", "ar", "انقطع الإنترنت مساء يوم 13 في المدينة", refDay, "2024-03-13"},
+		{"ar one of is no Sunday", "ar", "وقع العطل في أحد مراكز البيانات التابعة للشركة", refDay, ""},
+		{"ar yawm ahad", "ar", "توقفت الخدمة يوم أحد بسبب عطل", refDay, "2024-03-10"},
+		{"ar ahad of last week", "ar", "توقفت الخدمة أحد الأسبوع الماضي", refDay, "2024-03-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -515,6 +515,20 @@ func (s *scan) spacedDate(i int) (dateVal, int, bool) {
 	return s.withYear(dateVal{y: y, m: b, d: a, grain: "day", ok: true, rule: "numeric-date"}), e, true
 }
 
+// arabicWeekRel are the words after a bare "احد" that make it Sunday
+// ("احد الاسبوع الماضي").
+var arabicWeekRel = map[string]bool{"الماضي": true, "المقبل": true, "القادم": true, "المنصرم": true, "الفائت": true, "الاسبوع": true}
+
+// arabicOne reports whether the weekday at j is a bare "احد" (without the
+// article, a clitic or "يوم" at i before it) that reads "one (of)", as in
+// "في أحد مراكز البيانات", rather than Sunday.
+func (s *scan) arabicOne(j, i int) bool {
+	if s.lang != "ar" || s.toks[j].s != "احد" || (j > i && s.is(i, "يوم")) {
+		return false
+	}
+	return j+1 >= len(s.toks) || !arabicWeekRel[s.toks[j+1].s]
+}
+
 // weekdayDate parses a weekday with its modifiers and an optional date:
 // "jeudi", "mardi 11 mars", "last Tuesday", "الثلاثاء الماضي", "Monday, Feb 18".
 func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
@@ -533,7 +547,7 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 		}
 	}
 	w, ok := s.get(j, "weekday")
-	if !ok {
+	if !ok || s.arabicOne(j, i) {
 		return dateVal{}, i, false
 	}
 	wd := int(w.e.num)

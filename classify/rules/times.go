@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 )
 
@@ -180,8 +181,12 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 		}
 		return clockVal{}, i, false
 	}
-	// 14h, 14h30, 14 h 30, 14 heures 30
+	// 14h, 14h30, 14 h 30, 14 heures 30; in English "12 hours" is a
+	// length ("for about 12 hours"), as in wordHour
 	if hw, ok := s.hourWord(j); ok && hl <= 2 && h <= 24 {
+		if s.lang == "en" && strings.EqualFold(s.toks[j].s, "hours") {
+			return clockVal{}, i, false
+		}
 		return s.hourWordTime(i, h, hw, prep)
 	}
 	// 3pm, 3 p.m., 3.30 pm, 3:30 handled above

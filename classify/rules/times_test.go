@@ -72,6 +72,8 @@ func TestNotTimes(t *testing.T) {
 		{"fr heures pendant ce matin", "fr", "Le site a été coupé pendant 3 heures ce matin.", "", 180},
 		{"en for minutes past", "en", "The site was down for 20 minutes past noon.", "12:00", 20},
 		{"fr et between hours", "fr", "Le trafic a doublé à 15h et 16h.", "15:00 16:00", -1},
+		{"en about hours before a weekday", "en", "Customers lost service for about 12 hours on Wednesday.", "", 720},
+		{"en around hours later", "en", "Around 3 hours later the app was back.", "", 180},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
