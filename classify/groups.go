@@ -84,7 +84,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	d := an.d
 	gs := newGroupSet(an)
-	for _, m := range c.joinParents(an) {
+	for _, m := range c.absorbBrands(an, c.joinParents(an)) {
 		gs.add(gs.get(an.names[m.key]), m)
 	}
 	c.countryWide(an, gs)
@@ -139,6 +139,39 @@ func (c *Classifier) joinParents(an *analysis) []mention {
 				i++
 				continue
 			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// absorbBrands counts the mentions of a brand as mentions of its national
+// company when the text names exactly one of them ("زين" and "زين
+// الكويت", "MTN" and "MTN Ghana"): one outage, named by the company, with
+// the brand among its aliases.
+func (c *Classifier) absorbBrands(an *analysis, ms []mention) []mention {
+	if c.geo == nil {
+		return ms
+	}
+	national := map[string]mention{} // brand → the one national company named
+	split := map[string]bool{}       // brands with two national companies named
+	for _, m := range ms {
+		p := c.geo.parents[m.key]
+		if m.svc < 0 || p == "" || !strings.HasPrefix(m.key, p+" ") || len(c.geo.operators[m.key]) != 1 {
+			continue // not a brand's company of one country (a product: "Microsoft Office")
+		}
+		if n, ok := national[p]; ok && n.key != m.key {
+			split[p] = true
+		}
+		national[p] = m
+	}
+	out := make([]mention, 0, len(ms))
+	for _, m := range ms {
+		if n, ok := national[m.key]; ok && !split[m.key] {
+			if cand := an.names[n.key]; !slices.Contains(cand.aliases, m.key) {
+				cand.aliases = append(cand.aliases, m.key)
+			}
+			m.key, m.svc = n.key, n.svc
 		}
 		out = append(out, m)
 	}

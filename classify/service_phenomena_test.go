@@ -21,7 +21,23 @@ func TestServicePhenomena(t *testing.T) {
 		main       string   // the main service (case-insensitive)
 		also       []string // services that must be among the outages
 		notAlso    []string // names that must not be
+		single     bool     // the text reports one outage only
 	}{
+		{
+			name: "ar a brand and its national company are one outage",
+			text: "توقف خدمات شركة زين مساء الأربعاء. وقالت زين الكويت إن العطل نجم عن انقطاع التيار الكهربائي في أحد مراكز البيانات.",
+			main: "Zain Kuwait", also: []string{"Zain"}, single: true,
+		},
+		{
+			name: "en a brand and its national company are one outage",
+			text: "MTN suffered a network outage on Monday and customers could not make calls for five hours. MTN Ghana blamed a fibre cut on its backbone.",
+			main: "MTN Ghana", also: []string{"MTN"}, single: true,
+		},
+		{
+			name: "en a product is not its company's national arm",
+			text: "Microsoft Teams went down for three hours on Monday. Microsoft said a configuration change caused the outage.",
+			main: "Microsoft Teams",
+		},
 		{
 			name: "fr the parent company speaking is not down",
 			text: "Panne d'Instagram mardi : l'application est restée inaccessible une heure. Meta, la maison mère, a reconnu un problème technique.",
@@ -305,6 +321,9 @@ func TestServicePhenomena(t *testing.T) {
 				if names[strings.ToLower(s)] {
 					t.Errorf("services %q, want no %q", got, s)
 				}
+			}
+			if tt.single && len(a.Outages) != 1 {
+				t.Errorf("services %q, want one outage", got)
 			}
 		})
 	}
