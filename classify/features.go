@@ -234,6 +234,7 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 		fs.On("sent."+cl, ts.ci.inSentence(cl, s))
 	}
 	fs.On("sent.question", ts.question(s))
+	fs.On("sent.older", ts.olderSent(s))
 	fs.On("sent.trigger", ts.an.triggerSent[s])
 	fs.On("sent.main", ts.main.sents[s])
 	if dist := ts.triggerDistance(k); dist <= 4 {

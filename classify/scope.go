@@ -24,6 +24,7 @@ type textScope struct {
 	endChar map[int]rune // per sentence: the punctuation ending it
 
 	trigBySent map[int][]hit        // active outage words per sentence, built on first use
+	older      map[int]bool         // sentences whose days all lie before the week of publication, built on first use
 	names      map[[2]string]string // feature names built (see name)
 }
 

@@ -124,3 +124,38 @@ func (w whenEvidence) features(fs *model.Features) {
 	fs.On("when.recent", w.recent)
 	fs.On("when.old", w.old && !w.recent)
 }
+
+// olderSent reports whether sentence s places what it says only before
+// the week of publication: it names a day, month or year, none of them
+// recent ("En novembre 2023, une panne avait duré sept heures", "In
+// January, a similar incident lasted eight hours"). A length or a cause
+// said there is most often another outage's.
+func (ts *textScope) olderSent(s int) bool {
+	if ts.older == nil {
+		ts.older = map[int]bool{}
+		ref := rules.Ref{Time: ts.pub, Precision: "day"}
+		if ts.pub.IsZero() {
+			return false
+		}
+		recent := map[int]bool{}
+		for _, e := range ts.exprs {
+			if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
+				continue
+			}
+			k := ts.d.tokAt(e.Start)
+			if k >= len(ts.d.toks) {
+				continue
+			}
+			switch sent := ts.d.toks[k].sent; anchorAge(e, ref) {
+			case ageRecent:
+				recent[sent] = true
+			case ageMiddle, ageOld:
+				ts.older[sent] = true
+			}
+		}
+		for sent := range recent {
+			delete(ts.older, sent)
+		}
+	}
+	return ts.older[s]
+}

@@ -28,6 +28,14 @@ func (s *scan) clock(i int, allowPrep bool) (clockVal, int, bool) {
 	return s.clockCue(i, allowPrep, false)
 }
 
+// hedgePreps are the prepositions of a time that hedge ("vers", "about",
+// "حوالي"): after a length cue they hedge a length instead.
+var hedgePreps = map[string]bool{
+	"environ": true, "vers": true, "autour": true, "aux": true,
+	"about": true, "around": true, "approximately": true, "roughly": true,
+	"حوالي": true, "نحو": true, "قرابه": true, "بحدود": true,
+}
+
 // clockCue is clock where cue says that a word before i already marks a
 // time ("between 9h30 and 11h00"), as a preposition would.
 func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
@@ -35,6 +43,11 @@ func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	var c clockVal
 	if allowPrep {
 		if m, ok := s.get(i, "timeprep"); ok {
+			if hedgePreps[m.e.toks[0]] && s.durCueBefore(i) {
+				// "pendant environ une heure", "لمدة حوالي ساعتين": a
+				// hedged length, not a clock time
+				return clockVal{}, i, false
+			}
 			j = m.end
 			c.hasPrep = true
 			c.rule = m.e.loc

@@ -74,6 +74,9 @@ func TestNotTimes(t *testing.T) {
 		{"fr et between hours", "fr", "Le trafic a doublé à 15h et 16h.", "15:00 16:00", -1},
 		{"en about hours before a weekday", "en", "Customers lost service for about 12 hours on Wednesday.", "", 720},
 		{"en around hours later", "en", "Around 3 hours later the app was back.", "", 180},
+		{"fr pendant environ", "fr", "Le site est resté inaccessible pendant environ une heure et demie jeudi matin.", "", 90},
+		{"ar lemudat hawali", "ar", "توقفت الخدمة لمدة حوالي ساعتين صباح الأحد", "", 120},
+		{"en lasting until about is a time", "en", "The outage lasted until about 3pm.", "15:00", -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
