@@ -71,10 +71,12 @@ func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outag
 // durationCands are the lengths the rules read, as candidates for a
 // duration: not a clock time read as a length ("vers 21 h"), and a number
 // or a vague length ("for hours"), not time elapsed since something nor a
-// forecast, and said in a paragraph naming the outage (anywhere for an
-// outage whose name was derived from the text).
-func (ts *textScope) durationCands(os *outageScope) []exprCand {
+// forecast, not said in a sentence that places it before the week of
+// publication when the outage began in it, and said in a paragraph naming
+// the outage (anywhere for an outage whose name was derived from the text).
+func (ts *textScope) durationCands(os *outageScope, start string) []exprCand {
 	var out []exprCand
+	startOlder := ts.olderDay(start)
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
 			continue
@@ -88,6 +90,9 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 		if ts.elapsedOrForecast(e) {
 			continue
 		}
+		if !startOlder && ts.olderSent(ts.sentOf(e.Start)) {
+			continue // a length said of another time than the outage's ("en novembre 2023, une panne de sept heures")
+		}
 		p := ts.prio(os, e)
 		if p > prioPara && !os.g.derived && os.gi > 0 {
 			continue // a length said away from the outage is another's
@@ -100,7 +105,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 // chooseDuration sets the outage's duration when a length is said of it
 // or can be counted from its start and end times.
 func (c *Classifier) chooseDuration(ts *textScope, os *outageScope, o *corpus.Outage, oe *OutageExplanation) SlotChoice {
-	ecs := ts.durationCands(os)
+	ecs := ts.durationCands(os, o.Start)
 	if os.gi == 0 {
 		for _, sp := range ts.spanCands(os) {
 			e := sp.expr()

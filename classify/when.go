@@ -159,3 +159,13 @@ func (ts *textScope) olderSent(s int) bool {
 	}
 	return ts.older[s]
 }
+
+// olderDay reports whether day v (a start) lies before the week of
+// publication.
+func (ts *textScope) olderDay(v string) bool {
+	if ts.pub.IsZero() || v == "" {
+		return false
+	}
+	a := anchorAge(rules.Expr{Kind: rules.KindDate, Value: v}, rules.Ref{Time: ts.pub, Precision: "day"})
+	return a == ageMiddle || a == ageOld
+}

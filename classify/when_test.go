@@ -1,10 +1,12 @@
 package classify
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"outages/classify/rules"
+	"outages/corpus"
 )
 
 // TestAnchorAge: an anchor's age against the publication day, from its
@@ -69,6 +71,38 @@ func TestWhenFeatures(t *testing.T) {
 				if on[f] != (f == tt.want) {
 					t.Errorf("%s = %v, want %v; features %v", f, on[f], f == tt.want, an.evidence)
 				}
+			}
+		})
+	}
+}
+
+// TestOlderLengths: a length said in a sentence that places it months
+// before publication is another outage's, in each language, unless the
+// outage itself began then.
+func TestOlderLengths(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		want       int // minutes, 0 for none
+	}{
+		{"fr background", "Panne chez Free ce mercredi : internet coupé pendant deux heures. En novembre 2023, une panne avait duré près de sept heures.", 120},
+		{"en background", "Slack went down on Tuesday for about 40 minutes. In January, a similar incident lasted eight hours.", 40},
+		{"ar background", "تعطل تطبيق توكلنا صباح اليوم الأربعاء لنحو ساعتين. وفي العام الماضي تعطل التطبيق لمدة أربع ساعات.", 120},
+		{"en only the old length", "Slack went down on Tuesday, users said. In January, a similar incident lasted eight hours.", 0},
+		{"en the outage began then", "Last November's outage at Slack lasted eight hours, a report published on Tuesday found. In November 2024, Slack went down for eight hours.", 480},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2025-03-12"}
+			ex := c.Classify(a)
+			got := 0
+			if len(a.Outages) > 0 && a.Outages[0].DurationMin != nil {
+				got = *a.Outages[0].DurationMin
+			}
+			if got != tt.want {
+				var sb strings.Builder
+				ex.WriteText(&sb)
+				t.Errorf("duration %d, want %d\n%s", got, tt.want, sb.String())
 			}
 		})
 	}
