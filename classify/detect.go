@@ -54,6 +54,7 @@ type analysis struct {
 	subjectSent     map[int]map[string]bool
 	names           map[string]*candidate
 	ds              *dataSet
+	channelEnd      map[int]bool // tokens right after a channel phrase ("via", "publié sur")
 	exprs           []rules.Expr // the rule engine's expressions, when tagged is set
 	tagged          bool         // the text was tagged during detection (it has an outage word near a subject)
 }
@@ -378,6 +379,7 @@ func (c *Classifier) findMentions(an *analysis) {
 			channelEnd[h.to] = true
 		}
 	}
+	an.channelEnd = channelEnd
 	for _, h := range keep {
 		s := ds.services[h.owner]
 		if _, ok := an.names[s.name]; !ok {
@@ -458,10 +460,28 @@ func (nf *nameFinder) isNameTok(k int) bool {
 func (nf *nameFinder) runEnd(k int) int {
 	d := nf.an.d
 	end := k + 1
-	for end < len(d.toks) && end-k < 4 && nf.isNameTok(end) && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
+	for end < len(d.toks) && end-k < 4 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 1 {
+		switch {
+		case nf.isNameTok(end):
+		case nf.possessive(end) && nf.isNameTok(end+1):
+			// "St Mary's Hospital", "Macy’s Stores": the possessive is part of the name
+		default:
+			return end
+		}
 		end++
 	}
 	return end
+}
+
+// possessive reports whether token k is the "s" of a possessive glued to
+// the word before it by an apostrophe ("Mary's", "Macy’s").
+func (nf *nameFinder) possessive(k int) bool {
+	d := nf.an.d
+	if k <= 0 || k >= len(d.toks) || d.toks[k].norm != "s" {
+		return false
+	}
+	gap := d.text[d.toks[k-1].end:d.toks[k].start]
+	return gap == "'" || gap == "’"
 }
 
 // nameAt returns the capitalised run starting at k, not the first word
@@ -481,8 +501,14 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	start := k - 1
-	for start > 0 && k-start < 4 && nf.isNameTok(start-1) && d.toks[start-1].sent == d.toks[k-1].sent && d.toks[start].start-d.toks[start-1].end <= 1 {
-		start--
+	for start > 0 && k-start < 4 && d.toks[start-1].sent == d.toks[k-1].sent && d.toks[start].start-d.toks[start-1].end <= 1 {
+		if nf.isNameTok(start - 1) {
+			start--
+		} else if nf.possessive(start-1) && nf.isNameTok(start-2) {
+			start -= 2 // "St Luke's Hospital"
+		} else {
+			break
+		}
 	}
 	if start == 0 || d.toks[start-1].sent != d.toks[start].sent {
 		return 0, 0, false

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -165,6 +166,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 		cands = c.latinNames(an)
 	}
 	cands = c.dropPlaces(cands)
+	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.channelEnd[n.from] }) // where people posted
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {

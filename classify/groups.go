@@ -95,6 +95,9 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	var outs, quiet []*outageGroup
 	for _, k := range gs.order {
 		g := gs.groups[k]
+		if onlyChannel(g) {
+			continue // named only as where people spoke ("عبر فيسبوك", "via X"): not down
+		}
 		for _, m := range g.mentions {
 			if d.toks[m.from].para == 0 && !m.channel {
 				g.inTitle = true
@@ -143,6 +146,17 @@ func (c *Classifier) joinParents(an *analysis) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// onlyChannel reports whether every mention of g names it as the channel
+// of a statement.
+func onlyChannel(g *outageGroup) bool {
+	for _, m := range g.mentions {
+		if !m.channel {
+			return false
+		}
+	}
+	return len(g.mentions) > 0
 }
 
 // absorbBrands counts the mentions of a brand as mentions of its national
@@ -440,7 +454,7 @@ func (c *Classifier) derivedGroup(an *analysis, gs *groupSet) *outageGroup {
 	if cand.key == "" {
 		var bestG *outageGroup
 		for _, k := range gs.order {
-			if g := gs.groups[k]; bestG == nil || len(g.mentions) > len(bestG.mentions) {
+			if g := gs.groups[k]; !onlyChannel(g) && (bestG == nil || len(g.mentions) > len(bestG.mentions)) {
 				bestG = g
 			}
 		}
