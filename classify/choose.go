@@ -201,7 +201,7 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		if ts.notACause(os, e, o, oe) {
 			continue
 		}
-		if otherSent[s] && !sameSent[s] {
+		if otherSent[s] && !sameSent[s] || o.Start == "" && ts.olderSent(s) {
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}

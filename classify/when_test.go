@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -103,6 +104,30 @@ func TestOlderLengths(t *testing.T) {
 				var sb strings.Builder
 				ex.WriteText(&sb)
 				t.Errorf("duration %d, want %d\n%s", got, tt.want, sb.String())
+			}
+		})
+	}
+}
+
+// TestHedgedCauseDenials: a cause the text says the outage did not appear
+// to come from is denied, not chosen, in each language.
+func TestHedgedCauseDenials(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, lang, text string }{
+		{"en did not appear to be", "en", "British Airways systems went down on Saturday. However, it did not appear to be a cyber-attack, according to the chief executive."},
+		{"fr rien n'indique", "fr", "Le réseau SFR est tombé en panne mardi. Rien n'indique une cyberattaque, selon l'opérateur."},
+		{"ar la yabdu", "ar", "تعطلت شبكة زين يوم الثلاثاء، ولا يبدو أن الأمر يتعلق بهجوم إلكتروني بحسب الشركة."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2025-06-10"}
+			c.Classify(a)
+			if len(a.Outages) == 0 {
+				t.Fatalf("no outage in %q", tt.text)
+			}
+			o := a.Outages[0]
+			if o.Cause == corpus.CauseCyberattack || !slices.Contains(o.CauseDenied, corpus.CauseCyberattack) {
+				t.Errorf("cause %q, denied %q: want cyberattack denied", o.Cause, o.CauseDenied)
 			}
 		})
 	}
