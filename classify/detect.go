@@ -20,6 +20,7 @@ type mention struct {
 	sent     int
 	channel  bool // named as the channel of a statement ("via X")
 	weak     bool // found only as a sentence's first words: names a service, does not make a text an outage report
+	normal   bool // said to work normally ("Vodafone et Orange fonctionnaient normalement"): not down
 	at       int  // token where the text names what failed when it differs from from (the country of a country-wide cut), -1 when the country is not in the sentence, else 0
 }
 
@@ -55,6 +56,7 @@ type analysis struct {
 	names           map[string]*candidate
 	ds              *dataSet
 	channelEnd      map[int]bool // tokens right after a channel phrase ("via", "publié sur")
+	normalSaidOf    map[int]map[string]bool // "works normally" phrases (first token) → the services they are said of (markNormal)
 	exprs           []rules.Expr // the rule engine's expressions, when tagged is set
 	tagged          bool         // the text was tagged during detection (it has an outage word near a subject)
 }
@@ -157,7 +159,7 @@ func (an *analysis) subjects() []tokPos {
 		}
 	}
 	for _, m := range an.mentions {
-		if !m.channel && !m.weak {
+		if !m.channel && !m.weak && !m.normal {
 			subjects = append(subjects, tokPos{tok: m.from, sent: m.sent})
 		}
 	}
@@ -390,6 +392,77 @@ func (c *Classifier) findMentions(an *analysis) {
 	an.countries = ds.ctyM.find(d)
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
+	an.markNormal()
+}
+
+// normalReach is how many tokens after a service's name a "works
+// normally" phrase may stand to be said of it.
+const normalReach = 8
+
+// markNormal marks the mentions that a "works normally" phrase right
+// after them, with no outage word between, says are working ("Vodafone
+// et Orange fonctionnaient normalement", "أكدت فودافون أن شبكتها تعمل
+// بشكل طبيعي").
+//
+// A "works normally" said of named services while another service is
+// named otherwise is said of rivals (asideNormal): it does not deny the
+// outage the text reports.
+func (an *analysis) markNormal() {
+	saidOf := map[int]map[string]bool{} // normal phrase (first token) → services it is said of
+	for i := range an.mentions {
+		m := &an.mentions[i]
+		for _, h := range an.lex {
+			if an.class(h) != classNormal || h.from < m.to || h.from-m.to > normalReach || an.d.toks[h.from].sent != m.sent {
+				continue
+			}
+			if !an.triggerBetween(m.to, h.from) {
+				m.normal = true
+				if saidOf[h.from] == nil {
+					saidOf[h.from] = map[string]bool{}
+				}
+				saidOf[h.from][m.key] = true
+			}
+		}
+	}
+	an.normalSaidOf = saidOf
+}
+
+// asideNormal reports whether the "works normally" phrase at token at is
+// said of rivals: of named services only, while another service is named
+// in a sentence with an outage word.
+func (an *analysis) asideNormal(at int) bool {
+	keys := an.normalSaidOf[at]
+	if keys == nil {
+		return false
+	}
+	for _, m := range an.mentions {
+		if !m.normal && !m.channel && !keys[m.key] && an.triggerSent[m.sent] {
+			return true
+		}
+	}
+	return false
+}
+
+// normalAt reports whether a mention starting at token k is said to work
+// normally.
+func (an *analysis) normalAt(k int) bool {
+	for _, m := range an.mentions {
+		if m.from == k && m.normal {
+			return true
+		}
+	}
+	return false
+}
+
+// triggerBetween reports whether an active outage word stands in tokens
+// [from, to).
+func (an *analysis) triggerBetween(from, to int) bool {
+	for i, h := range an.lex {
+		if an.active[i] && an.isTrigger(h) && h.from >= from && h.from < to {
+			return true
+		}
+	}
+	return false
 }
 
 // findNamedByPattern finds capitalised Latin-script names that a cue word

@@ -166,7 +166,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 		cands = c.latinNames(an)
 	}
 	cands = c.dropPlaces(cands)
-	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.channelEnd[n.from] }) // where people posted
+	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.channelEnd[n.from] || an.normalAt(n.from) }) // where people posted, or working
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {

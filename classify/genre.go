@@ -73,7 +73,7 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 			} else {
 				ev.trig = append(ev.trig, e.weight)
 			}
-		case e.class == classNormal && !an.normalCancelled(an.d.toks[h.from].sent):
+		case e.class == classNormal && !an.normalCancelled(an.d.toks[h.from].sent) && !an.asideNormal(h.from):
 			ev.genre.normal = append(ev.genre.normal, e.weight)
 			an.fired = append(an.fired, an.firedOf(h, ""))
 		case contains(genreNeg, e.class):

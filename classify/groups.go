@@ -61,7 +61,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.triggerSent[m.sent] || m.channel {
+	if !an.triggerSent[m.sent] || m.channel || m.normal {
 		return
 	}
 	g.strong++
@@ -149,10 +149,10 @@ func (c *Classifier) joinParents(an *analysis) []mention {
 }
 
 // onlyChannel reports whether every mention of g names it as the channel
-// of a statement.
+// of a statement or as working normally.
 func onlyChannel(g *outageGroup) bool {
 	for _, m := range g.mentions {
-		if !m.channel {
+		if !m.channel && !m.normal {
 			return false
 		}
 	}

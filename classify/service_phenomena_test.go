@@ -24,6 +24,21 @@ func TestServicePhenomena(t *testing.T) {
 		single     bool     // the text reports one outage only
 	}{
 		{
+			name: "fr rivals said to work normally are not down",
+			text: "Le réseau mobile de SFR est tombé en panne mardi pendant trois heures. Orange et Bouygues Telecom fonctionnaient normalement, selon les opérateurs.",
+			main: "SFR", notAlso: []string{"Orange", "Bouygues Telecom"},
+		},
+		{
+			name: "en rivals said to work normally are not down",
+			text: "Verizon customers lost mobile service for five hours on Monday, while AT&T and T-Mobile were operating normally.",
+			main: "Verizon", notAlso: []string{"AT&T", "T-Mobile"},
+		},
+		{
+			name: "ar rivals said to work normally are not down",
+			text: "انقطعت خدمة الإنترنت عن مشتركي شركة زين مساء الخميس لثلاث ساعات، فيما أكدت أورنج وأمنية أن شبكتيهما تعملان بشكل طبيعي.",
+			main: "Zain", notAlso: []string{"Orange", "Umniah"},
+		},
+		{
 			name: "ar a platform named only as where people posted is not down",
 			text: "تعطلت بوابة التأشيرات الإلكترونية يوم الأحد لعدة ساعات. ونشر مستخدمون على فيسبوك صورا للطوابير في المطار.",
 			notAlso: []string{"Facebook"},
