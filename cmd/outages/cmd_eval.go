@@ -51,7 +51,7 @@ func evalCommand() command {
   outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
-  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --gate --json figures.json   # what CI runs`,
+  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
 			o.bind(fs)

@@ -38,7 +38,7 @@ func trainCommand() command {
 		examples: `  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv
   outages train --news ../shared/eval/news-dev.jsonl --json cv.json   # cross-validation only
   outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl   # more training texts, scored never
-  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl -o classify/data/weights.tsv   # the shipped weights`,
+  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl -o classify/data/weights.tsv   # the shipped weights`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o trainOptions
 			o.bind(fs)

@@ -182,8 +182,11 @@ func TestWeightsUpToDate(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "weights.tsv")
 	data := filepath.Join("..", "..", "classify", "data")
 	extra := filepath.Join(data, "train-extra.jsonl")
-	extraAll2, extraAll3 := filepath.Join(data, "train-extra2.jsonl"), filepath.Join(data, "train-extra3.jsonl")
-	if code, stdout, errOut := outages(t, "train", "--news", sharedNews, "--extra", extra, "--extra-all", extraAll2, "--extra-all", extraAll3, "--folds", "0", "-o", out); code != exitOK {
+	args := []string{"--extra", filepath.Join(data, "train-extra4.jsonl")}
+	for _, f := range []string{"train-extra2.jsonl", "train-extra3.jsonl"} {
+		args = append(args, "--extra-all", filepath.Join(data, f))
+	}
+	if code, stdout, errOut := outages(t, append([]string{"train", "--news", sharedNews, "--extra", extra, "--folds", "0", "-o", out}, args...)...); code != exitOK {
 		t.Fatalf("train = %d\n%s\n%s", code, stdout, errOut)
 	}
 	got, _ := os.ReadFile(out)
@@ -202,6 +205,6 @@ func TestWeightsUpToDate(t *testing.T) {
 		return strings.Join(keep, "\n")
 	}
 	if body(got) != body(want) {
-		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl -o classify/data/weights.tsv")
+		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl -o classify/data/weights.tsv")
 	}
 }
