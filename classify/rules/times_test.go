@@ -134,3 +134,25 @@ func TestDayWindows(t *testing.T) {
 		})
 	}
 }
+
+// TestYearlessDayWindows: a part of a day and its day and month with no
+// reference year keep the day as XXXX-MM-DD, in each language.
+func TestYearlessDayWindows(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, lang, text, value string }{
+		{"ar masaa weekday date", "ar", "عادت الخدمة مساء الخميس 8 أغسطس بعد عطل", "XXXX-08-08"},
+		{"fr matinee du", "fr", "Dans la matinée du 2 mars, plus rien ne passait.", "XXXX-03-02"},
+		{"en morning of", "en", "In the morning of March 3, users saw errors.", "XXXX-03-03"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, Ref{})
+			for _, e := range exprs {
+				if e.Value == tt.value {
+					return
+				}
+			}
+			t.Errorf("%q: no expression valued %s: %+v", tt.text, tt.value, exprs)
+		})
+	}
+}

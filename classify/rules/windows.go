@@ -7,6 +7,7 @@ import "fmt"
 type dayWin struct {
 	day      dateVal
 	hasDay   bool // day is a full known day
+	yearless bool // day is a day and month with no year known ("mercredi 8 août" without a reference)
 	from, to int  // first and last hour, inclusive
 	end      int  // token after the phrase
 	rule     string
@@ -30,6 +31,12 @@ func fullDay(d dateVal) bool {
 	return d.grain == "day" && len(v) == 10 && v[0] != 'X'
 }
 
+// yearlessDay reports whether d names a day and month with no year.
+func yearlessDay(d dateVal) bool {
+	v := d.value()
+	return d.grain == "day" && len(v) == 10 && v[0] == 'X'
+}
+
 // dayWindow parses a part of a day at i:
 //   - a window phrase, maybe followed by its day: "ce soir", "in the
 //     afternoon", "dans la matinée du 15 février";
@@ -47,6 +54,8 @@ func (s *scan) dayWindow(i int) (dayWin, bool) {
 		k = s.skip(k, "det")
 		if d, e, ok := s.date(k); ok && fullDay(d) {
 			w.day, w.hasDay, w.end = d, true, e
+		} else if ok && yearlessDay(d) {
+			w.day, w.yearless, w.end = d, true, e
 		}
 		return w
 	}
@@ -77,7 +86,7 @@ func (s *scan) dayWindow(i int) (dayWin, bool) {
 	if !ok || d.grain != "day" {
 		return dayWin{}, false
 	}
-	w := dayWin{day: d, hasDay: fullDay(d), end: de, rule: d.rule}
+	w := dayWin{day: d, hasDay: fullDay(d), yearless: yearlessDay(d), end: de, rule: d.rule}
 	// a part of the day inside the day's phrase ("yesterday evening"),
 	// the leftmost (longest) one
 	for k := i; k < de; k++ {
@@ -143,6 +152,8 @@ func (s *scan) windowCand(i int) (cand, bool) {
 	if w.hasDay {
 		x.Value = w.day.value()
 		x.From, x.To = x.Value+"T"+from, x.Value+"T"+to
+	} else if w.yearless {
+		x.Value = w.day.value() // XXXX-MM-DD: the ends stay times of an unknown day
 	}
 	x.Role = s.role(i)
 	return cand{e: x, i: i, j: w.end, prio: 2}, true
