@@ -183,7 +183,7 @@ func (c *Classifier) absorbBrands(an *analysis, ms []mention) []mention {
 	for _, m := range ms {
 		if n, ok := national[m.key]; ok && !split[m.key] {
 			if cand := an.names[n.key]; !slices.Contains(cand.aliases, m.key) {
-				cand.aliases = append(cand.aliases, m.key)
+				cand.aliases = append(slices.Clip(cand.aliases), m.key) // never into the gazetteer's array
 			}
 			m.key, m.svc = n.key, n.svc
 		}
