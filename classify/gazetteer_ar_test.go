@@ -13,12 +13,7 @@ import (
 // and that words of ordinary Arabic close to such spellings name no
 // service.
 func TestArabicServiceSpellings(t *testing.T) {
-	c := newTest(t)
-	tests := []struct {
-		name, text string
-		main       string   // the main service; "" when only notAny is checked
-		notAny     []string // services that must not be among the outages
-	}{
+	checkSpellings(t, []spellingCase{
 		{name: "messaging app named with its kind", main: "Signal",
 			text: "تعطل تطبيق سيغنال للمراسلة المشفرة صباح الأربعاء لنحو ساعتين، وعجز المستخدمون عن إرسال الرسائل."},
 		{name: "shop platform", main: "Shopify",
@@ -71,7 +66,34 @@ func TestArabicServiceSpellings(t *testing.T) {
 			text: "انقطعت الكهرباء عن أحياء في عمّان لساعتين مساء السبت، وقالت شركة أمنية خاصة إن كاميرات المراقبة توقفت."},
 		{name: "a camera zoom is not the meeting app", notAny: []string{"Zoom"},
 			text: "تعطلت كاميرات المراقبة في المطار لساعتين بعد خلل في خاصية الزوم في النظام."},
-	}
+	})
+}
+
+// TestFrenchServiceSpellings checks the names French news gives services
+// of the Arab world and elsewhere where they differ from the gazetteer's.
+func TestFrenchServiceSpellings(t *testing.T) {
+	checkSpellings(t, []spellingCase{
+		{name: "metro with the French city name", main: "Dubai Metro",
+			text: "Le métro de Dubaï a été paralysé pendant trois heures mardi à cause d'une panne électrique."},
+		{name: "exchange by its French name", main: "New York Stock Exchange",
+			text: "Panne à la Bourse de New York : les cotations ont été suspendues pendant une heure mercredi après un incident technique."},
+		{name: "bank by its short name", main: "Société Générale",
+			text: "Les clients de la SocGen n'ont pas pu accéder à leur application pendant quatre heures lundi à cause d'une panne."},
+		{name: "bank translated", main: "National Bank of Egypt",
+			text: "Les applications de la Banque nationale d'Égypte sont tombées en panne pendant deux heures dimanche."},
+	})
+}
+
+// spellingCase is an invented report and the service it must name first.
+type spellingCase struct {
+	name, text string
+	main       string   // the main service; "" when only notAny is checked
+	notAny     []string // services that must not be among the outages
+}
+
+func checkSpellings(t *testing.T, tests []spellingCase) {
+	t.Helper()
+	c := newTest(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &corpus.Article{Body: tt.text, Published: "2025-05-08"}
