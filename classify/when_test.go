@@ -132,3 +132,30 @@ func TestHedgedCauseDenials(t *testing.T) {
 		})
 	}
 }
+
+// TestRiskEvidence: an outage as a hypothesis or a threat fires the
+// general.risk detection feature in each language (its weight is learned);
+// a report does not.
+func TestRiskEvidence(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		want             bool
+	}{
+		{"en solar storm", "en", "Scientists warn that a solar storm could knock out the internet for weeks.", true},
+		{"fr scenario", "fr", "Selon les experts, une tempête solaire pourrait paralyser les réseaux mobiles pendant des jours.", true},
+		{"ar storm", "ar", "يحذر خبراء من أن عاصفة شمسية قد تتسبب في انقطاع الإنترنت لأسابيع.", true},
+		{"en report", "en", "A solar storm knocked out radio links for two hours on Monday, operators said.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := false
+			for _, f := range c.analyse(tt.text, tt.lang, "2025-06-10").evidence {
+				got = got || f.Name == "general.risk" && f.Value != 0
+			}
+			if got != tt.want {
+				t.Errorf("general.risk = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
