@@ -68,7 +68,7 @@ func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 	var starts, ends []int
 	for i, t := range times {
 		switch {
-		case t.role == "end" || (ts.cs.resolved[t.sent] && t.role != "start"):
+		case t.role == "end" || (ts.cs.resolved[t.sent] && t.role != "start" && !endLater(times, i)):
 			ends = append(ends, i)
 		case (os.region[t.sent] || (t.role == "start" && !ts.owned[t.sent])) && len(starts) < maxSpanStarts:
 			starts = append(starts, i)
@@ -95,6 +95,18 @@ func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 		}
 	}
 	return out
+}
+
+// endLater reports whether a time marked as an end follows times[i] in its
+// sentence: then times[i] is the start ("coupé à midi et rétabli à 17h"),
+// though the sentence says the service is back.
+func endLater(times []timeAt, i int) bool {
+	for _, t := range times[i+1:] {
+		if t.sent == times[i].sent && t.role == "end" {
+			return true
+		}
+	}
+	return false
 }
 
 // expr is the span as a duration expression: exact, from the start to

@@ -159,3 +159,23 @@ func TestRiskEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestNoonSpans: a length counted from "noon" to an end time, in each
+// language.
+func TestNoonSpans(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, lang, text string }{
+		{"ar al-zuhr", "ar", "انقطعت الكهرباء عن مدينة البصرة عند الظهر يوم الاثنين وعادت عند الساعة الخامسة مساء."},
+		{"fr midi", "fr", "Le courant a été coupé à Marseille lundi à midi et rétabli à 17h."},
+		{"en noon", "en", "Power went out across Leeds at noon on Monday and was restored at 5pm."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2025-03-12"}
+			c.Classify(a)
+			if len(a.Outages) == 0 || a.Outages[0].DurationMin == nil || *a.Outages[0].DurationMin != 300 {
+				t.Errorf("outages %+v, want a length of 300 minutes", a.Outages)
+			}
+		})
+	}
+}

@@ -305,6 +305,7 @@ func TestRoleAfter(t *testing.T) {
 		{"fr debute", "fr", "Mardi à 8h, la panne a débuté sans prévenir.", "8h", "start"},
 		{"ar end", "ar", "وفي الساعة الخامسة مساء عادت الخدمة إلى طبيعتها", "الخامسة", "end"},
 		{"ar start", "ar", "في الساعة السابعة صباحا انقطعت الكهرباء عن المدينة", "السابعة", "start"},
+		{"ar coordinated verb opens the next clause", "ar", "انقطعت الكهرباء عن المدينة عند الظهر يوم الاثنين وعادت عند الساعة الخامسة مساء", "الظهر", ""},
 		{"fr des is an article, not dès", "fr", "Le courant a été remis dans la plupart des foyers vers 23h.", "23h", ""},
 		{"fr des as the preposition", "fr", "Dès 8h, le site était inaccessible.", "8h", "start"},
 	}

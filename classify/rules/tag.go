@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -313,10 +314,13 @@ func (s *scan) role(i int) string {
 // عادت الخدمة". Only postrole phrases count (verbs, not prepositions).
 func (s *scan) roleAfter(j int) string {
 	for k := j; k < len(s.toks) && k < j+6; k++ {
-		if s.sentenceBreak(k) || k > j && s.contrastAt(k) && !s.is(k, ",") {
-			break
+		if s.sentenceBreak(k) || k > j && s.contrastAt(k) && !s.is(k, ",") || clauseJoin[s.toks[k].s] {
+			break // "à midi et rétabli à 17h": the verb after "et" has its own time
 		}
 		if m, ok := s.get(k, "postrole"); ok {
+			if s.coordinated(k, m) {
+				break // "عند الظهر وعادت": the verb opens the next clause
+			}
 			return m.e.args[0]
 		}
 		if k > j {
@@ -327,6 +331,25 @@ func (s *scan) roleAfter(j int) string {
 		}
 	}
 	return ""
+}
+
+// clauseJoin are the conjunctions that open a new clause after a time.
+var clauseJoin = map[string]bool{"et": true, "puis": true, "mais": true, "and": true, "then": true, "but": true}
+
+// coordinated reports whether Arabic token k, where phrase m starts,
+// carries the conjunction و or ف glued to it ("وعادت", "فانقطعت"): a new
+// clause, whose verb is not said of the time before it.
+func (s *scan) coordinated(k int, m match) bool {
+	if s.lang != "ar" || len(m.e.toks) == 0 {
+		return false
+	}
+	raw, pat := s.toks[k].s, m.e.toks[0]
+	for _, c := range []string{"و", "ف"} {
+		if strings.HasPrefix(raw, c) && !strings.HasPrefix(pat, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // intervalCand parses spans: "de 19h à 20h", "between 2 p.m. and 4 p.m.",
