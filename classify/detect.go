@@ -55,10 +55,10 @@ type analysis struct {
 	subjectSent     map[int]map[string]bool
 	names           map[string]*candidate
 	ds              *dataSet
-	channelEnd      map[int]bool // tokens right after a channel phrase ("via", "publié sur")
+	channelEnd      map[int]bool            // tokens right after a channel phrase ("via", "publié sur")
 	normalSaidOf    map[int]map[string]bool // "works normally" phrases (first token) → the services they are said of (markNormal)
-	exprs           []rules.Expr // the rule engine's expressions, when tagged is set
-	tagged          bool         // the text was tagged during detection (it has an outage word near a subject)
+	exprs           []rules.Expr            // the rule engine's expressions, when tagged is set
+	tagged          bool                    // the text was tagged during detection (it has an outage word near a subject)
 }
 
 func (an *analysis) isTrigger(h hit) bool { return an.ds.lex[h.owner].class == classTrigger }
