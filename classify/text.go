@@ -70,14 +70,31 @@ func tokenize(text string) []token {
 		case '!', '?', '؟', ';', '؛', '|', '•', '…':
 			pendingSent = true
 		case '.':
-			// "GitHub.com", "3.5": a dot inside a word does not end a sentence.
-			if i+size >= len(text) || !isWordRune(rune(text[i+size])) {
+			// "GitHub.com", "3.5": a dot inside a word does not end a
+			// sentence, nor one after an abbreviation ("Rogers
+			// Communications Inc. has", "St. Mary's").
+			if (i+size >= len(text) || !isWordRune(rune(text[i+size]))) && !abbrevDot(toks, text, i) {
 				pendingSent = true
 			}
 		}
 		i += size
 	}
 	return toks
+}
+
+// abbreviations are the words (folded) whose dot does not end a sentence.
+var abbreviations = map[string]bool{
+	"inc": true, "ltd": true, "corp": true, "co": true, "plc": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "st": true, "jr": true, "sr": true, "mt": true, "vs": true, "mme": true, "mlle": true, "cie": true,
+}
+
+// abbrevDot reports whether the dot at text[i] closes an abbreviation
+// (the word before it is one).
+func abbrevDot(toks []token, text string, i int) bool {
+	if n := len(toks); n > 0 && toks[n-1].end == i && abbreviations[toks[n-1].norm] {
+		return true
+	}
+	return false
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
