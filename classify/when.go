@@ -78,6 +78,9 @@ const (
 // reference day. Without a reference day, a clock time reads as recent
 // (reports give the hour of an outage of the day) and the rest unknown.
 func anchorAge(e rules.Expr, ref rules.Ref) int {
+	if ref.Precision == "month" {
+		return monthAnchorAge(e, ref)
+	}
 	if ref.Precision != "day" {
 		if e.Kind == rules.KindTime && e.Value == "" {
 			return ageRecent
@@ -100,6 +103,25 @@ func anchorAge(e rules.Expr, ref rules.Ref) int {
 		return ageUnknown // after publication: a future date
 	}
 	return ageMiddle
+}
+
+// monthAnchorAge is anchorAge when only the month of publication is
+// known: a day of that month is recent, a span ending oldDays or more
+// before the month began is old.
+func monthAnchorAge(e rules.Expr, ref rules.Ref) int {
+	first, last, ok := valueSpan(e.Value)
+	switch {
+	case !ok:
+		if e.Kind == rules.KindTime && e.Value == "" {
+			return ageRecent
+		}
+		return ageUnknown
+	case len(e.Value) == 10 && first.Year() == ref.Time.Year() && first.Month() == ref.Time.Month():
+		return ageRecent
+	case ref.Time.Sub(last) >= oldDays*24*time.Hour:
+		return ageOld
+	}
+	return ageUnknown
 }
 
 // valueSpan reads a date value (YYYY-MM-DD, YYYY-MM or YYYY) as its first

@@ -15,6 +15,7 @@ import (
 // recent).
 func TestAnchorAge(t *testing.T) {
 	day := rules.Ref{Time: time.Date(2025, 5, 8, 0, 0, 0, 0, time.UTC), Precision: "day"}
+	month := rules.Ref{Time: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Precision: "month"}
 	tests := []struct {
 		name string
 		e    rules.Expr
@@ -35,6 +36,9 @@ func TestAnchorAge(t *testing.T) {
 		{"clock time of the day", rules.Expr{Kind: rules.KindTime, Time: "10:00"}, day, ageRecent},
 		{"clock time, no reference", rules.Expr{Kind: rules.KindTime, Time: "10:00"}, rules.Ref{}, ageRecent},
 		{"date, no reference", rules.Expr{Kind: rules.KindDate, Value: "2023"}, rules.Ref{}, ageUnknown},
+		{"day of the month of publication", rules.Expr{Kind: rules.KindDate, Value: "2025-05-16"}, month, ageRecent},
+		{"months before the month of publication", rules.Expr{Kind: rules.KindDate, Value: "2024-11"}, month, ageOld},
+		{"the month of publication itself", rules.Expr{Kind: rules.KindDate, Value: "2025-05"}, month, ageUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
