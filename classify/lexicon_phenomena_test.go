@@ -95,6 +95,8 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"en compensation rules", "Under the new scheme, broadband customers will be compensated automatically for every day their service is down, the regulator said of rules taking effect next year.", false},
 		{"ar compensation rules", "تنص القواعد الجديدة على تعويض المشتركين تلقائيا عن كل يوم انقطاع في خدمة الإنترنت، وفق ما أعلنته هيئة تنظيم الاتصالات.", false},
 		{"ar network retired", "قالت الشركة إنه سيتم إيقاف شبكة الجيل الثالث نهاية العام المقبل، ودعت المشتركين إلى تحديث هواتفهم قبل ذلك.", false},
+		{"en unable to send", "WhatsApp is working again after users around the world were unable to send or receive messages for two hours on Wednesday.", true},
+		{"fr ne plus pouvoir", "Des milliers d'utilisateurs de Snapchat se sont plaints mardi de ne plus pouvoir envoyer de messages, selon Downdetector.", true},
 		{"fr escalators", "Les escalators de la gare sont en panne depuis une semaine et les voyageurs portent leurs valises dans les escaliers.", false},
 		{"en lift", "Residents of the tower have climbed twelve floors for three weeks because the lift broke down, and the landlord promises a repair.", false},
 		{"ar elevator", "تعطل المصعد في مبنى المستشفى منذ أسبوع ما اضطر المرضى إلى استخدام السلالم، بحسب السكان.", false},
