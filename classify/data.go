@@ -47,6 +47,7 @@ const (
 	// Cause and timing cues used when an outage is assembled.
 	classWeakCause  = "weakcause"  // a cause phrase too generic to beat a specific one
 	classCauseDeny  = "causedeny"  // denies the causes that follow it in its sentence
+	classDismiss    = "dismiss"    // dismisses the cause just before it ("…, une hypothèse que rien ne confirme")
 	classCauseGuard = "causeguard" // the cause phrase right after it is not a cause ("protection against")
 	classContrast   = "contrast"   // ends the scope of a causedeny cue ("but", "mais")
 	classResolved   = "resolved"   // a time in its sentence is when the outage ended
@@ -60,7 +61,7 @@ var lexClasses = map[string]bool{
 	classTrigger: true, classSubject: true, classInternet: true, classPower: true,
 	classTelecom: true, classReport: true, classSense: true, classGeneral: true,
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
-	classWeakCause: true, classCauseDeny: true, classCauseGuard: true, classContrast: true,
+	classWeakCause: true, classCauseDeny: true, classDismiss: true, classCauseGuard: true, classContrast: true,
 	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true, classNamer: true,
 }
 

@@ -121,6 +121,7 @@ type cueSet struct {
 	an       *analysis
 	weak     []hit
 	deny     []hit
+	dismiss  []hit // dismissals after a cause
 	contrast []hit
 	guard    []hit
 	resolved map[int]bool // sentences with a resolved cue
@@ -135,6 +136,8 @@ func (c *Classifier) cues(an *analysis) *cueSet {
 			cs.weak = append(cs.weak, h)
 		case classCauseDeny:
 			cs.deny = append(cs.deny, h)
+		case classDismiss:
+			cs.dismiss = append(cs.dismiss, h)
 		case classContrast:
 			cs.contrast = append(cs.contrast, h)
 		case classCauseGuard:
@@ -159,6 +162,23 @@ func (d *doc) exprToks(e rules.Expr) (int, int) {
 	a := d.tokAt(e.Start)
 	b := d.tokAt(max(e.Start, e.End-1)) + 1
 	return a, min(b, len(d.toks))
+}
+
+// dismissed reports whether a dismissal follows a cause ending before
+// token b within its reach (the line's weight, in tokens), in its
+// sentence and before any ";" ("une cyberattaque, une hypothèse que rien
+// ne confirme", "a hack, which the company denied").
+func (cs *cueSet) dismissed(b int) bool {
+	d := cs.an.d
+	for _, h := range cs.dismiss {
+		if h.from < b || d.toks[h.from].sent != d.toks[b-1].sent || float64(h.from-b) > cs.an.ds.lex[h.owner].weight {
+			continue
+		}
+		if !strings.ContainsAny(d.text[d.toks[b-1].end:d.toks[h.from].start], ";؛:") {
+			return true
+		}
+	}
+	return false
 }
 
 // weak reports whether a cause expression is only a generic "technical
@@ -194,9 +214,12 @@ func (cs *cueSet) guarded(e rules.Expr) bool {
 // between them than the cue allows (its lexicon weight).
 func (cs *cueSet) denied(e rules.Expr) bool {
 	d := cs.an.d
-	a, _ := d.exprToks(e)
+	a, b := d.exprToks(e)
 	if a >= len(d.toks) {
 		return false
+	}
+	if cs.dismissed(b) {
+		return true
 	}
 	for _, h := range cs.deny {
 		if h.to > a || d.toks[h.from].sent != d.toks[a].sent {

@@ -121,6 +121,9 @@ func TestHedgedCauseDenials(t *testing.T) {
 		{"en did not appear to be", "en", "British Airways systems went down on Saturday. However, it did not appear to be a cyber-attack, according to the chief executive."},
 		{"fr rien n'indique", "fr", "Le réseau SFR est tombé en panne mardi. Rien n'indique une cyberattaque, selon l'opérateur."},
 		{"ar la yabdu", "ar", "تعطلت شبكة زين يوم الثلاثاء، ولا يبدو أن الأمر يتعلق بهجوم إلكتروني بحسب الشركة."},
+		{"fr dismissed after", "fr", "Le réseau mobile de Bouygues Telecom est tombé en panne mercredi soir. Des internautes évoquent une cyberattaque, une hypothèse que rien ne confirme."},
+		{"en dismissed after", "en", "Slack went down for two hours on Monday. Users blamed a hack, which the company denied."},
+		{"ar dismissed after", "ar", "تعطلت شبكة زين يوم الثلاثاء لساعتين، وتحدث مستخدمون عن هجوم إلكتروني، وهو ما نفته الشركة."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
