@@ -24,6 +24,21 @@ func TestServicePhenomena(t *testing.T) {
 		single     bool     // the text reports one outage only
 	}{
 		{
+			name: "en another service also affected",
+			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
+			main: "Outlook", also: []string{"Microsoft Teams"},
+		},
+		{
+			name: "fr another service also affected",
+			text: "Le réseau mobile de SFR est tombé en panne mardi pendant deux heures. Free a également été touché dans le Sud.",
+			main: "SFR", also: []string{"Free"},
+		},
+		{
+			name: "ar another service also affected",
+			text: "تعطل تطبيق واتساب مساء الأربعاء لساعتين، كما تأثرت خدمات إنستغرام بالعطل.",
+			main: "WhatsApp", also: []string{"Instagram"},
+		},
+		{
 			name: "fr rivals said to work normally are not down",
 			text: "Le réseau mobile de SFR est tombé en panne mardi pendant trois heures. Orange et Bouygues Telecom fonctionnaient normalement, selon les opérateurs.",
 			main: "SFR", notAlso: []string{"Orange", "Bouygues Telecom"},
