@@ -1064,7 +1064,32 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 	return dateVal{}, i, false
 }
 
+// dateMemo is date1's answer at one token, computed once per scan: the
+// temporal parsers ask for the date at the same token many times.
+type dateMemo struct {
+	d    dateVal
+	end  int
+	ok   bool
+	done bool
+}
+
+// date1 is the longest date starting at token i (see date1At), memoised.
 func (s *scan) date1(i int) (dateVal, int, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return s.date1At(i)
+	}
+	if s.dates == nil {
+		s.dates = make([]dateMemo, len(s.toks))
+	}
+	m := &s.dates[i]
+	if !m.done {
+		m.d, m.end, m.ok = s.date1At(i)
+		m.done = true
+	}
+	return m.d, m.end, m.ok
+}
+
+func (s *scan) date1At(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
 	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
 		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay, s.bareDay} {

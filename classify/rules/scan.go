@@ -11,7 +11,8 @@ type match struct {
 	end int // index of the token after the phrase
 }
 
-// scan is the state of one Tag call. It is never shared.
+// scan is the state of one Tag call. It is never shared. Only the memo
+// of parsed dates changes after newScan.
 type scan struct {
 	lx   *lexicon
 	lang string
@@ -19,6 +20,8 @@ type scan struct {
 	text string
 	toks []token
 	ms   [][]match // phrases starting at each token, longest first
+
+	dates []dateMemo // date1 at each token, filled on demand
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
