@@ -1067,26 +1067,35 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 // dateMemo is date1's answer at one token, computed once per scan: the
 // temporal parsers ask for the date at the same token many times.
 type dateMemo struct {
-	d    dateVal
-	end  int
-	ok   bool
-	done bool
+	d   dateVal
+	end int
 }
 
-// date1 is the longest date starting at token i (see date1At), memoised.
+// date1 is the longest date starting at token i (see date1At), memoised:
+// s.dateAt[i] is 1 + the index of its answer in s.dates, -1 when there is
+// no date at i, or 0 before the first call.
 func (s *scan) date1(i int) (dateVal, int, bool) {
 	if i < 0 || i >= len(s.toks) {
 		return s.date1At(i)
 	}
-	if s.dates == nil {
-		s.dates = make([]dateMemo, len(s.toks))
+	if s.dateAt == nil {
+		s.dateAt = make([]int32, len(s.toks))
 	}
-	m := &s.dates[i]
-	if !m.done {
-		m.d, m.end, m.ok = s.date1At(i)
-		m.done = true
+	switch k := s.dateAt[i]; {
+	case k > 0:
+		m := &s.dates[k-1]
+		return m.d, m.end, true
+	case k < 0:
+		return dateVal{}, i, false
 	}
-	return m.d, m.end, m.ok
+	d, end, ok := s.date1At(i)
+	if !ok {
+		s.dateAt[i] = -1
+		return d, end, ok
+	}
+	s.dates = append(s.dates, dateMemo{d: d, end: end})
+	s.dateAt[i] = int32(len(s.dates))
+	return d, end, ok
 }
 
 func (s *scan) date1At(i int) (dateVal, int, bool) {

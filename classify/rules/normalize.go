@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -75,19 +74,20 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 
 // tokenize splits text into tokens of folded runes. Letters and digits form
 // separate tokens ("14h30" is 14, h, 30); every other non-space rune is a
-// token of its own. It runs in one pass over the text.
+// token of its own. It runs in one pass over the text; the folded forms of
+// all tokens share one string.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/4+1)
-	var b strings.Builder
+	buf := make([]byte, 0, len(text))
+	ends := make([]int, 0, cap(toks)) // end of each token's folded form in buf
 	cur := token{}
 	inTok := false
 	space := true
 	flush := func(end int) {
 		if inTok {
-			cur.s = b.String()
 			cur.end = end
 			toks = append(toks, cur)
-			b.Reset()
+			ends = append(ends, len(buf))
 			inTok = false
 		}
 	}
@@ -133,10 +133,16 @@ func tokenize(text string) []token {
 			inTok = true
 			space = false
 		}
-		b.WriteRune(f)
+		buf = utf8.AppendRune(buf, f)
 		i += n
 	}
 	flush(len(text))
+	folded := string(buf)
+	from := 0
+	for k := range toks {
+		toks[k].s = folded[from:ends[k]]
+		from = ends[k]
+	}
 	return dropElision(toks)
 }
 

@@ -21,7 +21,8 @@ type scan struct {
 	toks []token
 	ms   [][]match // phrases starting at each token, longest first
 
-	dates []dateMemo // date1 at each token, filled on demand
+	dateAt []int32    // per token: 1 + index of its date1 answer in dates, or 0
+	dates  []dateMemo // date1 answers, filled on demand
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
@@ -33,15 +34,16 @@ func arabicVariants(w string, out []string) []string {
 			out = append(out, s)
 		}
 	}
-	cur := []string{w}
-	for _, p := range []string{"و", "ف"} {
+	var stack [16]string // room for every form: no allocation per word
+	cur := append(stack[:0], w)
+	for _, p := range [...]string{"و", "ف"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
 			cur = append(cur, w[len(p):])
 		}
 	}
 	n := len(cur)
 	for _, c := range cur[:n] {
-		for _, p := range []string{"ب", "ل", "ك"} {
+		for _, p := range [...]string{"ب", "ل", "ك"} {
 			if strings.HasPrefix(c, p) && len(c) > len(p)+2 {
 				cur = append(cur, c[len(p):])
 				if p == "ل" && strings.HasPrefix(c, "لل") {
@@ -62,6 +64,8 @@ func arabicVariants(w string, out []string) []string {
 func newScan(lx *lexicon, text string, ref Ref) *scan {
 	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: tokenize(text)}
 	s.ms = make([][]match, len(s.toks))
+	var all []match                  // the matches of every token, in token order
+	ends := make([]int, len(s.toks)) // end of each token's matches in all
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]
@@ -70,23 +74,32 @@ func newScan(lx *lexicon, text string, ref Ref) *scan {
 		} else {
 			vars = append(vars, t.s)
 		}
+		from := len(all)
 		for vi, v := range vars {
 			for _, e := range lx.first[v] {
 				if vi > 0 && !clitable(e) {
 					continue
 				}
 				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
-					s.ms[i] = append(s.ms[i], match{e: e, end: end})
+					all = append(all, match{e: e, end: end})
 				}
 			}
 		}
 		// longest first, stable in rule order
-		m := s.ms[i]
+		m := all[from:]
 		for a := 1; a < len(m); a++ {
 			for b := a; b > 0 && m[b].end > m[b-1].end; b-- {
 				m[b], m[b-1] = m[b-1], m[b]
 			}
 		}
+		ends[i] = len(all)
+	}
+	from := 0
+	for i, e := range ends {
+		if e > from {
+			s.ms[i] = all[from:e:e]
+		}
+		from = e
 	}
 	return s
 }
