@@ -119,9 +119,15 @@ func newDoc(text string) *doc {
 	d := &doc{text: text, toks: tokenize(text)}
 	d.vars = make([][]string, len(d.toks))
 	norms := make([]string, len(d.toks)) // one allocation for every one-variant token
+	var free []string                    // room for the variants of Arabic tokens
 	for i := range d.toks {
 		if d.toks[i].arabic {
-			d.vars[i] = arabicVariants(d.toks[i].norm, nil)
+			if cap(free) < arabicVariantsMax {
+				free = make([]string, 0, max(arabicVariantsMax, 4*(len(d.toks)-i)))
+			}
+			v := arabicVariants(d.toks[i].norm, free[:0])
+			d.vars[i] = v[:len(v):len(v)]
+			free = v[len(v):]
 		} else {
 			norms[i] = d.toks[i].norm
 			d.vars[i] = norms[i : i+1 : i+1]

@@ -21,6 +21,8 @@ type token struct {
 // at a line break; a sentence ends at . ! ? ؟ ; or a line break.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6)
+	var buf []byte   // folded forms of the words that fold changes
+	var ends []int32 // per token: end of its folded form in buf, or -1
 	sent, para := 0, 0
 	pendingSent, pendingPara := false, false
 	i := 0
@@ -52,8 +54,16 @@ func tokenize(text string) []token {
 			pendingSent, pendingPara = false, false
 			w := text[i:j]
 			first, _ := utf8.DecodeRuneInString(w)
+			norm := w
+			if isFolded(w) {
+				ends = append(ends, -1)
+			} else {
+				buf = appendFold(buf, w)
+				ends = append(ends, int32(len(buf)))
+				norm = ""
+			}
 			toks = append(toks, token{
-				norm:   fold(w),
+				norm:   norm,
 				start:  i,
 				end:    j,
 				arabic: isArabicRune(first),
@@ -77,7 +87,20 @@ func tokenize(text string) []token {
 		}
 		i += size
 	}
+	setFolded(toks, string(buf), ends)
 	return toks
+}
+
+// setFolded gives the tokens whose folded form differs from the text
+// their forms, which follow one another in folded.
+func setFolded(toks []token, folded string, ends []int32) {
+	from := 0
+	for k, e := range ends {
+		if e >= 0 {
+			toks[k].norm = folded[from:e]
+			from = int(e)
+		}
+	}
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
@@ -101,15 +124,18 @@ func fold(w string) string {
 	if isFolded(w) {
 		return w // most words: nothing to change, nothing to copy
 	}
-	var b strings.Builder
-	b.Grow(len(w))
+	return string(appendFold(make([]byte, 0, len(w)), w))
+}
+
+// appendFold appends the folded form of w (see fold) to b.
+func appendFold(b []byte, w string) []byte {
 	for _, r := range w {
 		switch {
 		case r < 0x80:
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		case r == '\u0640' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
 			continue // tatweel, harakat
@@ -127,18 +153,18 @@ func fold(w string) string {
 			r = 'ي'
 		default:
 			if f, ok := latinFold[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 				continue
 			}
 			r = unicode.ToLower(r)
 			if f, ok := latinFold[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 				continue
 			}
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // isFolded reports whether fold(w) == w because w is all ASCII without
@@ -162,45 +188,60 @@ var latinFold = map[rune]string{
 	'œ': "oe", 'æ': "ae", 'ß': "ss", 'ğ': "g", 'ş': "s", 'ı': "i",
 }
 
+// arabicVariantsMax is room for the variants of one Arabic word: at most
+// 18 (itself, then three forms with each of five clitic prefixes stripped),
+// most words have one to four.
+const arabicVariantsMax = 18
+
 // arabicVariants returns the forms a folded Arabic word can be matched
 // under: itself and the word without its leading clitics (و ف, then ب ل,
 // then the article ال, or the contracted لل). Each variant keeps at least two
 // letters.
 func arabicVariants(w string, dst []string) []string {
 	dst = append(dst[:0], w)
-	add := func(s string) {
-		if utf8.RuneCountInString(s) < 2 {
-			return
-		}
-		for _, d := range dst {
-			if d == s {
-				return
-			}
-		}
-		dst = append(dst, s)
-	}
-	stripArticle := func(s string) {
-		add(s)
-		if rest, ok := strings.CutPrefix(s, "ال"); ok {
-			add(rest)
-		}
-		if rest, ok := strings.CutPrefix(s, "لل"); ok {
-			add(rest)
-		}
-	}
-	stripPrep := func(s string) {
-		stripArticle(s)
-		for _, p := range []string{"ب", "ل"} {
-			if rest, ok := strings.CutPrefix(s, p); ok {
-				stripArticle(rest)
-			}
-		}
-	}
-	stripPrep(w)
-	for _, p := range []string{"و", "ف"} {
+	dst = stripPrep(dst, w)
+	for _, p := range [...]string{"و", "ف"} {
 		if rest, ok := strings.CutPrefix(w, p); ok {
-			stripPrep(rest)
+			dst = stripPrep(dst, rest)
 		}
 	}
 	return dst
+}
+
+// stripPrep adds s and s without a leading ب or ل to dst, each with and
+// without its article (see stripArticle).
+func stripPrep(dst []string, s string) []string {
+	dst = stripArticle(dst, s)
+	for _, p := range [...]string{"ب", "ل"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			dst = stripArticle(dst, rest)
+		}
+	}
+	return dst
+}
+
+// stripArticle adds s and s without a leading ال or لل to dst.
+func stripArticle(dst []string, s string) []string {
+	dst = addVariant(dst, s)
+	if rest, ok := strings.CutPrefix(s, "ال"); ok {
+		dst = addVariant(dst, rest)
+	}
+	if rest, ok := strings.CutPrefix(s, "لل"); ok {
+		dst = addVariant(dst, rest)
+	}
+	return dst
+}
+
+// addVariant appends s to dst unless it is shorter than two letters or
+// already there.
+func addVariant(dst []string, s string) []string {
+	if utf8.RuneCountInString(s) < 2 {
+		return dst
+	}
+	for _, d := range dst {
+		if d == s {
+			return dst
+		}
+	}
+	return append(dst, s)
 }
