@@ -18,6 +18,15 @@ type token struct {
 // removed, Arabic letter variants unified, Arabic-Indic digits to ASCII.
 // It returns -1 for runes dropped from matching (harakat, tatweel).
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == '`':
+			return '\''
+		}
+		return r
+	}
 	switch {
 	case r >= '0' && r <= '9':
 		return r
@@ -113,17 +122,22 @@ func tokenize(text string) []token {
 		}
 		var k byte
 		switch {
+		case f < utf8.RuneSelf:
+			k = asciiKind(f)
 		case f >= '0' && f <= '9':
 			k = '0'
 		case isLetter(f):
 			k = 'a'
 		case unicode.IsSpace(f) || unicode.IsControl(f):
+			k = ' '
+		default:
+			k = '.'
+		}
+		if k == ' ' {
 			flush(i)
 			space = true
 			i += n
 			continue
-		default:
-			k = '.'
 		}
 		if inTok && (cur.kind != k || k == '.') {
 			flush(i)
@@ -146,19 +160,44 @@ func tokenize(text string) []token {
 	return dropElision(toks)
 }
 
+// asciiKind is the kind of token an ASCII rune folded by foldRune starts:
+// 'a', '0', '.', or ' ' for a space or control rune that separates tokens.
+func asciiKind(f rune) byte {
+	switch {
+	case f >= '0' && f <= '9':
+		return '0'
+	case f >= 'a' && f <= 'z':
+		return 'a'
+	case f == ' ' || f < 0x20 || f == 0x7f:
+		return ' '
+	}
+	return '.'
+}
+
 // dropElision removes the apostrophe of an elided one-letter word ("d'",
 // "l'", "o'clock") so that "d'octobre" reads as "d octobre". Rule phrases
 // go through the same tokenizer, so they keep matching.
 func dropElision(toks []token) []token {
 	out := toks[:0]
 	for i, t := range toks {
-		if t.s == "'" && i > 0 && i+1 < len(toks) && !t.space && !toks[i+1].space &&
-			toks[i-1].kind == 'a' && utf8.RuneCountInString(toks[i-1].s) == 1 && toks[i+1].kind == 'a' {
+		if elided(toks, i) {
 			continue
 		}
-		out = append(out, t)
+		if len(out) < i {
+			out = append(out, t)
+		} else {
+			out = out[:i+1] // nothing dropped yet: no copy
+		}
 	}
 	return out
+}
+
+// elided reports whether token i is the apostrophe of an elided
+// one-letter word.
+func elided(toks []token, i int) bool {
+	t := toks[i]
+	return t.s == "'" && i > 0 && i+1 < len(toks) && !t.space && !toks[i+1].space &&
+		toks[i-1].kind == 'a' && utf8.RuneCountInString(toks[i-1].s) == 1 && toks[i+1].kind == 'a'
 }
 
 // foldPhrase tokenises a rule phrase the way tokenize treats text and
