@@ -106,6 +106,9 @@ func setFolded(toks []token, folded string, ends []int32) {
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&'
+	}
 	if r == '\u0640' { // tatweel
 		return true
 	}
@@ -151,13 +154,15 @@ func appendFold(b []byte, w string) []byte {
 			r = 'و'
 		case r == 'ئ':
 			r = 'ي'
+		case r >= 0x0600 && r <= 0x06FF:
+			// other Arabic letters: no case, no accents
 		default:
-			if f, ok := latinFold[r]; ok {
+			if f, ok := foldLatin(r); ok {
 				b = append(b, f...)
 				continue
 			}
 			r = unicode.ToLower(r)
-			if f, ok := latinFold[r]; ok {
+			if f, ok := foldLatin(r); ok {
 				b = append(b, f...)
 				continue
 			}
@@ -176,6 +181,19 @@ func isFolded(w string) bool {
 		}
 	}
 	return true
+}
+
+// latinFoldMax is above every letter of latinFold: no rune after it is
+// looked up.
+const latinFoldMax = 0x24F
+
+// foldLatin is latinFold[r], looked up only for runes that may be there.
+func foldLatin(r rune) (string, bool) {
+	if r > latinFoldMax {
+		return "", false
+	}
+	f, ok := latinFold[r]
+	return f, ok
 }
 
 // latinFold maps accented Latin letters to their base letters.
