@@ -1079,7 +1079,10 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 		return s.date1At(i)
 	}
 	if s.dateAt == nil {
-		s.dateAt = make([]int32, len(s.toks))
+		s.dateAt = grow(s.bufs.dateAt[:0], len(s.toks))[:len(s.toks)]
+		clear(s.dateAt)
+		s.dates = s.bufs.dates[:0]
+		s.bufs.dateAt = s.dateAt
 	}
 	switch k := s.dateAt[i]; {
 	case k > 0:
@@ -1094,6 +1097,7 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 		return d, end, ok
 	}
 	s.dates = append(s.dates, dateMemo{d: d, end: end})
+	s.bufs.dates = s.dates
 	s.dateAt[i] = int32(len(s.dates))
 	return d, end, ok
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zones named by rule files must load on any machine
 )
@@ -34,6 +35,7 @@ var langFiles = [...]string{"fr", "ar", "en"}
 type Tagger struct {
 	langs   map[string]*lexicon
 	version string
+	bufs    *sync.Pool // of *scanBufs: the slices of a scan, reused
 }
 
 // entry is one phrase of one rule line.
@@ -240,7 +242,7 @@ func monthDay(s string) (int, int, bool) {
 // Load reads the embedded rule files, replacing any of them by the file of
 // the same name in opts.Dir, and validates them. Errors name file:line.
 func Load(opts Options) (*Tagger, error) {
-	t := &Tagger{langs: make(map[string]*lexicon)}
+	t := &Tagger{langs: make(map[string]*lexicon), bufs: &sync.Pool{New: func() any { return new(scanBufs) }}}
 	h := sha256.New()
 	read := func(name string) ([]byte, error) {
 		if opts.Dir != "" {

@@ -85,10 +85,15 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 // separate tokens ("14h30" is 14, h, 30); every other non-space rune is a
 // token of its own. It runs in one pass over the text; the folded forms of
 // all tokens share one string.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+1)
-	buf := make([]byte, 0, len(text))
-	ends := make([]int, 0, cap(toks)) // end of each token's folded form in buf
+func tokenize(text string) []token { return new(scanBufs).tokenize(text) }
+
+// tokenize is tokenize reusing b's slices; the tokens are valid until b's
+// next use.
+func (b *scanBufs) tokenize(text string) []token {
+	toks := grow(b.toks[:0], len(text)/4+1)
+	buf := grow(b.folded[:0], len(text))
+	ends := grow(b.foldEnds[:0], cap(toks)) // end of each token's folded form in buf
+	defer func() { b.toks, b.folded, b.foldEnds = toks, buf, ends }()
 	cur := token{}
 	inTok := false
 	space := true
@@ -157,7 +162,16 @@ func tokenize(text string) []token {
 		toks[k].s = folded[from:ends[k]]
 		from = ends[k]
 	}
-	return dropElision(toks)
+	toks = dropElision(toks)
+	return toks
+}
+
+// grow returns s with room for n elements, keeping its length.
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		return append(s[:len(s):len(s)], make([]T, n)...)[:len(s)]
+	}
+	return s
 }
 
 // asciiKind is the kind of token an ASCII rune folded by foldRune starts:

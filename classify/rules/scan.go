@@ -23,6 +23,21 @@ type scan struct {
 
 	dateAt []int32    // per token: 1 + index of its date1 answer in dates, or 0
 	dates  []dateMemo // date1 answers, filled on demand
+
+	bufs *scanBufs // where the slices above live
+}
+
+// scanBufs are the slices of one scan, kept by the Tagger for the next
+// one: a Tag call then allocates little more than its answer.
+type scanBufs struct {
+	toks     []token
+	folded   []byte // the folded text, while tokenizing
+	foldEnds []int  // end of each token in folded
+	ms       [][]match
+	all      []match // the matches of every token, in token order
+	matchEnd []int   // end of each token's matches in all
+	dateAt   []int32
+	dates    []dateMemo
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
@@ -61,11 +76,13 @@ func arabicVariants(w string, out []string) []string {
 	return out
 }
 
-func newScan(lx *lexicon, text string, ref Ref) *scan {
-	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: tokenize(text)}
-	s.ms = make([][]match, len(s.toks))
-	var all []match                  // the matches of every token, in token order
-	ends := make([]int, len(s.toks)) // end of each token's matches in all
+func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
+	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: bufs.tokenize(text), bufs: bufs}
+	s.ms = grow(bufs.ms[:0], len(s.toks))[:len(s.toks)]
+	clear(s.ms)
+	all := bufs.all[:0]                                        // the matches of every token, in token order
+	ends := grow(bufs.matchEnd[:0], len(s.toks))[:len(s.toks)] // end of each token's matches in all
+	defer func() { bufs.ms, bufs.all, bufs.matchEnd = s.ms, all, ends }()
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]

@@ -25,7 +25,9 @@ func (t *Tagger) Tag(text, lang string, ref Ref) []Expr {
 	if !ok || text == "" {
 		return nil
 	}
-	s := newScan(lx, text, ref)
+	bufs := t.bufs.Get().(*scanBufs)
+	defer t.bufs.Put(bufs)
+	s := newScan(lx, text, ref, bufs)
 	out := s.temporal()
 	out = append(out, s.causes()...)
 	sort.SliceStable(out, func(a, b int) bool {
@@ -617,7 +619,9 @@ func (t *Tagger) Published(text, lang string) (Expr, bool) {
 	if !ok || text == "" {
 		return Expr{}, false
 	}
-	s := newScan(lx, text, Ref{})
+	bufs := t.bufs.Get().(*scanBufs)
+	defer t.bufs.Put(bufs)
+	s := newScan(lx, text, Ref{}, bufs)
 	for i := range s.toks {
 		m, ok := s.get(i, "pub")
 		if !ok {

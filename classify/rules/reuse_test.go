@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestTagReusesNoState tags texts of different lengths and languages one
+// after another and from several goroutines at once: the slices a scan
+// leaves to the next one must not change any answer.
+func TestTagReusesNoState(t *testing.T) {
+	tg := tagger(t)
+	texts := []struct{ lang, text string }{
+		{"fr", strings.Repeat("Panne du réseau mardi 12 mars de 9h à 11h30, rétabli après deux heures. ", 20)},
+		{"en", "Down since Monday at 3 pm for about 4 hours, caused by a fibre cut."},
+		{"ar", "انقطعت الكهرباء يوم الأحد لمدة ثلاث ساعات بسبب عطل فني."},
+		{"fr", "Publié le 22 juin 2012 à 10h54. Coupure d'électricité hier soir."},
+		{"en", ""},
+	}
+	want := make([][]Expr, len(texts))
+	for i, x := range texts {
+		want[i] = tg.Tag(x.text, x.lang, refDay)
+	}
+	check := func(t *testing.T, round int) {
+		for k := range texts {
+			i := (k + round) % len(texts)
+			if got := tg.Tag(texts[i].text, texts[i].lang, refDay); !reflect.DeepEqual(got, want[i]) {
+				t.Errorf("round %d, text %d: Tag gives\n%+v\nwant\n%+v", round, i, got, want[i])
+			}
+		}
+	}
+	t.Run("sequential", func(t *testing.T) {
+		for round := range 5 {
+			check(t, round)
+		}
+	})
+	t.Run("concurrent", func(t *testing.T) {
+		var wg sync.WaitGroup
+		for g := range 4 {
+			wg.Go(func() { check(t, g) })
+		}
+		wg.Wait()
+	})
+}
