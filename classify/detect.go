@@ -152,6 +152,15 @@ func (an *analysis) subjects() []tokPos {
 	return subjects
 }
 
+// fire records f, making room for the hits left (at most one each) on
+// the first.
+func (an *analysis) fire(f Fired, left int) {
+	if an.fired == nil {
+		an.fired = make([]Fired, 0, left)
+	}
+	an.fired = append(an.fired, f)
+}
+
 // weighEvidence gathers the detection evidence of the lexicon hits and
 // records what fired.
 func (an *analysis) weighEvidence(subjects []tokPos) evidence {
@@ -164,13 +173,10 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	}
 	for i, h := range an.lex {
 		e := an.ds.lex[h.owner]
-		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
-		if e.tag != "" {
-			f.Class += ":" + e.tag
-		}
+		f := Fired{Rule: e.rule, Class: e.firedClass, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
 		if e.class != classTrigger && e.class != classReport && an.inServiceName(h) {
 			f.Note, f.Weight = "part of a service's name", 0
-			an.fired = append(an.fired, f)
+			an.fire(f, len(an.lex)-i)
 			continue
 		}
 		switch e.class {
@@ -198,10 +204,9 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 			}
 		}
 		if e.tag != "" && f.Weight != 0 && (e.class != classTrigger || an.withSubject[i]) {
-			k := e.class + "." + e.tag
-			ev.tagged[k] = append(ev.tagged[k], e.weight)
+			ev.tagged[e.tagKey] = append(ev.tagged[e.tagKey], e.weight)
 		}
-		an.fired = append(an.fired, f)
+		an.fire(f, len(an.lex)-i)
 	}
 	for _, m := range an.mentions {
 		if !m.channel && !m.weak && d.toks[m.from].para == 0 {

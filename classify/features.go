@@ -225,9 +225,9 @@ var sentCueFeatures = [...]struct{ class, name string }{
 	{"future", "sent.future"}, {"speculation", "sent.speculation"}, {"past", "sent.past"}, {"back", "sent.back"},
 }
 
-// featureCap is room for the features of one candidate: they are
-// appended without growing the slice.
-const featureCap = 48
+// featureCap is room for the features of one candidate (up to 16 in the
+// eval news): they are appended without growing the slice.
+const featureCap = 16
 
 // contextFeatures describe where an expression stands: title, lede, the
 // sentence's cue words, a question, an outage word near it.
