@@ -110,30 +110,36 @@ type hit struct {
 
 // doc is a tokenized text with the match variants of each token.
 type doc struct {
-	text string
-	toks []token
-	vars [][]string // per token: the forms it can be matched under
+	text   string
+	toks   []token
+	vars   []string // the forms each token can be matched under, token after token
+	varEnd []int32  // per token: the end of its forms in vars
 }
 
 func newDoc(text string) *doc {
 	d := &doc{text: text, toks: tokenize(text)}
-	d.vars = make([][]string, len(d.toks))
-	norms := make([]string, len(d.toks)) // one allocation for every one-variant token
-	var free []string                    // room for the variants of Arabic tokens
+	d.vars = make([]string, 0, len(d.toks)+len(d.toks)/2)
+	d.varEnd = make([]int32, len(d.toks))
+	var scratch []string // the variants of one Arabic token
 	for i := range d.toks {
 		if d.toks[i].arabic {
-			if cap(free) < arabicVariantsMax {
-				free = make([]string, 0, max(arabicVariantsMax, 4*(len(d.toks)-i)))
-			}
-			v := arabicVariants(d.toks[i].norm, free[:0])
-			d.vars[i] = v[:len(v):len(v)]
-			free = v[len(v):]
+			scratch = arabicVariants(d.toks[i].norm, scratch[:0])
+			d.vars = append(d.vars, scratch...)
 		} else {
-			norms[i] = d.toks[i].norm
-			d.vars[i] = norms[i : i+1 : i+1]
+			d.vars = append(d.vars, d.toks[i].norm)
 		}
+		d.varEnd[i] = int32(len(d.vars))
 	}
 	return d
+}
+
+// variants are the forms token i can be matched under, itself first.
+func (d *doc) variants(i int) []string {
+	from := int32(0)
+	if i > 0 {
+		from = d.varEnd[i-1]
+	}
+	return d.vars[from:d.varEnd[i]]
 }
 
 // span returns the text covered by tokens [from, to).
@@ -148,7 +154,7 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 	if caseExact {
 		return d.text[d.toks[i].start:d.toks[i].end] == pt.raw
 	}
-	for _, v := range d.vars[i] {
+	for _, v := range d.variants(i) {
 		if pt.prefix {
 			if strings.HasPrefix(v, pt.s) {
 				return true
@@ -166,7 +172,7 @@ func (m *matcher) find(d *doc) []hit {
 	var cand []int
 	for i := range d.toks {
 		cand = cand[:0]
-		for _, v := range d.vars[i] {
+		for _, v := range d.variants(i) {
 			cand = append(cand, m.exact[v]...)
 			if utf8.RuneCountInString(v) >= 3 {
 				cand = append(cand, m.pre[key3(v)]...)

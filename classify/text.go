@@ -21,8 +21,8 @@ type token struct {
 // at a line break; a sentence ends at . ! ? ؟ ; or a line break.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6)
-	var buf []byte   // folded forms of the words that fold changes
-	var ends []int32 // per token: end of its folded form in buf, or -1
+	buf := make([]byte, 0, len(text))   // folded forms of the words that fold changes
+	ends := make([]int32, 0, cap(toks)) // per token: end of its folded form in buf, or -1
 	sent, para := 0, 0
 	pendingSent, pendingPara := false, false
 	i := 0
