@@ -113,6 +113,7 @@ type doc struct {
 	text   string
 	toks   []token
 	vars   []string // the forms each token can be matched under, token after token
+	keys   []string // per form in vars: its first three letters (key3), or "" when shorter
 	varEnd []int32  // per token: the end of its forms in vars
 }
 
@@ -130,16 +131,28 @@ func newDoc(text string) *doc {
 		}
 		d.varEnd[i] = int32(len(d.vars))
 	}
+	d.keys = make([]string, len(d.vars))
+	for k, v := range d.vars {
+		if utf8.RuneCountInString(v) >= 3 {
+			d.keys[k] = key3(v)
+		}
+	}
 	return d
 }
 
 // variants are the forms token i can be matched under, itself first.
 func (d *doc) variants(i int) []string {
+	from, to := d.varRange(i)
+	return d.vars[from:to]
+}
+
+// varRange is where the forms of token i are in d.vars.
+func (d *doc) varRange(i int) (int, int) {
 	from := int32(0)
 	if i > 0 {
 		from = d.varEnd[i-1]
 	}
-	return d.vars[from:d.varEnd[i]]
+	return int(from), int(d.varEnd[i])
 }
 
 // span returns the text covered by tokens [from, to).
@@ -169,30 +182,36 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 // find returns every phrase occurrence in d, in token order.
 func (m *matcher) find(d *doc) []hit {
 	var hits []hit
-	var cand []int
 	for i := range d.toks {
-		cand = cand[:0]
-		for _, v := range d.variants(i) {
-			cand = append(cand, m.exact[v]...)
-			if utf8.RuneCountInString(v) >= 3 {
-				cand = append(cand, m.pre[key3(v)]...)
+		from, to := d.varRange(i)
+		for k := from; k < to; k++ {
+			if len(m.exact) > 0 {
+				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits)
+			}
+			if key := d.keys[k]; key != "" && len(m.pre) > 0 {
+				hits = m.tryAt(d, i, m.pre[key], hits)
 			}
 		}
-		for _, id := range cand {
-			p := &m.phrases[id]
-			if i+len(p.toks) > len(d.toks) {
-				continue
+	}
+	return hits
+}
+
+// tryAt appends to hits the phrases ids that occur at token i.
+func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit) []hit {
+	for _, id := range ids {
+		p := &m.phrases[id]
+		if i+len(p.toks) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k := range p.toks {
+			if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
+				ok = false
+				break
 			}
-			ok := true
-			for k := range p.toks {
-				if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
-					ok = false
-					break
-				}
-			}
-			if ok && !containsHit(hits, id, i) {
-				hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
-			}
+		}
+		if ok && !containsHit(hits, id, i) {
+			hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
 		}
 	}
 	return hits
