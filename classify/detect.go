@@ -44,6 +44,7 @@ type analysis struct {
 	denied          bool           // the text denies the outage it names
 	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
 	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
+	headKind        *string        // the kind the cue words of the first words name (derivedKind), once looked for
 	ci              *cueIndex      // the cue words of cues.tsv
 	endChar         map[int]rune   // per sentence: the punctuation ending it
 	subjectTriggers int

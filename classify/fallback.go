@@ -259,11 +259,19 @@ func (c *Classifier) derivedKind(an *analysis, from, to int) string {
 			return k
 		}
 	}
-	if k := match(0, min(len(d.toks), 60)); k != "" {
-		return k
+	if an.headKind == nil {
+		k := match(0, min(len(d.toks), headKindSpan))
+		an.headKind = &k
+	}
+	if *an.headKind != "" {
+		return *an.headKind
 	}
 	return corpus.KindOnlineService
 }
+
+// headKindSpan is how many words at the start of a text derivedKind reads
+// for a kind cue when the name has none.
+const headKindSpan = 60
 
 // latinNames lists the capitalised names of the text that may be services:
 // runs of capitalised words (joined by "de", "of"…), without determiners,
