@@ -27,6 +27,20 @@ func foldRune(r rune) rune {
 		}
 		return r
 	}
+	if r >= 0x0621 && r <= 0x064A {
+		// Arabic letters: only a few variants change
+		switch r {
+		case 'أ', 'إ', 'آ':
+			return 'ا'
+		case 'ى':
+			return 'ي'
+		case 'ة':
+			return 'ه'
+		case 0x0640:
+			return -1 // tatweel
+		}
+		return r
+	}
 	switch {
 	case r >= '0' && r <= '9':
 		return r
@@ -129,6 +143,8 @@ func (b *scanBufs) tokenize(text string) []token {
 		switch {
 		case f < utf8.RuneSelf:
 			k = asciiKind(f)
+		case f >= 0x0621 && f <= 0x064A && f != 0x0640:
+			k = 'a' // Arabic letters
 		case f >= '0' && f <= '9':
 			k = '0'
 		case isLetter(f):

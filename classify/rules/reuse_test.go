@@ -44,3 +44,34 @@ func TestTagReusesNoState(t *testing.T) {
 		wg.Wait()
 	})
 }
+
+// TestFoldRuneArabic checks the fast path of Arabic letters against the
+// general rules: unchanged letters, unified variants, dropped tatweel.
+func TestFoldRuneArabic(t *testing.T) {
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		want := r
+		switch {
+		case r >= 0x0660 && r <= 0x0669:
+			want = '0' + r - 0x0660
+		case r >= 0x06F0 && r <= 0x06F9:
+			want = '0' + r - 0x06F0
+		case r >= 0x064B && r <= 0x0652, r == 0x0670, r == 0x0640:
+			want = -1
+		case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ':
+			want = 'ا'
+		case r == 'ى':
+			want = 'ي'
+		case r == 'ة':
+			want = 'ه'
+		case r == '،', r == '٫':
+			want = ','
+		case r == '؛':
+			want = ';'
+		case r == '؟':
+			want = '?'
+		}
+		if got := foldRune(r); got != want {
+			t.Errorf("foldRune(%U) = %U, want %U", r, got, want)
+		}
+	}
+}
