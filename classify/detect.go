@@ -68,7 +68,12 @@ type candidate struct {
 }
 
 func (c *Classifier) analyse(text, lang, published string) *analysis {
-	d := newDoc(text)
+	return c.analyseIn(text, lang, published, new(docBufs))
+}
+
+// analyseIn is analyse building the text's doc in b's slices.
+func (c *Classifier) analyseIn(text, lang, published string, b *docBufs) *analysis {
+	d := newDocIn(text, b)
 	an := &analysis{d: d, lang: lang, ds: c.data, triggerSent: map[int]bool{}, subjectSent: map[int]map[string]bool{}, names: map[string]*candidate{}}
 	an.lex = c.data.lexM[lang].find(d)
 	an.active = make([]bool, len(an.lex))

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -115,12 +116,37 @@ type doc struct {
 	vars   []string // the forms each token can be matched under, token after token
 	keys   []string // per form in vars: its first three letters (key3), or "" when shorter
 	varEnd []int32  // per token: the end of its forms in vars
+	bufs   *docBufs // where the slices above live
 }
 
-func newDoc(text string) *doc {
-	d := &doc{text: text, toks: tokenize(text)}
-	d.vars = make([]string, 0, len(d.toks)+len(d.toks)/2)
-	d.varEnd = make([]int32, len(d.toks))
+// docBufs are the slices of a doc, kept by the Classifier for the next
+// text: they are reused once the text's classification is done.
+type docBufs struct {
+	toks     []token
+	folded   []byte  // the folded words, while tokenizing
+	foldEnds []int32 // per token: end of its folded form in folded, or -1
+	vars     []string
+	keys     []string
+	varEnd   []int32
+	hits     []hit // the hits of one find, before they are copied out
+}
+
+// grow returns s with room for n more elements, keeping its length.
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		return append(s[:len(s):len(s)], make([]T, n)...)[:len(s)]
+	}
+	return s
+}
+
+func newDoc(text string) *doc { return newDocIn(text, new(docBufs)) }
+
+// newDocIn is newDoc building the doc in b's slices.
+func newDocIn(text string, b *docBufs) *doc {
+	d := &doc{text: text, toks: b.tokenize(text), bufs: b}
+	d.vars = grow(b.vars[:0], len(d.toks)+len(d.toks)/2)
+	d.varEnd = grow(b.varEnd[:0], len(d.toks))[:len(d.toks)]
+	defer func() { b.vars, b.keys, b.varEnd = d.vars, d.keys, d.varEnd }()
 	var scratch []string // the variants of one Arabic token
 	for i := range d.toks {
 		if d.toks[i].arabic {
@@ -131,8 +157,9 @@ func newDoc(text string) *doc {
 		}
 		d.varEnd[i] = int32(len(d.vars))
 	}
-	d.keys = make([]string, len(d.vars))
+	d.keys = grow(b.keys[:0], len(d.vars))[:len(d.vars)]
 	for k, v := range d.vars {
+		d.keys[k] = ""
 		if utf8.RuneCountInString(v) >= 3 {
 			d.keys[k] = key3(v)
 		}
@@ -181,7 +208,8 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 
 // find returns every phrase occurrence in d, in token order.
 func (m *matcher) find(d *doc) []hit {
-	var hits []hit
+	hits := d.bufs.hits[:0]
+	defer func() { d.bufs.hits = hits }()
 	for i := range d.toks {
 		from, to := d.varRange(i)
 		for k := from; k < to; k++ {
@@ -193,7 +221,10 @@ func (m *matcher) find(d *doc) []hit {
 			}
 		}
 	}
-	return hits
+	if len(hits) == 0 {
+		return nil
+	}
+	return slices.Clone(hits)
 }
 
 // tryAt appends to hits the phrases ids that occur at token i.

@@ -19,10 +19,15 @@ type token struct {
 // tokenize splits text into words (letters, digits and marks), folding each
 // one for matching, and numbers sentences and paragraphs. A paragraph ends
 // at a line break; a sentence ends at . ! ? ؟ ; or a line break.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6)
-	buf := make([]byte, 0, len(text))   // folded forms of the words that fold changes
-	ends := make([]int32, 0, cap(toks)) // per token: end of its folded form in buf, or -1
+func tokenize(text string) []token { return new(docBufs).tokenize(text) }
+
+// tokenize is tokenize reusing b's slices: the tokens are valid until b's
+// next use.
+func (b *docBufs) tokenize(text string) []token {
+	toks := grow(b.toks[:0], len(text)/6)
+	buf := grow(b.folded[:0], len(text))    // folded forms of the words that fold changes
+	ends := grow(b.foldEnds[:0], cap(toks)) // per token: end of its folded form in buf, or -1
+	defer func() { b.toks, b.folded, b.foldEnds = toks, buf, ends }()
 	sent, para := 0, 0
 	pendingSent, pendingPara := false, false
 	i := 0
