@@ -38,6 +38,7 @@ type scanBufs struct {
 	matchEnd []int   // end of each token's matches in all
 	dateAt   []int32
 	dates    []dateMemo
+	exprs    []Expr // what Tag read, before it is copied out
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -28,8 +29,12 @@ func (t *Tagger) Tag(text, lang string, ref Ref) []Expr {
 	bufs := t.bufs.Get().(*scanBufs)
 	defer t.bufs.Put(bufs)
 	s := newScan(lx, text, ref, bufs)
-	out := s.temporal()
-	out = append(out, s.causes()...)
+	all := s.causes(s.temporal(bufs.exprs[:0]))
+	bufs.exprs = all
+	if len(all) == 0 {
+		return nil
+	}
+	out := slices.Clone(all)
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].Start != out[b].Start {
 			return out[a].Start < out[b].Start
@@ -39,10 +44,10 @@ func (t *Tagger) Tag(text, lang string, ref Ref) []Expr {
 	return out
 }
 
-// temporal runs every temporal parser at each token and keeps the
+// temporal appends to out what the temporal parsers read: it runs every
+// temporal parser at each token and keeps the
 // longest candidate, then continues after it.
-func (s *scan) temporal() []Expr {
-	var out []Expr
+func (s *scan) temporal(out []Expr) []Expr {
 	for i := 0; i < len(s.toks); {
 		if len(s.ms[i]) == 0 && s.toks[i].kind != '0' {
 			i++ // no parser starts on a word that is in no rule
