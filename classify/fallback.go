@@ -475,7 +475,8 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 // (with or without clitics and article), and whether it is part of the
 // name it presents.
 func arabicCue(norm string) (in, ok bool) {
-	for _, v := range arabicVariants(norm, nil) {
+	var buf [arabicVariantsMax]string
+	for _, v := range arabicVariants(norm, buf[:0]) {
 		if in, ok := arabicNameCues[v]; ok {
 			return in, true
 		}

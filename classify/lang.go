@@ -117,11 +117,21 @@ func normalizeDeclared(d string) string {
 	return ""
 }
 
+// stopOf is the stop-word languages of word w, or of the folded word
+// in folded when w is "" (looked up without making a string of it).
+func (c *Classifier) stopOf(w string, folded []byte) uint64 {
+	if w != "" {
+		return c.data.stopOf[w]
+	}
+	return c.data.stopOf[string(folded)]
+}
+
 // stopShares counts, for each stop-word language, the share of the words of
 // text that are its stop-words.
 func (c *Classifier) stopShares(text string, langs []string) (map[string]float64, int) {
 	hits := map[string]float64{}
 	words := 0
+	var folded []byte                  // the folded form of a word that folding changes
 	bits := make([]uint64, len(langs)) // each language's bit in stopOf
 	for i, l := range langs {
 		if k := slices.Index(c.data.stopLangs, l); k >= 0 {
@@ -143,7 +153,12 @@ func (c *Classifier) stopShares(text string, langs []string) (map[string]float64
 			j += s2
 		}
 		words++
-		if in := c.data.stopOf[fold(text[i:j])]; in != 0 {
+		w := text[i:j]
+		if !isFolded(w) {
+			folded = appendFold(folded[:0], w)
+			w = ""
+		}
+		if in := c.stopOf(w, folded); in != 0 {
 			for k, l := range langs {
 				if in&bits[k] != 0 {
 					hits[l]++
