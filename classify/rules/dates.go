@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,19 +33,35 @@ func (d dateVal) value() string {
 	if !d.ok {
 		return ""
 	}
+	var b [10]byte
+	out := b[:0]
+	if d.y == 0 && d.grain != "year" {
+		out = append(out, "XXXX"...)
+	} else {
+		out = appendPadded(out, d.y, 4)
+	}
 	switch d.grain {
 	case "year":
-		return fmt.Sprintf("%04d", d.y)
+		return string(out)
 	case "month", "quarter":
-		if d.y == 0 {
-			return fmt.Sprintf("XXXX-%02d", d.m)
-		}
-		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+		return string(appendPadded(append(out, '-'), d.m, 2))
 	}
-	if d.y == 0 {
-		return fmt.Sprintf("XXXX-%02d-%02d", d.m, d.d)
+	out = appendPadded(append(out, '-'), d.m, 2)
+	return string(appendPadded(append(out, '-'), d.d, 2))
+}
+
+// appendPadded appends n in decimal, padded with zeros to width digits
+// (fmt's %0*d).
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return fmt.Appendf(b, "%0*d", width, n)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
+	for k := len(s); k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 func fromTime(t time.Time, grain, rule string) dateVal {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -510,7 +509,7 @@ func (s *scan) timeFor(i int, c1 clockVal, e1 int) (cand, bool) {
 	end := (c1.h*60 + c1.m + mins) % (24 * 60)
 	x := s.expr(KindInterval, i, e2, c1.rule)
 	x.From = c1.String()
-	x.To = fmt.Sprintf("%02d:%02d", end/60, end%60)
+	x.To = hhmm(end/60, end%60)
 	x.Time, x.Zone, x.Grain = c1.String(), c1.zoneText, "minute"
 	sec := int(d.secs)
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"

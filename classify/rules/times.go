@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"time"
 )
@@ -18,7 +17,13 @@ type clockVal struct {
 	hasPrep  bool
 }
 
-func (c clockVal) String() string { return fmt.Sprintf("%02d:%02d", c.h, c.m) }
+func (c clockVal) String() string { return hhmm(c.h, c.m) }
+
+// hhmm is a time of day as "15:04" (fmt's %02d:%02d).
+func hhmm(h, m int) string {
+	var b [8]byte
+	return string(appendPadded(append(appendPadded(b[:0], h, 2), ':'), m, 2))
+}
 
 // clock parses a time of day at i, with an optional leading preposition
 // and trailing am/pm and zone: "à 11h01 (heure du Pacifique)", "vers 19h30",

@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 // dayWin is a part of a day ("ce soir", "yesterday evening", "le 12
 // février en fin de journée") with the hours it spans.
 type dayWin struct {
@@ -138,7 +136,7 @@ func (s *scan) windowCand(i int) (cand, bool) {
 	}
 	x := s.expr(KindInterval, i, w.end, w.rule)
 	x.Grain = "hour"
-	from, to := fmt.Sprintf("%02d:00", w.from), fmt.Sprintf("%02d:00", w.to)
+	from, to := hhmm(w.from, 0), hhmm(w.to, 0)
 	x.From, x.To = from, to
 	if w.hasDay {
 		x.Value = w.day.value()

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -74,4 +75,55 @@ func TestFoldRuneArabic(t *testing.T) {
 			t.Errorf("foldRune(%U) = %U, want %U", r, got, want)
 		}
 	}
+}
+
+// TestFormatsMatchFmt checks the hand-written number formats against fmt.
+func TestFormatsMatchFmt(t *testing.T) {
+	for _, n := range []int{-12, -1, 0, 1, 9, 10, 59, 99, 100, 999, 1000, 2024, 9999, 10000, 123456} {
+		for _, w := range []int{2, 4} {
+			if got, want := string(appendPadded(nil, n, w)), fmt.Sprintf("%0*d", w, n); got != want {
+				t.Errorf("appendPadded(%d, %d) = %q, want %q", n, w, got, want)
+			}
+		}
+	}
+	for _, hm := range [][2]int{{0, 0}, {9, 5}, {23, 59}, {24, 0}, {100, 7}} {
+		if got, want := hhmm(hm[0], hm[1]), fmt.Sprintf("%02d:%02d", hm[0], hm[1]); got != want {
+			t.Errorf("hhmm(%d, %d) = %q, want %q", hm[0], hm[1], got, want)
+		}
+	}
+	dates := []dateVal{
+		{y: 2024, m: 3, d: 14, grain: "day", ok: true},
+		{m: 3, d: 4, grain: "day", ok: true},
+		{y: 2021, grain: "year", ok: true},
+		{grain: "year", ok: true},
+		{y: 2020, m: 11, grain: "month", ok: true},
+		{m: 1, grain: "quarter", ok: true},
+		{y: 2019, m: 2, d: 3, grain: "week", ok: true},
+		{y: 2019, m: 2, d: 3, grain: "day"},
+	}
+	for _, d := range dates {
+		if got, want := d.value(), fmtValue(d); got != want {
+			t.Errorf("%+v.value() = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// fmtValue is dateVal.value written with fmt.
+func fmtValue(d dateVal) string {
+	if !d.ok {
+		return ""
+	}
+	switch d.grain {
+	case "year":
+		return fmt.Sprintf("%04d", d.y)
+	case "month", "quarter":
+		if d.y == 0 {
+			return fmt.Sprintf("XXXX-%02d", d.m)
+		}
+		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+	}
+	if d.y == 0 {
+		return fmt.Sprintf("XXXX-%02d-%02d", d.m, d.d)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
 }
