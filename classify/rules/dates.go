@@ -250,13 +250,22 @@ func (s *scan) relYear(k int) (int, int, bool) {
 // absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
 // "the 1st of March", "الرابع من نيسان", "11/03/2014", ISO dates.
 func (s *scan) absDate(i int) (dateVal, int, bool) {
+	return s.bufs.absDate.memo(i, s.absDateAt)
+}
+
+func (s *scan) absDateAt(i int) (dateVal, int, bool) {
 	var best longest
 	k := s.skip(i, "det")
-	for _, start := range []int{i, k} {
+	starts := [2]int{i, k}
+	n := 2
+	if k == i {
+		n = 1 // the same parse twice changes nothing
+	}
+	for _, start := range starts[:n] {
 		best.try(s.numericDate(start))
 		best.try(s.spacedDate(start))
 	}
-	for _, start := range []int{i, k} {
+	for _, start := range starts[:n] {
 		best.try(s.dayMonthDate(start))
 		best.try(s.monthDayDate(start))
 	}
@@ -1081,42 +1090,54 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 	return dateVal{}, i, false
 }
 
-// dateMemo is date1's answer at one token, computed once per scan: the
-// temporal parsers ask for the date at the same token many times.
+// dateMemo is a date parser's answer at one token.
 type dateMemo struct {
 	d   dateVal
 	end int
+	ok  bool
 }
 
-// date1 is the longest date starting at token i (see date1At), memoised:
-// s.dateAt[i] is 1 + the index of its answer in s.dates, -1 when there is
-// no date at i, or 0 before the first call.
-func (s *scan) date1(i int) (dateVal, int, bool) {
-	if i < 0 || i >= len(s.toks) {
-		return s.date1At(i)
+// dateMemos memoise one date parser over the tokens of a scan: the
+// temporal parsers ask for the date at the same token many times. at[i] is
+// 1 + the index of the answer at token i in vals, -1-end for a failed
+// parse that answered (dateVal{}, end, false), or 0 before the first call.
+type dateMemos struct {
+	at   []int32
+	vals []dateMemo
+}
+
+// reset forgets every answer and makes room for n tokens.
+func (m *dateMemos) reset(n int) {
+	m.at = grow(m.at[:0], n)[:n]
+	clear(m.at)
+	m.vals = m.vals[:0]
+}
+
+// memo returns the answer of parse at token i, parsing it the first time.
+func (m *dateMemos) memo(i int, parse func(int) (dateVal, int, bool)) (dateVal, int, bool) {
+	if i < 0 || i >= len(m.at) {
+		return parse(i)
 	}
-	if s.dateAt == nil {
-		s.dateAt = grow(s.bufs.dateAt[:0], len(s.toks))[:len(s.toks)]
-		clear(s.dateAt)
-		s.dates = s.bufs.dates[:0]
-		s.bufs.dateAt = s.dateAt
-	}
-	switch k := s.dateAt[i]; {
+	switch k := m.at[i]; {
 	case k > 0:
-		m := &s.dates[k-1]
-		return m.d, m.end, true
+		v := &m.vals[k-1]
+		return v.d, v.end, v.ok
 	case k < 0:
-		return dateVal{}, i, false
+		return dateVal{}, int(-1 - k), false
 	}
-	d, end, ok := s.date1At(i)
-	if !ok {
-		s.dateAt[i] = -1
+	d, end, ok := parse(i)
+	if !ok && d == (dateVal{}) && end >= 0 && end < 1<<30 {
+		m.at[i] = int32(-1 - end)
 		return d, end, ok
 	}
-	s.dates = append(s.dates, dateMemo{d: d, end: end})
-	s.bufs.dates = s.dates
-	s.dateAt[i] = int32(len(s.dates))
+	m.vals = append(m.vals, dateMemo{d: d, end: end, ok: ok})
+	m.at[i] = int32(len(m.vals))
 	return d, end, ok
+}
+
+// date1 is the longest date starting at token i (see date1At), memoised.
+func (s *scan) date1(i int) (dateVal, int, bool) {
+	return s.bufs.date1.memo(i, s.date1At)
 }
 
 func (s *scan) date1At(i int) (dateVal, int, bool) {

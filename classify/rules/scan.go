@@ -11,8 +11,8 @@ type match struct {
 	end int // index of the token after the phrase
 }
 
-// scan is the state of one Tag call. It is never shared. Only the memo
-// of parsed dates changes after newScan.
+// scan is the state of one Tag call. It is never shared. Only the memos
+// of parsed dates change after newScan.
 type scan struct {
 	lx   *lexicon
 	lang string
@@ -21,10 +21,7 @@ type scan struct {
 	toks []token
 	ms   [][]match // phrases starting at each token, longest first
 
-	dateAt []int32    // per token: 1 + index of its date1 answer in dates, or 0
-	dates  []dateMemo // date1 answers, filled on demand
-
-	bufs *scanBufs // where the slices above live
+	bufs *scanBufs // where the slices above live, and the memos of the date parsers
 }
 
 // scanBufs are the slices of one scan, kept by the Tagger for the next
@@ -34,11 +31,11 @@ type scanBufs struct {
 	folded   []byte // the folded text, while tokenizing
 	foldEnds []int  // end of each token in folded
 	ms       [][]match
-	all      []match // the matches of every token, in token order
-	matchEnd []int   // end of each token's matches in all
-	dateAt   []int32
-	dates    []dateMemo
-	exprs    []Expr // what Tag read, before it is copied out
+	all      []match   // the matches of every token, in token order
+	matchEnd []int     // end of each token's matches in all
+	date1    dateMemos // answers of date1, per token
+	absDate  dateMemos // answers of absDate, per token
+	exprs    []Expr    // what Tag read, before it is copied out
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
@@ -84,6 +81,8 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 	all := bufs.all[:0]                                        // the matches of every token, in token order
 	ends := grow(bufs.matchEnd[:0], len(s.toks))[:len(s.toks)] // end of each token's matches in all
 	defer func() { bufs.ms, bufs.all, bufs.matchEnd = s.ms, all, ends }()
+	bufs.date1.reset(len(s.toks))
+	bufs.absDate.reset(len(s.toks))
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]
