@@ -81,11 +81,14 @@ func (d dateVal) time() time.Time {
 func (d dateVal) before(e dateVal) bool { return d.time().Before(e.time()) }
 
 // refDay is the reference day at midnight, and whether the day is known.
-func (s *scan) refDay() (time.Time, bool) {
-	if s.ref.Precision != "day" || s.ref.Time.IsZero() {
+func (s *scan) refDay() (time.Time, bool) { return s.rd, s.rdKnown }
+
+// refDayOf is the reference day at midnight, and whether the day is known.
+func refDayOf(ref Ref) (time.Time, bool) {
+	if ref.Precision != "day" || ref.Time.IsZero() {
 		return time.Time{}, false
 	}
-	y, m, d := s.ref.Time.Date()
+	y, m, d := ref.Time.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
 }
 
@@ -703,11 +706,12 @@ func (s *scan) weekdayOfMonth(wd, dn int) (dateVal, bool) {
 func (s *scan) relDate(i int) (dateVal, int, bool) {
 	rd, known := s.refDay()
 	var best longest
-	for _, p := range []func(int, time.Time, bool) (dateVal, int, bool){
-		s.relDay, s.relAnchor, s.relPeriod, s.relShift, s.relUpcoming, s.relNight,
-	} {
-		best.try(p(i, rd, known))
-	}
+	best.try(s.relDay(i, rd, known))
+	best.try(s.relAnchor(i, rd, known))
+	best.try(s.relPeriod(i, rd, known))
+	best.try(s.relShift(i, rd, known))
+	best.try(s.relUpcoming(i, rd, known))
+	best.try(s.relNight(i, rd, known))
 	return best.d, best.end, best.end > i
 }
 
@@ -1142,12 +1146,23 @@ func (s *scan) date1(i int) (dateVal, int, bool) {
 
 func (s *scan) date1At(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
-	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
-		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay, s.bareDay} {
-		if d, e, ok := f(i); ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
+	pick := func(d dateVal, e int, ok bool) {
+		if ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
 			best, bestEnd = d, e
 		}
 	}
+	pick(s.absDate(i))
+	pick(s.weekdayDate(i))
+	pick(s.relDate(i))
+	pick(s.nthWeekday(i))
+	pick(s.nthWeekdayPost(i))
+	pick(s.nthOf(i))
+	pick(s.quarterCode(i))
+	pick(s.weekOf(i))
+	pick(s.weekdayCount(i))
+	pick(s.monthRel(i))
+	pick(s.fixedDay(i))
+	pick(s.bareDay(i))
 	if bestEnd > i && best.ok && best.grain == "day" && !best.weekday {
 		// a weekday after the day: "Jul 18, Fri", "18 juillet (vendredi)"
 		k := bestEnd

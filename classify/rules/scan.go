@@ -3,6 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // match is one rule phrase found at a token position.
@@ -20,6 +21,9 @@ type scan struct {
 	text string
 	toks []token
 	ms   [][]match // phrases starting at each token, longest first
+
+	rd      time.Time // the reference day (refDay)
+	rdKnown bool
 
 	bufs *scanBufs // where the slices above live, and the memos of the date parsers
 }
@@ -76,6 +80,7 @@ func arabicVariants(w string, out []string) []string {
 
 func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: bufs.tokenize(text), bufs: bufs}
+	s.rd, s.rdKnown = refDayOf(ref)
 	s.ms = grow(bufs.ms[:0], len(s.toks))[:len(s.toks)]
 	clear(s.ms)
 	all := bufs.all[:0]                                        // the matches of every token, in token order
