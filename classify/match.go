@@ -27,6 +27,36 @@ type matcher struct {
 	phrases []phrase
 	exact   map[string][]int // first word → phrases
 	pre     map[string][]int // first three letters of a prefix first word → phrases
+	// keys holds two bits per key of exact and pre (see wordHash): a form
+	// whose bits are not both set is no key, and is not looked up.
+	keys [keyBits / 64]uint64
+}
+
+// keyBits is the size of a matcher's filter of keys.
+const keyBits = 1 << 16
+
+// wordHash is the FNV-1a hash of a form, which a doc computes once for
+// every matcher.
+func wordHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// setKey records a key in the filter.
+func (m *matcher) setKey(h uint64) {
+	a, b := h%keyBits, (h>>32)%keyBits
+	m.keys[a/64] |= 1 << (a % 64)
+	m.keys[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether a form of hash h may be a key.
+func (m *matcher) mayHave(h uint64) bool {
+	a, b := h%keyBits, (h>>32)%keyBits
+	return m.keys[a/64]&(1<<(a%64)) != 0 && m.keys[b/64]&(1<<(b%64)) != 0
 }
 
 func newMatcher() *matcher {
@@ -97,9 +127,11 @@ func (m *matcher) add(p phrase) {
 	if first.prefix {
 		k := key3(first.s)
 		m.pre[k] = append(m.pre[k], id)
+		m.setKey(wordHash(k))
 		return
 	}
 	m.exact[first.s] = append(m.exact[first.s], id)
+	m.setKey(wordHash(first.s))
 }
 
 // hit is one phrase found in a text: tokens [from, to).
@@ -115,6 +147,7 @@ type doc struct {
 	toks   []token
 	vars   []string // the forms each token can be matched under, token after token
 	keys   []string // per form in vars: its first three letters (key3), or "" when shorter
+	hashes []uint64 // per form in vars: wordHash of the form and of its key, two by two
 	varEnd []int32  // per token: the end of its forms in vars
 	bufs   *docBufs // where the slices above live
 }
@@ -127,6 +160,7 @@ type docBufs struct {
 	foldEnds []int32 // per token: end of its folded form in folded, or -1
 	vars     []string
 	keys     []string
+	hashes   []uint64
 	varEnd   []int32
 	hits     []hit // the hits of one find, before they are copied out
 }
@@ -146,7 +180,7 @@ func newDocIn(text string, b *docBufs) *doc {
 	d := &doc{text: text, toks: b.tokenize(text), bufs: b}
 	d.vars = grow(b.vars[:0], len(d.toks)+len(d.toks)/2)
 	d.varEnd = grow(b.varEnd[:0], len(d.toks))[:len(d.toks)]
-	defer func() { b.vars, b.keys, b.varEnd = d.vars, d.keys, d.varEnd }()
+	defer func() { b.vars, b.keys, b.hashes, b.varEnd = d.vars, d.keys, d.hashes, d.varEnd }()
 	var scratch []string // the variants of one Arabic token
 	for i := range d.toks {
 		if d.toks[i].arabic {
@@ -158,10 +192,13 @@ func newDocIn(text string, b *docBufs) *doc {
 		d.varEnd[i] = int32(len(d.vars))
 	}
 	d.keys = grow(b.keys[:0], len(d.vars))[:len(d.vars)]
+	d.hashes = grow(b.hashes[:0], 2*len(d.vars))[:2*len(d.vars)]
 	for k, v := range d.vars {
 		d.keys[k] = ""
+		d.hashes[2*k], d.hashes[2*k+1] = wordHash(v), 0
 		if utf8.RuneCountInString(v) >= 3 {
 			d.keys[k] = key3(v)
+			d.hashes[2*k+1] = wordHash(d.keys[k])
 		}
 	}
 	return d
@@ -213,10 +250,10 @@ func (m *matcher) find(d *doc) []hit {
 	for i := range d.toks {
 		from, to := d.varRange(i)
 		for k := from; k < to; k++ {
-			if len(m.exact) > 0 {
+			if m.mayHave(d.hashes[2*k]) {
 				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits)
 			}
-			if key := d.keys[k]; key != "" && len(m.pre) > 0 {
+			if key := d.keys[k]; key != "" && m.mayHave(d.hashes[2*k+1]) {
 				hits = m.tryAt(d, i, m.pre[key], hits)
 			}
 		}

@@ -45,3 +45,33 @@ func TestTokenizeFolds(t *testing.T) {
 		})
 	}
 }
+
+// TestMatcherFilterKeepsKeys checks that the filter of a matcher's keys
+// lets every key through, and that phrases are still found with it.
+func TestMatcherFilterKeepsKeys(t *testing.T) {
+	c := newTest(t)
+	for name, m := range map[string]*matcher{"services": c.data.svcM, "countries": c.data.ctyM, "lexicon fr": c.data.lexM["fr"], "lexicon ar": c.data.lexM["ar"]} {
+		for k := range m.exact {
+			if !m.mayHave(wordHash(k)) {
+				t.Errorf("%s: exact key %q filtered out", name, k)
+			}
+		}
+		for k := range m.pre {
+			if !m.mayHave(wordHash(k)) {
+				t.Errorf("%s: prefix key %q filtered out", name, k)
+			}
+		}
+	}
+	m := newMatcher()
+	for _, pat := range []string{"panne", "coupure de courant", "inaccessib*", "واتساب"} {
+		p, err := compilePhrase(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.add(p)
+	}
+	hits := m.find(newDoc("Une panne : le site est inaccessible, coupure de courant chez واتساب."))
+	if len(hits) != 4 {
+		t.Errorf("found %d phrases, want 4: %+v", len(hits), hits)
+	}
+}
