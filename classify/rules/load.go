@@ -126,6 +126,18 @@ var unitSeconds = map[string]int{
 
 var durKinds = []string{"exact", "approx", "at_least", "at_most"}
 
+// kindName is the name of a rule kind as the kinds table (and the code)
+// spells it: the same string, so that comparing it with the code's names
+// finds equal pointers and compares no bytes.
+func kindName(k string) string {
+	for name := range kinds {
+		if name == k {
+			return name
+		}
+	}
+	return k
+}
+
 var kinds = map[string]kindSpec{
 	"month":     {1, 1, intIn(1, 12)},
 	"weekday":   {1, 1, intIn(1, 7)},
@@ -374,7 +386,7 @@ func parseRules(name, src string) ([]*entry, error) {
 			if toks[0] == gapWord || toks[len(toks)-1] == gapWord {
 				return nil, fmt.Errorf("%s: phrase %q starts or ends with a gap %q", loc, p, gapWord)
 			}
-			out = append(out, &entry{kind: f[0], args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
+			out = append(out, &entry{kind: kindName(f[0]), args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
 			n++
 		}
 		if n == 0 {

@@ -8,8 +8,9 @@ import (
 
 // match is one rule phrase found at a token position.
 type match struct {
-	e   *entry
-	end int // index of the token after the phrase
+	e    *entry
+	kind string // e.kind, kept here for get
+	end  int    // index of the token after the phrase
 }
 
 // scan is the state of one Tag call. It is never shared. Only the memos
@@ -103,7 +104,7 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 					continue
 				}
 				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
-					all = append(all, match{e: e, end: end})
+					all = append(all, match{e: e, kind: e.kind, end: end})
 				}
 			}
 		}
@@ -173,7 +174,7 @@ func (s *scan) get(i int, kind string) (match, bool) {
 		return match{}, false
 	}
 	for _, m := range s.ms[i] {
-		if m.e.kind == kind {
+		if m.kind == kind {
 			return m, true
 		}
 	}
