@@ -34,7 +34,8 @@ func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
 // startCands are the days the rules read, as candidates for a start: not
 // an update stamp ("Updated: July 12"), not after the publication.
 func (ts *textScope) startCands(os *outageScope) []exprCand {
-	var out []exprCand
+	out := ts.scratch[:0]
+	defer func() { ts.scratch = out }()
 	for _, e := range ts.exprs {
 		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
 			continue
@@ -44,7 +45,16 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
 	}
-	return out
+	return sized(out)
+}
+
+// sized is a copy of cands at their size (nil when there are none): the
+// candidates are gathered in a textScope's scratch slice first.
+func sized(cands []exprCand) []exprCand {
+	if len(cands) == 0 {
+		return nil
+	}
+	return slices.Clone(cands)
 }
 
 // chooseStart sets the outage's start day.
@@ -74,7 +84,8 @@ func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outag
 // forecast, and said in a paragraph naming the outage (anywhere for an
 // outage whose name was derived from the text).
 func (ts *textScope) durationCands(os *outageScope) []exprCand {
-	var out []exprCand
+	out := ts.scratch[:0]
+	defer func() { ts.scratch = out }()
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
 			continue
@@ -94,7 +105,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: p})
 	}
-	return out
+	return sized(out)
 }
 
 // chooseDuration sets the outage's duration when a length is said of it
