@@ -138,7 +138,7 @@ type tokPos struct{ tok, sent int }
 // kinds named per sentence.
 func (an *analysis) subjects() []tokPos {
 	d := an.d
-	var subjects []tokPos
+	subjects := make([]tokPos, 0, len(an.lex)+len(an.mentions)) // at most one per hit and mention
 	for _, h := range an.lex {
 		switch cl := an.class(h); cl {
 		case classSubject, classInternet, classPower, classTelecom, classBanking:
