@@ -251,10 +251,10 @@ func (m *matcher) find(d *doc) []hit {
 		from, to := d.varRange(i)
 		for k := from; k < to; k++ {
 			if m.mayHave(d.hashes[2*k]) {
-				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits)
+				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits, true)
 			}
 			if key := d.keys[k]; key != "" && m.mayHave(d.hashes[2*k+1]) {
-				hits = m.tryAt(d, i, m.pre[key], hits)
+				hits = m.tryAt(d, i, m.pre[key], hits, false)
 			}
 		}
 	}
@@ -264,15 +264,21 @@ func (m *matcher) find(d *doc) []hit {
 	return slices.Clone(hits)
 }
 
-// tryAt appends to hits the phrases ids that occur at token i.
-func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit) []hit {
+// tryAt appends to hits the phrases ids that occur at token i. With
+// firstMatched, the ids were looked up under a form of token i that is
+// their first word, which needs no second look unless case matters.
+func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit, firstMatched bool) []hit {
 	for _, id := range ids {
 		p := &m.phrases[id]
 		if i+len(p.toks) > len(d.toks) {
 			continue
 		}
 		ok := true
-		for k := range p.toks {
+		from := 0
+		if firstMatched && !p.caseExact {
+			from = 1
+		}
+		for k := from; k < len(p.toks); k++ {
 			if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
 				ok = false
 				break
