@@ -114,6 +114,9 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&'
 	}
+	if r >= 0x0620 && r <= 0x065F {
+		return true // Arabic letters, tatweel and harakat
+	}
 	if r == '\u0640' { // tatweel
 		return true
 	}

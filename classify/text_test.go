@@ -1,6 +1,9 @@
 package classify
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestFoldLatinCoversTable(t *testing.T) {
 	for r, f := range latinFold {
@@ -73,5 +76,16 @@ func TestMatcherFilterKeepsKeys(t *testing.T) {
 	hits := m.find(newDoc("Une panne : le site est inaccessible, coupure de courant chez واتساب."))
 	if len(hits) != 4 {
 		t.Errorf("found %d phrases, want 4: %+v", len(hits), hits)
+	}
+}
+
+// TestIsWordRuneFastPaths compares isWordRune with its definition over the
+// first planes of Unicode.
+func TestIsWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := r == '\u0640' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '&'
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
 	}
 }
