@@ -253,7 +253,7 @@ func (s *scan) relYear(k int) (int, int, bool) {
 // absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
 // "the 1st of March", "الرابع من نيسان", "11/03/2014", ISO dates.
 func (s *scan) absDate(i int) (dateVal, int, bool) {
-	return s.bufs.absDate.memo(i, s.absDateAt)
+	return s.bufs.absDate.memo(i, func() (dateVal, int, bool) { return s.absDateAt(i) })
 }
 
 func (s *scan) absDateAt(i int) (dateVal, int, bool) {
@@ -1094,54 +1094,57 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 	return dateVal{}, i, false
 }
 
-// dateMemo is a date parser's answer at one token.
-type dateMemo struct {
-	d   dateVal
+// memoVal is a parser's answer at one token.
+type memoVal[T comparable] struct {
+	v   T
 	end int
 	ok  bool
 }
 
-// dateMemos memoise one date parser over the tokens of a scan: the
-// temporal parsers ask for the date at the same token many times. at[i] is
-// 1 + the index of the answer at token i in vals, -1-end for a failed
-// parse that answered (dateVal{}, end, false), or 0 before the first call.
-type dateMemos struct {
+// memos memoise one parser over the tokens of a scan, in slots (one per
+// token, or a few per token for a parser with options): the temporal
+// parsers ask for the same parse many times. at[slot] is 1 + the index of
+// the answer in vals, -1-end for a failed parse that answered (zero, end,
+// false), or 0 before the first call.
+type memos[T comparable] struct {
 	at   []int32
-	vals []dateMemo
+	vals []memoVal[T]
 }
 
-// reset forgets every answer and makes room for n tokens.
-func (m *dateMemos) reset(n int) {
+// reset forgets every answer and makes room for n slots.
+func (m *memos[T]) reset(n int) {
 	m.at = grow(m.at[:0], n)[:n]
 	clear(m.at)
 	m.vals = m.vals[:0]
 }
 
-// memo returns the answer of parse at token i, parsing it the first time.
-func (m *dateMemos) memo(i int, parse func(int) (dateVal, int, bool)) (dateVal, int, bool) {
-	if i < 0 || i >= len(m.at) {
-		return parse(i)
+// memo returns the answer of parse for a slot, parsing it the first time;
+// slots out of range are parsed every time.
+func (m *memos[T]) memo(slot int, parse func() (T, int, bool)) (T, int, bool) {
+	var zero T
+	if slot < 0 || slot >= len(m.at) {
+		return parse()
 	}
-	switch k := m.at[i]; {
+	switch k := m.at[slot]; {
 	case k > 0:
 		v := &m.vals[k-1]
-		return v.d, v.end, v.ok
+		return v.v, v.end, v.ok
 	case k < 0:
-		return dateVal{}, int(-1 - k), false
+		return zero, int(-1 - k), false
 	}
-	d, end, ok := parse(i)
-	if !ok && d == (dateVal{}) && end >= 0 && end < 1<<30 {
-		m.at[i] = int32(-1 - end)
-		return d, end, ok
+	v, end, ok := parse()
+	if !ok && v == zero && end >= 0 && end < 1<<30 {
+		m.at[slot] = int32(-1 - end)
+		return v, end, ok
 	}
-	m.vals = append(m.vals, dateMemo{d: d, end: end, ok: ok})
-	m.at[i] = int32(len(m.vals))
-	return d, end, ok
+	m.vals = append(m.vals, memoVal[T]{v: v, end: end, ok: ok})
+	m.at[slot] = int32(len(m.vals))
+	return v, end, ok
 }
 
 // date1 is the longest date starting at token i (see date1At), memoised.
 func (s *scan) date1(i int) (dateVal, int, bool) {
-	return s.bufs.date1.memo(i, s.date1At)
+	return s.bufs.date1.memo(i, func() (dateVal, int, bool) { return s.date1At(i) })
 }
 
 func (s *scan) date1At(i int) (dateVal, int, bool) {

@@ -127,3 +127,42 @@ func fmtValue(d dateVal) string {
 	}
 	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
 }
+
+// TestMemosAnswerAsParsed checks that a memo gives back every kind of
+// answer as the parser gave it, and parses each slot once.
+func TestMemosAnswerAsParsed(t *testing.T) {
+	answers := []struct {
+		v   dateVal
+		end int
+		ok  bool
+	}{
+		{dateVal{y: 2024, m: 3, d: 14, grain: "day", ok: true}, 3, true},
+		{dateVal{}, 1, false},                    // a plain failure
+		{dateVal{}, 0, false},                    // a failure that answers another end
+		{dateVal{grain: "day"}, 3, false},        // a failure with a value
+		{dateVal{m: 2, grain: "month"}, 4, true}, // a success with no year
+	}
+	var m memos[dateVal]
+	m.reset(len(answers))
+	calls := make([]int, len(answers))
+	for round := range 3 {
+		for i, a := range answers {
+			v, end, ok := m.memo(i, func() (dateVal, int, bool) { calls[i]++; return a.v, a.end, a.ok })
+			if v != a.v || end != a.end || ok != a.ok {
+				t.Errorf("round %d, slot %d: memo gives (%+v, %d, %v), want (%+v, %d, %v)", round, i, v, end, ok, a.v, a.end, a.ok)
+			}
+		}
+	}
+	for i, n := range calls {
+		if n != 1 {
+			t.Errorf("slot %d parsed %d times, want once", i, n)
+		}
+	}
+	out := 0
+	for range 2 {
+		m.memo(len(answers), func() (dateVal, int, bool) { out++; return dateVal{}, 0, false })
+	}
+	if out != 2 {
+		t.Errorf("a slot out of range parsed %d times in two calls, want 2", out)
+	}
+}

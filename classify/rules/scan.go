@@ -36,11 +36,12 @@ type scanBufs struct {
 	folded   []byte // the folded text, while tokenizing
 	foldEnds []int  // end of each token in folded
 	ms       [][]match
-	all      []match   // the matches of every token, in token order
-	matchEnd []int     // end of each token's matches in all
-	date1    dateMemos // answers of date1, per token
-	absDate  dateMemos // answers of absDate, per token
-	exprs    []Expr    // what Tag read, before it is copied out
+	all      []match         // the matches of every token, in token order
+	matchEnd []int           // end of each token's matches in all
+	date1    memos[dateVal]  // answers of date1, per token
+	absDate  memos[dateVal]  // answers of absDate, per token
+	clocks   memos[clockVal] // answers of clockCue, four per token
+	exprs    []Expr          // what Tag read, before it is copied out
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
@@ -89,6 +90,7 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 	defer func() { bufs.ms, bufs.all, bufs.matchEnd = s.ms, all, ends }()
 	bufs.date1.reset(len(s.toks))
 	bufs.absDate.reset(len(s.toks))
+	bufs.clocks.reset(4 * len(s.toks))
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]

@@ -35,6 +35,20 @@ func (s *scan) clock(i int, allowPrep bool) (clockVal, int, bool) {
 // clockCue is clock where cue says that a word before i already marks a
 // time ("between 9h30 and 11h00"), as a preposition would.
 func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
+	slot := -1 // four answers per token, one per combination of options
+	if i >= 0 {
+		slot = 4 * i
+		if allowPrep {
+			slot++
+		}
+		if cue {
+			slot += 2
+		}
+	}
+	return s.bufs.clocks.memo(slot, func() (clockVal, int, bool) { return s.clockCueAt(i, allowPrep, cue) })
+}
+
+func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	j := i
 	var c clockVal
 	if allowPrep {
