@@ -1068,6 +1068,10 @@ func (s *scan) nthWeekdayTail(i int, w match, nth int) (dateVal, int, bool) {
 // date parses any date form at i, maybe after a hedge ("around next
 // Tuesday", "قرابة الثلاثاء القادم").
 func (s *scan) date(i int) (dateVal, int, bool) {
+	return s.bufs.dates.memo(i, func() (dateVal, int, bool) { return s.dateAt(i) })
+}
+
+func (s *scan) dateAt(i int) (dateVal, int, bool) {
 	if d, e, ok := s.date1(i); ok {
 		return d, e, true
 	}

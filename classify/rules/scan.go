@@ -38,6 +38,7 @@ type scanBufs struct {
 	ms       [][]match
 	all      []match         // the matches of every token, in token order
 	matchEnd []int           // end of each token's matches in all
+	dates    memos[dateVal]  // answers of date, per token
 	date1    memos[dateVal]  // answers of date1, per token
 	absDate  memos[dateVal]  // answers of absDate, per token
 	clocks   memos[clockVal] // answers of clockCue, four per token
@@ -88,6 +89,7 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 	all := bufs.all[:0]                                        // the matches of every token, in token order
 	ends := grow(bufs.matchEnd[:0], len(s.toks))[:len(s.toks)] // end of each token's matches in all
 	defer func() { bufs.ms, bufs.all, bufs.matchEnd = s.ms, all, ends }()
+	bufs.dates.reset(len(s.toks))
 	bufs.date1.reset(len(s.toks))
 	bufs.absDate.reset(len(s.toks))
 	bufs.clocks.reset(4 * len(s.toks))

@@ -24,8 +24,11 @@ func hoursOf(m match) (int, int, bool) {
 
 // fullDay reports whether d names one known day.
 func fullDay(d dateVal) bool {
+	if d.grain != "day" || !d.ok || d.y == 0 {
+		return false // no value, or a yearless one (XXXX-…): no need to write it
+	}
 	v := d.value()
-	return d.grain == "day" && len(v) == 10 && v[0] != 'X'
+	return len(v) == 10 && v[0] != 'X'
 }
 
 // dayWindow parses a part of a day at i:
