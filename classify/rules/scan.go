@@ -42,6 +42,7 @@ type scanBufs struct {
 	date1    memos[dateVal]  // answers of date1, per token
 	absDate  memos[dateVal]  // answers of absDate, per token
 	clocks   memos[clockVal] // answers of clockCue, four per token
+	windows  memos[dayWin]   // answers of dayWindow, per token
 	exprs    []Expr          // what Tag read, before it is copied out
 }
 
@@ -93,6 +94,7 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 	bufs.date1.reset(len(s.toks))
 	bufs.absDate.reset(len(s.toks))
 	bufs.clocks.reset(4 * len(s.toks))
+	bufs.windows.reset(len(s.toks))
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]

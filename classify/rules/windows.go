@@ -40,6 +40,14 @@ func fullDay(d dateVal) bool {
 //     "yesterday evening", "demain en fin de journée", "le 12 février en
 //     début de matinée", "February the 15th in the morning".
 func (s *scan) dayWindow(i int) (dayWin, bool) {
+	w, _, ok := s.bufs.windows.memo(i, func() (dayWin, int, bool) {
+		w, ok := s.dayWindowAt(i)
+		return w, 0, ok
+	})
+	return w, ok
+}
+
+func (s *scan) dayWindowAt(i int) (dayWin, bool) {
 	if i >= len(s.toks) {
 		return dayWin{}, false
 	}
