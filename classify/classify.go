@@ -151,7 +151,7 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 	if !a.IsOutage && (t == nil || !t.isOutage) {
 		return ex
 	}
-	exprs := c.tagger.Tag(text, lr.Lang, refOf(a.Published))
+	exprs := c.tag(bufs, text, lr.Lang, refOf(a.Published))
 	outs, exps := c.assemble(an, exprs, a.Published, t)
 	if len(outs) == 0 {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
@@ -162,6 +162,26 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 		c.setCountries(a, text)
 	}
 	return ex
+}
+
+// tagAppender is a tagger that appends its answer to a slice it is given
+// (rules.Tagger does): the classifier then reuses one slice.
+type tagAppender interface {
+	TagAppend(dst []rules.Expr, text, lang string, ref rules.Ref) []rules.Expr
+}
+
+// tag is c.tagger.Tag, answered in b's slice when the tagger can append:
+// the expressions are valid until b is given back.
+func (c *Classifier) tag(b *docBufs, text, lang string, ref rules.Ref) []rules.Expr {
+	ta, ok := c.tagger.(tagAppender)
+	if !ok {
+		return c.tagger.Tag(text, lang, ref)
+	}
+	b.exprs = ta.TagAppend(b.exprs[:0], text, lang, ref)
+	if len(b.exprs) == 0 {
+		return nil // as Tag answers
+	}
+	return b.exprs
 }
 
 // fillPublished sets a.Published from the text (a stated publication

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"outages/classify/rules"
 )
 
 // patTok is one word of a phrase pattern.
@@ -162,7 +164,8 @@ type docBufs struct {
 	keys     []string
 	hashes   []uint64
 	varEnd   []int32
-	hits     []hit // the hits of one find, before they are copied out
+	hits     []hit        // the hits of one find, before they are copied out
+	exprs    []rules.Expr // what the rules read in the text
 }
 
 // grow returns s with room for n more elements, keeping its length.

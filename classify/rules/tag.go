@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math"
-	"slices"
 	"sort"
 	"time"
 )
@@ -21,26 +20,32 @@ type cand struct {
 // candidates are resolved leftmost-longest. Tag never panics and runs in
 // time linear in len(text).
 func (t *Tagger) Tag(text, lang string, ref Ref) []Expr {
+	out := t.TagAppend(nil, text, lang, ref)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// TagAppend is Tag appending its answer to dst, for a caller that reuses
+// one slice from text to text.
+func (t *Tagger) TagAppend(dst []Expr, text, lang string, ref Ref) []Expr {
 	lx, ok := t.langs[lang]
 	if !ok || text == "" {
-		return nil
+		return dst
 	}
 	bufs := t.bufs.Get().(*scanBufs)
 	defer t.bufs.Put(bufs)
 	s := newScan(lx, text, ref, bufs)
 	all := s.causes(s.temporal(bufs.exprs[:0]))
 	bufs.exprs = all
-	if len(all) == 0 {
-		return nil
-	}
-	out := slices.Clone(all)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].Start != all[b].Start {
+			return all[a].Start < all[b].Start
 		}
-		return out[a].End > out[b].End
+		return all[a].End > all[b].End
 	})
-	return out
+	return append(dst, all...)
 }
 
 // temporal appends to out what the temporal parsers read: it runs every
