@@ -45,16 +45,18 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
 	}
-	return sized(out)
+	return orNil(out)
 }
 
-// sized is a copy of cands at their size (nil when there are none): the
-// candidates are gathered in a textScope's scratch slice first.
-func sized(cands []exprCand) []exprCand {
+// orNil is cands, or nil when there are none. Start and duration
+// candidates are gathered in the textScope's scratch slice: they are valid
+// until the next call of startCands or durationCands, which chooseStart
+// and chooseDuration make one after the other.
+func orNil(cands []exprCand) []exprCand {
 	if len(cands) == 0 {
 		return nil
 	}
-	return slices.Clone(cands)
+	return cands
 }
 
 // chooseStart sets the outage's start day.
@@ -105,7 +107,7 @@ func (ts *textScope) durationCands(os *outageScope) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: p})
 	}
-	return sized(out)
+	return orNil(out)
 }
 
 // chooseDuration sets the outage's duration when a length is said of it

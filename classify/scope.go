@@ -25,7 +25,7 @@ type textScope struct {
 
 	trigBySent map[int][]hit        // active outage words per sentence, built on first use
 	names      map[[2]string]string // feature names built (see name)
-	scratch    []exprCand           // where candidates are gathered (see sized)
+	scratch    []exprCand           // where candidates are gathered (see orNil)
 }
 
 func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published string, outs []*outageGroup) *textScope {
