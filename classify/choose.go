@@ -192,7 +192,8 @@ func durationKind(e rules.Expr) string {
 // also reports whether the text says the cause is unknown.
 func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExplanation) ([]causeCand, bool) {
 	otherSent, sameSent := ts.dateSentences(o.Start)
-	var out []causeCand
+	out := ts.causeScratch[:0] // valid until the next call (see orNil)
+	defer func() { ts.causeScratch = out }()
 	unknownSaid := false
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) {
@@ -214,6 +215,9 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			continue
 		}
 		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+	}
+	if len(out) == 0 {
+		out = nil // no candidate: nil, not the scratch slice
 	}
 	// A cause the text denies anywhere in the region is not the cause,
 	// whatever other sentences say of it.
