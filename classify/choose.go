@@ -34,8 +34,8 @@ func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
 // startCands are the days the rules read, as candidates for a start: not
 // an update stamp ("Updated: July 12"), not after the publication.
 func (ts *textScope) startCands(os *outageScope) []exprCand {
-	out := ts.scratch[:0]
-	defer func() { ts.scratch = out }()
+	out := ts.d.bufs.cands[:0]
+	defer func() { ts.d.bufs.cands = out }()
 	for _, e := range ts.exprs {
 		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
 			continue
@@ -49,7 +49,7 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 }
 
 // orNil is cands, or nil when there are none. Start and duration
-// candidates are gathered in the textScope's scratch slice: they are valid
+// candidates are gathered in the doc's scratch slice: they are valid
 // until the next call of startCands or durationCands, which chooseStart
 // and chooseDuration make one after the other.
 func orNil(cands []exprCand) []exprCand {
@@ -86,8 +86,8 @@ func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outag
 // forecast, and said in a paragraph naming the outage (anywhere for an
 // outage whose name was derived from the text).
 func (ts *textScope) durationCands(os *outageScope) []exprCand {
-	out := ts.scratch[:0]
-	defer func() { ts.scratch = out }()
+	out := ts.d.bufs.cands[:0]
+	defer func() { ts.d.bufs.cands = out }()
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
 			continue
@@ -192,8 +192,7 @@ func durationKind(e rules.Expr) string {
 // also reports whether the text says the cause is unknown.
 func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExplanation) ([]causeCand, bool) {
 	otherSent, sameSent := ts.dateSentences(o.Start)
-	out := ts.causeScratch[:0] // valid until the next call (see orNil)
-	defer func() { ts.causeScratch = out }()
+	out := ts.d.bufs.causeCands[:0] // valid until the next call (see orNil)
 	unknownSaid := false
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) {
@@ -216,6 +215,7 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		}
 		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
 	}
+	ts.d.bufs.causeCands = out
 	if len(out) == 0 {
 		out = nil // no candidate: nil, not the scratch slice
 	}

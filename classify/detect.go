@@ -138,7 +138,8 @@ type tokPos struct{ tok, sent int }
 // kinds named per sentence.
 func (an *analysis) subjects() []tokPos {
 	d := an.d
-	subjects := make([]tokPos, 0, len(an.lex)+len(an.mentions)) // at most one per hit and mention
+	subjects := an.d.bufs.subjects[:0] // valid while the text is analysed
+	defer func() { an.d.bufs.subjects = subjects }()
 	for _, h := range an.lex {
 		switch cl := an.class(h); cl {
 		case classSubject, classInternet, classPower, classTelecom, classBanking:

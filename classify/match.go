@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -165,7 +164,12 @@ type docBufs struct {
 	hashes   []uint64
 	varEnd   []int32
 	hits     []hit        // the hits of one find, before they are copied out
+	found    []hit        // the hits of every find on the doc
 	exprs    []rules.Expr // what the rules read in the text
+	// scratch slices of the analysis of one text
+	cands      []exprCand  // start or duration candidates (see orNil)
+	causeCands []causeCand // cause candidates
+	subjects   []tokPos    // see subjects
 }
 
 // grow returns s with room for n more elements, keeping its length.
@@ -181,6 +185,7 @@ func newDoc(text string) *doc { return newDocIn(text, new(docBufs)) }
 // newDocIn is newDoc building the doc in b's slices.
 func newDocIn(text string, b *docBufs) *doc {
 	d := &doc{text: text, toks: b.tokenize(text), bufs: b}
+	b.found = b.found[:0]
 	d.vars = grow(b.vars[:0], len(d.toks)+len(d.toks)/2)
 	d.varEnd = grow(b.varEnd[:0], len(d.toks))[:len(d.toks)]
 	defer func() { b.vars, b.keys, b.hashes, b.varEnd = d.vars, d.keys, d.hashes, d.varEnd }()
@@ -264,7 +269,10 @@ func (m *matcher) find(d *doc) []hit {
 	if len(hits) == 0 {
 		return nil
 	}
-	return slices.Clone(hits)
+	b := d.bufs // the hits of every find on d, one after the other
+	from := len(b.found)
+	b.found = append(b.found, hits...)
+	return b.found[from:len(b.found):len(b.found)]
 }
 
 // tryAt appends to hits the phrases ids that occur at token i. With

@@ -23,10 +23,8 @@ type textScope struct {
 	mainReg map[int]bool // the main outage's sentences
 	endChar map[int]rune // per sentence: the punctuation ending it
 
-	trigBySent   map[int][]hit        // active outage words per sentence, built on first use
-	names        map[[2]string]string // feature names built (see name)
-	scratch      []exprCand           // where candidates are gathered (see orNil)
-	causeScratch []causeCand          // where cause candidates are gathered
+	trigBySent map[int][]hit        // active outage words per sentence, built on first use
+	names      map[[2]string]string // feature names built (see name)
 }
 
 func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published string, outs []*outageGroup) *textScope {
