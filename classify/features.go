@@ -333,7 +333,7 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On("yearless", strings.HasPrefix(e.Value, "XXXX"))
 	fs.On("ago", agoDate.MatchString(strings.TrimSpace(e.Text)))
 	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
-	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
+	fs.On(ts.pubFeature(e.Value), true)
 	fs.Add("agree", math.Log1p(float64(c.agree)))
 	fs.On("earlier_in_month", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
@@ -342,6 +342,20 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On("cue.until", ts.ci.before(ts.d, "until", k, 2))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// pubFeature is the feature naming how day v stands to the publication
+// (see pubRelation), worked out once per day of the text.
+func (ts *textScope) pubFeature(v string) string {
+	if n, ok := ts.pubNames[v]; ok {
+		return n
+	}
+	if ts.pubNames == nil {
+		ts.pubNames = map[string]string{}
+	}
+	n := ts.name("pub.", pubRelation(v, ts.pub))
+	ts.pubNames[v] = n
+	return n
 }
 
 // pubRelation names how a day stands to the publication day.
