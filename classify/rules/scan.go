@@ -14,7 +14,7 @@ type match struct {
 }
 
 // scan is the state of one Tag call. It is never shared. Only the memos
-// of parsed dates change after newScan.
+// of its parsers (in bufs) change after newScan.
 type scan struct {
 	lx   *lexicon
 	lang string
