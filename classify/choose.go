@@ -34,7 +34,8 @@ func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
 // startCands are the days the rules read, as candidates for a start: not
 // an update stamp ("Updated: July 12"), not after the publication.
 func (ts *textScope) startCands(os *outageScope) []exprCand {
-	var out []exprCand
+	out := ts.d.bufs.cands[:0]
+	defer func() { ts.d.bufs.cands = out }()
 	for _, e := range ts.exprs {
 		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
 			continue
@@ -44,7 +45,18 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
 	}
-	return out
+	return orNil(out)
+}
+
+// orNil is cands, or nil when there are none. Start and duration
+// candidates are gathered in the doc's scratch slice: they are valid
+// until the next call of startCands or durationCands, which chooseStart
+// and chooseDuration make one after the other.
+func orNil(cands []exprCand) []exprCand {
+	if len(cands) == 0 {
+		return nil
+	}
+	return cands
 }
 
 // chooseStart sets the outage's start day.
@@ -75,7 +87,8 @@ func (c *Classifier) chooseStart(ts *textScope, os *outageScope, o *corpus.Outag
 // publication when the outage began in it, and said in a paragraph naming
 // the outage (anywhere for an outage whose name was derived from the text).
 func (ts *textScope) durationCands(os *outageScope, start string) []exprCand {
-	var out []exprCand
+	out := ts.d.bufs.cands[:0]
+	defer func() { ts.d.bufs.cands = out }()
 	startOlder := ts.olderDay(start)
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindDuration && !(e.Kind == rules.KindInterval && e.Minutes != nil) {
@@ -99,7 +112,7 @@ func (ts *textScope) durationCands(os *outageScope, start string) []exprCand {
 		}
 		out = append(out, exprCand{e: e, prio: p})
 	}
-	return out
+	return orNil(out)
 }
 
 // chooseDuration sets the outage's duration when a length is said of it
@@ -184,7 +197,7 @@ func durationKind(e rules.Expr) string {
 // also reports whether the text says the cause is unknown.
 func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExplanation) ([]causeCand, bool) {
 	otherSent, sameSent := ts.dateSentences(o.Start)
-	var out []causeCand
+	out := ts.d.bufs.causeCands[:0] // valid until the next call (see orNil)
 	unknownSaid := false
 	for _, e := range ts.exprs {
 		if e.Kind != rules.KindCause || !corpus.ValidCause(e.Cause) {
@@ -206,6 +219,10 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			continue
 		}
 		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+	}
+	ts.d.bufs.causeCands = out
+	if len(out) == 0 {
+		out = nil // no candidate: nil, not the scratch slice
 	}
 	// A cause the text denies anywhere in the region is not the cause,
 	// whatever other sentences say of it.

@@ -42,6 +42,22 @@ type Classifier struct {
 
 	weights *model.Weights
 	ling    *lazyLingua
+	docs    *sync.Pool // of *docBufs: the slices of a text's doc, reused
+}
+
+// docBufs returns slices for a text's doc, to give back with putDocBufs
+// once nothing of the doc is used.
+func (c *Classifier) docBufs() *docBufs {
+	if c.docs == nil {
+		return new(docBufs)
+	}
+	return c.docs.Get().(*docBufs)
+}
+
+func (c *Classifier) putDocBufs(b *docBufs) {
+	if c.docs != nil {
+		c.docs.Put(b)
+	}
 }
 
 // lazyLingua is the statistical language detector, built on first use and
@@ -66,7 +82,8 @@ func New(opts Options) (*Classifier, error) {
 	if err != nil {
 		return nil, fmt.Errorf("classify: load rules: %w", err)
 	}
-	c := &Classifier{data: ds, tagger: t, log: log, weights: ds.weights, ling: &lazyLingua{}}
+	c := &Classifier{data: ds, tagger: t, log: log, weights: ds.weights, ling: &lazyLingua{},
+		docs: &sync.Pool{New: func() any { return new(docBufs) }}}
 	c.version = "classify-" + classifierEngine + "-" + ds.version + "+" + t.Version()
 	if c.geo, err = loadGeo(opts.RulesDir); err != nil {
 		return nil, fmt.Errorf("classify: load country data: %w", err)
@@ -115,7 +132,9 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 		return ex
 	}
 	c.fillPublished(a, text, lr.Lang, ex)
-	an := c.analyse(text, lr.Lang, a.Published)
+	bufs := c.docBufs()
+	defer c.putDocBufs(bufs)
+	an := c.analyseIn(text, lr.Lang, a.Published, bufs)
 	ex.Score = round3(an.score)
 	ex.Fired = an.fired
 	ex.Evidence = an.evidence
@@ -134,7 +153,7 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 	}
 	exprs := an.exprs
 	if !an.tagged {
-		exprs = c.tagger.Tag(text, lr.Lang, refOf(a.Published))
+		exprs = c.tag(bufs, text, lr.Lang, refOf(a.Published))
 	}
 	outs, exps := c.assemble(an, exprs, a.Published, t)
 	if len(outs) == 0 {
@@ -146,6 +165,26 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 		c.setCountries(a, text)
 	}
 	return ex
+}
+
+// tagAppender is a tagger that appends its answer to a slice it is given
+// (rules.Tagger does): the classifier then reuses one slice.
+type tagAppender interface {
+	TagAppend(dst []rules.Expr, text, lang string, ref rules.Ref) []rules.Expr
+}
+
+// tag is c.tagger.Tag, answered in b's slice when the tagger can append:
+// the expressions are valid until b is given back.
+func (c *Classifier) tag(b *docBufs, text, lang string, ref rules.Ref) []rules.Expr {
+	ta, ok := c.tagger.(tagAppender)
+	if !ok {
+		return c.tagger.Tag(text, lang, ref)
+	}
+	b.exprs = ta.TagAppend(b.exprs[:0], text, lang, ref)
+	if len(b.exprs) == 0 {
+		return nil // as Tag answers
+	}
+	return b.exprs
 }
 
 // fillPublished sets a.Published from the text (a stated publication

@@ -75,6 +75,9 @@ type lexEntry struct {
 	weight float64
 	phrase string
 	rule   string // file:line
+
+	firedClass string // class:tag, or class without a tag (Fired.Class)
+	tagKey     string // class.tag, when tagged (evidence.tagged)
 }
 
 // service is one line of services.tsv.
@@ -287,7 +290,11 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 			continue
 		}
 		p.owner = len(ds.lex)
-		ds.lex = append(ds.lex, lexEntry{lang: lang, class: class, tag: tag, weight: w, phrase: p.text, rule: at})
+		e := lexEntry{lang: lang, class: class, tag: tag, weight: w, phrase: p.text, rule: at, firedClass: class}
+		if tag != "" {
+			e.firedClass, e.tagKey = class+":"+tag, class+"."+tag
+		}
+		ds.lex = append(ds.lex, e)
 		for _, l := range langs {
 			ds.lexM[l].add(p.phrase)
 		}

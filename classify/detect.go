@@ -46,6 +46,7 @@ type analysis struct {
 	denied          bool           // the text denies the outage it names
 	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
 	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
+	headKind        *string        // the kind the cue words of the first words name (derivedKind), once looked for
 	ci              *cueIndex      // the cue words of cues.tsv
 	endChar         map[int]rune   // per sentence: the punctuation ending it
 	subjectTriggers int
@@ -73,7 +74,12 @@ type candidate struct {
 }
 
 func (c *Classifier) analyse(text, lang, published string) *analysis {
-	d := newDoc(text)
+	return c.analyseIn(text, lang, published, new(docBufs))
+}
+
+// analyseIn is analyse building the text's doc in b's slices.
+func (c *Classifier) analyseIn(text, lang, published string, b *docBufs) *analysis {
+	d := newDocIn(text, b)
 	an := &analysis{d: d, lang: lang, ds: c.data, triggerSent: map[int]bool{}, subjectSent: map[int]map[string]bool{}, names: map[string]*candidate{}}
 	an.lex = c.data.lexM[lang].find(d)
 	an.active = make([]bool, len(an.lex))
@@ -92,7 +98,7 @@ func (c *Classifier) analyse(text, lang, published string) *analysis {
 	ev.futureTrig = an.futureTriggerShare()
 	ev.years = an.distinctYears()
 	if an.subjectTriggers > 0 {
-		an.exprs, an.tagged = c.tagger.Tag(text, lang, refOf(published)), true
+		an.exprs, an.tagged = c.tag(b, text, lang, refOf(published)), true
 		ev.when = an.weighWhen(an.exprs, published)
 	}
 	an.evidence = ev.features()
@@ -146,7 +152,8 @@ type tokPos struct {
 // kinds named per sentence.
 func (an *analysis) subjects() []tokPos {
 	d := an.d
-	var subjects []tokPos
+	subjects := an.d.bufs.subjects[:0] // valid while the text is analysed
+	defer func() { an.d.bufs.subjects = subjects }()
 	for _, h := range an.lex {
 		switch cl := an.class(h); cl {
 		case classSubject, classInternet, classPower, classTelecom, classBanking:
@@ -166,6 +173,15 @@ func (an *analysis) subjects() []tokPos {
 	return subjects
 }
 
+// fire records f, making room for the hits left (at most one each) on
+// the first.
+func (an *analysis) fire(f Fired, left int) {
+	if an.fired == nil {
+		an.fired = make([]Fired, 0, left)
+	}
+	an.fired = append(an.fired, f)
+}
+
 // weighEvidence gathers the detection evidence of the lexicon hits and
 // records what fired.
 func (an *analysis) weighEvidence(subjects []tokPos) evidence {
@@ -178,13 +194,10 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 	}
 	for i, h := range an.lex {
 		e := an.ds.lex[h.owner]
-		f := Fired{Rule: e.rule, Class: e.class, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
-		if e.tag != "" {
-			f.Class += ":" + e.tag
-		}
+		f := Fired{Rule: e.rule, Class: e.firedClass, Text: d.span(h.from, h.to), Weight: e.weight, Start: d.toks[h.from].start, End: d.toks[h.to-1].end}
 		if e.class != classTrigger && e.class != classReport && an.inServiceName(h) {
 			f.Note, f.Weight = "part of a service's name", 0
-			an.fired = append(an.fired, f)
+			an.fire(f, len(an.lex)-i)
 			continue
 		}
 		switch e.class {
@@ -212,10 +225,9 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 			}
 		}
 		if e.tag != "" && f.Weight != 0 && (e.class != classTrigger || an.withSubject[i]) {
-			k := e.class + "." + e.tag
-			ev.tagged[k] = append(ev.tagged[k], e.weight)
+			ev.tagged[e.tagKey] = append(ev.tagged[e.tagKey], e.weight)
 		}
-		an.fired = append(an.fired, f)
+		an.fire(f, len(an.lex)-i)
 	}
 	for _, m := range an.mentions {
 		if !m.channel && !m.weak && d.toks[m.from].para == 0 {

@@ -261,11 +261,19 @@ func (c *Classifier) derivedKind(an *analysis, from, to int) string {
 			return k
 		}
 	}
-	if k := match(0, min(len(d.toks), 60)); k != "" {
-		return k
+	if an.headKind == nil {
+		k := match(0, min(len(d.toks), headKindSpan))
+		an.headKind = &k
+	}
+	if *an.headKind != "" {
+		return *an.headKind
 	}
 	return corpus.KindOnlineService
 }
+
+// headKindSpan is how many words at the start of a text derivedKind reads
+// for a kind cue when the name has none.
+const headKindSpan = 60
 
 // latinNames lists the capitalised names of the text that may be services:
 // runs of capitalised words (joined by "de", "of"…), without determiners,
@@ -469,7 +477,8 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 // (with or without clitics and article), and whether it is part of the
 // name it presents.
 func arabicCue(norm string) (in, ok bool) {
-	for _, v := range arabicVariants(norm, nil) {
+	var buf [arabicVariantsMax]string
+	for _, v := range arabicVariants(norm, buf[:0]) {
 		if in, ok := arabicNameCues[v]; ok {
 			return in, true
 		}

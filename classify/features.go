@@ -25,7 +25,7 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 			first = f
 		}
 	}
-	var fs model.Features
+	fs := make(model.Features, 0, featureCap)
 	fs.Add("strong", math.Log1p(float64(g.strong)))
 	fs.Add("mentions", math.Log1p(float64(len(g.mentions))))
 	if total > 0 {
@@ -219,6 +219,16 @@ func cutHasOperator(g *outageGroup, outs []*outageGroup) bool {
 	return false
 }
 
+// sentCueFeatures are the cue classes of an expression's sentence that
+// contextFeatures reports, with their feature names.
+var sentCueFeatures = [...]struct{ class, name string }{
+	{"future", "sent.future"}, {"speculation", "sent.speculation"}, {"past", "sent.past"}, {"back", "sent.back"},
+}
+
+// featureCap is room for the features of one candidate (up to 16 in the
+// eval news): they are appended without growing the slice.
+const featureCap = 16
+
 // contextFeatures describe where an expression stands: title, lede, the
 // sentence's cue words, a question, an outage word near it.
 func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
@@ -230,8 +240,8 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 	s, para := d.toks[k].sent, d.toks[k].para
 	fs.On("in_title", para == 0)
 	fs.On("lede", para == 1)
-	for _, cl := range []string{"future", "speculation", "past", "back"} {
-		fs.On("sent."+cl, ts.ci.inSentence(cl, s))
+	for _, c := range sentCueFeatures {
+		fs.On(c.name, ts.ci.inSentence(c.class, s))
 	}
 	fs.On("sent.question", ts.question(s))
 	fs.On("sent.older", ts.olderSent(s))
@@ -316,7 +326,7 @@ func exprValue(e rules.Expr) string { return e.Value }
 func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	c := cands[i]
 	e := c.e
-	var fs model.Features
+	fs := make(model.Features, 0, featureCap)
 	fs.On(prioNames[c.prio], true)
 	fs.On(ts.name("kind.", e.Kind), true)
 	fs.On(ts.name("role.", e.Role), e.Role != "")
@@ -324,7 +334,7 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On("yearless", strings.HasPrefix(e.Value, "XXXX"))
 	fs.On("ago", agoDate.MatchString(strings.TrimSpace(e.Text)))
 	fs.On(ts.name("grain.", e.Grain), e.Grain != "")
-	fs.On(ts.name("pub.", pubRelation(e.Value, ts.pub)), true)
+	fs.On(ts.pubFeature(e.Value), true)
 	fs.Add("agree", math.Log1p(float64(c.agree)))
 	fs.On("earlier_in_month", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
@@ -333,6 +343,20 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On("cue.until", ts.ci.before(ts.d, "until", k, 2))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// pubFeature is the feature naming how day v stands to the publication
+// (see pubRelation), worked out once per day of the text.
+func (ts *textScope) pubFeature(v string) string {
+	if n, ok := ts.pubNames[v]; ok {
+		return n
+	}
+	if ts.pubNames == nil {
+		ts.pubNames = map[string]string{}
+	}
+	n := ts.name("pub.", pubRelation(v, ts.pub))
+	ts.pubNames[v] = n
+	return n
 }
 
 // pubRelation names how a day stands to the publication day.
@@ -406,7 +430,7 @@ func (ts *textScope) durationFeatures(cands []exprCand, i int) model.Features {
 	c := cands[i]
 	e := c.e
 	d := ts.d
-	var fs model.Features
+	fs := make(model.Features, 0, featureCap)
 	fs.On(prioNames[c.prio], true)
 	kind := e.DurationKind
 	if kind == "" {
@@ -493,7 +517,7 @@ func spanFeatures(fs *model.Features, ci *cueIndex, sp timeSpan, cands []exprCan
 // read: none of them is said of the outage, or the text gives only a vague
 // one.
 func noDurationFeatures(cands []exprCand) model.Features {
-	var fs model.Features
+	fs := make(model.Features, 0, 4)
 	fs.On("none", true)
 	near := false
 	for _, c := range cands {
@@ -516,7 +540,7 @@ func causeValue(e rules.Expr) string { return e.Cause }
 func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc causeCand) model.Features {
 	e := cc.e
 	s := ts.sentOf(e.Start)
-	var fs model.Features
+	fs := make(model.Features, 0, featureCap)
 	fs.On(prioNames[cc.prio], true)
 	fs.On("own_sentence", os.g.sents[s])
 	fs.On("outage_sentence", os.g.sents[s] || ts.an.triggerSent[s])
@@ -536,7 +560,7 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 
 // unknownFeatures describe the choice of "unknown" for the cause.
 func unknownFeatures(cands []causeCand, unknownSaid bool) model.Features {
-	var fs model.Features
+	fs := make(model.Features, 0, 4)
 	fs.On("none", true)
 	fs.On("none.unknown_said", unknownSaid)
 	allWeak := len(cands) > 0

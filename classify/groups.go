@@ -203,12 +203,19 @@ const maxDerived = 3
 func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGroup {
 	names := c.rankedNames(an)
 	var extra []*outageGroup
+	var nb *nameBounds
+	bounds := func() *nameBounds {
+		if nb == nil {
+			nb = newNameBounds(an)
+		}
+		return nb
+	}
 	for i := 0; i < len(names); i++ {
 		cand, ms := c.derivedCandidate(an, names, i)
 		if len(ms) == 0 || namedBy(cand.key, outs) || namedBy(cand.key, extra) {
 			continue
 		}
-		listed := listedDown(an, ms)
+		listed := listedDown(an, ms, bounds)
 		if len(extra) >= maxDerived && !listed {
 			continue
 		}
@@ -234,7 +241,7 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 // with "also" next to the outage word ("X was also down"). Such a name
 // may be a secondary outage; other derived names are candidate main
 // outages only.
-func listedDown(an *analysis, ms []mention) bool {
+func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 	if an.ci == nil || len(ms) == 0 || nameHasTrigger(an, ms[0]) {
 		return false
 	}
@@ -242,7 +249,7 @@ func listedDown(an *analysis, ms []mention) bool {
 		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
 			continue
 		}
-		if listedWithService(an, m) || listItem(an, m) {
+		if listedWithService(an, m, nb()) || listItem(an, m) {
 			return true
 		}
 		// A name right after the cue is a service when the text names it
@@ -291,30 +298,43 @@ var listJoiners = map[string]bool{"and": true, "or": true, "et": true, "ou": tru
 // CIC", "and the X").
 const listGlue = 2
 
+// nameBounds are where the names of a text (mentions of services, names
+// derived from the text) start and end.
+type nameBounds struct {
+	starts, ends map[int]int  // name start → end, end → start
+	known        map[int]bool // starts of services of the gazetteer
+}
+
+// newNameBounds collects the bounds of an's names once an.derived is set;
+// they do not change while the derived names are proposed.
+func newNameBounds(an *analysis) *nameBounds {
+	nb := &nameBounds{starts: map[int]int{}, ends: map[int]int{}, known: map[int]bool{}}
+	for _, o := range an.mentions {
+		if !o.channel {
+			nb.starts[o.from], nb.ends[o.to] = max(nb.starts[o.from], o.to), o.from
+			nb.known[o.from] = nb.known[o.from] || o.svc >= 0
+		}
+	}
+	for _, n := range an.derived {
+		if _, ok := nb.starts[n.from]; !ok {
+			nb.starts[n.from] = n.to
+		}
+		if _, ok := nb.ends[n.to]; !ok {
+			nb.ends[n.to] = n.from
+		}
+	}
+	return nb
+}
+
 // listedWithService reports whether mention m is an item of a list of
 // names that holds a service of the gazetteer and a joining word ("Jazz,
 // Zong and Telenor", "du Crédit Mutuel et du CIC"; not "the CEO of A, B,
 // said"): names separated by commas or a joining word, each opened by at
 // most listGlue stop-words.
-func listedWithService(an *analysis, m mention) bool {
+func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
 	d := an.d
 	stop := an.ds.stop[an.lang]
-	starts, ends := map[int]int{}, map[int]int{} // name start → end, end → start
-	known := map[int]bool{}                      // starts of services of the gazetteer
-	for _, o := range an.mentions {
-		if !o.channel {
-			starts[o.from], ends[o.to] = max(starts[o.from], o.to), o.from
-			known[o.from] = known[o.from] || o.svc >= 0
-		}
-	}
-	for _, n := range an.derived {
-		if _, ok := starts[n.from]; !ok {
-			starts[n.from] = n.to
-		}
-		if _, ok := ends[n.to]; !ok {
-			ends[n.to] = n.from
-		}
-	}
+	starts, ends, known := nb.starts, nb.ends, nb.known
 	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
 	comma := func(k int) bool { return k > 0 && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،") }
 	hasKnown, joiner := false, false

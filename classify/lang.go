@@ -67,6 +67,10 @@ func (c *Classifier) detectLanguage(text, declared string) langResult {
 	var arabic, latin, otherScript, persian int
 	for _, r := range p {
 		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				latin++ // ASCII letters are Latin
+			}
 		case !unicode.IsLetter(r):
 		case isArabicRune(r):
 			arabic++
@@ -117,12 +121,23 @@ func normalizeDeclared(d string) string {
 	return ""
 }
 
+// stopOf is the stop-word languages of word w, or of the folded word
+// in folded when w is "" (looked up without making a string of it).
+func (c *Classifier) stopOf(w string, folded []byte) uint64 {
+	if w != "" {
+		return c.data.stopOf[w]
+	}
+	return c.data.stopOf[string(folded)]
+}
+
 // stopShares counts, for each stop-word language, the share of the words of
 // text that are its stop-words.
 func (c *Classifier) stopShares(text string, langs []string) (map[string]float64, int) {
 	hits := map[string]float64{}
 	words := 0
-	bits := make([]uint64, len(langs)) // each language's bit in stopOf
+	var folded []byte                     // the folded form of a word that folding changes
+	bits := make([]uint64, len(langs))    // each language's bit in stopOf
+	counts := make([]float64, len(langs)) // each language's stop-words
 	for i, l := range langs {
 		if k := slices.Index(c.data.stopLangs, l); k >= 0 {
 			bits[i] = 1 << k
@@ -143,14 +158,24 @@ func (c *Classifier) stopShares(text string, langs []string) (map[string]float64
 			j += s2
 		}
 		words++
-		if in := c.data.stopOf[fold(text[i:j])]; in != 0 {
-			for k, l := range langs {
+		w := text[i:j]
+		if !isFolded(w) {
+			folded = appendFold(folded[:0], w)
+			w = ""
+		}
+		if in := c.stopOf(w, folded); in != 0 {
+			for k := range langs {
 				if in&bits[k] != 0 {
-					hits[l]++
+					counts[k]++
 				}
 			}
 		}
 		i = j
+	}
+	for k, l := range langs {
+		if counts[k] > 0 {
+			hits[l] += counts[k]
+		}
 	}
 	total := 0.0
 	for _, l := range langs {

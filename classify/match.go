@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"outages/classify/rules"
 )
 
 // patTok is one word of a phrase pattern.
@@ -26,6 +28,36 @@ type matcher struct {
 	phrases []phrase
 	exact   map[string][]int // first word → phrases
 	pre     map[string][]int // first three letters of a prefix first word → phrases
+	// keys holds two bits per key of exact and pre (see wordHash): a form
+	// whose bits are not both set is no key, and is not looked up.
+	keys [keyBits / 64]uint64
+}
+
+// keyBits is the size of a matcher's filter of keys.
+const keyBits = 1 << 16
+
+// wordHash is the FNV-1a hash of a form, which a doc computes once for
+// every matcher.
+func wordHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// setKey records a key in the filter.
+func (m *matcher) setKey(h uint64) {
+	a, b := h%keyBits, (h>>32)%keyBits
+	m.keys[a/64] |= 1 << (a % 64)
+	m.keys[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether a form of hash h may be a key.
+func (m *matcher) mayHave(h uint64) bool {
+	a, b := h%keyBits, (h>>32)%keyBits
+	return m.keys[a/64]&(1<<(a%64)) != 0 && m.keys[b/64]&(1<<(b%64)) != 0
 }
 
 func newMatcher() *matcher {
@@ -96,9 +128,11 @@ func (m *matcher) add(p phrase) {
 	if first.prefix {
 		k := key3(first.s)
 		m.pre[k] = append(m.pre[k], id)
+		m.setKey(wordHash(k))
 		return
 	}
 	m.exact[first.s] = append(m.exact[first.s], id)
+	m.setKey(wordHash(first.s))
 }
 
 // hit is one phrase found in a text: tokens [from, to).
@@ -110,24 +144,87 @@ type hit struct {
 
 // doc is a tokenized text with the match variants of each token.
 type doc struct {
-	text string
-	toks []token
-	vars [][]string // per token: the forms it can be matched under
+	text   string
+	toks   []token
+	vars   []string // the forms each token can be matched under, token after token
+	keys   []string // per form in vars: its first three letters (key3), or "" when shorter
+	hashes []uint64 // per form in vars: wordHash of the form and of its key, two by two
+	varEnd []int32  // per token: the end of its forms in vars
+	bufs   *docBufs // where the slices above live
 }
 
-func newDoc(text string) *doc {
-	d := &doc{text: text, toks: tokenize(text)}
-	d.vars = make([][]string, len(d.toks))
-	norms := make([]string, len(d.toks)) // one allocation for every one-variant token
+// docBufs are the slices of a doc, kept by the Classifier for the next
+// text: they are reused once the text's classification is done.
+type docBufs struct {
+	toks     []token
+	folded   []byte  // the folded words, while tokenizing
+	foldEnds []int32 // per token: end of its folded form in folded, or -1
+	vars     []string
+	keys     []string
+	hashes   []uint64
+	varEnd   []int32
+	hits     []hit        // the hits of one find, before they are copied out
+	found    []hit        // the hits of every find on the doc
+	exprs    []rules.Expr // what the rules read in the text
+	// scratch slices of the analysis of one text
+	cands      []exprCand  // start or duration candidates (see orNil)
+	causeCands []causeCand // cause candidates
+	subjects   []tokPos    // see subjects
+}
+
+// grow returns s with room for n more elements, keeping its length.
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		return append(s[:len(s):len(s)], make([]T, n)...)[:len(s)]
+	}
+	return s
+}
+
+func newDoc(text string) *doc { return newDocIn(text, new(docBufs)) }
+
+// newDocIn is newDoc building the doc in b's slices.
+func newDocIn(text string, b *docBufs) *doc {
+	d := &doc{text: text, toks: b.tokenize(text), bufs: b}
+	b.found = b.found[:0]
+	d.vars = grow(b.vars[:0], len(d.toks)+len(d.toks)/2)
+	d.varEnd = grow(b.varEnd[:0], len(d.toks))[:len(d.toks)]
+	defer func() { b.vars, b.keys, b.hashes, b.varEnd = d.vars, d.keys, d.hashes, d.varEnd }()
+	var scratch []string // the variants of one Arabic token
 	for i := range d.toks {
 		if d.toks[i].arabic {
-			d.vars[i] = arabicVariants(d.toks[i].norm, nil)
+			scratch = arabicVariants(d.toks[i].norm, scratch[:0])
+			d.vars = append(d.vars, scratch...)
 		} else {
-			norms[i] = d.toks[i].norm
-			d.vars[i] = norms[i : i+1 : i+1]
+			d.vars = append(d.vars, d.toks[i].norm)
+		}
+		d.varEnd[i] = int32(len(d.vars))
+	}
+	d.keys = grow(b.keys[:0], len(d.vars))[:len(d.vars)]
+	d.hashes = grow(b.hashes[:0], 2*len(d.vars))[:2*len(d.vars)]
+	for k, v := range d.vars {
+		d.keys[k] = ""
+		d.hashes[2*k], d.hashes[2*k+1] = wordHash(v), 0
+		if utf8.RuneCountInString(v) >= 3 {
+			d.keys[k] = key3(v)
+			d.hashes[2*k+1] = wordHash(d.keys[k])
 		}
 	}
 	return d
+}
+
+// variants are the forms token i can be matched under, itself first.
+func (d *doc) variants(i int) []string {
+	from, to := d.varRange(i)
+	return d.vars[from:to]
+}
+
+// varRange is where the forms of token i are in d.vars.
+func (d *doc) varRange(i int) (int, int) {
+	from := int32(0)
+	if i > 0 {
+		from = d.varEnd[i-1]
+	}
+	return int(from), int(d.varEnd[i])
 }
 
 // span returns the text covered by tokens [from, to).
@@ -142,7 +239,7 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 	if caseExact {
 		return d.text[d.toks[i].start:d.toks[i].end] == pt.raw
 	}
-	for _, v := range d.vars[i] {
+	for _, v := range d.variants(i) {
 		if pt.prefix {
 			if strings.HasPrefix(v, pt.s) {
 				return true
@@ -156,31 +253,50 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 
 // find returns every phrase occurrence in d, in token order.
 func (m *matcher) find(d *doc) []hit {
-	var hits []hit
-	var cand []int
+	hits := d.bufs.hits[:0]
+	defer func() { d.bufs.hits = hits }()
 	for i := range d.toks {
-		cand = cand[:0]
-		for _, v := range d.vars[i] {
-			cand = append(cand, m.exact[v]...)
-			if utf8.RuneCountInString(v) >= 3 {
-				cand = append(cand, m.pre[key3(v)]...)
+		from, to := d.varRange(i)
+		for k := from; k < to; k++ {
+			if m.mayHave(d.hashes[2*k]) {
+				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits, true)
+			}
+			if key := d.keys[k]; key != "" && m.mayHave(d.hashes[2*k+1]) {
+				hits = m.tryAt(d, i, m.pre[key], hits, false)
 			}
 		}
-		for _, id := range cand {
-			p := &m.phrases[id]
-			if i+len(p.toks) > len(d.toks) {
-				continue
+	}
+	if len(hits) == 0 {
+		return nil
+	}
+	b := d.bufs // the hits of every find on d, one after the other
+	from := len(b.found)
+	b.found = append(b.found, hits...)
+	return b.found[from:len(b.found):len(b.found)]
+}
+
+// tryAt appends to hits the phrases ids that occur at token i. With
+// firstMatched, the ids were looked up under a form of token i that is
+// their first word, which needs no second look unless case matters.
+func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit, firstMatched bool) []hit {
+	for _, id := range ids {
+		p := &m.phrases[id]
+		if i+len(p.toks) > len(d.toks) {
+			continue
+		}
+		ok := true
+		from := 0
+		if firstMatched && !p.caseExact {
+			from = 1
+		}
+		for k := from; k < len(p.toks); k++ {
+			if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
+				ok = false
+				break
 			}
-			ok := true
-			for k := range p.toks {
-				if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
-					ok = false
-					break
-				}
-			}
-			if ok && !containsHit(hits, id, i) {
-				hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
-			}
+		}
+		if ok && !containsHit(hits, id, i) {
+			hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
 		}
 	}
 	return hits

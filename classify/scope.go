@@ -26,6 +26,7 @@ type textScope struct {
 	trigBySent map[int][]hit        // active outage words per sentence, built on first use
 	older      map[int]bool         // sentences whose days all lie before the week of publication, built on first use
 	names      map[[2]string]string // feature names built (see name)
+	pubNames   map[string]string    // per day: its pub. feature (see pubFeature)
 }
 
 func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published string, outs []*outageGroup) *textScope {

@@ -19,8 +19,15 @@ type token struct {
 // tokenize splits text into words (letters, digits and marks), folding each
 // one for matching, and numbers sentences and paragraphs. A paragraph ends
 // at a line break; a sentence ends at . ! ? ؟ ; or a line break.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/6)
+func tokenize(text string) []token { return new(docBufs).tokenize(text) }
+
+// tokenize is tokenize reusing b's slices: the tokens are valid until b's
+// next use.
+func (b *docBufs) tokenize(text string) []token {
+	toks := grow(b.toks[:0], len(text)/6)
+	buf := grow(b.folded[:0], len(text))    // folded forms of the words that fold changes
+	ends := grow(b.foldEnds[:0], cap(toks)) // per token: end of its folded form in buf, or -1
+	defer func() { b.toks, b.folded, b.foldEnds = toks, buf, ends }()
 	sent, para := 0, 0
 	pendingSent, pendingPara := false, false
 	i := 0
@@ -52,8 +59,16 @@ func tokenize(text string) []token {
 			pendingSent, pendingPara = false, false
 			w := text[i:j]
 			first, _ := utf8.DecodeRuneInString(w)
+			norm := w
+			if isFolded(w) {
+				ends = append(ends, -1)
+			} else {
+				buf = appendFold(buf, w)
+				ends = append(ends, int32(len(buf)))
+				norm = ""
+			}
 			toks = append(toks, token{
-				norm:   fold(w),
+				norm:   norm,
 				start:  i,
 				end:    j,
 				arabic: isArabicRune(first),
@@ -79,6 +94,7 @@ func tokenize(text string) []token {
 		}
 		i += size
 	}
+	setFolded(toks, string(buf), ends)
 	return toks
 }
 
@@ -91,15 +107,34 @@ var abbreviations = map[string]bool{
 // abbrevDot reports whether the dot at text[i] closes an abbreviation
 // (the word before it is one).
 func abbrevDot(toks []token, text string, i int) bool {
-	if n := len(toks); n > 0 && toks[n-1].end == i && abbreviations[toks[n-1].norm] {
-		return true
+	n := len(toks)
+	if n == 0 || toks[n-1].end != i || toks[n-1].end-toks[n-1].start > 4 {
+		return false
 	}
-	return false
+	return abbreviations[strings.ToLower(text[toks[n-1].start:i])] // the token's form is folded later
+}
+
+// setFolded gives the tokens whose folded form differs from the text
+// their forms, which follow one another in folded.
+func setFolded(toks []token, folded string, ends []int32) {
+	from := 0
+	for k, e := range ends {
+		if e >= 0 {
+			toks[k].norm = folded[from:e]
+			from = int(e)
+		}
+	}
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&'
+	}
+	if r >= 0x0620 && r <= 0x065F {
+		return true // Arabic letters, tatweel and harakat
+	}
 	if r == '\u0640' { // tatweel
 		return true
 	}
@@ -118,15 +153,18 @@ func fold(w string) string {
 	if isFolded(w) {
 		return w // most words: nothing to change, nothing to copy
 	}
-	var b strings.Builder
-	b.Grow(len(w))
+	return string(appendFold(make([]byte, 0, len(w)), w))
+}
+
+// appendFold appends the folded form of w (see fold) to b.
+func appendFold(b []byte, w string) []byte {
 	for _, r := range w {
 		switch {
 		case r < 0x80:
 			if r >= 'A' && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			continue
 		case r == '\u0640' || (r >= 0x064B && r <= 0x065F) || r == 0x0670:
 			continue // tatweel, harakat
@@ -142,20 +180,22 @@ func fold(w string) string {
 			r = 'و'
 		case r == 'ئ':
 			r = 'ي'
+		case r >= 0x0600 && r <= 0x06FF:
+			// other Arabic letters: no case, no accents
 		default:
-			if f, ok := latinFold[r]; ok {
-				b.WriteString(f)
+			if f, ok := foldLatin(r); ok {
+				b = append(b, f...)
 				continue
 			}
 			r = unicode.ToLower(r)
-			if f, ok := latinFold[r]; ok {
-				b.WriteString(f)
+			if f, ok := foldLatin(r); ok {
+				b = append(b, f...)
 				continue
 			}
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // isFolded reports whether fold(w) == w because w is all ASCII without
@@ -169,6 +209,19 @@ func isFolded(w string) bool {
 	return true
 }
 
+// latinFoldMax is above every letter of latinFold: no rune after it is
+// looked up.
+const latinFoldMax = 0x24F
+
+// foldLatin is latinFold[r], looked up only for runes that may be there.
+func foldLatin(r rune) (string, bool) {
+	if r > latinFoldMax {
+		return "", false
+	}
+	f, ok := latinFold[r]
+	return f, ok
+}
+
 // latinFold maps accented Latin letters to their base letters.
 var latinFold = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a",
@@ -179,45 +232,60 @@ var latinFold = map[rune]string{
 	'œ': "oe", 'æ': "ae", 'ß': "ss", 'ğ': "g", 'ş': "s", 'ı': "i",
 }
 
+// arabicVariantsMax is room for the variants of one Arabic word: at most
+// 18 (itself, then three forms with each of five clitic prefixes stripped),
+// most words have one to four.
+const arabicVariantsMax = 18
+
 // arabicVariants returns the forms a folded Arabic word can be matched
 // under: itself and the word without its leading clitics (و ف, then ب ل,
 // then the article ال, or the contracted لل). Each variant keeps at least two
 // letters.
 func arabicVariants(w string, dst []string) []string {
 	dst = append(dst[:0], w)
-	add := func(s string) {
-		if utf8.RuneCountInString(s) < 2 {
-			return
-		}
-		for _, d := range dst {
-			if d == s {
-				return
-			}
-		}
-		dst = append(dst, s)
-	}
-	stripArticle := func(s string) {
-		add(s)
-		if rest, ok := strings.CutPrefix(s, "ال"); ok {
-			add(rest)
-		}
-		if rest, ok := strings.CutPrefix(s, "لل"); ok {
-			add(rest)
-		}
-	}
-	stripPrep := func(s string) {
-		stripArticle(s)
-		for _, p := range []string{"ب", "ل"} {
-			if rest, ok := strings.CutPrefix(s, p); ok {
-				stripArticle(rest)
-			}
-		}
-	}
-	stripPrep(w)
-	for _, p := range []string{"و", "ف"} {
+	dst = stripPrep(dst, w)
+	for _, p := range [...]string{"و", "ف"} {
 		if rest, ok := strings.CutPrefix(w, p); ok {
-			stripPrep(rest)
+			dst = stripPrep(dst, rest)
 		}
 	}
 	return dst
+}
+
+// stripPrep adds s and s without a leading ب or ل to dst, each with and
+// without its article (see stripArticle).
+func stripPrep(dst []string, s string) []string {
+	dst = stripArticle(dst, s)
+	for _, p := range [...]string{"ب", "ل"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			dst = stripArticle(dst, rest)
+		}
+	}
+	return dst
+}
+
+// stripArticle adds s and s without a leading ال or لل to dst.
+func stripArticle(dst []string, s string) []string {
+	dst = addVariant(dst, s)
+	if rest, ok := strings.CutPrefix(s, "ال"); ok {
+		dst = addVariant(dst, rest)
+	}
+	if rest, ok := strings.CutPrefix(s, "لل"); ok {
+		dst = addVariant(dst, rest)
+	}
+	return dst
+}
+
+// addVariant appends s to dst unless it is shorter than two letters or
+// already there.
+func addVariant(dst []string, s string) []string {
+	if utf8.RuneCountInString(s) < 2 {
+		return dst
+	}
+	for _, d := range dst {
+		if d == s {
+			return dst
+		}
+	}
+	return append(dst, s)
 }

@@ -1,6 +1,94 @@
 package classify
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
+
+func TestFoldLatinCoversTable(t *testing.T) {
+	for r, f := range latinFold {
+		if got, ok := foldLatin(r); !ok || got != f {
+			t.Errorf("foldLatin(%q) = %q, %v; latinFold has %q", r, got, ok, f)
+		}
+	}
+}
+
+func TestTokenizeFolds(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"ascii", "Panne chez SFR", []string{"panne", "chez", "sfr"}},
+		{"accents", "Électricité coupée à Zürich", []string{"electricite", "coupee", "a", "zurich"}},
+		{"ligature and sharp s", "Œuvre Straße", []string{"oeuvre", "strasse"}},
+		{"upper case folded through lower case", "ÅNGSTRÖM \u212Bngström ẞ", []string{"angstrom", "angstrom", "ss"}},
+		{"arabic variants and harakat", "أَعْلَنَتْ الشركة إنقطاعاً", []string{"اعلنت", "الشركه", "انقطاعا"}},
+		{"tatweel", "الـــكهرباء", []string{"الكهرباء"}},
+		{"digits and decimals", "3.5 heures, 14h30", []string{"3.5", "heures", "14h30"}},
+		{"ampersand", "AT&T down", []string{"at&t", "down"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokenize(tt.text)
+			var got []string
+			for _, tk := range toks {
+				got = append(got, tk.norm)
+				if tk.norm != fold(tt.text[tk.start:tk.end]) {
+					t.Errorf("token %q: norm %q, fold gives %q", tt.text[tk.start:tk.end], tk.norm, fold(tt.text[tk.start:tk.end]))
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("tokenize(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("tokenize(%q)[%d] = %q, want %q", tt.text, i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestMatcherFilterKeepsKeys checks that the filter of a matcher's keys
+// lets every key through, and that phrases are still found with it.
+func TestMatcherFilterKeepsKeys(t *testing.T) {
+	c := newTest(t)
+	for name, m := range map[string]*matcher{"services": c.data.svcM, "countries": c.data.ctyM, "lexicon fr": c.data.lexM["fr"], "lexicon ar": c.data.lexM["ar"]} {
+		for k := range m.exact {
+			if !m.mayHave(wordHash(k)) {
+				t.Errorf("%s: exact key %q filtered out", name, k)
+			}
+		}
+		for k := range m.pre {
+			if !m.mayHave(wordHash(k)) {
+				t.Errorf("%s: prefix key %q filtered out", name, k)
+			}
+		}
+	}
+	m := newMatcher()
+	for _, pat := range []string{"panne", "coupure de courant", "inaccessib*", "واتساب"} {
+		p, err := compilePhrase(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.add(p)
+	}
+	hits := m.find(newDoc("Une panne : le site est inaccessible, coupure de courant chez واتساب."))
+	if len(hits) != 4 {
+		t.Errorf("found %d phrases, want 4: %+v", len(hits), hits)
+	}
+}
+
+// TestIsWordRuneFastPaths compares isWordRune with its definition over the
+// first planes of Unicode.
+func TestIsWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		want := r == '\u0640' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '&'
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
 
 // TestSentenceDots: a dot ends a sentence, except inside a word or a
 // number and after an abbreviation.

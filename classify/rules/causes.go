@@ -32,8 +32,7 @@ func RankCause(c string) int {
 }
 
 // causes finds cause phrases, leftmost-longest, and marks denied ones.
-func (s *scan) causes() []Expr {
-	var out []Expr
+func (s *scan) causes(out []Expr) []Expr {
 	prevEnd, prevDenied := -1, false
 	for i := 0; i < len(s.toks); {
 		var best match

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -32,19 +33,35 @@ func (d dateVal) value() string {
 	if !d.ok {
 		return ""
 	}
+	var b [10]byte
+	out := b[:0]
+	if d.y == 0 && d.grain != "year" {
+		out = append(out, "XXXX"...)
+	} else {
+		out = appendPadded(out, d.y, 4)
+	}
 	switch d.grain {
 	case "year":
-		return fmt.Sprintf("%04d", d.y)
+		return string(out)
 	case "month", "quarter":
-		if d.y == 0 {
-			return fmt.Sprintf("XXXX-%02d", d.m)
-		}
-		return fmt.Sprintf("%04d-%02d", d.y, d.m)
+		return string(appendPadded(append(out, '-'), d.m, 2))
 	}
-	if d.y == 0 {
-		return fmt.Sprintf("XXXX-%02d-%02d", d.m, d.d)
+	out = appendPadded(append(out, '-'), d.m, 2)
+	return string(appendPadded(append(out, '-'), d.d, 2))
+}
+
+// appendPadded appends n in decimal, padded with zeros to width digits
+// (fmt's %0*d).
+func appendPadded(b []byte, n, width int) []byte {
+	if n < 0 {
+		return fmt.Appendf(b, "%0*d", width, n)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
+	for k := len(s); k < width; k++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 func fromTime(t time.Time, grain, rule string) dateVal {
@@ -64,11 +81,14 @@ func (d dateVal) time() time.Time {
 func (d dateVal) before(e dateVal) bool { return d.time().Before(e.time()) }
 
 // refDay is the reference day at midnight, and whether the day is known.
-func (s *scan) refDay() (time.Time, bool) {
-	if s.ref.Precision != "day" || s.ref.Time.IsZero() {
+func (s *scan) refDay() (time.Time, bool) { return s.rd, s.rdKnown }
+
+// refDayOf is the reference day at midnight, and whether the day is known.
+func refDayOf(ref Ref) (time.Time, bool) {
+	if ref.Precision != "day" || ref.Time.IsZero() {
 		return time.Time{}, false
 	}
-	y, m, d := s.ref.Time.Date()
+	y, m, d := ref.Time.Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
 }
 
@@ -233,13 +253,22 @@ func (s *scan) relYear(k int) (int, int, bool) {
 // absDate parses a day with its month: "22 juin 2012", "June 22, 2012",
 // "the 1st of March", "الرابع من نيسان", "11/03/2014", ISO dates.
 func (s *scan) absDate(i int) (dateVal, int, bool) {
+	return s.bufs.absDate.memo(i, func() (dateVal, int, bool) { return s.absDateAt(i) })
+}
+
+func (s *scan) absDateAt(i int) (dateVal, int, bool) {
 	var best longest
 	k := s.skip(i, "det")
-	for _, start := range []int{i, k} {
+	starts := [2]int{i, k}
+	n := 2
+	if k == i {
+		n = 1 // the same parse twice changes nothing
+	}
+	for _, start := range starts[:n] {
 		best.try(s.numericDate(start))
 		best.try(s.spacedDate(start))
 	}
-	for _, start := range []int{i, k} {
+	for _, start := range starts[:n] {
 		best.try(s.dayMonthDate(start))
 		best.try(s.monthDayDate(start))
 	}
@@ -691,11 +720,12 @@ func (s *scan) weekdayOfMonth(wd, dn int) (dateVal, bool) {
 func (s *scan) relDate(i int) (dateVal, int, bool) {
 	rd, known := s.refDay()
 	var best longest
-	for _, p := range []func(int, time.Time, bool) (dateVal, int, bool){
-		s.relDay, s.relAnchor, s.relPeriod, s.relShift, s.relUpcoming, s.relNight,
-	} {
-		best.try(p(i, rd, known))
-	}
+	best.try(s.relDay(i, rd, known))
+	best.try(s.relAnchor(i, rd, known))
+	best.try(s.relPeriod(i, rd, known))
+	best.try(s.relShift(i, rd, known))
+	best.try(s.relUpcoming(i, rd, known))
+	best.try(s.relNight(i, rd, known))
 	return best.d, best.end, best.end > i
 }
 
@@ -1052,6 +1082,10 @@ func (s *scan) nthWeekdayTail(i int, w match, nth int) (dateVal, int, bool) {
 // date parses any date form at i, maybe after a hedge ("around next
 // Tuesday", "قرابة الثلاثاء القادم").
 func (s *scan) date(i int) (dateVal, int, bool) {
+	return s.bufs.dates.memo(i, func() (dateVal, int, bool) { return s.dateAt(i) })
+}
+
+func (s *scan) dateAt(i int) (dateVal, int, bool) {
 	if d, e, ok := s.date1(i); ok {
 		return d, e, true
 	}
@@ -1078,14 +1112,78 @@ func (s *scan) date(i int) (dateVal, int, bool) {
 	return dateVal{}, i, false
 }
 
+// memoVal is a parser's answer at one token.
+type memoVal[T comparable] struct {
+	v   T
+	end int
+	ok  bool
+}
+
+// memos memoise one parser over the tokens of a scan, in slots (one per
+// token, or a few per token for a parser with options): the temporal
+// parsers ask for the same parse many times. at[slot] is 1 + the index of
+// the answer in vals, -1-end for a failed parse that answered (zero, end,
+// false), or 0 before the first call.
+type memos[T comparable] struct {
+	at   []int32
+	vals []memoVal[T]
+}
+
+// reset forgets every answer and makes room for n slots.
+func (m *memos[T]) reset(n int) {
+	m.at = grow(m.at[:0], n)[:n]
+	clear(m.at)
+	m.vals = m.vals[:0]
+}
+
+// memo returns the answer of parse for a slot, parsing it the first time;
+// slots out of range are parsed every time.
+func (m *memos[T]) memo(slot int, parse func() (T, int, bool)) (T, int, bool) {
+	var zero T
+	if slot < 0 || slot >= len(m.at) {
+		return parse()
+	}
+	switch k := m.at[slot]; {
+	case k > 0:
+		v := &m.vals[k-1]
+		return v.v, v.end, v.ok
+	case k < 0:
+		return zero, int(-1 - k), false
+	}
+	v, end, ok := parse()
+	if !ok && v == zero && end >= 0 && end < 1<<30 {
+		m.at[slot] = int32(-1 - end)
+		return v, end, ok
+	}
+	m.vals = append(m.vals, memoVal[T]{v: v, end: end, ok: ok})
+	m.at[slot] = int32(len(m.vals))
+	return v, end, ok
+}
+
+// date1 is the longest date starting at token i (see date1At), memoised.
 func (s *scan) date1(i int) (dateVal, int, bool) {
+	return s.bufs.date1.memo(i, func() (dateVal, int, bool) { return s.date1At(i) })
+}
+
+func (s *scan) date1At(i int) (dateVal, int, bool) {
 	best, bestEnd := dateVal{}, i
-	for _, f := range []func(int) (dateVal, int, bool){s.absDate, s.weekdayDate, s.relDate, s.nthWeekday, s.nthWeekdayPost,
-		s.nthOf, s.quarterCode, s.weekOf, s.weekdayCount, s.monthRel, s.fixedDay, s.bareDay} {
-		if d, e, ok := f(i); ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
+	pick := func(d dateVal, e int, ok bool) {
+		if ok && (e > bestEnd || e == bestEnd && e > i && best.mismatch && !d.mismatch) {
 			best, bestEnd = d, e
 		}
 	}
+	pick(s.absDate(i))
+	pick(s.weekdayDate(i))
+	pick(s.relDate(i))
+	pick(s.nthWeekday(i))
+	pick(s.nthWeekdayPost(i))
+	pick(s.nthOf(i))
+	pick(s.quarterCode(i))
+	pick(s.weekOf(i))
+	pick(s.weekdayCount(i))
+	pick(s.monthRel(i))
+	pick(s.fixedDay(i))
+	pick(s.bareDay(i))
 	if bestEnd > i && best.ok && best.grain == "day" && !best.weekday {
 		// a weekday after the day: "Jul 18, Fri", "18 juillet (vendredi)"
 		k := bestEnd

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // zones named by rule files must load on any machine
 )
@@ -34,6 +35,7 @@ var langFiles = [...]string{"fr", "ar", "en"}
 type Tagger struct {
 	langs   map[string]*lexicon
 	version string
+	bufs    *sync.Pool // of *scanBufs: the slices of a scan, reused
 }
 
 // entry is one phrase of one rule line.
@@ -123,6 +125,18 @@ var unitSeconds = map[string]int{
 }
 
 var durKinds = []string{"exact", "approx", "at_least", "at_most"}
+
+// kindName is the name of a rule kind as the kinds table (and the code)
+// spells it: the same string, so that comparing it with the code's names
+// finds equal pointers and compares no bytes.
+func kindName(k string) string {
+	for name := range kinds {
+		if name == k {
+			return name
+		}
+	}
+	return k
+}
 
 var kinds = map[string]kindSpec{
 	"month":     {1, 1, intIn(1, 12)},
@@ -240,7 +254,7 @@ func monthDay(s string) (int, int, bool) {
 // Load reads the embedded rule files, replacing any of them by the file of
 // the same name in opts.Dir, and validates them. Errors name file:line.
 func Load(opts Options) (*Tagger, error) {
-	t := &Tagger{langs: make(map[string]*lexicon)}
+	t := &Tagger{langs: make(map[string]*lexicon), bufs: &sync.Pool{New: func() any { return new(scanBufs) }}}
 	h := sha256.New()
 	read := func(name string) ([]byte, error) {
 		if opts.Dir != "" {
@@ -372,7 +386,7 @@ func parseRules(name, src string) ([]*entry, error) {
 			if toks[0] == gapWord || toks[len(toks)-1] == gapWord {
 				return nil, fmt.Errorf("%s: phrase %q starts or ends with a gap %q", loc, p, gapWord)
 			}
-			out = append(out, &entry{kind: f[0], args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
+			out = append(out, &entry{kind: kindName(f[0]), args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
 			n++
 		}
 		if n == 0 {

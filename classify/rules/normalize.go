@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,6 +18,29 @@ type token struct {
 // removed, Arabic letter variants unified, Arabic-Indic digits to ASCII.
 // It returns -1 for runes dropped from matching (harakat, tatweel).
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		case r == '`':
+			return '\''
+		}
+		return r
+	}
+	if r >= 0x0621 && r <= 0x064A {
+		// Arabic letters: only a few variants change
+		switch r {
+		case 'أ', 'إ', 'آ':
+			return 'ا'
+		case 'ى':
+			return 'ي'
+		case 'ة':
+			return 'ه'
+		case 0x0640:
+			return -1 // tatweel
+		}
+		return r
+	}
 	switch {
 	case r >= '0' && r <= '9':
 		return r
@@ -75,19 +97,25 @@ func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn
 
 // tokenize splits text into tokens of folded runes. Letters and digits form
 // separate tokens ("14h30" is 14, h, 30); every other non-space rune is a
-// token of its own. It runs in one pass over the text.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+1)
-	var b strings.Builder
+// token of its own. It runs in one pass over the text; the folded forms of
+// all tokens share one string.
+func tokenize(text string) []token { return new(scanBufs).tokenize(text) }
+
+// tokenize is tokenize reusing b's slices; the tokens are valid until b's
+// next use.
+func (b *scanBufs) tokenize(text string) []token {
+	toks := grow(b.toks[:0], len(text)/4+1)
+	buf := grow(b.folded[:0], len(text))
+	ends := grow(b.foldEnds[:0], cap(toks)) // end of each token's folded form in buf
+	defer func() { b.toks, b.folded, b.foldEnds = toks, buf, ends }()
 	cur := token{}
 	inTok := false
 	space := true
 	flush := func(end int) {
 		if inTok {
-			cur.s = b.String()
 			cur.end = end
 			toks = append(toks, cur)
-			b.Reset()
+			ends = append(ends, len(buf))
 			inTok = false
 		}
 	}
@@ -113,17 +141,24 @@ func tokenize(text string) []token {
 		}
 		var k byte
 		switch {
+		case f < utf8.RuneSelf:
+			k = asciiKind(f)
+		case f >= 0x0621 && f <= 0x064A && f != 0x0640:
+			k = 'a' // Arabic letters
 		case f >= '0' && f <= '9':
 			k = '0'
 		case isLetter(f):
 			k = 'a'
 		case unicode.IsSpace(f) || unicode.IsControl(f):
+			k = ' '
+		default:
+			k = '.'
+		}
+		if k == ' ' {
 			flush(i)
 			space = true
 			i += n
 			continue
-		default:
-			k = '.'
 		}
 		if inTok && (cur.kind != k || k == '.') {
 			flush(i)
@@ -133,11 +168,40 @@ func tokenize(text string) []token {
 			inTok = true
 			space = false
 		}
-		b.WriteRune(f)
+		buf = utf8.AppendRune(buf, f)
 		i += n
 	}
 	flush(len(text))
-	return dropElision(toks)
+	folded := string(buf)
+	from := 0
+	for k := range toks {
+		toks[k].s = folded[from:ends[k]]
+		from = ends[k]
+	}
+	toks = dropElision(toks)
+	return toks
+}
+
+// grow returns s with room for n elements, keeping its length.
+func grow[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		return append(s[:len(s):len(s)], make([]T, n)...)[:len(s)]
+	}
+	return s
+}
+
+// asciiKind is the kind of token an ASCII rune folded by foldRune starts:
+// 'a', '0', '.', or ' ' for a space or control rune that separates tokens.
+func asciiKind(f rune) byte {
+	switch {
+	case f >= '0' && f <= '9':
+		return '0'
+	case f >= 'a' && f <= 'z':
+		return 'a'
+	case f == ' ' || f < 0x20 || f == 0x7f:
+		return ' '
+	}
+	return '.'
 }
 
 // dropElision removes the apostrophe of an elided one-letter word ("d'",
@@ -146,13 +210,24 @@ func tokenize(text string) []token {
 func dropElision(toks []token) []token {
 	out := toks[:0]
 	for i, t := range toks {
-		if t.s == "'" && i > 0 && i+1 < len(toks) && !t.space && !toks[i+1].space &&
-			toks[i-1].kind == 'a' && utf8.RuneCountInString(toks[i-1].s) == 1 && toks[i+1].kind == 'a' {
+		if elided(toks, i) {
 			continue
 		}
-		out = append(out, t)
+		if len(out) < i {
+			out = append(out, t)
+		} else {
+			out = out[:i+1] // nothing dropped yet: no copy
+		}
 	}
 	return out
+}
+
+// elided reports whether token i is the apostrophe of an elided
+// one-letter word.
+func elided(toks []token, i int) bool {
+	t := toks[i]
+	return t.s == "'" && i > 0 && i+1 < len(toks) && !t.space && !toks[i+1].space &&
+		toks[i-1].kind == 'a' && utf8.RuneCountInString(toks[i-1].s) == 1 && toks[i+1].kind == 'a'
 }
 
 // foldPhrase tokenises a rule phrase the way tokenize treats text and

@@ -3,15 +3,18 @@ package rules
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // match is one rule phrase found at a token position.
 type match struct {
-	e   *entry
-	end int // index of the token after the phrase
+	e    *entry
+	kind string // e.kind, kept here for get
+	end  int    // index of the token after the phrase
 }
 
-// scan is the state of one Tag call. It is never shared.
+// scan is the state of one Tag call. It is never shared. Only the memos
+// of its parsers (in bufs) change after newScan.
 type scan struct {
 	lx   *lexicon
 	lang string
@@ -19,6 +22,28 @@ type scan struct {
 	text string
 	toks []token
 	ms   [][]match // phrases starting at each token, longest first
+
+	rd      time.Time // the reference day (refDay)
+	rdKnown bool
+
+	bufs *scanBufs // where the slices above live, and the memos of the date parsers
+}
+
+// scanBufs are the slices of one scan, kept by the Tagger for the next
+// one: a Tag call then allocates little more than its answer.
+type scanBufs struct {
+	toks     []token
+	folded   []byte // the folded text, while tokenizing
+	foldEnds []int  // end of each token in folded
+	ms       [][]match
+	all      []match         // the matches of every token, in token order
+	matchEnd []int           // end of each token's matches in all
+	dates    memos[dateVal]  // answers of date, per token
+	date1    memos[dateVal]  // answers of date1, per token
+	absDate  memos[dateVal]  // answers of absDate, per token
+	clocks   memos[clockVal] // answers of clockCue, four per token
+	windows  memos[dayWin]   // answers of dayWindow, per token
+	exprs    []Expr          // what Tag read, before it is copied out
 }
 
 // arabicVariants returns the forms of an Arabic word with its proclitics
@@ -30,15 +55,16 @@ func arabicVariants(w string, out []string) []string {
 			out = append(out, s)
 		}
 	}
-	cur := []string{w}
-	for _, p := range []string{"و", "ف"} {
+	var stack [16]string // room for every form: no allocation per word
+	cur := append(stack[:0], w)
+	for _, p := range [...]string{"و", "ف"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
 			cur = append(cur, w[len(p):])
 		}
 	}
 	n := len(cur)
 	for _, c := range cur[:n] {
-		for _, p := range []string{"ب", "ل", "ك"} {
+		for _, p := range [...]string{"ب", "ل", "ك"} {
 			if strings.HasPrefix(c, p) && len(c) > len(p)+2 {
 				cur = append(cur, c[len(p):])
 				if p == "ل" && strings.HasPrefix(c, "لل") {
@@ -56,9 +82,19 @@ func arabicVariants(w string, out []string) []string {
 	return out
 }
 
-func newScan(lx *lexicon, text string, ref Ref) *scan {
-	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: tokenize(text)}
-	s.ms = make([][]match, len(s.toks))
+func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
+	s := &scan{lx: lx, lang: lx.lang, ref: ref, text: text, toks: bufs.tokenize(text), bufs: bufs}
+	s.rd, s.rdKnown = refDayOf(ref)
+	s.ms = grow(bufs.ms[:0], len(s.toks))[:len(s.toks)]
+	clear(s.ms)
+	all := bufs.all[:0]                                        // the matches of every token, in token order
+	ends := grow(bufs.matchEnd[:0], len(s.toks))[:len(s.toks)] // end of each token's matches in all
+	defer func() { bufs.ms, bufs.all, bufs.matchEnd = s.ms, all, ends }()
+	bufs.dates.reset(len(s.toks))
+	bufs.date1.reset(len(s.toks))
+	bufs.absDate.reset(len(s.toks))
+	bufs.clocks.reset(4 * len(s.toks))
+	bufs.windows.reset(len(s.toks))
 	var vars []string
 	for i, t := range s.toks {
 		vars = vars[:0]
@@ -67,23 +103,32 @@ func newScan(lx *lexicon, text string, ref Ref) *scan {
 		} else {
 			vars = append(vars, t.s)
 		}
+		from := len(all)
 		for vi, v := range vars {
 			for _, e := range lx.first[v] {
 				if vi > 0 && !clitable(e) {
 					continue
 				}
 				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
-					s.ms[i] = append(s.ms[i], match{e: e, end: end})
+					all = append(all, match{e: e, kind: e.kind, end: end})
 				}
 			}
 		}
 		// longest first, stable in rule order
-		m := s.ms[i]
+		m := all[from:]
 		for a := 1; a < len(m); a++ {
 			for b := a; b > 0 && m[b].end > m[b-1].end; b-- {
 				m[b], m[b-1] = m[b-1], m[b]
 			}
 		}
+		ends[i] = len(all)
+	}
+	from := 0
+	for i, e := range ends {
+		if e > from {
+			s.ms[i] = all[from:e:e]
+		}
+		from = e
 	}
 	return s
 }
@@ -135,7 +180,7 @@ func (s *scan) get(i int, kind string) (match, bool) {
 		return match{}, false
 	}
 	for _, m := range s.ms[i] {
-		if m.e.kind == kind {
+		if m.kind == kind {
 			return m, true
 		}
 	}

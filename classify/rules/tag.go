@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -22,26 +21,38 @@ type cand struct {
 // candidates are resolved leftmost-longest. Tag never panics and runs in
 // time linear in len(text).
 func (t *Tagger) Tag(text, lang string, ref Ref) []Expr {
-	lx, ok := t.langs[lang]
-	if !ok || text == "" {
+	out := t.TagAppend(nil, text, lang, ref)
+	if len(out) == 0 {
 		return nil
 	}
-	s := newScan(lx, text, ref)
-	out := s.temporal()
-	out = append(out, s.causes()...)
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Start != out[b].Start {
-			return out[a].Start < out[b].Start
-		}
-		return out[a].End > out[b].End
-	})
 	return out
 }
 
-// temporal runs every temporal parser at each token and keeps the
+// TagAppend is Tag appending its answer to dst, for a caller that reuses
+// one slice from text to text.
+func (t *Tagger) TagAppend(dst []Expr, text, lang string, ref Ref) []Expr {
+	lx, ok := t.langs[lang]
+	if !ok || text == "" {
+		return dst
+	}
+	bufs := t.bufs.Get().(*scanBufs)
+	defer t.bufs.Put(bufs)
+	s := newScan(lx, text, ref, bufs)
+	all := s.causes(s.temporal(bufs.exprs[:0]))
+	bufs.exprs = all
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].Start != all[b].Start {
+			return all[a].Start < all[b].Start
+		}
+		return all[a].End > all[b].End
+	})
+	return append(dst, all...)
+}
+
+// temporal appends to out what the temporal parsers read: it runs every
+// temporal parser at each token and keeps the
 // longest candidate, then continues after it.
-func (s *scan) temporal() []Expr {
-	var out []Expr
+func (s *scan) temporal(out []Expr) []Expr {
 	for i := 0; i < len(s.toks); {
 		if len(s.ms[i]) == 0 && s.toks[i].kind != '0' {
 			i++ // no parser starts on a word that is in no rule
@@ -526,7 +537,7 @@ func (s *scan) timeFor(i int, c1 clockVal, e1 int) (cand, bool) {
 	end := (c1.h*60 + c1.m + mins) % (24 * 60)
 	x := s.expr(KindInterval, i, e2, c1.rule)
 	x.From = c1.String()
-	x.To = fmt.Sprintf("%02d:%02d", end/60, end%60)
+	x.To = hhmm(end/60, end%60)
 	x.Time, x.Zone, x.Grain = c1.String(), c1.zoneText, "minute"
 	sec := int(d.secs)
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
@@ -640,7 +651,9 @@ func (t *Tagger) Published(text, lang string) (Expr, bool) {
 	if !ok || text == "" {
 		return Expr{}, false
 	}
-	s := newScan(lx, text, Ref{})
+	bufs := t.bufs.Get().(*scanBufs)
+	defer t.bufs.Put(bufs)
+	s := newScan(lx, text, Ref{}, bufs)
 	for i := range s.toks {
 		m, ok := s.get(i, "pub")
 		if !ok {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -19,7 +18,13 @@ type clockVal struct {
 	hasPrep  bool
 }
 
-func (c clockVal) String() string { return fmt.Sprintf("%02d:%02d", c.h, c.m) }
+func (c clockVal) String() string { return hhmm(c.h, c.m) }
+
+// hhmm is a time of day as "15:04" (fmt's %02d:%02d).
+func hhmm(h, m int) string {
+	var b [8]byte
+	return string(appendPadded(append(appendPadded(b[:0], h, 2), ':'), m, 2))
+}
 
 // clock parses a time of day at i, with an optional leading preposition
 // and trailing am/pm and zone: "à 11h01 (heure du Pacifique)", "vers 19h30",
@@ -39,6 +44,20 @@ var hedgePreps = map[string]bool{
 // clockCue is clock where cue says that a word before i already marks a
 // time ("between 9h30 and 11h00"), as a preposition would.
 func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
+	slot := -1 // four answers per token, one per combination of options
+	if i >= 0 {
+		slot = 4 * i
+		if allowPrep {
+			slot++
+		}
+		if cue {
+			slot += 2
+		}
+	}
+	return s.bufs.clocks.memo(slot, func() (clockVal, int, bool) { return s.clockCueAt(i, allowPrep, cue) })
+}
+
+func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	j := i
 	var c clockVal
 	if allowPrep {

@@ -1,7 +1,5 @@
 package rules
 
-import "fmt"
-
 // dayWin is a part of a day ("ce soir", "yesterday evening", "le 12
 // février en fin de journée") with the hours it spans.
 type dayWin struct {
@@ -27,8 +25,11 @@ func hoursOf(m match) (int, int, bool) {
 
 // fullDay reports whether d names one known day.
 func fullDay(d dateVal) bool {
+	if d.grain != "day" || !d.ok || d.y == 0 {
+		return false // no value, or a yearless one (XXXX-…): no need to write it
+	}
 	v := d.value()
-	return d.grain == "day" && len(v) == 10 && v[0] != 'X'
+	return len(v) == 10 && v[0] != 'X'
 }
 
 // yearlessDay reports whether d names a day and month with no year.
@@ -46,6 +47,14 @@ func yearlessDay(d dateVal) bool {
 //     "yesterday evening", "demain en fin de journée", "le 12 février en
 //     début de matinée", "February the 15th in the morning".
 func (s *scan) dayWindow(i int) (dayWin, bool) {
+	w, _, ok := s.bufs.windows.memo(i, func() (dayWin, int, bool) {
+		w, ok := s.dayWindowAt(i)
+		return w, 0, ok
+	})
+	return w, ok
+}
+
+func (s *scan) dayWindowAt(i int) (dayWin, bool) {
 	if i >= len(s.toks) {
 		return dayWin{}, false
 	}
@@ -147,7 +156,7 @@ func (s *scan) windowCand(i int) (cand, bool) {
 	}
 	x := s.expr(KindInterval, i, w.end, w.rule)
 	x.Grain = "hour"
-	from, to := fmt.Sprintf("%02d:00", w.from), fmt.Sprintf("%02d:00", w.to)
+	from, to := hhmm(w.from, 0), hhmm(w.to, 0)
 	x.From, x.To = from, to
 	if w.hasDay {
 		x.Value = w.day.value()
