@@ -267,7 +267,10 @@ func (n *nightly) after(ctx context.Context) error {
 		}
 		return n.stop(keeping("the previous index generation stays published", err))
 	}
-	if n.sum.Events, err = updateEvents(ctx, n.cfg.Data, n.store, n.cls.Parents(), n.logger); err != nil {
+	restoreGC := lowerGC(regroupGCPercent)
+	n.sum.Events, err = updateEvents(ctx, n.cfg.Data, n.store, n.cls.Parents(), n.logger)
+	restoreGC()
+	if err != nil {
 		return n.stop(keeping("the articles are stored and indexed; the previous events stay", err))
 	}
 	if n.cfg.Backup != "" {

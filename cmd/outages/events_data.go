@@ -62,6 +62,12 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	if err != nil {
 		return 0, fmt.Errorf("group events: %w", err)
 	}
+	// The partitions first: a run killed from now on leaves a cache that
+	// names no events file (see eventsInput), and the changes replayed are
+	// merged into the articles before they are grouped.
+	if err := in.writeParts(dataDir); err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
 	arts := in.articles()
 	opts := events.Options{Parents: parents, Previous: prev.Events}
 	fp := groupingFingerprint(parents)
@@ -73,9 +79,6 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 			"articles", st.Articles, "kept", st.Kept, "regrouped", st.Regrouped)
 	} else {
 		evs = events.Group(arts, opts)
-	}
-	if err := in.writeParts(dataDir); err != nil {
-		return 0, fmt.Errorf("group events: %w", err)
 	}
 	now := time.Now()
 	events.Stamp(evs, prev.Events, now)

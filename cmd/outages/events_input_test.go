@@ -192,9 +192,10 @@ func TestEventsInputMarker(t *testing.T) {
 	dir := t.TempDir()
 	in := newGroupInput()
 	in.meta = inputMeta{Version: eventsInputVersion, Seq: 7, Parts: []string{"p-2024"}, Grouped: "then", Options: "x"}
-	in.parts["p-2024"] = map[string]events.Article{"a": {ID: "a", Published: "2024-01-02"}}
-	in.parts["p-2025"] = map[string]events.Article{"b": {ID: "b", Published: "2025-01-02"}}
-	in.dirty["p-2025"], in.last = true, 9
+	in.all = []events.Article{{ID: "a", Published: "2024-01-02"}, {ID: "b", Published: "2025-01-02"}}
+	in.names["p-2024"] = true
+	in.touch("p-2025")
+	in.last = 9
 	if err := in.writeParts(dir); err != nil {
 		t.Fatal(err)
 	}
