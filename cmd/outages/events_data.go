@@ -81,6 +81,7 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	} else {
 		evs = events.Group(arts, opts)
 	}
+	in.all, in.before = nil, nil // what the events do not name of the articles can go
 	now := time.Now()
 	events.Stamp(evs, prev.Events, now)
 	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339Nano), Previous: prev.Generated, Events: evs}

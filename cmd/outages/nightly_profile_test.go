@@ -15,8 +15,9 @@ import (
 // that a benchmark built (not in CI: skipped unless
 // OUTAGES_PROFILE_DATA is set), so that the test binary's -test.cpuprofile
 // sees the whole run; OUTAGES_PROFILE_HEAP names a heap profile written
-// when the heap in use is at its peak (sampled every 100 ms). Run it on a
-// copy: the run writes to the directory.
+// when the heap in use is at its peak (sampled every 100 ms; from
+// OUTAGES_PROFILE_AFTER on, a duration, to see a later phase's peak).
+// Run it on a copy: the run writes to the directory.
 //
 //	go test -c -o /tmp/p.test ./cmd/outages
 //	OUTAGES_PROFILE_DATA=COPY OUTAGES_PROFILE_SOURCE=nightly.jsonl OUTAGES_PROFILE_HEAP=heap.prof \
@@ -32,7 +33,8 @@ func TestNightlyProfile(t *testing.T) {
 	}
 	stop := make(chan struct{})
 	done := make(chan uint64)
-	go samplePeakHeap(t, os.Getenv("OUTAGES_PROFILE_HEAP"), stop, done)
+	after, _ := time.ParseDuration(os.Getenv("OUTAGES_PROFILE_AFTER"))
+	go samplePeakHeap(t, os.Getenv("OUTAGES_PROFILE_HEAP"), time.Now().Add(after), stop, done)
 	var logs strings.Builder
 	code := run(context.Background(), args, io.Discard, &logs)
 	close(stop)
@@ -44,9 +46,9 @@ func TestNightlyProfile(t *testing.T) {
 }
 
 // samplePeakHeap samples the heap in use until stop and writes a heap
-// profile to path (when not empty) each time it grows by a tenth past its
-// peak; it sends the peak on done.
-func samplePeakHeap(t *testing.T, path string, stop <-chan struct{}, done chan<- uint64) {
+// profile to path (when not empty, from from on) each time it grows by a
+// tenth past its peak; it sends the peak on done.
+func samplePeakHeap(t *testing.T, path string, from time.Time, stop <-chan struct{}, done chan<- uint64) {
 	var peak, written uint64
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -60,7 +62,7 @@ func samplePeakHeap(t *testing.T, path string, stop <-chan struct{}, done chan<-
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		peak = max(peak, ms.HeapInuse)
-		if path == "" || ms.HeapInuse < written+written/10 {
+		if path == "" || time.Now().Before(from) || ms.HeapInuse < written+written/10 {
 			continue
 		}
 		written = ms.HeapInuse
