@@ -93,11 +93,11 @@ func readEvents(dec *json.Decoder) ([]Event, error) {
 	}
 	evs := []Event{}
 	for dec.More() {
-		var e Event
-		if err := dec.Decode(&e); err != nil {
+		var w eventJSON // as Event.UnmarshalJSON reads it, without decoding each event twice
+		if err := dec.Decode(&w); err != nil {
 			return nil, err
 		}
-		evs = append(evs, e)
+		evs = append(evs, w.event())
 	}
 	return evs, delim(dec, ']')
 }
@@ -132,7 +132,7 @@ func Write(w io.Writer, f File) error {
 			if i > 0 {
 				bw.WriteByte(',')
 			}
-			b, err := json.Marshal(e)
+			b, err := json.Marshal(e.wire()) // what Event.MarshalJSON writes, encoded once
 			if err != nil {
 				return err
 			}
@@ -198,7 +198,11 @@ type plainEvent Event
 
 // MarshalJSON writes an unknown start or end as null.
 func (e Event) MarshalJSON() ([]byte, error) {
-	return json.Marshal(eventJSON{plainEvent(e), corpus.Nullable(e.Start), corpus.Nullable(e.End)})
+	return json.Marshal(e.wire())
+}
+
+func (e Event) wire() eventJSON {
+	return eventJSON{plainEvent(e), corpus.Nullable(e.Start), corpus.Nullable(e.End)}
 }
 
 // UnmarshalJSON reads null, absent or "" as an unknown start or end.
@@ -207,7 +211,12 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
-	*e = Event(w.plainEvent)
-	e.Start, e.End = corpus.Deref(w.Start), corpus.Deref(w.End)
+	*e = w.event()
 	return nil
+}
+
+func (w eventJSON) event() Event {
+	e := Event(w.plainEvent)
+	e.Start, e.End = corpus.Deref(w.Start), corpus.Deref(w.End)
+	return e
 }
