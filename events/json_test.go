@@ -48,3 +48,57 @@ func TestEventJSONNulls(t *testing.T) {
 		}
 	})
 }
+
+// TestFileWriteRead: Write writes the bytes of json.Marshal and a newline,
+// and Read reads them back, whatever the events hold.
+func TestFileWriteRead(t *testing.T) {
+	dur := 90
+	evs := []Event{
+		{ID: "ev-1", Service: "Orange <Mobile> & Co", Start: "2025-11-02", DurationMin: &dur,
+			Articles: []ArticleRef{{ID: "a1", Title: "انقطاع \"الإنترنت\"", Outage: 1}}},
+		{ID: "ev-2", Services: []string{"été", "x\u2028y"}},
+	}
+	tests := []struct {
+		name string
+		f    File
+	}{
+		{"events", File{Version: FileVersion, Generated: "2026-12-06T10:00:00Z", Previous: "2026-12-05T10:00:00Z", Events: evs}},
+		{"no previous", File{Version: FileVersion, Generated: "g", Events: evs[:1]}},
+		{"no events", File{Version: FileVersion, Generated: "g", Events: []Event{}}},
+		{"nil events", File{Version: FileVersion, Generated: "g"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, err := json.Marshal(tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := Write(&b, tt.f); err != nil {
+				t.Fatal(err)
+			}
+			if got := b.String(); got != string(want)+"\n" {
+				t.Fatalf("Write:\n%s\nwant\n%s", got, want)
+			}
+			back, err := Read(strings.NewReader(b.String()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, _ := json.Marshal(back)
+			if tt.f.Events != nil && string(again) != string(want) {
+				t.Fatalf("Read back:\n%s\nwant\n%s", again, want)
+			}
+		})
+	}
+	t.Run("keys in any order, unknown keys", func(t *testing.T) {
+		f, err := Read(strings.NewReader(`{"events":[{"event_id":"e"}],"other":{"a":[1]},"generated":"g","version":1}`))
+		if err != nil || f.Generated != "g" || len(f.Events) != 1 || f.Events[0].ID != "e" {
+			t.Fatalf("got %+v, %v", f, err)
+		}
+	})
+	for _, bad := range []string{``, `[]`, `{"version":1,"events":{}}`, `{"version":1,"events":[{"event_id":1}]}`, `{"version":2,"events":[]}`, `{"version":1,"events":[]`} {
+		if _, err := Read(strings.NewReader(bad)); err == nil {
+			t.Errorf("Read(%q): no error", bad)
+		}
+	}
+}

@@ -435,7 +435,7 @@ func (p *regroupPlan) seedAliases(before []Article, bms []mention) map[string]bo
 			flip[m.raw] = true
 		}
 		for _, al := range arts[m.art].Outages[m.out].Aliases {
-			if ak := ServiceKey(al); ak != "" && ak != m.raw && (used[ak] || p.used[ak]) {
+			if ak := p.keys.of(al); ak != "" && ak != m.raw && (used[ak] || p.used[ak]) {
 				mark(p.canonOf(m.raw))
 				mark(p.canonOf(ak))
 			}
@@ -456,7 +456,7 @@ func (p *regroupPlan) seedAliases(before []Article, bms []mention) map[string]bo
 	}
 	for _, m := range p.ms {
 		for _, al := range p.arts[m.art].Outages[m.out].Aliases {
-			if flip[ServiceKey(al)] {
+			if flip[p.keys.of(al)] {
 				mark(m.key)
 			}
 		}

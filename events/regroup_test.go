@@ -23,6 +23,7 @@ type archiveGen struct {
 	weak  int  // one article in weak has no publication day
 	churn int  // a batch removes one article in churn and changes another
 	late  bool // a batch's articles are of its last 60 days (a nightly run)
+	spell bool // aliases and services spelled several ways that fold to one key
 	names []string
 }
 
@@ -56,10 +57,21 @@ func (g *archiveGen) outage() corpus.Outage {
 			o.Aliases = []string{"Rogers"}
 		}
 	}
+	if g.spell {
+		o.Service = spellings(o.Service)[r.IntN(3)]
+		for i, al := range o.Aliases {
+			o.Aliases[i] = spellings(al)[r.IntN(3)]
+		}
+	}
 	if r.IntN(4) == 0 {
 		o.Cause = corpus.Causes()[r.IntN(len(corpus.Causes()))]
 	}
 	return o
+}
+
+// spellings are three ways of writing a service name with one key.
+func spellings(name string) []string {
+	return []string{name, strings.ToUpper(name) + " ", name + " app"}
 }
 
 // article makes an article with id, dated within g.days of day 20000.
@@ -158,25 +170,27 @@ func TestRegroupMatchesGroup(t *testing.T) {
 		weak       int
 		churn      int
 		late       bool
+		spell      bool
 		start      int
 		batch      int
 		seeds      uint64
 	}{
-		{"three years, nightly batches", 0, 1000, 300, 400, true, 1200, 10, 2},
-		{"three years, batches anywhere", 0, 1000, 300, 400, false, 1200, 10, 2},
-		{"three years, words off, many undated", -1, 1000, 8, 400, false, 1200, 10, 1},
-		{"a year", 0, 365, 80, 60, false, 400, 12, 3},
-		{"a year, many undated", 0, 365, 6, 60, false, 400, 12, 2},
-		{"a month (dense)", 0, 30, 80, 60, false, 150, 5, 5},
-		{"a month (dense), words off", -1, 30, 6, 60, false, 150, 5, 5},
-		{"big batches", 0, 365, 80, 60, false, 300, 80, 2},
+		{"three years, nightly batches", 0, 1000, 300, 400, true, false, 1200, 10, 2},
+		{"three years, batches anywhere", 0, 1000, 300, 400, false, false, 1200, 10, 2},
+		{"three years, words off, many undated", -1, 1000, 8, 400, false, false, 1200, 10, 1},
+		{"a year", 0, 365, 80, 60, false, false, 400, 12, 3},
+		{"a year, many undated", 0, 365, 6, 60, false, false, 400, 12, 2},
+		{"a year, names spelled several ways", 0, 365, 80, 60, false, true, 400, 12, 3},
+		{"a month (dense)", 0, 30, 80, 60, false, false, 150, 5, 5},
+		{"a month (dense), words off", -1, 30, 6, 60, false, false, 150, 5, 5},
+		{"big batches", 0, 365, 80, 60, false, false, 300, 80, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			partial := 0
 			for seed := range tt.seeds {
 				g := newArchiveGen(seed+1, tt.days, tt.weak)
-				g.churn, g.late = tt.churn, tt.late
+				g.churn, g.late, g.spell = tt.churn, tt.late, tt.spell
 				opts := Options{Similarity: tt.similarity, Parents: genParents}
 				var arts []Article
 				for range tt.start {

@@ -251,13 +251,8 @@ func salvageStore(ctx context.Context, w io.Writer, dir string) error {
 // to the file (a run, a damaging copy or dd) changes its modification time.
 func scanStore(dir string) error {
 	path := filepath.Join(dir, storeFile)
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil
-	}
-	stamp := fmt.Sprintf("%d %d\n", fi.Size(), fi.ModTime().UnixNano())
-	stampPath := filepath.Join(dir, scannedFile)
-	if b, err := os.ReadFile(stampPath); err == nil && string(b) == stamp {
+	stamp := storeStamp(dir)
+	if stamp == "" || storeWhole(dir) {
 		return nil
 	}
 	s, err := corpus.OpenStore(path, corpus.StoreOptions{ReadOnly: true, Timeout: 50 * time.Millisecond})
@@ -271,12 +266,13 @@ func scanStore(dir string) error {
 	if err := s.Scan(context.Background()); err != nil {
 		return err
 	}
-	writeStamp(stampPath, stamp) // a cache: a read-only data directory only costs the next walk
+	writeStamp(filepath.Join(dir, scannedFile), stamp) // a cache: a read-only data directory only costs the next walk
 	return nil
 }
 
 // scannedFile records the size and modification time of the store when a
-// query last found it whole.
+// walk last found it whole, or a run that opened it whole left it
+// (closeStore).
 const scannedFile = "store-scanned"
 
 // writeStamp replaces path with content atomically, ignoring failures.

@@ -95,7 +95,7 @@ type pageFailure struct {
 	Error  string `json:"error,omitempty"`
 }
 
-func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
+func (o *runOptions) run(ctx context.Context, a *app, args []string) (err error) {
 	if len(args) > 0 {
 		return usagef("run takes no arguments (got %q); sources go in the config or --source", args)
 	}
@@ -124,7 +124,7 @@ func (o *runOptions) run(ctx context.Context, a *app, args []string) error {
 	if n.store, err = openStore(cfg.Data); err != nil {
 		return err
 	}
-	defer n.store.Close()
+	defer func() { closeStore(cfg.Data, n.store, err) }()
 	if n.cls, err = classify.New(classify.Options{RulesDir: cfg.RulesDir, Logger: logger}); err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
@@ -267,7 +267,10 @@ func (n *nightly) after(ctx context.Context) error {
 		}
 		return n.stop(keeping("the previous index generation stays published", err))
 	}
-	if n.sum.Events, err = updateEvents(ctx, n.cfg.Data, n.store, n.cls.Parents(), n.logger); err != nil {
+	restoreGC := lowerGC(regroupGCPercent)
+	n.sum.Events, err = updateEvents(ctx, n.cfg.Data, n.store, n.cls.Parents(), n.logger)
+	restoreGC()
+	if err != nil {
 		return n.stop(keeping("the articles are stored and indexed; the previous events stay", err))
 	}
 	if n.cfg.Backup != "" {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -190,5 +191,34 @@ func TestDamagedIndexPointer(t *testing.T) {
 				t.Errorf("search after repair = %d, %q", code, errOut)
 			}
 		})
+	}
+}
+
+// TestRunLeavesStoreWhole: a finished run records the store as whole, so
+// the next run does not walk it; a write to the file after that (damage)
+// makes the next run walk it again and stop.
+func TestRunLeavesStoreWhole(t *testing.T) {
+	dir := sampleRun(t)
+	path := filepath.Join(dir, storeFile)
+	if !storeWhole(dir) {
+		t.Fatal("a finished run did not record the store as whole")
+	}
+	if code, _, errOut := outages(t, "run", "--progress", "never", "--data", dir); code != exitOK {
+		t.Fatalf("second run = %d (%s)", code, errOut)
+	}
+	if !storeWhole(dir) {
+		t.Fatal("a run that found the store recorded whole did not record it again")
+	}
+	time.Sleep(20 * time.Millisecond) // file clocks are coarse: the damage comes on a later tick than the run's last write
+	garble(t, path, lastLeaf(t, path)+8, 16)
+	if storeWhole(dir) {
+		t.Fatal("a damaged store still reads as whole")
+	}
+	code, _, errOut := outages(t, "run", "--progress", "never", "--data", dir)
+	if code != exitFailed || !strings.Contains(errOut, "corpus.db is damaged") {
+		t.Fatalf("run after damage = %d (%s), want %d naming the damage", code, errOut, exitFailed)
+	}
+	if storeWhole(dir) {
+		t.Fatal("a run stopped by damage recorded the store as whole")
 	}
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -31,14 +31,15 @@ const (
 // no run has grouped them yet.
 func loadEvents(dataDir string) (*events.File, error) {
 	p := filepath.Join(dataDir, eventsFile)
-	b, err := os.ReadFile(p)
+	r, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &events.File{Version: events.FileVersion}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", p, err)
 	}
-	f, err := events.Read(bytes.NewReader(b))
+	defer r.Close()
+	f, err := events.Read(bufio.NewReaderSize(r, 1<<16))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
@@ -62,6 +63,12 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	if err != nil {
 		return 0, fmt.Errorf("group events: %w", err)
 	}
+	// The partitions first: a run killed from now on leaves a cache that
+	// names no events file (see eventsInput), and the changes replayed are
+	// merged into the articles before they are grouped.
+	if err := in.writeParts(dataDir); err != nil {
+		return 0, fmt.Errorf("group events: %w", err)
+	}
 	arts := in.articles()
 	opts := events.Options{Parents: parents, Previous: prev.Events}
 	fp := groupingFingerprint(parents)
@@ -74,9 +81,7 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	} else {
 		evs = events.Group(arts, opts)
 	}
-	if err := in.writeParts(dataDir); err != nil {
-		return 0, fmt.Errorf("group events: %w", err)
-	}
+	in.all, in.before = nil, nil // what the events do not name of the articles can go
 	now := time.Now()
 	events.Stamp(evs, prev.Events, now)
 	f := events.File{Version: events.FileVersion, Generated: now.UTC().Format(time.RFC3339Nano), Previous: prev.Generated, Events: evs}
@@ -89,38 +94,59 @@ func updateEvents(ctx context.Context, dataDir string, store *corpus.Store, pare
 	return len(evs), nil
 }
 
-// writeEventsFiles writes the events file and its article table.
+// writeEventsFiles writes the events file and its article table, each
+// streamed (at a million articles, each held whole was hundreds of
+// megabytes on top of the events).
 func writeEventsFiles(dataDir string, f events.File) error {
-	b, err := json.Marshal(f)
-	if err != nil {
-		return fmt.Errorf("group events: %w", err)
-	}
 	p := filepath.Join(dataDir, eventsFile)
-	if err := writeFileAtomic(p, append(b, '\n')); err != nil {
+	if err := writeAtomic(p, func(w io.Writer) error { return events.Write(w, f) }); err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
 	p = filepath.Join(dataDir, eventsByArticle)
-	if err := writeFileAtomic(p, articleTable(f)); err != nil {
+	if err := writeAtomic(p, func(w io.Writer) error { return writeArticleTable(w, f) }); err != nil {
 		return fmt.Errorf("write %s: %w", p, err)
 	}
 	return nil
 }
 
-// articleTable writes "article id TAB event ids (comma-separated)" lines
-// sorted by article id, after a header line.
-func articleTable(f events.File) []byte {
-	m := eventOf(&f)
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
+// writeArticleTable writes "article id TAB event ids (comma-separated, in
+// the order of the events file)" lines sorted by article id, after a
+// header line.
+func writeArticleTable(w io.Writer, f events.File) error {
+	type ref struct {
+		art string
+		ev  int
 	}
-	sort.Strings(ids)
-	var b bytes.Buffer
-	b.WriteString("article_id\tevent_ids\n")
-	for _, id := range ids {
-		b.WriteString(id + "\t" + strings.Join(m[id], ",") + "\n")
+	var refs []ref
+	for ei, e := range f.Events {
+		for _, a := range e.Articles {
+			refs = append(refs, ref{a.ID, ei})
+		}
 	}
-	return b.Bytes()
+	sort.Slice(refs, func(i, j int) bool {
+		if refs[i].art != refs[j].art {
+			return refs[i].art < refs[j].art
+		}
+		return refs[i].ev < refs[j].ev
+	})
+	bw := bufio.NewWriter(w)
+	bw.WriteString("article_id\tevent_ids\n")
+	for i, r := range refs {
+		switch {
+		case i > 0 && r.art == refs[i-1].art:
+			bw.WriteByte(',')
+		case i > 0:
+			bw.WriteByte('\n')
+			fallthrough
+		default:
+			bw.WriteString(r.art + "\t")
+		}
+		bw.WriteString(f.Events[r.ev].ID)
+	}
+	if len(refs) > 0 {
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
 }
 
 // eventsOfArticles returns the event ids of the given articles from the
@@ -222,15 +248,4 @@ func (t *sortedTable) lineAt(i int64) ([]byte, int64, error) {
 		}
 		return buf[s : rel+e], lo + int64(rel+e), nil
 	}
-}
-
-// eventOf maps article id → ids of the events it belongs to.
-func eventOf(f *events.File) map[string][]string {
-	m := map[string][]string{}
-	for _, e := range f.Events {
-		for _, a := range e.Articles {
-			m[a.ID] = append(m[a.ID], e.ID)
-		}
-	}
-	return m
 }

@@ -61,15 +61,21 @@ type inputPart struct {
 }
 
 // groupInput is the cache read and brought up to date with the store.
+// Every article is held once: the articles read, in one slice sorted by id
+// (an article's partition follows from its publication day), and the
+// changes replayed since, until materialise merges them in. At a million
+// articles a map per partition, a map of where each article is and a
+// sorted copy for grouping held each article's grouping data three times.
 type groupInput struct {
-	meta    inputMeta                            // as read (Version 0: rebuilt)
-	parts   map[string]map[string]events.Article // partition → id → article
-	where   map[string]string                    // id → partition
-	dups    map[string]bool                      // ids read from two partitions
-	dirty   map[string]bool                      // partitions to write
-	changed map[string]bool                      // ids changed since meta.Seq; nil when rebuilt
-	before  map[string]events.Article            // the cached versions of changed articles
-	last    uint64                               // the store's last sequence
+	meta    inputMeta                  // as read (Version 0: rebuilt)
+	all     []events.Article           // sorted by id (ids read from two partitions: twice)
+	edits   map[string]*events.Article // id → its version since (nil: no longer an outage article)
+	names   map[string]bool            // the partitions, written or to write
+	dups    map[string]bool            // ids read from two partitions
+	dirty   map[string]bool            // partitions to write
+	changed map[string]bool            // ids changed since meta.Seq; nil when rebuilt
+	before  map[string]events.Article  // the cached versions of changed articles
+	last    uint64                     // the store's last sequence
 }
 
 // partitionOf is the partition of an article published on published.
@@ -115,7 +121,7 @@ func readGroupingInput(ctx context.Context, dataDir string, store *corpus.Store,
 }
 
 func newGroupInput() *groupInput {
-	return &groupInput{parts: map[string]map[string]events.Article{}, where: map[string]string{},
+	return &groupInput{edits: map[string]*events.Article{}, names: map[string]bool{},
 		dups: map[string]bool{}, dirty: map[string]bool{}, before: map[string]events.Article{}}
 }
 
@@ -140,45 +146,94 @@ func (in *groupInput) unresolvedDup() (string, bool) {
 	return "", false
 }
 
+// current returns the version of article id the cache holds now.
+func (in *groupInput) current(id string) (events.Article, bool) {
+	if e, ok := in.edits[id]; ok {
+		if e == nil {
+			return events.Article{}, false
+		}
+		return *e, true
+	}
+	i := sort.Search(len(in.all), func(i int) bool { return in.all[i].ID >= id })
+	if i < len(in.all) && in.all[i].ID == id {
+		return in.all[i], true
+	}
+	return events.Article{}, false
+}
+
 // apply puts the stored version of an article in its partition, or takes
 // it out of the cache when it is no longer an outage article.
 func (in *groupInput) apply(a *corpus.Article) {
 	if in.changed != nil {
 		in.changed[a.ID] = true
 	}
-	for p, m := range in.parts {
-		if old, ok := m[a.ID]; ok {
-			if _, seen := in.before[a.ID]; !seen && in.changed != nil {
-				in.before[a.ID] = old
-			}
-			delete(m, a.ID)
-			in.dirty[p] = true
+	if old, ok := in.current(a.ID); ok {
+		if _, seen := in.before[a.ID]; !seen && in.changed != nil {
+			in.before[a.ID] = old
 		}
+		in.touch(partitionOf(old.Published))
 	}
-	delete(in.where, a.ID)
+	for _, p := range in.dupParts(a.ID) {
+		in.touch(p) // every partition it was read from is written without it
+	}
 	delete(in.dups, a.ID)
+	in.edits[a.ID] = nil
 	if !a.IsOutage || len(a.Outages) == 0 {
 		return
 	}
-	p := partitionOf(a.Published)
-	if in.parts[p] == nil {
-		in.parts[p] = map[string]events.Article{}
+	art := events.FromCorpus(a)
+	in.edits[a.ID] = &art
+	in.touch(partitionOf(a.Published))
+}
+
+// dupParts returns the partitions of the copies of a duplicated id.
+func (in *groupInput) dupParts(id string) []string {
+	if !in.dups[id] {
+		return nil
 	}
-	in.parts[p][a.ID] = events.FromCorpus(a)
-	in.where[a.ID] = p
-	in.dirty[p] = true
+	var ps []string
+	i := sort.Search(len(in.all), func(i int) bool { return in.all[i].ID >= id })
+	for ; i < len(in.all) && in.all[i].ID == id; i++ {
+		ps = append(ps, partitionOf(in.all[i].Published))
+	}
+	return ps
+}
+
+// touch marks partition p to be written.
+func (in *groupInput) touch(p string) { in.dirty[p], in.names[p] = true, true }
+
+// materialise merges the changes replayed into the articles, sorted by id.
+func (in *groupInput) materialise() {
+	if len(in.edits) == 0 {
+		return
+	}
+	ids := make([]string, 0, len(in.edits))
+	for id, e := range in.edits {
+		if e != nil {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	out := make([]events.Article, 0, len(in.all)+len(ids))
+	for _, a := range in.all {
+		if _, ok := in.edits[a.ID]; ok {
+			continue
+		}
+		for len(ids) > 0 && ids[0] < a.ID {
+			out, ids = append(out, *in.edits[ids[0]]), ids[1:]
+		}
+		out = append(out, a)
+	}
+	for _, id := range ids {
+		out = append(out, *in.edits[id])
+	}
+	in.all, in.edits = out, map[string]*events.Article{}
 }
 
 // articles returns every article of the cache, sorted by id.
 func (in *groupInput) articles() []events.Article {
-	var arts []events.Article
-	for _, m := range in.parts {
-		for _, a := range m {
-			arts = append(arts, a)
-		}
-	}
-	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
-	return arts
+	in.materialise()
+	return in.all
 }
 
 // loadInputCache reads meta.gob and the partitions it names. A missing
@@ -205,15 +260,18 @@ func loadInputCache(dataDir string) (*groupInput, error) {
 		if part.Version != eventsInputVersion {
 			return nil, fmt.Errorf("%s: version %d, want %d", path, part.Version, eventsInputVersion)
 		}
-		m := make(map[string]events.Article, len(part.Arts))
-		for _, a := range part.Arts {
-			m[a.ID] = a
-			if _, ok := in.where[a.ID]; ok {
-				in.dups[a.ID] = true
-			}
-			in.where[a.ID] = p
+		in.names[p] = true
+		if in.all == nil {
+			in.all = part.Arts // the first: no copy
+		} else {
+			in.all = append(in.all, part.Arts...)
 		}
-		in.parts[p] = m
+	}
+	sort.Slice(in.all, func(i, j int) bool { return in.all[i].ID < in.all[j].ID })
+	for i := 1; i < len(in.all); i++ {
+		if in.all[i].ID == in.all[i-1].ID {
+			in.dups[in.all[i].ID] = true
+		}
 	}
 	return in, nil
 }
@@ -230,21 +288,25 @@ func readGob(path string, v any) error {
 	return nil
 }
 
-// writeDirty writes the partitions that changed, each atomically.
+// writeDirty writes the partitions that changed, each atomically (one
+// with no article left is written empty).
 func (in *groupInput) writeDirty(dataDir string) error {
 	dir := filepath.Join(dataDir, eventsInput)
-	for p := range in.dirty {
-		arts := make([]events.Article, 0, len(in.parts[p]))
-		for _, a := range in.parts[p] {
-			arts = append(arts, a)
+	parts := map[string][]events.Article{}
+	for _, a := range in.articles() {
+		if p := partitionOf(a.Published); in.dirty[p] {
+			parts[p] = append(parts[p], a)
 		}
-		sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	}
+	for p := range in.dirty {
+		arts := parts[p]
 		err := writeAtomic(filepath.Join(dir, p+".gob"), func(w io.Writer) error {
 			return gob.NewEncoder(w).Encode(inputPart{Version: eventsInputVersion, Arts: arts})
 		})
 		if err != nil {
 			return err
 		}
+		delete(parts, p)
 	}
 	return nil
 }
@@ -277,7 +339,7 @@ func (in *groupInput) writeParts(dataDir string) error {
 // options; it removes the one-file cache of earlier versions.
 func (in *groupInput) writeMeta(dataDir, grouped, options string) error {
 	m := inputMeta{Version: eventsInputVersion, Seq: in.last, Grouped: grouped, Options: options}
-	for p := range in.parts {
+	for p := range in.names {
 		m.Parts = append(m.Parts, p)
 	}
 	sort.Strings(m.Parts)

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
+	"outages/corpus"
 	"outages/events"
 )
 
@@ -192,9 +194,10 @@ func TestEventsInputMarker(t *testing.T) {
 	dir := t.TempDir()
 	in := newGroupInput()
 	in.meta = inputMeta{Version: eventsInputVersion, Seq: 7, Parts: []string{"p-2024"}, Grouped: "then", Options: "x"}
-	in.parts["p-2024"] = map[string]events.Article{"a": {ID: "a", Published: "2024-01-02"}}
-	in.parts["p-2025"] = map[string]events.Article{"b": {ID: "b", Published: "2025-01-02"}}
-	in.dirty["p-2025"], in.last = true, 9
+	in.all = []events.Article{{ID: "a", Published: "2024-01-02"}, {ID: "b", Published: "2025-01-02"}}
+	in.names["p-2024"] = true
+	in.touch("p-2025")
+	in.last = 9
 	if err := in.writeParts(dir); err != nil {
 		t.Fatal(err)
 	}
@@ -217,4 +220,111 @@ func TestEventsInputMarker(t *testing.T) {
 	if m.Seq != 9 || m.Grouped != "now" || strings.Join(m.Parts, ",") != "p-2024,p-2025" {
 		t.Errorf("meta.gob after the events file = %+v", m)
 	}
+}
+
+// TestGroupInputApply: changes replayed over the articles read (added,
+// changed, moved to another year, no longer outages, removed from a
+// partition read twice) give the articles and the partitions to write
+// that a cache rebuilt from the changed store gives.
+func TestGroupInputApply(t *testing.T) {
+	art := func(id, published string, outage bool) *corpus.Article {
+		a := &corpus.Article{ID: id, URL: "https://example.test/" + id, Title: "Panne " + id, Published: published, IsOutage: outage}
+		if outage {
+			a.Outages = []corpus.Outage{{Service: "Orange", Start: published}}
+		}
+		return a
+	}
+	stored := []*corpus.Article{art("a", "2024-01-02", true), art("b", "2024-03-04", true), art("c", "2025-01-02", true), art("d", "", true)}
+	changes := []*corpus.Article{
+		art("e", "2025-06-01", true),  // added
+		art("b", "2025-02-02", true),  // moved from 2024 to 2025
+		art("c", "2025-01-02", false), // no longer an outage article
+		art("a", "2024-01-02", true),  // changed in place
+		art("x", "2023-01-01", false), // never an outage article
+	}
+	changes[3].Title = "Panne a, mise à jour"
+	in := newGroupInput()
+	for _, a := range stored {
+		in.all = append(in.all, events.FromCorpus(a))
+		in.names[partitionOf(a.Published)] = true
+	}
+	in.changed = map[string]bool{}
+	for _, a := range changes {
+		in.apply(a)
+	}
+	want := newGroupInput()
+	for _, a := range []*corpus.Article{changes[3], changes[1], art("d", "", true), changes[0]} {
+		want.apply(a)
+	}
+	got, wantArts := in.articles(), want.articles()
+	if len(got) != len(wantArts) {
+		t.Fatalf("articles %d, want %d", len(got), len(wantArts))
+	}
+	for i := range got {
+		if got[i].ID != wantArts[i].ID || got[i].Title != wantArts[i].Title || got[i].Published != wantArts[i].Published {
+			t.Errorf("article %d = %s %q %s, want %s %q %s", i, got[i].ID, got[i].Title, got[i].Published,
+				wantArts[i].ID, wantArts[i].Title, wantArts[i].Published)
+		}
+	}
+	if d := strings.Join(sortedKeys(in.dirty), ","); d != "p-2024,p-2025" {
+		t.Errorf("partitions to write %s, want p-2024,p-2025", d)
+	}
+	if b := strings.Join(sortedKeys(mapOf(in.beforeArticles())), ","); b != "a,b,c" {
+		t.Errorf("previous versions kept of %s, want a,b,c", b)
+	}
+	dir := t.TempDir()
+	if err := in.writeParts(dir); err != nil {
+		t.Fatal(err)
+	}
+	for p, ids := range map[string]string{"p-2024": "a", "p-2025": "b,e"} {
+		var part inputPart
+		if err := readGob(filepath.Join(dir, eventsInput, p+".gob"), &part); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range part.Arts {
+			got = append(got, a.ID)
+		}
+		if strings.Join(got, ",") != ids {
+			t.Errorf("%s holds %v, want %s", p, got, ids)
+		}
+	}
+
+	t.Run("read from two partitions", func(t *testing.T) {
+		in := newGroupInput()
+		in.all = []events.Article{{ID: "a", Published: "2023-05-05"}, {ID: "a", Published: "2024-05-05"}, {ID: "b", Published: "2024-01-01"}}
+		in.dups["a"] = true
+		in.changed = map[string]bool{}
+		in.apply(art("a", "2024-05-05", true))
+		if _, ok := in.unresolvedDup(); ok {
+			t.Error("a change of the duplicated article left it unresolved")
+		}
+		if d := strings.Join(sortedKeys(in.dirty), ","); d != "p-2023,p-2024" {
+			t.Errorf("partitions to write %s, want both copies' p-2023,p-2024", d)
+		}
+		var ids []string
+		for _, a := range in.articles() {
+			ids = append(ids, a.ID)
+		}
+		if strings.Join(ids, ",") != "a,b" {
+			t.Errorf("articles %v, want a once", ids)
+		}
+	})
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func mapOf(arts []events.Article) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range arts {
+		m[a.ID] = true
+	}
+	return m
 }
