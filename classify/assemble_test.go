@@ -395,6 +395,16 @@ func TestDateline(t *testing.T) {
 			published: "2026-03-14", start: "2026-03-13",
 		},
 		{
+			name:      "fr byline with its date",
+			text:      "Panne Orange\nPar Jean Dupont | 05/06/2024\nLe réseau Orange a connu une panne hier soir dans le Sud-Ouest pendant trois heures.",
+			published: "2024-06-05", start: "2024-06-04",
+		},
+		{
+			name:      "en byline with its date",
+			text:      "Verizon outage\nBy Jane Doe • June 5, 2024\nVerizon's network went down yesterday across the Midwest for three hours.",
+			published: "2024-06-05", start: "2024-06-04",
+		},
+		{
 			name:      "date inside a sentence is not a dateline",
 			text:      "Les habitants de Tunisie ont été privés d'internet hier pendant deux heures, a indiqué le 14/03/2026 l'opérateur, et le réseau était coupé dans tout le pays.",
 			published: "", start: "-", // the start may be the stated day

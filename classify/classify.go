@@ -213,18 +213,24 @@ const (
 func (c *Classifier) dateline(text, lang string) (rules.Expr, bool) {
 	head := text[:min(len(text), datelineSpan)]
 	for _, line := range strings.Split(head, "\n") {
-		t := strings.TrimFunc(line, func(r rune) bool { return !isWordRune(r) })
-		if t == "" || len(t) > datelineLen {
-			continue
-		}
-		for _, e := range c.tagger.Tag(t, lang, rules.Ref{}) {
-			if (e.Kind == rules.KindDate || e.Kind == rules.KindTime) && isDay(e.Value) && !strings.HasPrefix(e.Value, "X") && 2*len(e.Text) >= len(t) {
-				return e, true
+		// a byline's parts: "Par Jean Dupont | 05/06/2024"
+		for _, part := range strings.FieldsFunc(line, isBylineSep) {
+			t := strings.TrimFunc(part, func(r rune) bool { return !isWordRune(r) })
+			if t == "" || len(t) > datelineLen {
+				continue
+			}
+			for _, e := range c.tagger.Tag(t, lang, rules.Ref{}) {
+				if (e.Kind == rules.KindDate || e.Kind == rules.KindTime) && isDay(e.Value) && !strings.HasPrefix(e.Value, "X") && 2*len(e.Text) >= len(t) {
+					return e, true
+				}
 			}
 		}
 	}
 	return rules.Expr{}, false
 }
+
+// isBylineSep separates the parts of a byline or dateline line.
+func isBylineSep(r rune) bool { return r == '|' || r == '•' || r == '·' || r == '—' }
 
 // articleText is the text classified: the title (when the body does not
 // already start with it) and the body, as one text with paragraphs.
