@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,24 +30,30 @@ const (
 	fgWeekday  = "weekday"
 	fgCause    = "cause"
 	fgUnit     = "unit"
+	fgNumber   = "number"
+	fgFuture   = "future"
+	fgService  = "service"
+	fgCountry  = "country"
 )
 
 // foreignValued are the classes whose value column is a number.
-var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true}
+var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgNumber: true}
 
 var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
 	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
-	fgCause: true, fgUnit: true,
+	fgCause: true, fgUnit: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
 }
 
 // foreignEntry is one phrase of foreign.tsv.
 type foreignEntry struct {
 	lang   string
 	class  string
-	value  int    // days (relday), weekday (1 Monday … 7 Sunday), minutes (unit)
-	cause  string // a cause key (cause)
-	names  string // the utility class an outage word names itself (trigger: "Stromausfall" → power)
+	value  float64 // days (relday), weekday (1 Monday … 7 Sunday), minutes (unit), a number (number)
+	cause  string  // a cause key (cause)
+	names  string  // the utility class an outage word names itself (trigger: "Stromausfall" → power)
+	kind   string  // the kind of a service (service)
+	name   string  // a service's or a country's name as written in the output (service, country)
 	phrase string
 	rule   string
 }
@@ -64,24 +71,34 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 	if !foreignClasses[class] {
 		return fmt.Errorf("%s: unknown class %q", at, class)
 	}
-	value, cause, names := 0, "", ""
+	e := foreignEntry{lang: lang, class: class, rule: at}
 	switch {
 	case class == fgTrigger && cols[2] != "-":
 		if _, ok := foreignUtility[cols[2]]; !ok {
 			return fmt.Errorf("%s: a trigger names %q, not a utility class (power, internet, telecom, banking)", at, cols[2])
 		}
-		names = cols[2]
+		e.names = cols[2]
+	case class == fgService:
+		if !validKind(cols[2]) || cols[2] == corpus.KindOther {
+			return fmt.Errorf("%s: a service's value is its kind, not %q", at, cols[2])
+		}
+		e.kind = cols[2]
+	case class == fgCountry:
+		if cols[2] == "-" || strings.TrimSpace(cols[2]) == "" {
+			return fmt.Errorf("%s: a country's value is its name as written in the output", at)
+		}
+		e.name = cols[2]
 	case class == fgCause:
 		if !corpus.ValidCause(cols[2]) || cols[2] == corpus.CauseUnknown {
 			return fmt.Errorf("%s: %q is not a cause key", at, cols[2])
 		}
-		cause = cols[2]
+		e.cause = cols[2]
 	case foreignValued[class]:
-		v, err := strconv.Atoi(cols[2])
-		if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgUnit && v < 1) {
-			return fmt.Errorf("%s: bad value %q for class %s", at, cols[2], class)
+		v, err := foreignValue(class, cols[2])
+		if err != nil {
+			return fmt.Errorf("%s: %w", at, err)
 		}
-		value = v
+		e.value = v
 	case cols[2] != "-":
 		return fmt.Errorf("%s: class %s takes no value (write \"-\"), got %q", at, class, cols[2])
 	}
@@ -89,16 +106,38 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 		ds.foreignM[lang] = newMatcher()
 		ds.foreignLangs = append(ds.foreignLangs, lang)
 	}
-	for _, a := range splitAlternatives(cols[3]) {
+	alts := splitAlternatives(cols[3])
+	if class == fgService && len(alts) > 0 {
+		e.name = strings.TrimPrefix(alts[0], "=")
+	}
+	for _, a := range alts {
 		p, err := compilePhrase(a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", at, err)
 		}
 		p.owner = len(ds.foreign)
-		ds.foreign = append(ds.foreign, foreignEntry{lang: lang, class: class, value: value, cause: cause, names: names, phrase: a, rule: at})
+		e.phrase = a
+		ds.foreign = append(ds.foreign, e)
 		ds.foreignM[lang].add(p)
 	}
 	return nil
+}
+
+// foreignValue reads the value column of a valued class: whole days,
+// weekdays and minutes; a number may have a fraction ("half": 0.5).
+func foreignValue(class, s string) (float64, error) {
+	if class == fgNumber {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+			return 0, fmt.Errorf("bad value %q for class %s: want a positive number", s, class)
+		}
+		return v, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgUnit && v < 1) {
+		return 0, fmt.Errorf("bad value %q for class %s", s, class)
+	}
+	return float64(v), nil
 }
 
 // Limits of a report in another language: conservative, since no model
@@ -110,13 +149,14 @@ const (
 
 // foreignReport is what the words of another language say about a text.
 type foreignReport struct {
-	lang     string
-	hits     []hit // the text's foreign.tsv phrases, overlaps resolved
-	triggers []hit
-	subject  *foreignSubject
-	planned  bool
-	denied   bool
-	general  bool // a text about outages in general
+	lang        string
+	hits        []hit // the text's foreign.tsv phrases, overlaps resolved
+	triggers    []hit
+	subject     *foreignSubject
+	planned     bool
+	denied      bool
+	general     bool         // a text about outages in general
+	deniedCause map[int]bool // sentences whose denial is of a cause, not of the outage
 }
 
 // foreignSubject is what went down: a named service, or a utility.
@@ -155,7 +195,8 @@ func (fr *foreignReport) better(b *foreignReport, stop map[string]float64) bool 
 // classifyForeign decides whether a text in another language reports an
 // outage, and names what went down and the day it began where a day word
 // says so. It needs outage words early in the text, a service or utility
-// in the sentence of one of them, and no planned cut or denial.
+// in the sentence of one of them, and no planned cut, denial or text about
+// outages in general.
 func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResult, ex *Explanation) {
 	d := newDoc(text)
 	fr := c.foreignReportOf(d, lr)
@@ -186,33 +227,55 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 	c.setCountries(a, text)
 }
 
-// readForeign finds the foreign.tsv phrases of d and the subject of its
-// outage words.
+// readForeign finds the foreign.tsv phrases of d, what speaks against a
+// report, and the subject of its outage words.
 func (c *Classifier) readForeign(d *doc, lang string) *foreignReport {
 	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d))}
 	ds := c.data
 	for _, h := range fr.hits {
-		switch ds.foreign[h.owner].class {
-		case fgTrigger:
+		if ds.foreign[h.owner].class == fgTrigger {
 			fr.triggers = append(fr.triggers, h)
-		case fgDenial:
-			fr.denied = true
-		case fgGeneral:
-			fr.general = fr.general || h.from < foreignLedeTokens
 		}
 	}
 	fr.cancelSenses(ds)
-	trigSent := map[int]bool{}
-	for _, h := range fr.triggers {
-		trigSent[d.toks[h.from].sent] = true
-	}
-	for _, h := range fr.hits {
-		if ds.foreign[h.owner].class == fgPlanned && trigSent[d.toks[h.from].sent] {
-			fr.planned = true
-		}
-	}
+	trigSent := fr.triggerSents(d, 0)
+	fr.counterEvidence(d, ds, trigSent)
 	fr.subject = c.foreignSubjectOf(d, fr, trigSent)
 	return fr
+}
+
+// counterEvidence reads what says the text is not an incident report: a
+// planned cut (a planned word in the title or lede or in an outage word's
+// sentence; a future word in an outage word's sentence of the lede), a
+// text about outages in general (statistics, advice, anniversaries,
+// lawsuits, launches: in the title or lede), and a denial of the outage. A
+// denial in a sentence that names a cause denies the cause ("no fue un
+// ciberataque"), not the outage.
+func (fr *foreignReport) counterEvidence(d *doc, ds *dataSet, trigSent map[int]bool) {
+	causeSent := map[int]bool{}
+	for _, h := range fr.hits {
+		if ds.foreign[h.owner].class == fgCause {
+			causeSent[d.toks[h.from].sent] = true
+		}
+	}
+	fr.deniedCause = map[int]bool{}
+	for _, h := range fr.hits {
+		sent, lede := d.toks[h.from].sent, h.from < foreignLedeTokens
+		switch ds.foreign[h.owner].class {
+		case fgPlanned:
+			fr.planned = fr.planned || lede || trigSent[sent]
+		case fgFuture:
+			fr.planned = fr.planned || (lede && trigSent[sent])
+		case fgGeneral:
+			fr.general = fr.general || lede
+		case fgDenial:
+			if causeSent[sent] {
+				fr.deniedCause[sent] = true
+			} else {
+				fr.denied = true
+			}
+		}
+	}
 }
 
 // cancelSenses drops the outage words covered by another sense of them
@@ -256,15 +319,31 @@ var foreignUtility = map[string]struct{ name, kind string }{
 	fgBanking:  {labelBanking, corpus.KindOnlineService},
 }
 
-// foreignSubjectOf is the first service of the gazetteer, else the first
-// utility, named in a sentence holding an outage word.
+// foreignSubjectOf is the earliest service named in a sentence holding an
+// outage word (of the gazetteer, or of foreign.tsv's services of the
+// language), else the first utility named there. A power company stands
+// for its grid: "Power grid (Chile)", the company an alias.
 func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[int]bool) *foreignSubject {
 	ds := c.data
-	for _, h := range longestFirst(ds.svcM.find(d)) {
-		s := ds.services[h.owner]
-		if trigSent[d.toks[h.from].sent] && s.kind != corpus.KindOther {
-			return &foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}
+	var best *foreignSubject
+	bestAt := len(d.toks)
+	consider := func(s *foreignSubject, at int) {
+		if trigSent[s.sent] && at < bestAt {
+			best, bestAt = s, at
 		}
+	}
+	for _, h := range longestFirst(ds.svcM.find(d)) {
+		if s := ds.services[h.owner]; s.kind != corpus.KindOther {
+			consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h.from)
+		}
+	}
+	for _, h := range fr.hits {
+		if e := ds.foreign[h.owner]; e.class == fgService {
+			consider(&foreignSubject{name: e.name, kind: e.kind, aliases: ds.foreignAliases(e), sent: d.toks[h.from].sent}, h.from)
+		}
+	}
+	if best != nil && best.kind != corpus.KindPower {
+		return best
 	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
@@ -272,22 +351,63 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		if e.class == fgTrigger {
 			u, ok = foreignUtility[e.names]
 		}
-		if ok && trigSent[d.toks[h.from].sent] {
-			return &foreignSubject{name: c.countryName(d, u.name, d.toks[h.from].sent), kind: u.kind, sent: d.toks[h.from].sent}
+		if !ok || !trigSent[d.toks[h.from].sent] || (best != nil && u.kind != corpus.KindPower) {
+			continue
 		}
+		sent := d.toks[h.from].sent
+		s := &foreignSubject{name: u.name, kind: u.kind, sent: sent}
+		if country := c.foreignCountry(d, fr, sent); country != "" {
+			s.name += " (" + country + ")"
+		}
+		if best != nil {
+			s.aliases = append([]string{best.name}, best.aliases...)
+		}
+		return s
 	}
-	return nil
+	return best
 }
 
-// countryName adds the country named in sentence sent, if any, to a
-// utility's name: "Power grid (Chile)".
-func (c *Classifier) countryName(d *doc, name string, sent int) string {
-	for _, h := range c.data.ctyM.find(d) {
-		if d.toks[h.from].sent == sent {
-			return name + " (" + c.data.countries[h.owner].name + ")"
+// foreignAliases are the other names of e's service line.
+func (ds *dataSet) foreignAliases(e foreignEntry) []string {
+	var out []string
+	for _, f := range ds.foreign {
+		if f.rule == e.rule && f.class == fgService {
+			if a := strings.TrimPrefix(f.phrase, "="); a != e.name {
+				out = append(out, a)
+			}
 		}
 	}
-	return name
+	return out
+}
+
+// foreignCountry is the country named in sentence sent, else the first
+// country named in the text: by the countries gazetteer or by foreign.tsv's
+// country words of the language ("Hamburg" names Germany).
+func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int) string {
+	ds := c.data
+	first, firstAt := "", len(d.toks)
+	for _, h := range ds.ctyM.find(d) {
+		name := ds.countries[h.owner].name
+		if d.toks[h.from].sent == sent {
+			return name
+		}
+		if h.from < firstAt {
+			first, firstAt = name, h.from
+		}
+	}
+	for _, h := range fr.hits {
+		e := ds.foreign[h.owner]
+		if e.class != fgCountry {
+			continue
+		}
+		if d.toks[h.from].sent == sent {
+			return e.name
+		}
+		if h.from < firstAt {
+			first, firstAt = e.name, h.from
+		}
+	}
+	return first
 }
 
 // reject says why the evidence is not a report, or "" when it is one.
@@ -317,10 +437,8 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 	if err != nil {
 		return "", ""
 	}
-	sents := map[int]bool{fr.subject.sent: true}
-	for _, h := range fr.triggers {
-		sents[d.toks[h.from].sent] = true
-	}
+	sents := fr.triggerSents(d, 0)
+	sents[fr.subject.sent] = true
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
 		if !sents[d.toks[h.from].sent] {
@@ -328,9 +446,9 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 		}
 		switch e.class {
 		case fgRelDay:
-			return pub.AddDate(0, 0, e.value).Format("2006-01-02"), d.span(h.from, h.to)
+			return pub.AddDate(0, 0, int(e.value)).Format("2006-01-02"), d.span(h.from, h.to)
 		case fgWeekday:
-			back := (int(pub.Weekday()) - e.value%7 + 7) % 7
+			back := (int(pub.Weekday()) - int(e.value)%7 + 7) % 7
 			return pub.AddDate(0, 0, -back).Format("2006-01-02"), d.span(h.from, h.to)
 		}
 	}
@@ -338,11 +456,12 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 }
 
 // setCause sets the first cause phrase in a sentence of an outage word or
-// the next one.
+// the next one, skipping the causes a sentence denies.
 func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
 	for _, h := range fr.hits {
-		if e := ds.foreign[h.owner]; e.class == fgCause && sents[d.toks[h.from].sent] {
+		sent := d.toks[h.from].sent
+		if e := ds.foreign[h.owner]; e.class == fgCause && sents[sent] && !fr.deniedCause[sent] {
 			o.Cause = e.cause
 			o.Evidence.Cause = []string{d.span(h.from, h.to)}
 			return
@@ -351,21 +470,32 @@ func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 }
 
 // setDuration reads the first "number unit" in a sentence of an outage
-// word or the next one ("dos horas" is not read: digits only).
+// word or the next one: digits ("3 horas") or a number word of the
+// language ("tres horas", "media hora").
 func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
+	words := map[int]hit{} // number words by the token after them
+	for _, h := range fr.hits {
+		if ds.foreign[h.owner].class == fgNumber {
+			words[h.to] = h
+		}
+	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
 		if e.class != fgUnit || h.from == 0 || !sents[d.toks[h.from].sent] {
 			continue
 		}
-		n, err := strconv.ParseFloat(strings.Replace(d.toks[h.from-1].norm, ",", ".", 1), 64)
-		if err != nil || n <= 0 || n*float64(e.value) > maxForeignMinutes {
+		from := h.from - 1
+		n, err := strconv.ParseFloat(strings.Replace(d.toks[from].norm, ",", ".", 1), 64)
+		if w, ok := words[h.from]; ok {
+			n, err, from = ds.foreign[w.owner].value, nil, w.from
+		}
+		if err != nil || n <= 0 || n*e.value > maxForeignMinutes {
 			continue
 		}
-		m := int(n*float64(e.value) + 0.5)
+		m := int(n*e.value + 0.5)
 		o.DurationMin, o.DurationKind = &m, "exact"
-		o.Evidence.Duration = []string{d.span(h.from-1, h.to)}
+		o.Evidence.Duration = []string{d.span(from, h.to)}
 		return
 	}
 }

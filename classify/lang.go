@@ -94,6 +94,9 @@ func (c *Classifier) detectLanguage(text, declared string) langResult {
 		res.Method = "script"
 		res.Lang = corpus.LangOther
 		res.Confidence = float64(otherScript) / float64(total)
+		// The stop-word shares choose between the readings of another
+		// language's outage words (Russian or Ukrainian).
+		res.Stop, _ = c.stopShares(p, c.data.stopLangs)
 		return res
 	case arabic >= latin:
 		return c.detectArabicScript(p, arabic, persian, res)

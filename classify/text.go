@@ -152,7 +152,8 @@ func isFolded(w string) bool {
 	return true
 }
 
-// latinFold maps accented Latin letters to their base letters.
+// latinFold maps accented Latin letters to their base letters (and the
+// Cyrillic ё to е, as it is often written).
 var latinFold = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a",
 	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
@@ -160,6 +161,12 @@ var latinFold = map[rune]string{
 	'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y",
 	'œ': "oe", 'æ': "ae", 'ß': "ss", 'ğ': "g", 'ş': "s", 'ı': "i",
+	// Romanian (comma and cedilla forms alike), Polish, Czech and Slovak.
+	'ă': "a", 'ș': "s", 'ț': "t", 'ţ': "t",
+	'ą': "a", 'ę': "e", 'ł': "l", 'ś': "s", 'ć': "c", 'ń': "n", 'ź': "z", 'ż': "z",
+	'č': "c", 'š': "s", 'ž': "z", 'ř': "r", 'ě': "e",
+	// Cyrillic: ё is often written е.
+	'ё': "е",
 }
 
 // arabicVariants returns the forms a folded Arabic word can be matched
