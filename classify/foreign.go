@@ -30,6 +30,7 @@ const (
 	fgWeekday  = "weekday"
 	fgCause    = "cause"
 	fgUnit     = "unit"
+	fgUnitPre  = "unitfirst"
 	fgNumber   = "number"
 	fgFuture   = "future"
 	fgService  = "service"
@@ -37,12 +38,12 @@ const (
 )
 
 // foreignValued are the classes whose value column is a number.
-var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgNumber: true}
+var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgUnitPre: true, fgNumber: true}
 
 var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
 	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
-	fgCause: true, fgUnit: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
+	fgCause: true, fgUnit: true, fgUnitPre: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
 }
 
 // foreignEntry is one phrase of foreign.tsv.
@@ -134,7 +135,7 @@ func foreignValue(class, s string) (float64, error) {
 		return v, nil
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgUnit && v < 1) {
+	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || ((class == fgUnit || class == fgUnitPre) && v < 1) {
 		return 0, fmt.Errorf("bad value %q for class %s", s, class)
 	}
 	return float64(v), nil
@@ -326,20 +327,23 @@ var foreignUtility = map[string]struct{ name, kind string }{
 func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[int]bool) *foreignSubject {
 	ds := c.data
 	var best *foreignSubject
-	bestAt := len(d.toks)
-	consider := func(s *foreignSubject, at int) {
-		if trigSent[s.sent] && at < bestAt {
-			best, bestAt = s, at
+	var bestAt hit
+	consider := func(s *foreignSubject, h hit) { // the earliest, then the longest name
+		if !trigSent[s.sent] {
+			return
+		}
+		if best == nil || h.from < bestAt.from || (h.from == bestAt.from && h.to > bestAt.to) {
+			best, bestAt = s, h
 		}
 	}
 	for _, h := range longestFirst(ds.svcM.find(d)) {
 		if s := ds.services[h.owner]; s.kind != corpus.KindOther {
-			consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h.from)
+			consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h)
 		}
 	}
 	for _, h := range fr.hits {
 		if e := ds.foreign[h.owner]; e.class == fgService {
-			consider(&foreignSubject{name: e.name, kind: e.kind, aliases: ds.foreignAliases(e), sent: d.toks[h.from].sent}, h.from)
+			consider(&foreignSubject{name: e.name, kind: e.kind, aliases: ds.foreignAliases(e), sent: d.toks[h.from].sent}, h)
 		}
 	}
 	if best != nil && best.kind != corpus.KindPower {
@@ -356,7 +360,8 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		}
 		sent := d.toks[h.from].sent
 		s := &foreignSubject{name: u.name, kind: u.kind, sent: sent}
-		if country := c.foreignCountry(d, fr, sent); country != "" {
+		wide := u.kind == corpus.KindPower || u.kind == corpus.KindInternet
+		if country := c.foreignCountry(d, fr, sent, wide); country != "" {
 			s.name += " (" + country + ")"
 		}
 		if best != nil {
@@ -380,10 +385,11 @@ func (ds *dataSet) foreignAliases(e foreignEntry) []string {
 	return out
 }
 
-// foreignCountry is the country named in sentence sent, else the first
-// country named in the text: by the countries gazetteer or by foreign.tsv's
-// country words of the language ("Hamburg" names Germany).
-func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int) string {
+// foreignCountry is the country named in sentence sent, else (when wide,
+// for a power or internet cut) the first country named in the text: by
+// the countries gazetteer or by foreign.tsv's country words of the
+// language ("Hamburg" names Germany).
+func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int, wide bool) string {
 	ds := c.data
 	first, firstAt := "", len(d.toks)
 	for _, h := range ds.ctyM.find(d) {
@@ -406,6 +412,9 @@ func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int) string 
 		if h.from < firstAt {
 			first, firstAt = e.name, h.from
 		}
+	}
+	if !wide {
+		return ""
 	}
 	return first
 }
@@ -456,12 +465,17 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 }
 
 // setCause sets the first cause phrase in a sentence of an outage word or
-// the next one, skipping the causes a sentence denies.
+// the next one, skipping the causes a sentence denies, and a power cut as
+// the cause of a power grid's own outage.
 func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
 	for _, h := range fr.hits {
 		sent := d.toks[h.from].sent
-		if e := ds.foreign[h.owner]; e.class == fgCause && sents[sent] && !fr.deniedCause[sent] {
+		e := ds.foreign[h.owner]
+		if e.class == fgCause && e.cause == corpus.CausePower && o.Kind == corpus.KindPower {
+			continue
+		}
+		if e.class == fgCause && sents[sent] && !fr.deniedCause[sent] {
 			o.Cause = e.cause
 			o.Evidence.Cause = []string{d.span(h.from, h.to)}
 			return
@@ -469,35 +483,66 @@ func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 	}
 }
 
-// setDuration reads the first "number unit" in a sentence of an outage
-// word or the next one: digits ("3 horas") or a number word of the
-// language ("tres horas", "media hora").
+// setDuration reads the first "number unit" (or, for a unitfirst unit,
+// "unit number") in a sentence of an outage word or the next one: digits
+// ("3 horas") or a number word of the language ("tres horas", "media
+// hora", "saa tatu").
 func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
-	words := map[int]hit{} // number words by the token after them
+	before, after := map[int]hit{}, map[int]hit{} // number words by the token after them, by their first token
 	for _, h := range fr.hits {
 		if ds.foreign[h.owner].class == fgNumber {
-			words[h.to] = h
+			before[h.to], after[h.from] = h, h
 		}
 	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
-		if e.class != fgUnit || h.from == 0 || !sents[d.toks[h.from].sent] {
+		if (e.class != fgUnit && e.class != fgUnitPre) || !sents[d.toks[h.from].sent] {
 			continue
 		}
-		from := h.from - 1
-		n, err := strconv.ParseFloat(strings.Replace(d.toks[from].norm, ",", ".", 1), 64)
-		if w, ok := words[h.from]; ok {
-			n, err, from = ds.foreign[w.owner].value, nil, w.from
+		n, from, to, ok := 0.0, h.from, h.to, false
+		if e.class == fgUnit {
+			n, from, ok = numberAt(d, ds, before[h.from], h.from-1)
+			from = min(from, h.from)
+		} else {
+			var end int
+			n, end, ok = numberAfter(d, ds, after[h.to], h.to)
+			to = max(end, h.to)
 		}
-		if err != nil || n <= 0 || n*e.value > maxForeignMinutes {
+		if !ok || n*e.value > maxForeignMinutes {
 			continue
 		}
 		m := int(n*e.value + 0.5)
 		o.DurationMin, o.DurationKind = &m, "exact"
-		o.Evidence.Duration = []string{d.span(from, h.to)}
+		o.Evidence.Duration = []string{d.span(from, to)}
 		return
 	}
+}
+
+// numberAt reads the number word w, else the digits of token i: its value
+// and first token.
+func numberAt(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
+	if w.to > w.from {
+		return ds.foreign[w.owner].value, w.from, true
+	}
+	if i < 0 {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
+	return n, i, err == nil && n > 0
+}
+
+// numberAfter reads the number word w, else the digits of token i: its
+// value and the token after it.
+func numberAfter(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
+	if w.to > w.from {
+		return ds.foreign[w.owner].value, w.to, true
+	}
+	if i >= len(d.toks) {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
+	return n, i + 1, err == nil && n > 0
 }
 
 // maxForeignMinutes bounds a duration read in another language (a month).

@@ -29,7 +29,7 @@ func TestForeignReports(t *testing.T) {
 			outage: true, service: "Vodafone", start: "2023-06-02", cause: "cable_cut"},
 		{name: "turkish power cut with hours", published: "2025-01-15",
 			text:   "İstanbul'da elektrik kesintisi\n\nDün akşam İstanbul'un birçok ilçesinde elektrik kesintisi yaşandı. Kesinti fırtına nedeniyle 4 saat sürdü, elektrikler gece yarısı geri geldi.",
-			outage: true, service: "Power grid", start: "2025-01-14", cause: "weather_disaster", duration: 240},
+			outage: true, service: "Power grid (Turkey)", start: "2025-01-14", cause: "weather_disaster", duration: 240},
 		{name: "persian internet disruption", published: "2025-06-18",
 			text:   "اختلال گسترده در اینترنت همراه\n\nکاربران از صبح امروز از اختلال در اینترنت همراه در چند شهر خبر می‌دهند. این اختلال چند ساعت ادامه داشت و اپراتور هنوز دلیل آن را اعلام نکرده است.",
 			outage: true, service: "Mobile networks", start: "2025-06-18", cause: "unknown"},
