@@ -146,6 +146,7 @@ func foreignValue(class, s string) (float64, error) {
 const (
 	foreignMinTriggers = 2  // outage words in the text
 	foreignLedeTokens  = 80 // an outage word must come this early (title and lede)
+	foreignEarlyParas  = 2  // paragraphs after the title where a cause or a length is still the main outage's
 )
 
 // foreignReport is what the words of another language say about a text.
@@ -439,8 +440,9 @@ func (fr *foreignReport) reject() string {
 }
 
 // startDay resolves the first day word in the subject's sentence or the
-// sentence of an outage word against the publication date: the day it
-// names, or the most recent such weekday on or before it.
+// sentence of an outage word (else the first in the title and lede)
+// against the publication date: the day it names, or the most recent such
+// weekday on or before it.
 func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string, string) {
 	pub, err := time.Parse("2006-01-02", published)
 	if err != nil {
@@ -448,9 +450,17 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 	}
 	sents := fr.triggerSents(d, 0)
 	sents[fr.subject.sent] = true
+	if day, phrase := fr.dayIn(d, ds, pub, func(h hit) bool { return sents[d.toks[h.from].sent] }); day != "" {
+		return day, phrase
+	}
+	return fr.dayIn(d, ds, pub, func(h hit) bool { return h.from < foreignLedeTokens })
+}
+
+// dayIn resolves the first day word of the hits in.
+func (fr *foreignReport) dayIn(d *doc, ds *dataSet, pub time.Time, in func(hit) bool) (string, string) {
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
-		if !sents[d.toks[h.from].sent] {
+		if !in(h) {
 			continue
 		}
 		switch e.class {
@@ -465,30 +475,41 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 }
 
 // setCause sets the first cause phrase in a sentence of an outage word or
-// the next one, skipping the causes a sentence denies, and a power cut as
-// the cause of a power grid's own outage.
+// the next one, else in the first paragraphs, skipping the causes a
+// sentence denies, and a power cut as the cause of a power grid's own
+// outage.
 func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
-	for _, h := range fr.hits {
-		sent := d.toks[h.from].sent
-		e := ds.foreign[h.owner]
-		if e.class == fgCause && e.cause == corpus.CausePower && o.Kind == corpus.KindPower {
-			continue
-		}
-		if e.class == fgCause && sents[sent] && !fr.deniedCause[sent] {
-			o.Cause = e.cause
-			o.Evidence.Cause = []string{d.span(h.from, h.to)}
-			return
+	for _, near := range []bool{true, false} {
+		for _, h := range fr.hits {
+			sent := d.toks[h.from].sent
+			e := ds.foreign[h.owner]
+			if e.class != fgCause || fr.deniedCause[sent] || (e.cause == corpus.CausePower && o.Kind == corpus.KindPower) {
+				continue
+			}
+			if (near && sents[sent]) || (!near && d.toks[h.from].para <= foreignEarlyParas) {
+				o.Cause = e.cause
+				o.Evidence.Cause = []string{d.span(h.from, h.to)}
+				return
+			}
 		}
 	}
 }
 
 // setDuration reads the first "number unit" (or, for a unitfirst unit,
-// "unit number") in a sentence of an outage word or the next one: digits
-// ("3 horas") or a number word of the language ("tres horas", "media
-// hora", "saa tatu").
+// "unit number") in a sentence of an outage word or the next one, else in
+// the first paragraphs: digits ("3 horas") or a number word of the
+// language ("tres horas", "media hora", "saa tatu").
 func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
-	sents := fr.triggerSents(d, 1)
+	near := fr.triggerSents(d, 1)
+	if !fr.durationIn(o, d, ds, func(h hit) bool { return near[d.toks[h.from].sent] }) {
+		fr.durationIn(o, d, ds, func(h hit) bool { return d.toks[h.from].para <= foreignEarlyParas })
+	}
+}
+
+// durationIn sets the first length of the hits in; it reports whether it
+// found one.
+func (fr *foreignReport) durationIn(o *corpus.Outage, d *doc, ds *dataSet, in func(hit) bool) bool {
 	before, after := map[int]hit{}, map[int]hit{} // number words by the token after them, by their first token
 	for _, h := range fr.hits {
 		if ds.foreign[h.owner].class == fgNumber {
@@ -497,7 +518,7 @@ func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
-		if (e.class != fgUnit && e.class != fgUnitPre) || !sents[d.toks[h.from].sent] {
+		if (e.class != fgUnit && e.class != fgUnitPre) || !in(h) {
 			continue
 		}
 		n, from, to, ok := 0.0, h.from, h.to, false
@@ -515,8 +536,9 @@ func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 		m := int(n*e.value + 0.5)
 		o.DurationMin, o.DurationKind = &m, "exact"
 		o.Evidence.Duration = []string{d.span(from, to)}
-		return
+		return true
 	}
+	return false
 }
 
 // numberAt reads the number word w, else the digits of token i: its value

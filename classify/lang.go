@@ -280,12 +280,14 @@ func (c *Classifier) lingua() lingua.LanguageDetector {
 }
 
 // foreignLatinLetters counts letters that French and English do not use
-// but Spanish, Portuguese, German, Turkish or Nordic languages do.
+// but Spanish, Portuguese, German, Turkish, Nordic, Polish, Romanian or
+// Czech do.
 func foreignLatinLetters(s string) int {
 	n := 0
 	for _, r := range s {
 		switch unicode.ToLower(r) {
-		case 'ñ', 'ã', 'õ', 'ß', 'ı', 'ğ', 'ş', 'ø', 'å', 'á', 'í', 'ó', 'ú', 'ą', 'ę', 'ł', 'ż', 'ő', 'ű':
+		case 'ñ', 'ã', 'õ', 'ß', 'ı', 'ğ', 'ş', 'ø', 'å', 'á', 'í', 'ó', 'ú', 'ą', 'ę', 'ł', 'ż', 'ő', 'ű',
+			'ă', 'ș', 'ț', 'ţ', 'ś', 'ć', 'ń', 'ź', 'ř', 'ě', 'č', 'š', 'ž':
 			n++
 		}
 	}
