@@ -373,12 +373,13 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 	return best
 }
 
-// foreignAliases are the other names of e's service line.
+// foreignAliases are the other names of e's service line (prefix patterns
+// such as "mbank*" are not names).
 func (ds *dataSet) foreignAliases(e foreignEntry) []string {
 	var out []string
 	for _, f := range ds.foreign {
 		if f.rule == e.rule && f.class == fgService {
-			if a := strings.TrimPrefix(f.phrase, "="); a != e.name {
+			if a := strings.TrimPrefix(f.phrase, "="); a != e.name && !strings.HasSuffix(a, "*") {
 				out = append(out, a)
 			}
 		}
