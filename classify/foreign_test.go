@@ -79,7 +79,13 @@ func TestForeignReports(t *testing.T) {
 		{name: "italian host down for a power cut", published: "2025-04-08",
 			text:   "Aruba, siti irraggiungibili per un guasto\n\nOggi migliaia di siti ospitati da Aruba sono rimasti irraggiungibili: un'interruzione di corrente nel data center ha spento i server per un'ora.",
 			outage: true, service: "Aruba", kind: "cloud", start: "2025-04-08", cause: "power", duration: 60},
+		{name: "hindi payment network, today, length in words", published: "2025-09-09",
+			text:   "यूपीआई सेवा ठप, लाखों लोग भुगतान नहीं कर पाए\n\nआज सुबह देश भर में यूपीआई सेवा करीब दो घंटे तक ठप रही। फोनपे और पेटीएम के उपयोगकर्ता भुगतान नहीं कर सके।",
+			outage: true, service: "UPI", start: "2025-09-09", cause: "unknown", duration: 120},
 		// Hard negatives: the words of an outage, not a report.
+		{name: "hindi cut that will happen on sunday", published: "2025-09-09",
+			text:   "रविवार को कई इलाकों में बिजली कटौती\n\nबिजली विभाग ने बताया कि रविवार को सुबह दस बजे से इन इलाकों में बत्ती गुल रहेगी। बिजली कटौती चार घंटे की होगी।",
+			outage: false},
 		{name: "polish cut announced for tomorrow", published: "2025-06-12",
 			text:   "Jutro bez prądu na Mokotowie\n\nJutro mieszkańcy kilku ulic Mokotowa będą bez prądu od 8 do 14. Energetycy zapowiadają przerwę w dostawie prądu z powodu wymiany kabli.",
 			outage: false},

@@ -18,7 +18,7 @@ type token struct {
 
 // tokenize splits text into words (letters, digits and marks), folding each
 // one for matching, and numbers sentences and paragraphs. A paragraph ends
-// at a line break; a sentence ends at . ! ? ؟ ; or a line break.
+// at a line break; a sentence ends at . ! ? ؟ ; । (danda) or a line break.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/6)
 	sent, para := 0, 0
@@ -67,7 +67,7 @@ func tokenize(text string) []token {
 		switch r {
 		case '\n', '\r', '\u2029':
 			pendingPara = true
-		case '!', '?', '؟', ';', '؛', '|', '•', '…':
+		case '!', '?', '؟', ';', '؛', '|', '•', '…', '।':
 			pendingSent = true
 		case '.':
 			// "GitHub.com", "3.5": a dot inside a word does not end a sentence.
@@ -86,7 +86,8 @@ func isWordRune(r rune) bool {
 	if r == '\u0640' { // tatweel
 		return true
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '&'
+	// Mc: the vowel signs of Indic scripts (Devanagari "ि") are part of the word.
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '&'
 }
 
 func isArabicRune(r rune) bool {
