@@ -341,6 +341,7 @@ func TestBadDataFile(t *testing.T) {
 		{"foreign country without name", fileForeign, "es\tcountry\t-\tMadrid\n", "foreign.tsv:1: a country's value is its name"},
 		{"foreign number", fileForeign, "es\tnumber\tmany\tmuchas\n", "foreign.tsv:1: bad value \"many\" for class number"},
 		{"foreign number zero", fileForeign, "es\tnumber\t0\tcero\n", "foreign.tsv:1: bad value \"0\" for class number"},
+		{"foreign clock", fileForeign, "nl\tclock\t-\tom\n", "foreign.tsv:1: a clock word's value is before or after"},
 		{"foreign unitfirst", fileForeign, "sw\tunitfirst\t0\tsaa\n", "foreign.tsv:1: bad value"},
 	}
 	for _, tt := range tests {

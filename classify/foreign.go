@@ -35,7 +35,14 @@ const (
 	fgFuture   = "future"
 	fgService  = "service"
 	fgCountry  = "country"
+	fgHypo     = "hypothetical"
+	fgClock    = "clock"
 )
+
+// Reach of a hypothetical word: the outage word it makes hypothetical
+// comes at most this many words after it ("bei einem großflächigen
+// Stromausfall").
+const foreignHypoReach = 2
 
 // foreignValued are the classes whose value column is a number.
 var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgUnitPre: true, fgNumber: true}
@@ -44,6 +51,7 @@ var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
 	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
 	fgCause: true, fgUnit: true, fgUnitPre: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
+	fgHypo: true, fgClock: true,
 }
 
 // foreignEntry is one phrase of foreign.tsv.
@@ -54,7 +62,7 @@ type foreignEntry struct {
 	cause  string  // a cause key (cause)
 	names  string  // the utility class an outage word names itself (trigger: "Stromausfall" → power)
 	kind   string  // the kind of a service (service)
-	name   string  // a service's or a country's name as written in the output (service, country)
+	name   string  // a service's or a country's name as written in the output (service, country); before or after (clock)
 	phrase string
 	rule   string
 }
@@ -84,6 +92,11 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 			return fmt.Errorf("%s: a service's value is its kind, not %q", at, cols[2])
 		}
 		e.kind = cols[2]
+	case class == fgClock:
+		if cols[2] != "before" && cols[2] != "after" {
+			return fmt.Errorf("%s: a clock word's value is before or after (the number), not %q", at, cols[2])
+		}
+		e.name = cols[2]
 	case class == fgCountry:
 		if cols[2] == "-" || strings.TrimSpace(cols[2]) == "" {
 			return fmt.Errorf("%s: a country's value is its name as written in the output", at)
@@ -281,16 +294,21 @@ func (fr *foreignReport) counterEvidence(d *doc, ds *dataSet, trigSent map[int]b
 }
 
 // cancelSenses drops the outage words covered by another sense of them
-// ("caída de la bolsa").
+// ("caída de la bolsa") and those a hypothetical word comes just before
+// ("en caso de apagón", "bei einem Stromausfall").
 func (fr *foreignReport) cancelSenses(ds *dataSet) {
-	var senses []hit
+	var senses, hypo []hit
 	for _, h := range fr.hits {
-		if ds.foreign[h.owner].class == fgSense {
+		switch ds.foreign[h.owner].class {
+		case fgSense:
 			senses = append(senses, h)
+		case fgHypo:
+			hypo = append(hypo, h)
 		}
 	}
 	fr.triggers = slices.DeleteFunc(fr.triggers, func(t hit) bool {
-		return slices.ContainsFunc(senses, func(s hit) bool { return t.from < s.to && s.from < t.to })
+		return slices.ContainsFunc(senses, func(s hit) bool { return t.from < s.to && s.from < t.to }) ||
+			slices.ContainsFunc(hypo, func(h hit) bool { return h.to <= t.from && t.from-h.to <= foreignHypoReach })
 	})
 }
 
@@ -512,9 +530,17 @@ func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 // found one.
 func (fr *foreignReport) durationIn(o *corpus.Outage, d *doc, ds *dataSet, in func(hit) bool) bool {
 	before, after := map[int]hit{}, map[int]hit{} // number words by the token after them, by their first token
+	clockFrom, clockTo := map[int]bool{}, map[int]bool{}
 	for _, h := range fr.hits {
-		if ds.foreign[h.owner].class == fgNumber {
+		switch ds.foreign[h.owner].class {
+		case fgNumber:
 			before[h.to], after[h.from] = h, h
+		case fgClock:
+			if ds.foreign[h.owner].name == "after" {
+				clockFrom[h.from] = true
+			} else {
+				clockTo[h.to] = true
+			}
 		}
 	}
 	for _, h := range fr.hits {
@@ -531,8 +557,9 @@ func (fr *foreignReport) durationIn(o *corpus.Outage, d *doc, ds *dataSet, in fu
 			n, end, ok = numberAfter(d, ds, after[h.to], h.to)
 			to = max(end, h.to)
 		}
-		if !ok || n*e.value > maxForeignMinutes {
-			continue
+		clock := (clockFrom[to] && to < len(d.toks) && d.toks[to].sent == d.toks[h.from].sent) || clockTo[from]
+		if !ok || n*e.value > maxForeignMinutes || clock {
+			continue // not a length, or a time of day ("11 часов утра", "om tien uur")
 		}
 		m := int(n*e.value + 0.5)
 		o.DurationMin, o.DurationKind = &m, "exact"
