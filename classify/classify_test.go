@@ -336,6 +336,13 @@ func TestBadDataFile(t *testing.T) {
 		{"foreign cause", fileForeign, "es\tcause\tgremlins\tduendes\n", "foreign.tsv:1: \"gremlins\" is not a cause key"},
 		{"foreign trigger names no utility", fileForeign, "es\ttrigger\t2\tcaída\n", "foreign.tsv:1: a trigger names \"2\""},
 		{"foreign value on planned", fileForeign, "es\tplanned\t2\tprogramado\n", "foreign.tsv:1: class planned takes no value"},
+		{"foreign service kind", fileForeign, "es\tservice\tbank\tBBVA\n", "foreign.tsv:1: a service's value is its kind"},
+		{"foreign service kind other", fileForeign, "es\tservice\tother\tBBVA\n", "foreign.tsv:1: a service's value is its kind"},
+		{"foreign country without name", fileForeign, "es\tcountry\t-\tMadrid\n", "foreign.tsv:1: a country's value is its name"},
+		{"foreign number", fileForeign, "es\tnumber\tmany\tmuchas\n", "foreign.tsv:1: bad value \"many\" for class number"},
+		{"foreign number zero", fileForeign, "es\tnumber\t0\tcero\n", "foreign.tsv:1: bad value \"0\" for class number"},
+		{"foreign clock", fileForeign, "nl\tclock\t-\tom\n", "foreign.tsv:1: a clock word's value is before or after"},
+		{"foreign unitfirst", fileForeign, "sw\tunitfirst\t0\tsaa\n", "foreign.tsv:1: bad value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,9 +6,12 @@
 // (French, English and a few other Latin-script languages, lazily loaded)
 // only about what remains, on a prefix of the text (lang.go). A text in
 // another language is answered "other"; foreign.go still tells an outage
-// report in Spanish, Portuguese, German, Italian, Dutch, Turkish or Persian
-// from the rest with a few words of each (data/foreign.tsv), without the
-// model: its service, day, cause and length when the words say them.
+// report in Spanish, Portuguese, German, Italian, Dutch, Turkish, Persian,
+// Polish, Romanian, Russian, Ukrainian, Indonesian, Swahili or Hindi from
+// the rest with the words of each (data/foreign.tsv), without the model:
+// counter-evidence (planned, general, denial, other senses, hypotheticals)
+// in the title and lede, and its service, day, cause and length when the
+// words say them.
 //
 // The rest reads as the data flows, one way: rules propose, a small
 // learned linear model chooses.

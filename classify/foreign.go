@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,24 +30,39 @@ const (
 	fgWeekday  = "weekday"
 	fgCause    = "cause"
 	fgUnit     = "unit"
+	fgUnitPre  = "unitfirst"
+	fgNumber   = "number"
+	fgFuture   = "future"
+	fgService  = "service"
+	fgCountry  = "country"
+	fgHypo     = "hypothetical"
+	fgClock    = "clock"
 )
 
+// Reach of a hypothetical word: the outage word it makes hypothetical
+// comes at most this many words after it ("bei einem großflächigen
+// Stromausfall").
+const foreignHypoReach = 2
+
 // foreignValued are the classes whose value column is a number.
-var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true}
+var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgUnitPre: true, fgNumber: true}
 
 var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
 	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
-	fgCause: true, fgUnit: true,
+	fgCause: true, fgUnit: true, fgUnitPre: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
+	fgHypo: true, fgClock: true,
 }
 
 // foreignEntry is one phrase of foreign.tsv.
 type foreignEntry struct {
 	lang   string
 	class  string
-	value  int    // days (relday), weekday (1 Monday … 7 Sunday), minutes (unit)
-	cause  string // a cause key (cause)
-	names  string // the utility class an outage word names itself (trigger: "Stromausfall" → power)
+	value  float64 // days (relday), weekday (1 Monday … 7 Sunday), minutes (unit), a number (number)
+	cause  string  // a cause key (cause)
+	names  string  // the utility class an outage word names itself (trigger: "Stromausfall" → power)
+	kind   string  // the kind of a service (service)
+	name   string  // a service's or a country's name as written in the output (service, country); before or after (clock)
 	phrase string
 	rule   string
 }
@@ -64,24 +80,39 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 	if !foreignClasses[class] {
 		return fmt.Errorf("%s: unknown class %q", at, class)
 	}
-	value, cause, names := 0, "", ""
+	e := foreignEntry{lang: lang, class: class, rule: at}
 	switch {
 	case class == fgTrigger && cols[2] != "-":
 		if _, ok := foreignUtility[cols[2]]; !ok {
 			return fmt.Errorf("%s: a trigger names %q, not a utility class (power, internet, telecom, banking)", at, cols[2])
 		}
-		names = cols[2]
+		e.names = cols[2]
+	case class == fgService:
+		if !validKind(cols[2]) || cols[2] == corpus.KindOther {
+			return fmt.Errorf("%s: a service's value is its kind, not %q", at, cols[2])
+		}
+		e.kind = cols[2]
+	case class == fgClock:
+		if cols[2] != "before" && cols[2] != "after" {
+			return fmt.Errorf("%s: a clock word's value is before or after (the number), not %q", at, cols[2])
+		}
+		e.name = cols[2]
+	case class == fgCountry:
+		if cols[2] == "-" || strings.TrimSpace(cols[2]) == "" {
+			return fmt.Errorf("%s: a country's value is its name as written in the output", at)
+		}
+		e.name = cols[2]
 	case class == fgCause:
 		if !corpus.ValidCause(cols[2]) || cols[2] == corpus.CauseUnknown {
 			return fmt.Errorf("%s: %q is not a cause key", at, cols[2])
 		}
-		cause = cols[2]
+		e.cause = cols[2]
 	case foreignValued[class]:
-		v, err := strconv.Atoi(cols[2])
-		if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgUnit && v < 1) {
-			return fmt.Errorf("%s: bad value %q for class %s", at, cols[2], class)
+		v, err := foreignValue(class, cols[2])
+		if err != nil {
+			return fmt.Errorf("%s: %w", at, err)
 		}
-		value = v
+		e.value = v
 	case cols[2] != "-":
 		return fmt.Errorf("%s: class %s takes no value (write \"-\"), got %q", at, class, cols[2])
 	}
@@ -89,16 +120,38 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 		ds.foreignM[lang] = newMatcher()
 		ds.foreignLangs = append(ds.foreignLangs, lang)
 	}
-	for _, a := range splitAlternatives(cols[3]) {
+	alts := splitAlternatives(cols[3])
+	if class == fgService && len(alts) > 0 {
+		e.name = strings.TrimPrefix(alts[0], "=")
+	}
+	for _, a := range alts {
 		p, err := compilePhrase(a)
 		if err != nil {
 			return fmt.Errorf("%s: %w", at, err)
 		}
 		p.owner = len(ds.foreign)
-		ds.foreign = append(ds.foreign, foreignEntry{lang: lang, class: class, value: value, cause: cause, names: names, phrase: a, rule: at})
+		e.phrase = a
+		ds.foreign = append(ds.foreign, e)
 		ds.foreignM[lang].add(p)
 	}
 	return nil
+}
+
+// foreignValue reads the value column of a valued class: whole days,
+// weekdays and minutes; a number may have a fraction ("half": 0.5).
+func foreignValue(class, s string) (float64, error) {
+	if class == fgNumber {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+			return 0, fmt.Errorf("bad value %q for class %s: want a positive number", s, class)
+		}
+		return v, nil
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || ((class == fgUnit || class == fgUnitPre) && v < 1) {
+		return 0, fmt.Errorf("bad value %q for class %s", s, class)
+	}
+	return float64(v), nil
 }
 
 // Limits of a report in another language: conservative, since no model
@@ -106,17 +159,19 @@ func (ds *dataSet) foreignLine(at string, cols []string) error {
 const (
 	foreignMinTriggers = 2  // outage words in the text
 	foreignLedeTokens  = 80 // an outage word must come this early (title and lede)
+	foreignEarlyParas  = 2  // paragraphs after the title where a cause or a length is still the main outage's
 )
 
 // foreignReport is what the words of another language say about a text.
 type foreignReport struct {
-	lang     string
-	hits     []hit // the text's foreign.tsv phrases, overlaps resolved
-	triggers []hit
-	subject  *foreignSubject
-	planned  bool
-	denied   bool
-	general  bool // a text about outages in general
+	lang        string
+	hits        []hit // the text's foreign.tsv phrases, overlaps resolved
+	triggers    []hit
+	subject     *foreignSubject
+	planned     bool
+	denied      bool
+	general     bool         // a text about outages in general
+	deniedCause map[int]bool // sentences whose denial is of a cause, not of the outage
 }
 
 // foreignSubject is what went down: a named service, or a utility.
@@ -155,7 +210,8 @@ func (fr *foreignReport) better(b *foreignReport, stop map[string]float64) bool 
 // classifyForeign decides whether a text in another language reports an
 // outage, and names what went down and the day it began where a day word
 // says so. It needs outage words early in the text, a service or utility
-// in the sentence of one of them, and no planned cut or denial.
+// in the sentence of one of them, and no planned cut, denial or text about
+// outages in general.
 func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResult, ex *Explanation) {
 	d := newDoc(text)
 	fr := c.foreignReportOf(d, lr)
@@ -186,46 +242,73 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 	c.setCountries(a, text)
 }
 
-// readForeign finds the foreign.tsv phrases of d and the subject of its
-// outage words.
+// readForeign finds the foreign.tsv phrases of d, what speaks against a
+// report, and the subject of its outage words.
 func (c *Classifier) readForeign(d *doc, lang string) *foreignReport {
 	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d))}
 	ds := c.data
 	for _, h := range fr.hits {
-		switch ds.foreign[h.owner].class {
-		case fgTrigger:
+		if ds.foreign[h.owner].class == fgTrigger {
 			fr.triggers = append(fr.triggers, h)
-		case fgDenial:
-			fr.denied = true
-		case fgGeneral:
-			fr.general = fr.general || h.from < foreignLedeTokens
 		}
 	}
 	fr.cancelSenses(ds)
-	trigSent := map[int]bool{}
-	for _, h := range fr.triggers {
-		trigSent[d.toks[h.from].sent] = true
-	}
-	for _, h := range fr.hits {
-		if ds.foreign[h.owner].class == fgPlanned && trigSent[d.toks[h.from].sent] {
-			fr.planned = true
-		}
-	}
+	trigSent := fr.triggerSents(d, 0)
+	fr.counterEvidence(d, ds, trigSent)
 	fr.subject = c.foreignSubjectOf(d, fr, trigSent)
 	return fr
 }
 
-// cancelSenses drops the outage words covered by another sense of them
-// ("caída de la bolsa").
-func (fr *foreignReport) cancelSenses(ds *dataSet) {
-	var senses []hit
+// counterEvidence reads what says the text is not an incident report: a
+// planned cut (a planned word in the title or lede or in an outage word's
+// sentence; a future word in an outage word's sentence of the lede), a
+// text about outages in general (statistics, advice, anniversaries,
+// lawsuits, launches: in the title or lede), and a denial of the outage. A
+// denial in a sentence that names a cause denies the cause ("no fue un
+// ciberataque"), not the outage.
+func (fr *foreignReport) counterEvidence(d *doc, ds *dataSet, trigSent map[int]bool) {
+	causeSent := map[int]bool{}
 	for _, h := range fr.hits {
-		if ds.foreign[h.owner].class == fgSense {
+		if ds.foreign[h.owner].class == fgCause {
+			causeSent[d.toks[h.from].sent] = true
+		}
+	}
+	fr.deniedCause = map[int]bool{}
+	for _, h := range fr.hits {
+		sent, lede := d.toks[h.from].sent, h.from < foreignLedeTokens
+		switch ds.foreign[h.owner].class {
+		case fgPlanned:
+			fr.planned = fr.planned || lede || trigSent[sent]
+		case fgFuture:
+			fr.planned = fr.planned || (lede && trigSent[sent])
+		case fgGeneral:
+			fr.general = fr.general || lede
+		case fgDenial:
+			if causeSent[sent] {
+				fr.deniedCause[sent] = true
+			} else {
+				fr.denied = true
+			}
+		}
+	}
+}
+
+// cancelSenses drops the outage words covered by another sense of them
+// ("caída de la bolsa") and those a hypothetical word comes just before
+// ("en caso de apagón", "bei einem Stromausfall").
+func (fr *foreignReport) cancelSenses(ds *dataSet) {
+	var senses, hypo []hit
+	for _, h := range fr.hits {
+		switch ds.foreign[h.owner].class {
+		case fgSense:
 			senses = append(senses, h)
+		case fgHypo:
+			hypo = append(hypo, h)
 		}
 	}
 	fr.triggers = slices.DeleteFunc(fr.triggers, func(t hit) bool {
-		return slices.ContainsFunc(senses, func(s hit) bool { return t.from < s.to && s.from < t.to })
+		return slices.ContainsFunc(senses, func(s hit) bool { return t.from < s.to && s.from < t.to }) ||
+			slices.ContainsFunc(hypo, func(h hit) bool { return h.to <= t.from && t.from-h.to <= foreignHypoReach })
 	})
 }
 
@@ -256,15 +339,34 @@ var foreignUtility = map[string]struct{ name, kind string }{
 	fgBanking:  {labelBanking, corpus.KindOnlineService},
 }
 
-// foreignSubjectOf is the first service of the gazetteer, else the first
-// utility, named in a sentence holding an outage word.
+// foreignSubjectOf is the earliest service named in a sentence holding an
+// outage word (of the gazetteer, or of foreign.tsv's services of the
+// language), else the first utility named there. A power company stands
+// for its grid: "Power grid (Chile)", the company an alias.
 func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[int]bool) *foreignSubject {
 	ds := c.data
-	for _, h := range longestFirst(ds.svcM.find(d)) {
-		s := ds.services[h.owner]
-		if trigSent[d.toks[h.from].sent] && s.kind != corpus.KindOther {
-			return &foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}
+	var best *foreignSubject
+	var bestAt hit
+	consider := func(s *foreignSubject, h hit) { // the earliest, then the longest name
+		if !trigSent[s.sent] {
+			return
 		}
+		if best == nil || h.from < bestAt.from || (h.from == bestAt.from && h.to > bestAt.to) {
+			best, bestAt = s, h
+		}
+	}
+	for _, h := range longestFirst(ds.svcM.find(d)) {
+		if s := ds.services[h.owner]; s.kind != corpus.KindOther {
+			consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h)
+		}
+	}
+	for _, h := range fr.hits {
+		if e := ds.foreign[h.owner]; e.class == fgService {
+			consider(&foreignSubject{name: e.name, kind: e.kind, aliases: ds.foreignAliases(e), sent: d.toks[h.from].sent}, h)
+		}
+	}
+	if best != nil && best.kind != corpus.KindPower {
+		return best
 	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
@@ -272,22 +374,69 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		if e.class == fgTrigger {
 			u, ok = foreignUtility[e.names]
 		}
-		if ok && trigSent[d.toks[h.from].sent] {
-			return &foreignSubject{name: c.countryName(d, u.name, d.toks[h.from].sent), kind: u.kind, sent: d.toks[h.from].sent}
+		if !ok || !trigSent[d.toks[h.from].sent] || (best != nil && u.kind != corpus.KindPower) {
+			continue
 		}
+		sent := d.toks[h.from].sent
+		s := &foreignSubject{name: u.name, kind: u.kind, sent: sent}
+		wide := u.kind == corpus.KindPower || u.kind == corpus.KindInternet
+		if country := c.foreignCountry(d, fr, sent, wide); country != "" {
+			s.name += " (" + country + ")"
+		}
+		if best != nil {
+			s.aliases = append([]string{best.name}, best.aliases...)
+		}
+		return s
 	}
-	return nil
+	return best
 }
 
-// countryName adds the country named in sentence sent, if any, to a
-// utility's name: "Power grid (Chile)".
-func (c *Classifier) countryName(d *doc, name string, sent int) string {
-	for _, h := range c.data.ctyM.find(d) {
-		if d.toks[h.from].sent == sent {
-			return name + " (" + c.data.countries[h.owner].name + ")"
+// foreignAliases are the other names of e's service line (prefix patterns
+// such as "mbank*" are not names).
+func (ds *dataSet) foreignAliases(e foreignEntry) []string {
+	var out []string
+	for _, f := range ds.foreign {
+		if f.rule == e.rule && f.class == fgService {
+			if a := strings.TrimPrefix(f.phrase, "="); a != e.name && !strings.HasSuffix(a, "*") {
+				out = append(out, a)
+			}
 		}
 	}
-	return name
+	return out
+}
+
+// foreignCountry is the country named in sentence sent, else (when wide,
+// for a power or internet cut) the first country named in the text: by
+// the countries gazetteer or by foreign.tsv's country words of the
+// language ("Hamburg" names Germany).
+func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int, wide bool) string {
+	ds := c.data
+	first, firstAt := "", len(d.toks)
+	for _, h := range ds.ctyM.find(d) {
+		name := ds.countries[h.owner].name
+		if d.toks[h.from].sent == sent {
+			return name
+		}
+		if h.from < firstAt {
+			first, firstAt = name, h.from
+		}
+	}
+	for _, h := range fr.hits {
+		e := ds.foreign[h.owner]
+		if e.class != fgCountry {
+			continue
+		}
+		if d.toks[h.from].sent == sent {
+			return e.name
+		}
+		if h.from < firstAt {
+			first, firstAt = e.name, h.from
+		}
+	}
+	if !wide {
+		return ""
+	}
+	return first
 }
 
 // reject says why the evidence is not a report, or "" when it is one.
@@ -310,27 +459,34 @@ func (fr *foreignReport) reject() string {
 }
 
 // startDay resolves the first day word in the subject's sentence or the
-// sentence of an outage word against the publication date: the day it
-// names, or the most recent such weekday on or before it.
+// sentence of an outage word (else the first in the title and lede)
+// against the publication date: the day it names, or the most recent such
+// weekday on or before it.
 func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string, string) {
 	pub, err := time.Parse("2006-01-02", published)
 	if err != nil {
 		return "", ""
 	}
-	sents := map[int]bool{fr.subject.sent: true}
-	for _, h := range fr.triggers {
-		sents[d.toks[h.from].sent] = true
+	sents := fr.triggerSents(d, 0)
+	sents[fr.subject.sent] = true
+	if day, phrase := fr.dayIn(d, ds, pub, func(h hit) bool { return sents[d.toks[h.from].sent] }); day != "" {
+		return day, phrase
 	}
+	return fr.dayIn(d, ds, pub, func(h hit) bool { return h.from < foreignLedeTokens })
+}
+
+// dayIn resolves the first day word of the hits in.
+func (fr *foreignReport) dayIn(d *doc, ds *dataSet, pub time.Time, in func(hit) bool) (string, string) {
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
-		if !sents[d.toks[h.from].sent] {
+		if !in(h) {
 			continue
 		}
 		switch e.class {
 		case fgRelDay:
-			return pub.AddDate(0, 0, e.value).Format("2006-01-02"), d.span(h.from, h.to)
+			return pub.AddDate(0, 0, int(e.value)).Format("2006-01-02"), d.span(h.from, h.to)
 		case fgWeekday:
-			back := (int(pub.Weekday()) - e.value%7 + 7) % 7
+			back := (int(pub.Weekday()) - int(e.value)%7 + 7) % 7
 			return pub.AddDate(0, 0, -back).Format("2006-01-02"), d.span(h.from, h.to)
 		}
 	}
@@ -338,36 +494,105 @@ func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string
 }
 
 // setCause sets the first cause phrase in a sentence of an outage word or
-// the next one.
+// the next one, else in the first paragraphs, skipping the causes a
+// sentence denies, and a power cut as the cause of a power grid's own
+// outage.
 func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 	sents := fr.triggerSents(d, 1)
-	for _, h := range fr.hits {
-		if e := ds.foreign[h.owner]; e.class == fgCause && sents[d.toks[h.from].sent] {
-			o.Cause = e.cause
-			o.Evidence.Cause = []string{d.span(h.from, h.to)}
-			return
+	for _, near := range []bool{true, false} {
+		for _, h := range fr.hits {
+			sent := d.toks[h.from].sent
+			e := ds.foreign[h.owner]
+			if e.class != fgCause || fr.deniedCause[sent] || (e.cause == corpus.CausePower && o.Kind == corpus.KindPower) {
+				continue
+			}
+			if (near && sents[sent]) || (!near && d.toks[h.from].para <= foreignEarlyParas) {
+				o.Cause = e.cause
+				o.Evidence.Cause = []string{d.span(h.from, h.to)}
+				return
+			}
 		}
 	}
 }
 
-// setDuration reads the first "number unit" in a sentence of an outage
-// word or the next one ("dos horas" is not read: digits only).
+// setDuration reads the first "number unit" (or, for a unitfirst unit,
+// "unit number") in a sentence of an outage word or the next one, else in
+// the first paragraphs: digits ("3 horas") or a number word of the
+// language ("tres horas", "media hora", "saa tatu").
 func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
-	sents := fr.triggerSents(d, 1)
+	near := fr.triggerSents(d, 1)
+	if !fr.durationIn(o, d, ds, func(h hit) bool { return near[d.toks[h.from].sent] }) {
+		fr.durationIn(o, d, ds, func(h hit) bool { return d.toks[h.from].para <= foreignEarlyParas })
+	}
+}
+
+// durationIn sets the first length of the hits in; it reports whether it
+// found one.
+func (fr *foreignReport) durationIn(o *corpus.Outage, d *doc, ds *dataSet, in func(hit) bool) bool {
+	before, after := map[int]hit{}, map[int]hit{} // number words by the token after them, by their first token
+	clockFrom, clockTo := map[int]bool{}, map[int]bool{}
+	for _, h := range fr.hits {
+		switch ds.foreign[h.owner].class {
+		case fgNumber:
+			before[h.to], after[h.from] = h, h
+		case fgClock:
+			if ds.foreign[h.owner].name == "after" {
+				clockFrom[h.from] = true
+			} else {
+				clockTo[h.to] = true
+			}
+		}
+	}
 	for _, h := range fr.hits {
 		e := ds.foreign[h.owner]
-		if e.class != fgUnit || h.from == 0 || !sents[d.toks[h.from].sent] {
+		if (e.class != fgUnit && e.class != fgUnitPre) || !in(h) {
 			continue
 		}
-		n, err := strconv.ParseFloat(strings.Replace(d.toks[h.from-1].norm, ",", ".", 1), 64)
-		if err != nil || n <= 0 || n*float64(e.value) > maxForeignMinutes {
-			continue
+		n, from, to, ok := 0.0, h.from, h.to, false
+		if e.class == fgUnit {
+			n, from, ok = numberAt(d, ds, before[h.from], h.from-1)
+			from = min(from, h.from)
+		} else {
+			var end int
+			n, end, ok = numberAfter(d, ds, after[h.to], h.to)
+			to = max(end, h.to)
 		}
-		m := int(n*float64(e.value) + 0.5)
+		clock := (clockFrom[to] && to < len(d.toks) && d.toks[to].sent == d.toks[h.from].sent) || clockTo[from]
+		if !ok || n*e.value > maxForeignMinutes || clock {
+			continue // not a length, or a time of day ("11 часов утра", "om tien uur")
+		}
+		m := int(n*e.value + 0.5)
 		o.DurationMin, o.DurationKind = &m, "exact"
-		o.Evidence.Duration = []string{d.span(h.from-1, h.to)}
-		return
+		o.Evidence.Duration = []string{d.span(from, to)}
+		return true
 	}
+	return false
+}
+
+// numberAt reads the number word w, else the digits of token i: its value
+// and first token.
+func numberAt(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
+	if w.to > w.from {
+		return ds.foreign[w.owner].value, w.from, true
+	}
+	if i < 0 {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
+	return n, i, err == nil && n > 0
+}
+
+// numberAfter reads the number word w, else the digits of token i: its
+// value and the token after it.
+func numberAfter(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
+	if w.to > w.from {
+		return ds.foreign[w.owner].value, w.to, true
+	}
+	if i >= len(d.toks) {
+		return 0, 0, false
+	}
+	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
+	return n, i + 1, err == nil && n > 0
 }
 
 // maxForeignMinutes bounds a duration read in another language (a month).

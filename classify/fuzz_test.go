@@ -17,6 +17,11 @@ func FuzzClassify(f *testing.F) {
 		"Caída de WhatsApp: usuarios sin servicio ayer durante 3 horas por un fallo técnico.",
 		"Stromausfall am Montag: Tausende Haushalte ohne Strom nach Sturm, 1,5 Stunden.",
 		"اختلال در اینترنت همراه از صبح امروز؛ قطعی ۳ ساعت ادامه داشت.",
+		"Huduma za M-Pesa zakatika jana kwa saa", "Umeme ulikatika kwa saa 3 leo; hitilafu saa tatu.",
+		"Awaria mBanku: aplikacja nie działała wczoraj przez pół godziny.",
+		"Сбой «Сбера»: приложение не работало вчера полтора часа. Сбой",
+		"Pană de curent în București: fără curent 2 ore, marţi, după furtună.",
+		"Gangguan Telkomsel: layanan tidak bisa diakses selama dua belas jam kemarin.",
 	} {
 		f.Add(s, "2024-01-02")
 	}

@@ -98,6 +98,9 @@ func (c *Classifier) detectLanguage(text, declared string) langResult {
 		res.Method = "script"
 		res.Lang = corpus.LangOther
 		res.Confidence = float64(otherScript) / float64(total)
+		// The stop-word shares choose between the readings of another
+		// language's outage words (Russian or Ukrainian).
+		res.Stop, _ = c.stopShares(p, c.data.stopLangs)
 		return res
 	case arabic >= latin:
 		return c.detectArabicScript(p, arabic, persian, res)
@@ -302,12 +305,14 @@ func (c *Classifier) lingua() lingua.LanguageDetector {
 }
 
 // foreignLatinLetters counts letters that French and English do not use
-// but Spanish, Portuguese, German, Turkish or Nordic languages do.
+// but Spanish, Portuguese, German, Turkish, Nordic, Polish, Romanian or
+// Czech do.
 func foreignLatinLetters(s string) int {
 	n := 0
 	for _, r := range s {
 		switch unicode.ToLower(r) {
-		case 'ñ', 'ã', 'õ', 'ß', 'ı', 'ğ', 'ş', 'ø', 'å', 'á', 'í', 'ó', 'ú', 'ą', 'ę', 'ł', 'ż', 'ő', 'ű':
+		case 'ñ', 'ã', 'õ', 'ß', 'ı', 'ğ', 'ş', 'ø', 'å', 'á', 'í', 'ó', 'ú', 'ą', 'ę', 'ł', 'ż', 'ő', 'ű',
+			'ă', 'ș', 'ț', 'ţ', 'ś', 'ć', 'ń', 'ź', 'ř', 'ě', 'č', 'š', 'ž':
 			n++
 		}
 	}

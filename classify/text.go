@@ -18,7 +18,7 @@ type token struct {
 
 // tokenize splits text into words (letters, digits and marks), folding each
 // one for matching, and numbers sentences and paragraphs. A paragraph ends
-// at a line break; a sentence ends at . ! ? ؟ ; or a line break.
+// at a line break; a sentence ends at . ! ? ؟ ; । (danda) or a line break.
 func tokenize(text string) []token { return new(docBufs).tokenize(text) }
 
 // tokenize is tokenize reusing b's slices: the tokens are valid until b's
@@ -82,7 +82,7 @@ func (b *docBufs) tokenize(text string) []token {
 		switch r {
 		case '\n', '\r', '\u2029':
 			pendingPara = true
-		case '!', '?', '؟', ';', '؛', '|', '•', '…':
+		case '!', '?', '؟', ';', '؛', '|', '•', '…', '।':
 			pendingSent = true
 		case '.':
 			// "GitHub.com", "3.5": a dot inside a word does not end a
@@ -138,7 +138,8 @@ func isWordRune(r rune) bool {
 	if r == '\u0640' { // tatweel
 		return true
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '&'
+	// Mc: the vowel signs of Indic scripts (Devanagari "ि") are part of the word.
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '&'
 }
 
 func isArabicRune(r rune) bool {
@@ -211,7 +212,7 @@ func isFolded(w string) bool {
 
 // latinFoldMax is above every letter of latinFold: no rune after it is
 // looked up.
-const latinFoldMax = 0x24F
+const latinFoldMax = 0x451 // ё
 
 // foldLatin is latinFold[r], looked up only for runes that may be there.
 func foldLatin(r rune) (string, bool) {
@@ -222,7 +223,8 @@ func foldLatin(r rune) (string, bool) {
 	return f, ok
 }
 
-// latinFold maps accented Latin letters to their base letters.
+// latinFold maps accented Latin letters to their base letters (and the
+// Cyrillic ё to е, as it is often written).
 var latinFold = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ä': "a", 'ã': "a", 'å': "a",
 	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
@@ -230,6 +232,12 @@ var latinFold = map[rune]string{
 	'ò': "o", 'ó': "o", 'ô': "o", 'ö': "o", 'õ': "o",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y",
 	'œ': "oe", 'æ': "ae", 'ß': "ss", 'ğ': "g", 'ş': "s", 'ı': "i",
+	// Romanian (comma and cedilla forms alike), Polish, Czech and Slovak.
+	'ă': "a", 'ș': "s", 'ț': "t", 'ţ': "t",
+	'ą': "a", 'ę': "e", 'ł': "l", 'ś': "s", 'ć': "c", 'ń': "n", 'ź': "z", 'ż': "z",
+	'č': "c", 'š': "s", 'ž': "z", 'ř': "r", 'ě': "e",
+	// Cyrillic: ё is often written е.
+	'ё': "е",
 }
 
 // arabicVariantsMax is room for the variants of one Arabic word: at most

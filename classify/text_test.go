@@ -83,7 +83,7 @@ func TestMatcherFilterKeepsKeys(t *testing.T) {
 // first planes of Unicode.
 func TestIsWordRuneFastPaths(t *testing.T) {
 	for r := rune(0); r < 0x3000; r++ {
-		want := r == '\u0640' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '&'
+		want := r == '\u0640' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) || r == '&'
 		if got := isWordRune(r); got != want {
 			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
