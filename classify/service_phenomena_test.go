@@ -24,6 +24,11 @@ func TestServicePhenomena(t *testing.T) {
 		single     bool     // the text reports one outage only
 	}{
 		{
+			name: "en an airline IT provider and the airlines it took down",
+			text: "A network issue at Amadeus delayed check-in for Air France, Lufthansa and Qantas passengers at airports worldwide on Thursday.",
+			main: "Amadeus", also: []string{"Air France", "Lufthansa", "Qantas"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
