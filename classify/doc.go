@@ -34,8 +34,10 @@
 //     ("aucune panne", "denies … outage", "ما يتم تداوله عن انقطاع") is
 //     denied, not reported; films and series, fines and rulings,
 //     anniversaries, security advisories, sports metaphors and one vehicle's breakdown are
-//     counter-evidence classes; and the share of reporting sentences naming
-//     only years long before the publication dates an old outage. The
+//     counter-evidence classes; the share of reporting sentences naming
+//     only years long before the publication dates an old outage; and
+//     when.go places the reporting sentences' days, months and times
+//     against the publication (when.recent, when.old). The
 //     model's score decides, from 0. Two rules gate detection whatever the
 //     score: an outage word must stand near something that can fail (a
 //     service, network or utility; another sense of the word cancels it),
@@ -53,8 +55,13 @@
 //     out where the language says so: an update stamp or a day after
 //     publication is no start, a length counted back ("il y a deux ans"),
 //     from another event ("two hours later, the firm said") or forecast is
-//     no duration, a denied cause, one something protects against, or one
-//     said of another day's outage is no cause. When no service is named,
+//     no duration, nor one said in a sentence placed before the week of
+//     publication (another outage's, when.go); a denied or dismissed cause
+//     ("…, une hypothèse que rien ne confirme"), one something protects
+//     against, or one said of another day's outage is no cause. A service
+//     said to work normally, or named only as where people posted ("via
+//     X"), is no outage; a brand and its one national company named in a
+//     text are one outage. When no service is named,
 //     one is derived from the text (fallback.go); names derived next to
 //     named services are candidate main outages only, unless the text
 //     reports them down with the others (in a list with a named service,
