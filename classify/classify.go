@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -157,7 +156,6 @@ func (c *Classifier) classify(a *corpus.Article, t *teacher) *Explanation {
 		exprs = c.tag(bufs, text, lr.Lang, refOf(a.Published))
 	}
 	outs, exps := c.assemble(an, exprs, a.Published, t)
-	outs = slices.DeleteFunc(outs, func(o corpus.Outage) bool { return o.Service == "" }) // an outage needs a name
 	if len(outs) == 0 {
 		ex.Notes = append(ex.Notes, "outage words found but no service could be named")
 	}
