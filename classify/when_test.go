@@ -127,12 +127,7 @@ func TestHedgedCauseDenials(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &corpus.Article{Body: tt.text, Published: "2025-06-10"}
-			c.Classify(a)
-			if len(a.Outages) == 0 {
-				t.Fatalf("no outage in %q", tt.text)
-			}
-			o := a.Outages[0]
+			o, _ := mainOutage(t, c, tt.text, "2025-06-10")
 			if o.Cause == corpus.CauseCyberattack || !slices.Contains(o.CauseDenied, corpus.CauseCyberattack) {
 				t.Errorf("cause %q, denied %q: want cyberattack denied", o.Cause, o.CauseDenied)
 			}
@@ -178,10 +173,8 @@ func TestNoonSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := &corpus.Article{Body: tt.text, Published: "2025-03-12"}
-			c.Classify(a)
-			if len(a.Outages) == 0 || a.Outages[0].DurationMin == nil || *a.Outages[0].DurationMin != 300 {
-				t.Errorf("outages %+v, want a length of 300 minutes", a.Outages)
+			if o, _ := mainOutage(t, c, tt.text, "2025-03-12"); o.DurationMin == nil || *o.DurationMin != 300 {
+				t.Errorf("outage %+v, want a length of 300 minutes", o)
 			}
 		})
 	}
