@@ -46,23 +46,32 @@ func (an *analysis) weighWhen(exprs []rules.Expr, published string) whenEvidence
 	if len(sents) == 0 {
 		return whenEvidence{}
 	}
-	ref := refOf(published)
 	var w whenEvidence
-	for _, e := range exprs {
-		if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
-			continue
+	an.d.eachAnchor(exprs, refOf(published), func(sent, age int) {
+		if !sents[sent] {
+			return
 		}
-		if k := an.d.tokAt(e.Start); k >= len(an.d.toks) || !sents[an.d.toks[k].sent] {
-			continue
-		}
-		switch anchorAge(e, ref) {
+		switch age {
 		case ageRecent:
 			w.recent = true
 		case ageOld:
 			w.old = true
 		}
-	}
+	})
 	return w
+}
+
+// eachAnchor calls fn with the sentence and the age (anchorAge) of every
+// day, time or interval expression of exprs.
+func (d *doc) eachAnchor(exprs []rules.Expr, ref rules.Ref, fn func(sent, age int)) {
+	for _, e := range exprs {
+		if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
+			continue
+		}
+		if k := d.tokAt(e.Start); k < len(d.toks) {
+			fn(d.toks[k].sent, anchorAge(e, ref))
+		}
+	}
 }
 
 // Ages of an anchor relative to publication.
@@ -155,26 +164,18 @@ func (w whenEvidence) features(fs *model.Features) {
 func (ts *textScope) olderSent(s int) bool {
 	if ts.older == nil {
 		ts.older = map[int]bool{}
-		ref := rules.Ref{Time: ts.pub, Precision: "day"}
 		if ts.pub.IsZero() {
 			return false
 		}
 		recent := map[int]bool{}
-		for _, e := range ts.exprs {
-			if e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval {
-				continue
-			}
-			k := ts.d.tokAt(e.Start)
-			if k >= len(ts.d.toks) {
-				continue
-			}
-			switch sent := ts.d.toks[k].sent; anchorAge(e, ref) {
+		ts.d.eachAnchor(ts.exprs, rules.Ref{Time: ts.pub, Precision: "day"}, func(sent, age int) {
+			switch age {
 			case ageRecent:
 				recent[sent] = true
 			case ageMiddle, ageOld:
 				ts.older[sent] = true
 			}
-		}
+		})
 		for sent := range recent {
 			delete(ts.older, sent)
 		}
