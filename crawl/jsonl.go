@@ -261,38 +261,38 @@ func jsonLines(br *bufio.Reader, maxLine int64, fn func(jsonItem) bool) error {
 	}
 }
 
-// jsonFile ingests a file of article records. Records are decoded in
-// order and stored by a pool of Options.GlobalConcurrency goroutines (the
-// sink classifies); each record's outcome is reported as a page of its own.
+// jsonFile ingests a file of article records. Records are decoded and
+// claimed in file order, so the first of two copies is the one kept, and
+// stored by a pool of Options.GlobalConcurrency goroutines (the sink
+// classifies); each record's outcome is reported as a page of its own.
 func (w *worker) jsonFile(ctx context.Context, j *job) *result {
 	f, err := os.Open(j.local)
 	if err != nil {
 		return w.fail(j, ReasonNotFound, fmt.Errorf("read %s: %w", j.local, err))
 	}
 	defer f.Close()
-	items := make(chan jsonItem)
+	claimed := make(chan claimedRecord)
 	var wg sync.WaitGroup
 	for range max(1, w.c.opts.GlobalConcurrency) {
 		wg.Go(func() {
-			for it := range items {
-				r := w.jsonRecord(ctx, j, it)
-				r.partial = true
-				select {
-				case w.results <- r:
-				case <-ctx.Done():
-				}
+			for c := range claimed {
+				w.report(ctx, w.store(ctx, j, c.r, c.a))
 			}
 		})
 	}
 	err = jsonRecords(f, j.local, w.c.opts.MaxBodyBytes, func(it jsonItem) bool {
+		r, a := w.jsonRecord(ctx, j, it)
+		if a == nil {
+			return w.report(ctx, r)
+		}
 		select {
-		case items <- it:
+		case claimed <- claimedRecord{r: r, a: a}:
 			return true
 		case <-ctx.Done():
 			return false
 		}
 	})
-	close(items)
+	close(claimed)
 	wg.Wait()
 	if ctx.Err() != nil {
 		return &result{job: j}
@@ -307,19 +307,38 @@ func (w *worker) jsonFile(ctx context.Context, j *job) *result {
 	return &result{job: j, fetched: true}
 }
 
-// jsonRecord decodes and stores one record.
-func (w *worker) jsonRecord(ctx context.Context, j *job, it jsonItem) *result {
+// claimedRecord is a decoded record whose URL and content hash are won.
+type claimedRecord struct {
+	r *result
+	a *corpus.Article
+}
+
+// report sends one record's result to the frontier; false when ctx ends.
+func (w *worker) report(ctx context.Context, r *result) bool {
+	r.partial = true
+	select {
+	case w.results <- r:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// jsonRecord decodes one record and claims it. It returns the article when
+// the claim is won; otherwise the finished result (a parse failure or a
+// duplicate).
+func (w *worker) jsonRecord(ctx context.Context, j *job, it jsonItem) (*result, *corpus.Article) {
 	at := j.local + ":" + strconv.Itoa(it.line)
 	r := &result{job: j, report: true, pr: PageResult{URL: j.url + "#L" + strconv.Itoa(it.line), Source: j.src.Name, Depth: j.depth}}
 	if it.err != nil {
 		r.pr.Reason, r.pr.Err = ReasonParse, fmt.Errorf("%s: %w", at, it.err)
-		return r
+		return r, nil
 	}
 	r.pr.Bytes = int64(len(it.raw))
 	a, warn, err := DecodeRecord(it.raw)
 	if err != nil {
 		r.pr.Reason, r.pr.Err = ReasonParse, fmt.Errorf("%s: %w", at, err)
-		return r
+		return r, nil
 	}
 	if warn != "" {
 		w.c.log.Warn("record value dropped", "at", at, "url", a.URL, "problem", warn)
@@ -329,5 +348,8 @@ func (w *worker) jsonRecord(ctx context.Context, j *job, it jsonItem) *result {
 	}
 	a.Fetch = corpus.Fetch{ContentType: "application/x-ndjson", FetchedAt: time.Now().UTC()}
 	r.pr.URL = a.URL
-	return w.keep(ctx, j, r, a)
+	if done := w.claim(ctx, j, r, a); done != nil {
+		return done, nil
+	}
+	return r, a
 }

@@ -215,6 +215,16 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 // keep claims the article's URL and text for this run and passes it to the
 // sink; a URL or text already claimed or stored is a duplicate.
 func (w *worker) keep(ctx context.Context, j *job, r *result, a *corpus.Article) *result {
+	if done := w.claim(ctx, j, r, a); done != nil {
+		return done
+	}
+	return w.store(ctx, j, r, a)
+}
+
+// claim asks the frontier for the article's URL and content hash. It
+// returns nil when the claim is won, else the finished result (a duplicate,
+// or an empty result when ctx ends).
+func (w *worker) claim(ctx context.Context, j *job, r *result, a *corpus.Article) *result {
 	reply := make(chan bool, 1)
 	select {
 	case w.claims <- claim{url: a.URL, hash: a.ContentHash, reply: reply}:
@@ -231,6 +241,11 @@ func (w *worker) keep(ctx context.Context, j *job, r *result, a *corpus.Article)
 		r.pr.Reason = ReasonDuplicate
 		return r
 	}
+	return nil
+}
+
+// store hands a claimed article to the sink.
+func (w *worker) store(ctx context.Context, j *job, r *result, a *corpus.Article) *result {
 	if err := w.sink(ctx, a); err != nil {
 		switch {
 		case errors.Is(err, corpus.ErrDuplicate):
