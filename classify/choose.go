@@ -32,7 +32,8 @@ func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
 }
 
 // startCands are the days the rules read, as candidates for a start: not
-// an update stamp ("Updated: July 12"), not after the publication.
+// a week ("this week" names no day: its Monday is no start), not an update
+// stamp ("Updated: July 12"), not after the publication.
 func (ts *textScope) startCands(os *outageScope) []exprCand {
 	out := ts.d.bufs.cands[:0]
 	defer func() { ts.d.bufs.cands = out }()
@@ -40,7 +41,7 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
 			continue
 		}
-		if stampBefore(prefixTail(ts.d.text, e.Start, 24)) || ts.afterPublication(e.Value) {
+		if e.Grain == "week" || stampBefore(prefixTail(ts.d.text, e.Start, 24)) || ts.afterPublication(e.Value) {
 			continue
 		}
 		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})

@@ -179,3 +179,21 @@ func TestNoonSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestWeekIsNoStartDay: "this week" names no day, so a day of the text
+// is the start even when a week expression stands nearer the trigger.
+func TestWeekIsNoStartDay(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text string }{
+		{"en this week", "Authorities in Iraq shut down internet access for two hours on Saturday morning during school exams, for the third time this week."},
+		{"fr cette semaine", "Les autorités ont coupé l'accès à internet en Algérie pendant deux heures samedi matin, pour la troisième fois cette semaine."},
+		{"ar this week", "قطعت السلطات السورية خدمة الإنترنت لمدة ساعتين صباح السبت، للمرة الثالثة هذا الأسبوع."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o, _ := mainOutage(t, c, tt.text, "2024-06-02"); o.Start != "2024-06-01" {
+				t.Errorf("start %q (evidence %q), want Saturday 2024-06-01", o.Start, o.Evidence.Start)
+			}
+		})
+	}
+}
