@@ -42,6 +42,7 @@ var leadDeterminers = map[string]bool{
 var arabicNameCues = map[string]bool{
 	"منصه": false, "تطبيق": false, "بنك": true, "مصرف": true, "شركه": false,
 	"موقع": false, "خدمه": false, "شبكه": false, "بوابه": false, "مشغل": false, "مؤسسه": false,
+	"متاجر": false, "محلات": false, "سلسله": false, // retail chains ("متاجر كارفور")
 }
 
 // arabicTimeNouns are lengths and spans of time: after a preposition
