@@ -29,6 +29,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amadeus", also: []string{"Air France", "Lufthansa", "Qantas"},
 		},
 		{
+			name: "ar a retail chain absent from the gazetteer",
+			text: "تعذر على زبائن متاجر كارفور في الإمارات الدفع بالبطاقات صباح السبت لمدة ساعتين، بسبب عطل لدى مزود خدمة الدفع.",
+			main: "كارفور",
+		},
+		{
+			name: "fr a retail chain absent from the gazetteer",
+			text: "Les clients de l'enseigne Monoprix n'ont pas pu payer par carte samedi matin pendant deux heures à cause d'une panne chez son prestataire.",
+			main: "Monoprix",
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
