@@ -39,6 +39,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Monoprix",
 		},
 		{
+			name: "en a country's phone networks down with its internet",
+			text: "Internet access was cut across Sudan on Monday, and mobile phone networks also went down in several states, monitors said.",
+			main: "Internet (Sudan)", also: []string{"Mobile networks (Sudan)"},
+		},
+		{
+			name: "ar a country's phone networks down with its internet",
+			text: "انقطعت خدمة الإنترنت في السودان يوم الاثنين، كما توقفت شبكات الجوال عن العمل في عدة ولايات.",
+			main: "Internet (Sudan)", also: []string{"Mobile networks (Sudan)"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
