@@ -317,6 +317,7 @@ func TestBadDataFile(t *testing.T) {
 		{"lexicon columns", fileLexicon, "# comment\nfr\ttrigger\t2\n", "lexicon.tsv:2:"},
 		{"lexicon class", fileLexicon, "fr\ttrigger\t2\tpanne\nfr\tbogus\t1\tx\n", "lexicon.tsv:2: unknown class"},
 		{"lexicon tag on untagged class", fileLexicon, "fr\tsubject:thing\t1\tservice\n", "lexicon.tsv:1: class \"subject\" takes no tag"},
+		{"lexicon notname tag other than authority", fileLexicon, "fr\tnotname:place\t0\tville\n", "lexicon.tsv:1: notname takes only the tag \"authority\""},
 		{"lexicon empty tag", fileLexicon, "fr\tgeneral:\t1\tconseils\n", "lexicon.tsv:1: bad tag"},
 		{"lexicon tag letters", fileLexicon, "fr\tgeneral:Rank-1\t1\tclassement\n", "lexicon.tsv:1: bad tag"},
 		{"lexicon tagged class", fileLexicon, "fr\tbogus:x\t1\tclassement\n", "lexicon.tsv:1: unknown class"},

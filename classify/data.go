@@ -101,6 +101,7 @@ type dataSet struct {
 	lex          []lexEntry
 	lexM         map[string]*matcher // per language
 	notName      map[string]map[string]bool
+	authority    map[string]map[string]bool // notname:authority words: the capitalised run before them is no service
 	services     []service
 	svcM         *matcher
 	countries    []country
@@ -197,17 +198,19 @@ func validKind(k string) bool {
 // loadData reads and validates every data file. Errors name file:line.
 func loadData(dir string) (*dataSet, error) {
 	ds := &dataSet{
-		lexM:     map[string]*matcher{},
-		notName:  map[string]map[string]bool{},
-		stop:     map[string]map[string]bool{},
-		stopOf:   map[string]uint64{},
-		svcM:     newMatcher(),
-		ctyM:     newMatcher(),
-		foreignM: map[string]*matcher{},
+		lexM:      map[string]*matcher{},
+		notName:   map[string]map[string]bool{},
+		authority: map[string]map[string]bool{},
+		stop:      map[string]map[string]bool{},
+		stopOf:    map[string]uint64{},
+		svcM:      newMatcher(),
+		ctyM:      newMatcher(),
+		foreignM:  map[string]*matcher{},
 	}
 	for _, l := range pipelineLangs {
 		ds.lexM[l] = newMatcher()
 		ds.notName[l] = map[string]bool{}
+		ds.authority[l] = map[string]bool{}
 	}
 	h := sha256.New()
 
@@ -286,6 +289,7 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 		if class == classNotName {
 			for _, l := range langs {
 				ds.notName[l][p.toks[0].s] = true
+				ds.authority[l][p.toks[0].s] = ds.authority[l][p.toks[0].s] || tag == "authority"
 			}
 			continue
 		}
@@ -305,7 +309,7 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 // taggedClasses are the lexicon classes whose lines may carry a sub-tag
 // ("general:ranking"): each tag is a detection feature of its own, so
 // that the model weighs each phenomenon from data.
-var taggedClasses = map[string]bool{classGeneral: true, classPlanned: true, classTrigger: true}
+var taggedClasses = map[string]bool{classGeneral: true, classPlanned: true, classTrigger: true, classNotName: true}
 
 // classTag reads the class column of a lexicon line: a class, maybe
 // followed by ":" and a tag of lower-case letters.
@@ -318,10 +322,13 @@ func classTag(at, col string) (string, string, error) {
 		return class, "", nil
 	}
 	if !taggedClasses[class] {
-		return "", "", fmt.Errorf("%s: class %q takes no tag (only general, planned and trigger do)", at, class)
+		return "", "", fmt.Errorf("%s: class %q takes no tag (only general, planned, trigger and notname do)", at, class)
 	}
 	if tag == "" || strings.TrimFunc(tag, func(r rune) bool { return r >= 'a' && r <= 'z' }) != "" {
 		return "", "", fmt.Errorf("%s: bad tag %q in %q (want lower-case letters)", at, tag, col)
+	}
+	if class == classNotName && tag != "authority" {
+		return "", "", fmt.Errorf("%s: notname takes only the tag \"authority\", not %q", at, tag)
 	}
 	return class, tag, nil
 }

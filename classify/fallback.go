@@ -281,7 +281,7 @@ const headKindSpan = 60
 // stop-words, weekdays, months, countries or known generic words.
 func (c *Classifier) latinNames(an *analysis) []derivedName {
 	d, ds := an.d, c.data
-	notName := ds.notName[an.lang]
+	notName, authority := ds.notName[an.lang], ds.authority[an.lang]
 	stop := ds.stop[an.lang]
 	country := make([]bool, len(d.toks))
 	for _, h := range an.countries {
@@ -339,6 +339,9 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		}
 		if end-from == 1 && lower[d.toks[from].norm] && len(d.toks[from].norm) < 4 {
 			continue
+		}
+		if end < len(d.toks) && d.toks[end].sent == d.toks[from].sent && authority[d.toks[end].norm] {
+			continue // "Federal Communications Commission": an authority, no service
 		}
 		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})

@@ -49,6 +49,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Sudan)", also: []string{"Mobile networks (Sudan)"},
 		},
 		{
+			name: "fr a regulator orders compensation: the operator is the service",
+			text: "Le Conseil des télécommunications a ordonné jeudi à Réseaux Boréal de dédommager ses abonnés privés d'internet pendant dix heures lors de la panne du 4 avril.",
+			main: "Réseaux Boréal",
+		},
+		{
+			name: "en a regulator fines the operator: the operator is the service",
+			text: "The Communications Commission on Thursday fined Northlink for the ten-hour outage of its mobile network on April 4, which left customers unable to call emergency services.",
+			main: "Northlink",
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
