@@ -724,6 +724,7 @@ func (s *scan) relDate(i int) (dateVal, int, bool) {
 	best.try(s.relAnchor(i, rd, known))
 	best.try(s.relPeriod(i, rd, known))
 	best.try(s.relShift(i, rd, known))
+	best.try(s.relAnniversary(i, rd, known))
 	best.try(s.relUpcoming(i, rd, known))
 	best.try(s.relNight(i, rd, known))
 	return best.d, best.end, best.end > i
@@ -858,6 +859,45 @@ func (s *scan) relShift(i int, rd time.Time, known bool) (dateVal, int, bool) {
 		best.try(d, e2, true)
 	}
 	return best.d, best.end, best.end > 0
+}
+
+// relAnniversary reads a shift back to the same day ("one year ago
+// today", "il y a deux ans, jour pour jour", "في مثل هذا اليوم قبل عشرين
+// عاما"): the day of the reference, so many months or years before. The
+// same-day phrase stands before the shift or after it (a comma between).
+func (s *scan) relAnniversary(i int, rd time.Time, known bool) (dateVal, int, bool) {
+	if !known {
+		return dateVal{}, i, false
+	}
+	start := i
+	m, before := s.get(i, "sameday")
+	if before {
+		start = s.skipComma(m.end)
+	}
+	d, e, ok := s.relShift(start, rd, known)
+	if !ok || d.rule != "shift" || !d.ok || (d.grain != "month" && d.grain != "day") {
+		return dateVal{}, i, false
+	}
+	if !before {
+		m, ok := s.get(s.skipComma(e), "sameday")
+		if !ok {
+			return dateVal{}, i, false
+		}
+		e = m.end
+	}
+	t := time.Date(d.y, time.Month(d.m), rd.Day(), 0, 0, 0, 0, time.UTC)
+	if t.Month() != time.Month(d.m) || t.After(rd) {
+		return dateVal{}, i, false // no such day in that month, or no shift back
+	}
+	return fromTime(t, "day", "shift"), e, true
+}
+
+// skipComma returns the token after a comma at i, else i.
+func (s *scan) skipComma(i int) int {
+	if i < len(s.toks) && (s.toks[i].s == "," || s.toks[i].s == "،") {
+		return i + 1
+	}
+	return i
 }
 
 // relUpcoming reads a coming period: "les trois prochains jours", "the

@@ -210,6 +210,7 @@ var kinds = map[string]kindSpec{
 		return oneOf("before", "after")(a[1:])
 	}},
 	"upcoming":  {0, 0, nil},
+	"sameday":   {0, 0, nil},
 	"det":       {0, 0, nil},
 	"of":        {0, 0, nil},
 	"ordsuffix": {0, 0, nil},
