@@ -339,10 +339,36 @@ func (ts *textScope) startFeatures(cands []exprCand, i int) model.Features {
 	fs.On("earlier_in_month", c.earlier)
 	fs.On("first", firstOfPrio(cands, i))
 	k := ts.d.tokAt(e.Start)
+	fs.On("outage_of", ts.outageOf(e))
 	fs.On("cue.since", ts.ci.before(ts.d, "since", k, 2))
 	fs.On("cue.until", ts.ci.before(ts.d, "until", k, 2))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// dateGlue may stand between an outage word and the day it is dated by
+// ("la panne du 3 mars", "the outage of March 3", "انقطاع يوم 3 مارس").
+var dateGlue = map[string]bool{
+	"du": true, "de": true, "d": true, "le": true, "of": true, "on": true, "the": true,
+	"يوم": true, "في": true, "بتاريخ": true,
+}
+
+// outageOf reports whether day e dates an outage word next to it: the
+// word right before it (one glue word between at most) or right after it
+// ("the March 3 outage").
+func (ts *textScope) outageOf(e rules.Expr) bool {
+	d := ts.d
+	k, end := d.exprToks(e)
+	if k >= len(d.toks) {
+		return false
+	}
+	ts.an.triggerDistance(k) // fills trigBySent
+	for _, h := range ts.an.trigBySent[d.toks[k].sent] {
+		if h.to == k || (h.to == k-1 && dateGlue[d.toks[k-1].norm]) || h.from == end {
+			return true
+		}
+	}
+	return false
 }
 
 // pubFeature is the feature naming how day v stands to the publication

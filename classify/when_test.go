@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"outages/classify/model"
 	"outages/classify/rules"
 	"outages/corpus"
 )
@@ -193,6 +194,46 @@ func TestWeekIsNoStartDay(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if o, _ := mainOutage(t, c, tt.text, "2024-06-02"); o.Start != "2024-06-01" {
 				t.Errorf("start %q (evidence %q), want Saturday 2024-06-01", o.Start, o.Evidence.Start)
+			}
+		})
+	}
+}
+
+// TestOutageOfFeature: a day right after an outage word ("la panne du 3
+// mars") or right before it ("the March 3 outage") dates that outage; a
+// day of the news in the same sentence does not.
+func TestOutageOfFeature(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		day        string // the candidate that must carry outage_of
+		other      string // a candidate that must not
+	}{
+		{"fr la panne du", "Le régulateur a ordonné mercredi à Câble Nord de dédommager ses abonnés touchés par la panne du 3 mars, qui a duré 14 heures.", "2018-03-03", "2018-08-01"},
+		{"en the outage of", "On Wednesday the regulator fined Northcable over the outage of March 3, which left customers without service for 14 hours.", "2018-03-03", "2018-08-01"},
+		{"en the day before the outage word", "On Wednesday the regulator fined Northcable over its March 3 outage, which left customers without service for 14 hours.", "2018-03-03", "2018-08-01"},
+		{"ar outage of the day", "غرمت الهيئة يوم الأربعاء شركة الشمال بسبب انقطاع يوم 3 مارس الذي حرم المشتركين من الخدمة 14 ساعة.", "2018-03-03", "2018-08-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2018-08-02"}
+			ex := c.Classify(a)
+			if len(ex.Outages) == 0 {
+				t.Fatalf("no outage explained")
+			}
+			has := map[string]bool{}
+			for _, ch := range ex.Outages[0].Choices {
+				if ch.Slot != "start" {
+					continue
+				}
+				for _, cand := range ch.Candidates {
+					if slices.ContainsFunc(cand.Features, func(f model.Feature) bool { return f.Name == "outage_of" }) {
+						has[cand.Value] = true
+					}
+				}
+			}
+			if !has[tt.day] || has[tt.other] {
+				t.Errorf("outage_of on %v, want on %s only", has, tt.day)
 			}
 		})
 	}
