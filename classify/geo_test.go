@@ -1,9 +1,12 @@
 package classify
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
+
+	"outages/corpus"
 )
 
 // geoPlace is one name of geo.tsv as written.
@@ -257,6 +260,108 @@ func TestGeoLeavesOutCommonWords(t *testing.T) {
 			p, ok := places[foldWord(tc.word)]
 			if ok && !(tc.exactOK && p.exact) {
 				t.Errorf("%s: %q (%s) is a place of %s; %s", p.at, p.name, tc.why, p.code, map[bool]string{true: "write it case-sensitive (=)", false: "leave it out"}[tc.exactOK])
+			}
+		})
+	}
+}
+
+// TestPlaceIsNeverTheService: a city, region or province named in an
+// outage report is where the outage happened, never the service that
+// failed, and it gives the outage's country.
+func TestPlaceIsNeverTheService(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, title, body string
+		place             string // must not be a service
+		country           string // the main outage's country
+	}{
+		{"en English city", "Leeds: thousands offline",
+			"Thousands of residents in Leeds were left without internet for five hours on Saturday.", "Leeds", "GB"},
+		{"en English county", "Outage in Yorkshire",
+			"Broadband customers in Yorkshire were offline for six hours on Sunday, the operator said.", "Yorkshire", "GB"},
+		{"en Canadian province", "Manitoba outage",
+			"Mobile internet went down across Manitoba for four hours on Monday.", "Manitoba", "CA"},
+		{"en Australian state", "Queensland blackout",
+			"Power was cut in Queensland for seven hours on Friday after a storm.", "Queensland", "AU"},
+		{"en Emirate", "Sharjah internet outage",
+			"Internet users in Sharjah were cut off for three hours on Thursday evening.", "Sharjah", "AE"},
+		{"fr département", "Panne d'internet dans le Var",
+			"La panne a privé des milliers d'abonnés d'internet samedi dans le Var.", "Var", "FR"},
+		{"fr département with hyphens", "Bouches-du-Rhône : des foyers dans le noir",
+			"Des milliers de foyers des Bouches-du-Rhône ont été privés d'électricité pendant trois heures mardi soir.", "Bouches-du-Rhône", "FR"},
+		{"fr case-sensitive city", "Nice : panne de courant",
+			"Une panne de courant a touché Nice pendant deux heures dimanche matin.", "Nice", "FR"},
+		{"fr wilaya", "Coupure à Tizi Ouzou",
+			"Une coupure d'électricité a touché Tizi Ouzou pendant quatre heures lundi.", "Tizi Ouzou", "DZ"},
+		{"fr Emirate in French", "Charjah privée d'internet",
+			"Les habitants de Charjah ont été privés d'internet pendant trois heures jeudi soir.", "Charjah", "AE"},
+		{"fr African capital", "Panne à Kinshasa",
+			"Les abonnés de Kinshasa ont été privés d'internet mobile pendant dix heures vendredi.", "Kinshasa", "CD"},
+		{"ar wilaya", "انقطاع الكهرباء في تيزي وزو",
+			"انقطعت الكهرباء عن أحياء واسعة في تيزي وزو لمدة أربع ساعات يوم الاثنين.", "تيزي وزو", "DZ"},
+		{"ar Emirate", "انقطاع الإنترنت في الشارقة",
+			"انقطع الإنترنت عن سكان الشارقة لمدة ثلاث ساعات مساء الخميس.", "الشارقة", "AE"},
+		{"ar Emirate with a proclitic", "عطل في شبكة الإنترنت بالشارقة",
+			"تعطلت خدمة الإنترنت المنزلي بالشارقة لمدة ساعتين صباح الجمعة.", "الشارقة", "AE"},
+		{"ar Saudi province", "انقطاع الكهرباء في القصيم",
+			"انقطع التيار الكهربائي عن عدة أحياء في القصيم لمدة خمس ساعات مساء الثلاثاء.", "القصيم", "SA"},
+		{"ar Moroccan city", "عطل في الإنترنت بأكادير",
+			"عانى مشتركو الإنترنت في أكادير من انقطاع دام ست ساعات يوم الأحد.", "أكادير", "MA"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := &corpus.Article{Title: tc.title, Body: tc.body, Published: "2026-03-13"}
+			c.Classify(a)
+			if !a.IsOutage || len(a.Outages) == 0 {
+				t.Fatalf("not an outage: %+v", a)
+			}
+			for _, o := range a.Outages {
+				for _, n := range append([]string{o.Service}, o.Aliases...) {
+					if foldWord(n) == foldWord(tc.place) {
+						t.Errorf("the place %q is a service: %+v", tc.place, a.Outages)
+					}
+				}
+			}
+			if got := fmt.Sprint(a.Outages[0].Country); got != "["+tc.country+"]" {
+				t.Errorf("%q: country %s, want [%s]", a.Outages[0].Service, got, tc.country)
+			}
+		})
+	}
+}
+
+// TestPlaceCase: a case-sensitive place ('=' in geo.tsv) counts only as
+// written; other places count in any case.
+func TestPlaceCase(t *testing.T) {
+	g, err := loadGeo("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string // codes of the places found, in order
+		place      string   // a derived name to test as a place
+		isPlace    bool
+	}{
+		{"département as written", "Orages dans le Var", []string{"FR"}, "Var", true},
+		{"the football VAR is no place", "The referee checked the VAR twice", nil, "VAR", false},
+		{"city as written", "Panne à Nice et à Toulon", []string{"FR", "FR"}, "Nice", true},
+		{"the adjective is no place", "a nice day in Leeds", []string{"GB"}, "nice", false},
+		{"case-insensitive place", "LEEDS and leeds", []string{"GB", "GB"}, "LEEDS", true},
+		{"two words as written", "les orages de La Réunion", []string{"FR"}, "La Réunion", true},
+		{"the meeting is no place", "lors de la réunion du conseil", nil, "la réunion", false},
+		{"longest name first", "storms in New South Wales", []string{"AU"}, "New South Wales", true},
+		{"Arabic proclitic", "انقطاع الكهرباء بالشارقة وفي عجمان", []string{"AE", "AE"}, "الشارقة", true},
+		{"a common Arabic word is no place", "نقلت الخبر وكالة الأنباء", nil, "الخبر", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			g.scan(tc.text, func(code string) { got = append(got, code) })
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("scan(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+			if _, ok := g.codeOf(tc.place); ok != tc.isPlace {
+				t.Errorf("codeOf(%q) place = %v, want %v", tc.place, ok, tc.isPlace)
 			}
 		})
 	}
