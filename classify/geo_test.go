@@ -216,6 +216,7 @@ func TestGeoLeavesOutCommonWords(t *testing.T) {
 		{"orne", "French verb (orner)", true},
 		{"allier", "French verb", true},
 		{"creuse", "French verb and adjective", true},
+		{"angers", "English verb", true},
 		{"la réunion", "the meeting", true},
 		{"grand est", "French phrase (le plus grand est)", true},
 		{"georgia", "the US state and the country", false},
