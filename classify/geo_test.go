@@ -355,6 +355,8 @@ func TestPlaceCase(t *testing.T) {
 		{"case-insensitive place", "LEEDS and leeds", []string{"GB", "GB"}, "LEEDS", true},
 		{"two words as written", "les orages de La Réunion", []string{"FR"}, "La Réunion", true},
 		{"the meeting is no place", "lors de la réunion du conseil", nil, "la réunion", false},
+		{"a case-sensitive country of countries.tsv", "US carriers and Verizon", []string{"US"}, "US", true},
+		{"the pronoun us is no place", "Tell us what happened", nil, "us", false},
 		{"longest name first", "storms in New South Wales", []string{"AU"}, "New South Wales", true},
 		{"Arabic proclitic", "انقطاع الكهرباء بالشارقة وفي عجمان", []string{"AE", "AE"}, "الشارقة", true},
 		{"a common Arabic word is no place", "نقلت الخبر وكالة الأنباء", nil, "الخبر", false},
