@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"outages/corpus"
 )
@@ -373,4 +374,33 @@ func TestPlaceCase(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPlaceWords: the words of a text are its lower-cased letter runs, each
+// with the word as written, and scanning any text for places never fails.
+func FuzzPlaceWords(f *testing.F) {
+	for _, s := range []string{"", "Orages dans le Var", "VAR", "İzmir et IZMIR", "بالشارقة", "New South Wales", "l'Île-de-France", "x\u0307y", "=Nice|\t"} {
+		f.Add(s)
+	}
+	g, err := loadGeo("")
+	if err != nil {
+		f.Fatal(err)
+	}
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' }
+	f.Fuzz(func(t *testing.T, s string) {
+		toks, raw := placeWords(s)
+		if len(toks) != len(raw) {
+			t.Fatalf("placeWords(%q): %d words, %d as written", s, len(toks), len(raw))
+		}
+		if want := strings.FieldsFunc(strings.ToLower(s), notWord); fmt.Sprint(toks) != fmt.Sprint(want) {
+			t.Fatalf("placeWords(%q) = %q, want %q", s, toks, want)
+		}
+		for i := range toks {
+			if toks[i] == "" || !strings.Contains(strings.ToLower(raw[i]), toks[i]) {
+				t.Fatalf("placeWords(%q): word %q written %q", s, toks[i], raw[i])
+			}
+		}
+		g.scan(s, func(string) {})
+		g.codeOf(s)
+	})
 }
