@@ -23,6 +23,7 @@ const (
 type geoData struct {
 	places    map[string][]placeName // first token → names starting with it
 	byName    map[string]string      // folded country or place name → code
+	exact     map[string]string      // case-sensitive place name ("=Var") → code
 	operators map[string][]string    // service → codes; nil slice for "*"
 	global    map[string]bool        // services used worldwide
 	parents   map[string]string      // service → parent
@@ -31,14 +32,15 @@ type geoData struct {
 }
 
 type placeName struct {
-	toks []string
+	toks []string // lower-case words
+	raw  []string // the words as written, for a case-sensitive name; else nil
 	code string
 }
 
 // loadGeo reads countries.tsv (names and adjectives), geo.tsv and
 // operators.tsv from dir or the embedded copies.
 func loadGeo(dir string) (*geoData, error) {
-	g := &geoData{places: map[string][]placeName{}, byName: map[string]string{}, operators: map[string][]string{},
+	g := &geoData{places: map[string][]placeName{}, byName: map[string]string{}, exact: map[string]string{}, operators: map[string][]string{},
 		global: map[string]bool{}, parents: map[string]string{}, tlds: map[string]string{"uk": "GB"}}
 	h := sha256.New()
 	codes := map[string]string{} // countries.tsv name → code
@@ -53,7 +55,7 @@ func loadGeo(dir string) (*geoData, error) {
 		if code == "-" {
 			code = ""
 		}
-		codes[cols[1]] = code
+		codes[strings.TrimPrefix(cols[1], "=")] = code
 		if code != "" {
 			g.tlds[strings.ToLower(code)] = code
 		}
@@ -97,22 +99,54 @@ func loadGeo(dir string) (*geoData, error) {
 	return g, nil
 }
 
+// addNames adds place names of a country; a leading '=' makes a name
+// case-sensitive ("=Var" is not the football "VAR").
 func (g *geoData) addNames(code string, names []string) {
 	for _, n := range names {
-		toks := placeTokens(strings.TrimPrefix(n, "="))
+		rest, exact := strings.CutPrefix(n, "=")
+		toks, raw := placeWords(rest)
 		if len(toks) == 0 {
 			continue
 		}
-		g.byName[strings.Join(toks, " ")] = code
-		g.places[toks[0]] = append(g.places[toks[0]], placeName{toks: toks, code: code})
+		pn := placeName{toks: toks, code: code}
+		if exact {
+			pn.raw = raw
+			g.exact[strings.Join(raw, " ")] = code
+		} else {
+			g.byName[strings.Join(toks, " ")] = code
+		}
+		g.places[toks[0]] = append(g.places[toks[0]], pn)
 	}
+}
+
+// codeOf returns the country code of a country or place name, and whether
+// the name is one.
+func (g *geoData) codeOf(name string) (string, bool) {
+	toks, raw := placeWords(name)
+	if code, ok := g.byName[strings.Join(toks, " ")]; ok {
+		return code, true
+	}
+	code, ok := g.exact[strings.Join(raw, " ")]
+	return code, ok
 }
 
 // placeTokens lower-cases s and splits it into letter and digit runs.
 func placeTokens(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\''
-	})
+	toks, _ := placeWords(s)
+	return toks
+}
+
+// placeWords splits s into letter and digit runs, lower-cased (toks) and
+// as written (raw, one per lower-case word).
+func placeWords(s string) (toks, raw []string) {
+	notWord := func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '\'' }
+	for _, w := range strings.FieldsFunc(s, notWord) {
+		for _, t := range strings.FieldsFunc(strings.ToLower(w), notWord) {
+			toks = append(toks, t)
+			raw = append(raw, w)
+		}
+	}
+	return toks, raw
 }
 
 // Parents returns the parent of each service that has one ("Instagram" →
@@ -151,7 +185,7 @@ func (c *Classifier) setCountries(a *corpus.Article, text string) {
 // else the place names of the text with the host as weak evidence.
 func (g *geoData) countryOf(o *corpus.Outage, text func() *placeEvidence) []string {
 	if i, j := strings.LastIndexByte(o.Service, '('), strings.LastIndexByte(o.Service, ')'); i >= 0 && j > i {
-		if code, ok := g.byName[strings.Join(placeTokens(o.Service[i+1:j]), " ")]; ok && code != "" {
+		if code, ok := g.codeOf(o.Service[i+1 : j]); ok && code != "" {
 			return []string{code}
 		}
 	}
@@ -253,7 +287,7 @@ var arabicPrefixes = []string{"و", "ب", "ل", "ف", "ك"}
 
 // scan calls fn with the code of every place name in s.
 func (g *geoData) scan(s string, fn func(code string)) {
-	toks := placeTokens(s)
+	toks, raw := placeWords(s)
 	for i := 0; i < len(toks); i++ {
 		first := toks[i]
 		cands := g.places[first]
@@ -267,7 +301,7 @@ func (g *geoData) scan(s string, fn func(code string)) {
 		}
 		best := -1
 		for k, pn := range cands {
-			if matchAt(toks, i, pn.toks, first) && (best < 0 || len(pn.toks) > len(cands[best].toks)) {
+			if matchAt(toks, raw, i, pn, first) && (best < 0 || len(pn.toks) > len(cands[best].toks)) {
 				best = k
 			}
 		}
@@ -278,12 +312,18 @@ func (g *geoData) scan(s string, fn func(code string)) {
 	}
 }
 
-func matchAt(toks []string, i int, want []string, first string) bool {
-	if i+len(want) > len(toks) || want[0] != first {
+// matchAt reports whether place pn is written at toks[i:] (raw: the words
+// as written, for a case-sensitive name); first is toks[i] without its
+// Arabic proclitic.
+func matchAt(toks, raw []string, i int, pn placeName, first string) bool {
+	if i+len(pn.toks) > len(toks) || pn.toks[0] != first {
 		return false
 	}
-	for k := 1; k < len(want); k++ {
-		if toks[i+k] != want[k] {
+	for k := range pn.toks {
+		if k > 0 && toks[i+k] != pn.toks[k] {
+			return false
+		}
+		if pn.raw != nil && raw[i+k] != pn.raw[k] {
 			return false
 		}
 	}

@@ -100,6 +100,7 @@
 // operator's or utility's country in data/operators.tsv (none for services
 // used worldwide), else from place names (data/geo.tsv and the names of
 // countries.tsv) in the title, first paragraph and text, with the host's
-// country-code domain as weak evidence. operators.tsv also gives each
+// country-code domain as weak evidence. A derived name that is only a
+// place of geo.tsv ("Leeds", "Var", "الشارقة") is never a service. operators.tsv also gives each
 // service's parent (Classifier.Parents), which event grouping uses.
 package classify

@@ -230,7 +230,7 @@ func (c *Classifier) isPlace(name string) bool {
 	if c.geo == nil {
 		return false
 	}
-	_, ok := c.geo.byName[strings.Join(placeTokens(name), " ")]
+	_, ok := c.geo.codeOf(name)
 	return ok
 }
 
