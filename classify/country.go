@@ -28,6 +28,7 @@ type geoData struct {
 	global    map[string]bool        // services used worldwide
 	parents   map[string]string      // service → parent
 	tlds      map[string]string      // ccTLD → code
+	countries map[string]string      // code → the country's name as in countries.tsv (first line of the code)
 	version   string
 }
 
@@ -41,7 +42,7 @@ type placeName struct {
 // operators.tsv from dir or the embedded copies.
 func loadGeo(dir string) (*geoData, error) {
 	g := &geoData{places: map[string][]placeName{}, byName: map[string]string{}, exact: map[string]string{}, operators: map[string][]string{},
-		global: map[string]bool{}, parents: map[string]string{}, tlds: map[string]string{"uk": "GB"}}
+		global: map[string]bool{}, parents: map[string]string{}, tlds: map[string]string{"uk": "GB"}, countries: map[string]string{}}
 	h := sha256.New()
 	codes := map[string]string{} // countries.tsv name → code
 	err := readTable(dir, fileGeo, h, func(at string, cols []string) error {
@@ -58,6 +59,9 @@ func loadGeo(dir string) (*geoData, error) {
 		codes[strings.TrimPrefix(cols[1], "=")] = code
 		if code != "" {
 			g.tlds[strings.ToLower(code)] = code
+			if _, ok := g.countries[code]; !ok {
+				g.countries[code] = strings.TrimPrefix(cols[1], "=")
+			}
 		}
 		names := []string{cols[1]}
 		if len(cols) == 3 {
@@ -279,6 +283,29 @@ func (ev *placeEvidence) best() []string {
 		return []string{}
 	}
 	return []string{list[0].code}
+}
+
+// topCountry returns the name of the country whose places s names most
+// (the first named on a tie), or "".
+func (g *geoData) topCountry(s string) string {
+	count := map[string]int{}
+	var order []string
+	g.scan(s, func(code string) {
+		if code == "" {
+			return
+		}
+		if count[code] == 0 {
+			order = append(order, code)
+		}
+		count[code]++
+	})
+	best := ""
+	for _, c := range order {
+		if best == "" || count[c] > count[best] {
+			best = c
+		}
+	}
+	return g.countries[best]
 }
 
 // arabicPrefixes are the one-letter proclitics written joined to an Arabic

@@ -91,12 +91,35 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 	names := c.rankedNames(an)
 	if len(names) == 0 {
 		kind := c.derivedKind(an, -1, -1)
-		if an.householdCut() {
+		switch {
+		case an.householdCut():
 			kind = corpus.KindPower // homes left without power: the grid failed
+		case kind == corpus.KindOnlineService && an.utilityCut(classInternet):
+			kind = corpus.KindInternet // subscribers left without internet, no provider named
 		}
 		return &candidate{key: c.utilityLabel(an, kind), svc: -1, kind: kind, rule: "derived: no name"}, nil
 	}
 	return c.derivedCandidate(an, names, 0)
+}
+
+// utilityCut reports whether every sentence with an outage word near a
+// subject names the utility of class cl and no other utility: "des
+// milliers d'abonnés privés d'internet" is the internet's outage.
+func (an *analysis) utilityCut(cl string) bool {
+	found := false
+	for i, h := range an.lex {
+		if !an.active[i] || !an.withSubject[i] {
+			continue
+		}
+		cls := an.subjectSent[an.d.toks[h.from].sent]
+		for _, u := range []string{classInternet, classPower, classTelecom} {
+			if cls[u] != (u == cl) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
 }
 
 // householdCut reports whether an outage word counts homes cut off
@@ -104,6 +127,10 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 func (an *analysis) householdCut() bool {
 	for i, h := range an.lex {
 		if e := an.ds.lex[h.owner]; an.active[i] && e.class == classTrigger && e.tag == "household" {
+			cls := an.subjectSent[an.d.toks[h.from].sent]
+			if (cls[classInternet] || cls[classTelecom]) && !cls[classPower] {
+				continue // "la panne a privé des milliers d'abonnés d'internet"
+			}
 			return true
 		}
 	}
@@ -119,7 +146,8 @@ var nameOfKind = map[string]string{
 }
 
 // utilityLabel names a nameless outage of kind: "Power grid (Chile)" with
-// the article's country, "Power grid" without one, "" for another kind.
+// the article's country (named, else the country of the places it names),
+// "Power grid" without one, "" for another kind.
 func (c *Classifier) utilityLabel(an *analysis, kind string) string {
 	label := nameOfKind[kind]
 	if label == "" {
@@ -127,6 +155,11 @@ func (c *Classifier) utilityLabel(an *analysis, kind string) string {
 	}
 	if _, top := articleCountries(an); top >= 0 {
 		return label + " (" + c.data.countries[top].name + ")"
+	}
+	if c.geo != nil {
+		if name := c.geo.topCountry(an.d.text); name != "" {
+			return label + " (" + name + ")" // "dans le Var", "across Leeds"
+		}
 	}
 	return label
 }

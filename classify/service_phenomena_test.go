@@ -59,6 +59,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Northlink",
 		},
 		{
+			name: "fr subscribers without internet in a place, no provider named",
+			text: "La panne a privé des milliers d'abonnés d'internet samedi dans le Var pendant cinq heures.",
+			main: "Internet (France)",
+		},
+		{
+			name: "en residents without internet in a city, no provider named",
+			text: "Thousands of residents in Leeds were left without internet for five hours on Saturday.",
+			main: "Internet (United Kingdom)",
+		},
+		{
+			name: "ar subscribers without internet in a city, no provider named",
+			text: "لا يزال آلاف المشتركين في الشارقة بدون إنترنت منذ مساء الخميس.",
+			main: "Internet (United Arab Emirates)",
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
