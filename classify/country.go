@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -33,9 +34,10 @@ type geoData struct {
 }
 
 type placeName struct {
-	toks []string // lower-case words
-	raw  []string // the words as written, for a case-sensitive name; else nil
-	code string
+	toks    []string // lower-case words
+	raw     []string // the words as written, for a case-sensitive name; else nil
+	code    string
+	country bool // a name of the country itself (or its adjective), not a place in it
 }
 
 // loadGeo reads countries.tsv (names and adjectives), geo.tsv and
@@ -63,11 +65,10 @@ func loadGeo(dir string) (*geoData, error) {
 				g.countries[code] = strings.TrimPrefix(cols[1], "=")
 			}
 		}
-		names := []string{cols[1]}
+		g.addNames(code, []string{cols[1]}, true)
 		if len(cols) == 3 {
-			names = append(names, splitAlternatives(cols[2])...)
+			g.addNames(code, splitAlternatives(cols[2]), false)
 		}
-		g.addNames(code, names)
 		return nil
 	})
 	if err != nil {
@@ -75,7 +76,7 @@ func loadGeo(dir string) (*geoData, error) {
 	}
 	err = readTable(dir, fileCountries, h, func(at string, cols []string) error {
 		if len(cols) == 2 {
-			g.addNames(codes[cols[0]], splitAlternatives(cols[1]))
+			g.addNames(codes[cols[0]], splitAlternatives(cols[1]), true)
 		}
 		return nil
 	})
@@ -105,14 +106,14 @@ func loadGeo(dir string) (*geoData, error) {
 
 // addNames adds place names of a country; a leading '=' makes a name
 // case-sensitive ("=Var" is not the football "VAR").
-func (g *geoData) addNames(code string, names []string) {
+func (g *geoData) addNames(code string, names []string, country bool) {
 	for _, n := range names {
 		rest, exact := strings.CutPrefix(n, "=")
 		toks, raw := placeWords(rest)
 		if len(toks) == 0 {
 			continue
 		}
-		pn := placeName{toks: toks, code: code}
+		pn := placeName{toks: toks, code: code, country: country}
 		if exact {
 			pn.raw = raw
 			g.exact[strings.Join(raw, " ")] = code
@@ -315,13 +316,20 @@ var arabicPrefixes = []string{"و", "ب", "ل", "ف", "ك"}
 // scan calls fn with the code of every place name in s.
 func (g *geoData) scan(s string, fn func(code string)) {
 	toks, raw := placeWords(s)
+	g.scanWords(toks, raw, func(pn placeName, _ int, _ string) { fn(pn.code) })
+}
+
+// scanWords calls fn with every place name found in the words toks (raw:
+// as written), the index of its first word and the Arabic proclitic
+// joined to that word ("" when none).
+func (g *geoData) scanWords(toks, raw []string, fn func(pn placeName, i int, proclitic string)) {
 	for i := 0; i < len(toks); i++ {
-		first := toks[i]
+		first, proclitic := toks[i], ""
 		cands := g.places[first]
 		if cands == nil {
 			for _, p := range arabicPrefixes {
 				if rest, ok := strings.CutPrefix(first, p); ok && g.places[rest] != nil {
-					cands, first = g.places[rest], rest
+					cands, first, proclitic = g.places[rest], rest, p
 					break
 				}
 			}
@@ -333,10 +341,46 @@ func (g *geoData) scan(s string, fn func(code string)) {
 			}
 		}
 		if best >= 0 {
-			fn(cands[best].code)
+			fn(cands[best], i, proclitic)
 			i += len(cands[best].toks) - 1
 		}
 	}
+}
+
+// locatives introduce where something happened ("in Manipur", "dans le
+// Var", "في أمهرة"); articles may follow them.
+var (
+	locatives      = map[string]bool{"in": true, "across": true, "throughout": true, "à": true, "a": true, "dans": true, "en": true, "au": true, "aux": true, "sur": true, "في": true, "فى": true}
+	placeArticles  = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l": true}
+	placeProclitic = map[string]bool{"ب": true}
+)
+
+// regionsOf returns the places of country code that s names after a
+// locative, as written in the gazetteer (lower case), each once; country
+// names are not places here.
+func (g *geoData) regionsOf(s, code string) []string {
+	toks, raw := placeWords(s)
+	var out []string
+	g.scanWords(toks, raw, func(pn placeName, i int, proclitic string) {
+		if pn.code != code || pn.country {
+			return
+		}
+		j := i - 1
+		if j >= 0 && placeArticles[toks[j]] {
+			j--
+		}
+		if !placeProclitic[proclitic] && (j < 0 || !locatives[toks[j]]) {
+			return
+		}
+		name := strings.Join(pn.toks, " ")
+		if pn.raw != nil {
+			name = strings.Join(pn.raw, " ")
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	})
+	return out
 }
 
 // matchAt reports whether place pn is written at toks[i:] (raw: the words

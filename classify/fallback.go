@@ -97,7 +97,12 @@ func (c *Classifier) deriveService(an *analysis) (*candidate, []mention) {
 		case kind == corpus.KindOnlineService && an.utilityCut(classInternet):
 			kind = corpus.KindInternet // subscribers left without internet, no provider named
 		}
-		return &candidate{key: c.utilityLabel(an, kind), svc: -1, kind: kind, rule: "derived: no name"}, nil
+		key, country := c.utilityLabel(an, kind)
+		cand := &candidate{key: key, svc: -1, kind: kind, rule: "derived: no name"}
+		if country != "" {
+			c.addRegions(an, cand, nameOfKind[kind], country, an.reportSents())
+		}
+		return cand, nil
 	}
 	return c.derivedCandidate(an, names, 0)
 }
@@ -147,21 +152,35 @@ var nameOfKind = map[string]string{
 
 // utilityLabel names a nameless outage of kind: "Power grid (Chile)" with
 // the article's country (named, else the country of the places it names),
-// "Power grid" without one, "" for another kind.
-func (c *Classifier) utilityLabel(an *analysis, kind string) string {
+// "Power grid" without one, "" for another kind; and the country's name.
+func (c *Classifier) utilityLabel(an *analysis, kind string) (string, string) {
 	label := nameOfKind[kind]
 	if label == "" {
-		return ""
+		return "", ""
 	}
+	country := ""
 	if _, top := articleCountries(an); top >= 0 {
-		return label + " (" + c.data.countries[top].name + ")"
+		country = c.data.countries[top].name
+	} else if c.geo != nil {
+		country = c.geo.topCountry(an.d.text) // "dans le Var", "across Leeds"
 	}
-	if c.geo != nil {
-		if name := c.geo.topCountry(an.d.text); name != "" {
-			return label + " (" + name + ")" // "dans le Var", "across Leeds"
+	if country == "" {
+		return label, ""
+	}
+	return label + " (" + country + ")", country
+}
+
+// reportSents are the title's sentence and the sentences with an outage
+// word, in text order.
+func (an *analysis) reportSents() []int {
+	out := []int{an.d.toks[0].sent}
+	for s := range an.triggerSent {
+		if s != out[0] {
+			out = append(out, s)
 		}
 	}
-	return label
+	slices.Sort(out)
+	return out
 }
 
 // derivedCandidate is the i-th ranked derived name as a candidate, with

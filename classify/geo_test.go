@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -407,4 +408,33 @@ func FuzzPlaceWords(f *testing.F) {
 		g.scan(s, func(string) {})
 		g.codeOf(s)
 	})
+}
+
+// TestRegionAliases: a country-wide cut reported in a region of the country
+// carries the region's name as an alias, in each language; a place named
+// without a locative ("Cairo's mayor") or the country itself does not.
+func TestRegionAliases(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		main       string
+		alias      string // "" when no region alias is expected
+	}{
+		{"en internet in a state", "Internet shut down in Manipur\n\nAuthorities shut down mobile internet in Manipur on Tuesday for five days after clashes.", "Internet (India)", "Internet (Manipur)"},
+		{"fr power in a city", "Coupure d'électricité à Paris\n\nUne panne d'électricité a touché 20 000 foyers à Paris mardi soir pendant trois heures.", "Power grid (France)", "Power grid (Paris)"},
+		{"ar power in a city", "انقطاع الكهرباء في القاهرة\n\nانقطعت الكهرباء عن آلاف المنازل في القاهرة مساء الثلاثاء لعدة ساعات.", "Power grid (Egypt)", "Power grid (القاهرة)"},
+		{"en country only", "Blackout in Egypt\n\nA power cut hit Egypt on Tuesday, leaving millions of homes without electricity for hours.", "Power grid (Egypt)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, _ := mainOutage(t, c, tt.text, "2024-06-05")
+			if o.Service != tt.main {
+				t.Fatalf("service %q, want %q", o.Service, tt.main)
+			}
+			regional := slices.ContainsFunc(o.Aliases, func(a string) bool { return strings.Contains(a, "(") })
+			if tt.alias == "" && regional || tt.alias != "" && !slices.Contains(o.Aliases, tt.alias) {
+				t.Errorf("aliases %q, want region alias %q", o.Aliases, tt.alias)
+			}
+		})
+	}
 }

@@ -3,6 +3,8 @@ package classify
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"outages/corpus"
 )
@@ -652,11 +654,60 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 				cand = &candidate{key: key, svc: -1, kind: kind, rule: ds.countries[ci].rule}
 				an.names[key] = cand
 			}
+			c.addRegions(an, cand, label, name, []int{d.toks[0].sent, sent})
 			g := gs.get(cand)
 			g.countryOf = name
 			gs.add(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
 		}
 	}
+}
+
+// addRegions adds to a country-wide cut the names of the places of its
+// country where the text reports it (in sentences sents), as aliases:
+// "Internet (Manipur)" for "Internet (India)", a report may be filed under
+// the region.
+func (c *Classifier) addRegions(an *analysis, cand *candidate, label, country string, sents []int) {
+	if c.geo == nil {
+		return
+	}
+	code, ok := c.geo.codeOf(country)
+	if !ok || code == "" {
+		return
+	}
+	for _, s := range sents {
+		for _, r := range c.geo.regionsOf(sentText(an.d, s), code) {
+			if a := label + " (" + titleWords(r) + ")"; !slices.Contains(cand.aliases, a) {
+				cand.aliases = append(slices.Clip(cand.aliases), a) // never grow a gazetteer's slice
+			}
+		}
+	}
+}
+
+// sentText is the text of sentence s.
+func sentText(d *doc, s int) string {
+	from, to := -1, -1
+	for _, t := range d.toks {
+		if t.sent == s {
+			if from < 0 {
+				from = t.start
+			}
+			to = t.end
+		}
+	}
+	if from < 0 {
+		return ""
+	}
+	return d.text[from:to]
+}
+
+// titleWords capitalises the first letter of each Latin word.
+func titleWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		r, n := utf8.DecodeRuneInString(w)
+		ws[i] = string(unicode.ToUpper(r)) + w[n:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // cutHits returns the utility words that may name a country-wide cut:
