@@ -74,6 +74,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (United Arab Emirates)",
 		},
 		{
+			name: "en a rival's degraded service reported as well",
+			text: "Millions of MTN Nigeria subscribers lost mobile data on Sunday after fibre cables were cut during road works. Airtel Nigeria customers reported slower data and dropped calls as well.",
+			main: "MTN Nigeria", also: []string{"Airtel Nigeria"},
+		},
+		{
+			name: "fr no network at all for two operators",
+			text: "La tempête a privé d'électricité toute l'île dans la nuit de dimanche à lundi. Les clients d'Orange Caraïbe comme ceux de Digicel ont signalé l'absence totale de réseau dans plusieurs communes.",
+			also: []string{"Orange Caraïbe", "Digicel"},
+		},
+		{
+			name: "fr calls and texts disrupted too",
+			text: "L'accès à internet a été coupé pendant 80 heures en Guinée à partir du 22 mars. Les appels et les SMS ont eux aussi été fortement perturbés pendant deux jours.",
+			main: "Internet (Guinea)", also: []string{"Mobile networks (Guinea)"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
