@@ -89,6 +89,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Guinea)", also: []string{"Mobile networks (Guinea)"},
 		},
 		{
+			name: "en a sister airline's flights halted too, after an aside",
+			text: "Alaska Airlines halted all departures nationwide on Tuesday evening after a hardware failure at one of its data centres. Flights of its regional sister carrier Horizon Air, which relies on the same systems, were halted too.",
+			main: "Alaska Airlines", also: []string{"Horizon Air"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
