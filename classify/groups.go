@@ -127,7 +127,9 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 
 // joinParents returns the mentions of the text with a company named right
 // before one of its products joined to the product ("مايكروسوفت أزور",
-// "Microsoft Outlook": one mention of the product, not of the company).
+// "Microsoft Outlook": one mention of the product, not of the company),
+// unless a comma parts them: "Lloyds, Halifax and Bank of Scotland" lists
+// three.
 func (c *Classifier) joinParents(an *analysis) []mention {
 	ms := an.mentions
 	if c.geo == nil || len(ms) < 2 {
@@ -138,7 +140,7 @@ func (c *Classifier) joinParents(an *analysis) []mention {
 		m := ms[i]
 		if i+1 < len(ms) {
 			n := ms[i+1]
-			if m.svc >= 0 && n.svc >= 0 && n.from == m.to && n.sent == m.sent && !m.channel && !n.channel && c.geo.parents[n.key] == m.key {
+			if m.svc >= 0 && n.svc >= 0 && n.from == m.to && n.sent == m.sent && !m.channel && !n.channel && c.geo.parents[n.key] == m.key && !listBreak(an.d, n.from) {
 				n.from = m.from
 				out = append(out, n)
 				i++

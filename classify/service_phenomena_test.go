@@ -94,6 +94,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Alaska Airlines", also: []string{"Horizon Air"},
 		},
 		{
+			name: "en a bank and its brand listed with a comma are two outages",
+			text: "Lloyds, Halifax and Bank of Scotland card payments fail\n\nCustomers of Lloyds Bank had card payments declined for three hours on Friday after a hardware fault; Halifax customers were hit as well.",
+			main: "Lloyds Bank", also: []string{"Halifax"},
+		},
+		{
+			name: "fr a company and its product listed with a comma are two outages",
+			text: "Panne chez Meta, WhatsApp et Instagram\n\nLes services de Meta sont restés inaccessibles mardi soir pendant deux heures. WhatsApp a également été touché.",
+			main: "Meta", also: []string{"WhatsApp"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
