@@ -104,6 +104,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Meta", also: []string{"WhatsApp"},
 		},
 		{
+			name: "en a country's internet slowed to a crawl",
+			text: "Pakistan's internet slows to a crawl\n\nInternet users across Pakistan have suffered severely slowed connections since Tuesday. WhatsApp users have also been unable to download photos.",
+			main: "Internet (Pakistan)", also: []string{"WhatsApp"},
+		},
+		{
+			name: "fr a country's internet slowed",
+			text: "L'internet tunisien tourne au ralenti\n\nLes internautes en Tunisie subissent depuis mardi un fort ralentissement des connexions, selon les fournisseurs d'accès.",
+			main: "Internet (Tunisia)",
+		},
+		{
+			name: "ar a country's internet slowed",
+			text: "تباطؤ الإنترنت في العراق\n\nتباطأت خدمة الإنترنت في العراق بشكل كبير منذ يوم الثلاثاء، وفق ما أفاد مستخدمون.",
+			main: "Internet (Iraq)",
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
