@@ -129,6 +129,32 @@ func TestCauseFamilies(t *testing.T) {
 		{"en cable theft", "en", "Thieves stole copper cables from the exchange.", "stole", "cable_cut"},
 		{"fr travaux de voirie", "fr", "Des travaux de voirie ont endommagé la fibre.", "travaux de voirie", "cable_cut"},
 		{"ar cable theft", "ar", "انقطع الهاتف الأرضي إثر سرقة كوابل نحاسية", "سرقة", "cable_cut"},
+		// a change made to equipment is the change, not the equipment
+		{"fr mise a jour routeurs", "fr", "Les techniciens ont installé une mise à jour sur des routeurs du réseau.", "mise à jour sur", "software_change"},
+		{"en upgrade routers", "en", "Engineers ran an upgrade on the core routers overnight.", "upgrade on", "software_change"},
+		{"ar update routers", "ar", "بدأ العطل بعد تحديث أجهزة الموجهات في الشبكة", "تحديث", "software_change"},
+		// servers of the name system are DNS trouble, not hardware
+		{"fr serveurs dns", "fr", "Une panne de ses serveurs DNS a bloqué la navigation.", "serveurs DNS", "network"},
+		{"en dns servers", "en", "A failure of its DNS servers stopped pages from loading.", "DNS servers", "network"},
+		{"ar dns servers", "ar", "تعطلت خوادم أسماء النطاقات لدى المزود", "خوادم أسماء النطاقات", "network"},
+		// roadworks and diggers that cut a line
+		{"fr pelleteuse", "fr", "Une pelleteuse a arraché la ligne lors d'un chantier.", "pelleteuse", "cable_cut"},
+		{"en roadworks", "en", "Roadworks on the ring road left the suburb offline.", "Roadworks", "cable_cut"},
+		{"ar road works", "ar", "انقطع الإنترنت بسبب أشغال الطرق في المدينة", "أشغال الطرق", "cable_cut"},
+		{"ar qutuaat", "ar", "تعرضت حلقات الشبكة لقطوعات في عدة مواقع", "قطوعات", "cable_cut"},
+		// orders given as instructions
+		{"fr sur instruction", "fr", "Les opérateurs ont coupé l'accès sur instruction du ministère.", "sur instruction", "government"},
+		{"en instructions", "en", "The regulator blocked the app on the instructions of the ministry.", "instructions", "government"},
+		{"ar instructions", "ar", "تم حجب التطبيق بتعليمات من وزارة الداخلية", "بتعليمات", "government"},
+		// one of its suppliers, with a word between
+		{"fr un de ses fournisseurs", "fr", "La panne vient de l'un de ses grands fournisseurs.", "fournisseurs", "third_party"},
+		{"en one of its cloud suppliers", "en", "It blamed a failure at one of its cloud suppliers.", "suppliers", "third_party"},
+		{"ar one of its providers", "ar", "أرجعت الشركة الانقطاع إلى عطل لدى أحد مزوديها", "مزوديها", "third_party"},
+		// software errors and crowds in Arabic, overload words in French and English
+		{"ar khata barmajiyat", "ar", "توقف التطبيق بسبب خطأ في البرمجيات", "خطأ في البرمجيات", "software_bug"},
+		{"ar zeham", "ar", "توقف الموقع بسبب الزحام الشديد", "الزحام", "overload"},
+		{"fr pic de frequentation", "fr", "Le site a cédé sous un pic de fréquentation.", "pic de fréquentation", "overload"},
+		{"en number of players", "en", "Servers were overwhelmed by the number of players online.", "number of players", "overload"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,6 +185,24 @@ func TestNotCauses(t *testing.T) {
 		{"fr explosion du trafic", "fr", "Une explosion du trafic a saturé les serveurs.", "weather_disaster"},
 		{"en explosion in traffic", "en", "An explosion in traffic overwhelmed the servers.", "weather_disaster"},
 		{"ar air conditioning", "ar", "ارتفع الطلب على الكهرباء بسبب التكييف في الصيف", "hardware_failure"},
+		// figures of speech (nocause)
+		{"fr calmer la tempete", "fr", "L'opérateur tente de calmer la tempête avec un geste commercial.", "weather_disaster"},
+		{"fr tempete mediatique", "fr", "La panne a déclenché une tempête médiatique.", "weather_disaster"},
+		{"en storm of criticism", "en", "The outage set off a storm of criticism online.", "weather_disaster"},
+		{"en under fire", "en", "The carrier came under fire after the outage.", "weather_disaster"},
+		{"ar storm of criticism", "ar", "أثار الانقطاع عاصفة من الانتقادات", "weather_disaster"},
+		// the outage itself named a blackout (nocause)
+		{"fr black-out d'internet", "fr", "Le black-out d'internet a duré deux jours.", "power"},
+		{"en internet blackout", "en", "The internet blackout was imposed after the protests.", "power"},
+		{"en communications blackout", "en", "A communications blackout cut the region off.", "power"},
+		// news updates (nocause)
+		{"fr mises a jour de l'operateur", "fr", "Les banques attendent des mises à jour de l'opérateur sur le délai.", "software_change"},
+		{"en further updates", "en", "The company promised further updates later in the day.", "software_change"},
+		{"en update to status page", "en", "The company posted an update to its status page at noon.", "software_change"},
+		{"ar latest updates", "ar", "تابعوا آخر التحديثات حول الانقطاع", "software_change"},
+		// a spike in reports is no overload (nocause)
+		{"fr afflux de signalements", "fr", "Downdetector a enregistré un afflux de signalements vers midi.", "overload"},
+		{"en surge in complaints", "en", "Downdetector showed a surge in complaints around noon.", "overload"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
