@@ -122,6 +122,41 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseUnknown,
 		},
 		{
+			name:  "fr a storm of figures of speech is no storm",
+			text:  "Panne géante chez SFR : le réseau mobile a été coupé lundi pendant huit heures. Pour calmer la tempête, l'opérateur offre 50 Go à ses clients.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en an internet blackout is the outage, not a power cut",
+			text:  "Internet access across Iraq has been down since Monday. The internet blackout has left millions of people offline.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar a storm of criticism is no storm",
+			text:  "تعطلت خدمات شركة زين في الكويت يوم الاثنين لساعتين، ما أثار عاصفة من الانتقادات على مواقع التواصل.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr nothing allows to say it was an attack",
+			text:  "Le site de la mairie de Lyon est en panne depuis mardi. « Rien ne permet de dire qu'il s'agit d'une attaque », indique la mairie.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "en a theory nothing supports",
+			text:  "Slack was down for two hours on Monday. Some users blamed hackers, a theory nothing supports.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar nothing points to an attack",
+			text:  "توقف موقع وزارة التعليم عن العمل يوم الأحد لساعات، ولا شيء يشير إلى هجوم إلكتروني بحسب الوزارة.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr news updates from the operator are no change",
+			text:  "Panne chez Orange : les abonnés sont privés d'internet depuis ce matin. Les entreprises attendent des mises à jour de l'opérateur sur le délai de rétablissement.",
+			cause: corpus.CauseUnknown,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,
@@ -418,6 +453,30 @@ func TestDateline(t *testing.T) {
 			}
 			if tt.start != "-" && o.Start != tt.start {
 				t.Errorf("start %q, want %q", o.Start, tt.start)
+			}
+		})
+	}
+}
+
+// TestPartOfName: a cause phrase made of whole words of the outage's own
+// name is that service, not a third party ("Azure" of Microsoft Azure).
+func TestPartOfName(t *testing.T) {
+	for _, tt := range []struct {
+		name, phrase, key string
+		aliases           []string
+		want              bool
+	}{
+		{"en word of the name", "Azure", "Microsoft Azure", nil, true},
+		{"en words of the name", "Web Services", "Amazon Web Services", nil, true},
+		{"fr word of an alias", "Cloud", "OVHcloud", []string{"OVH Cloud"}, true},
+		{"ar word of the name", "زين", "زين الكويت", nil, true},
+		{"another provider", "Cloudflare", "Microsoft Azure", nil, false},
+		{"part of a word", "Azu", "Microsoft Azure", nil, false},
+		{"too short", "X", "X Corp", nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := partOfName(tt.phrase, &candidate{key: tt.key, aliases: tt.aliases}); got != tt.want {
+				t.Errorf("partOfName(%q, %q) = %v, want %v", tt.phrase, tt.key, got, tt.want)
 			}
 		})
 	}

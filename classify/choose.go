@@ -292,8 +292,8 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
 		oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
 		return true
-	case e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand):
-		return true // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
+	case e.Cause == corpus.CauseThirdParty && (namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand) || partOfName(e.Text, g.cand)):
+		return true // "Fastly", "le fournisseur Cloudflare", "Azure" of Microsoft Azure is not the third party of its own outage
 	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text):
 		return true // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
 	case g.cand.kind == corpus.KindPower && e.Cause == corpus.CausePower:
@@ -363,6 +363,22 @@ func selfNoun(phrase string) bool {
 			if strings.HasPrefix(t.norm, w) || strings.HasPrefix(strings.TrimPrefix(t.norm, "ال"), w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partOfName reports whether a cause phrase is whole words of the
+// outage's own service's name or aliases ("Azure" in "Microsoft Azure",
+// "Web Services" in "Amazon Web Services").
+func partOfName(phrase string, cand *candidate) bool {
+	p := " " + strings.ToLower(strings.TrimSpace(phrase)) + " "
+	if len(p) < 5 {
+		return false
+	}
+	for _, n := range append([]string{cand.key}, cand.aliases...) {
+		if strings.Contains(" "+strings.ToLower(n)+" ", p) {
+			return true
 		}
 	}
 	return false

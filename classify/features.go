@@ -552,10 +552,35 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
 	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
+	a, b := ts.d.exprToks(e)
+	causer, effect := causalRole(ts.ci, ts.d, a, b)
+	fs.On("cue.causes_after", causer)
+	fs.On("cue.causes_before", effect)
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// causalGap is how many words may stand between a cause phrase and the
+// active verb of causation after it ("an influx of connections caused a
+// bug") or between such a verb and the phrase it governs.
+const causalGap = 3
+
+// causalRole reports whether a cause phrase (tokens [a, b)) is the subject of an active
+// verb of causation ("l'afflux de connexions a provoqué un bug", "the
+// surge triggered", "أدى الضغط… إلى"): the causer, closer to the root;
+// and whether it is what such a verb brought about: the effect ("…a
+// provoqué un bug"). A passive "caused by", "provoqué par", which the
+// because cues hold, is neither.
+func causalRole(ci *cueIndex, d *doc, a, b int) (causer, effect bool) {
+	if k := ci.startAfter(d, "causes", b, causalGap); k >= 0 && !ci.startsAtTok("because", k) {
+		causer = true
+	}
+	if k := ci.startEndingBefore(d, "causes", a, causalGap); k >= 0 && !ci.startsAtTok("because", k) {
+		effect = true
+	}
+	return causer, effect
 }
 
 // unknownFeatures describe the choice of "unknown" for the cause.
