@@ -208,6 +208,18 @@ func TestNotCauses(t *testing.T) {
 		{"fr panne de réseau is the outage", "fr", "Une panne de réseau chez Rogers a touché tout le pays.", "network"},
 		{"en engineers rushed to fix", "en", "Engineers rushed to fix the fault overnight.", "overload"},
 		{"ar operating company", "ar", "قالت الشركة المشغلة للشبكة إن الخدمة عادت", "third_party"},
+		// follow-ups, reactions and sizes that hold a cause word
+		{"en ordered an investigation", "en", "The regulator ordered an investigation into the outage.", "government"},
+		{"en customers who ordered", "en", "Customers who ordered food through the app were left waiting.", "government"},
+		{"en heat on the boss", "en", "The outage turned up the heat on the company's chief executive.", "weather_disaster"},
+		{"en surge of reports", "en", "Downdetector recorded a surge of reports shortly after 9am.", "overload"},
+		{"en capacity of", "en", "The network has a capacity of 100 terabits per second.", "overload"},
+		{"en storm of calls", "en", "Engineers worked through the storm of calls from customers.", "weather_disaster"},
+		{"fr ordonné une enquête", "fr", "Le régulateur a ordonné une enquête sur la panne.", "government"},
+		{"fr inondé les réseaux sociaux", "fr", "Les clients ont inondé les réseaux sociaux de plaintes.", "weather_disaster"},
+		{"fr pris d'assaut le service client", "fr", "Les abonnés ont pris d'assaut le service client.", "overload"},
+		{"fr mis le feu aux réseaux sociaux", "fr", "L'incident a mis le feu aux réseaux sociaux.", "weather_disaster"},
+		{"ar ordered an investigation", "ar", "أمرت الحكومة بفتح تحقيق في الانقطاع.", "government"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
