@@ -157,6 +157,21 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseUnknown,
 		},
 		{
+			name:  "fr a cause denied in another outage's sentence is no cause",
+			text:  "Panne chez Orange : internet coupé lundi dans tout le pays, des abonnés évoquant une cyberattaque.\n\nLes clients d'Orange n'ont pas pu se connecter pendant quatre heures lundi.\n\nLe site de SFR a aussi été perturbé lundi. SFR affirme que ce n'était pas une cyberattaque.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en a cause denied in another outage's sentence is no cause",
+			text:  "Verizon outage: customers blame a cyberattack as service fails nationwide.\n\nVerizon customers could not make calls for four hours on Monday.\n\nAT&T also saw problems on Monday. AT&T said it was not a cyberattack.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar a cause denied in another outage's sentence is no cause",
+			text:  "انقطاع خدمات زين في الكويت ومستخدمون يتحدثون عن هجوم إلكتروني\n\nلم يتمكن مشتركو زين من إجراء المكالمات لأربع ساعات يوم الاثنين.\n\nكما تأثرت خدمات أوريدو يوم الاثنين. ونفت أوريدو أن يكون العطل ناتجا عن هجوم إلكتروني.",
+			cause: corpus.CauseUnknown,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,

@@ -224,15 +224,30 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 	if len(out) == 0 {
 		out = nil // no candidate: nil, not the scratch slice
 	}
-	// A cause the text denies anywhere in the region is not the cause,
-	// whatever other sentences say of it.
+	// A cause the text denies, in the region or anywhere else, is not the
+	// cause, whatever other sentences say of it: the mentions it denies
+	// are rumours, hypotheses or background ("it's not a cyberattack"
+	// far below "cyberattacks like the Sony hack in 2014").
+	elsewhere := ts.deniedInText()
 	keep := out[:0]
 	for _, cc := range out {
-		if !slices.Contains(o.CauseDenied, cc.e.Cause) {
+		if !slices.Contains(o.CauseDenied, cc.e.Cause) && !elsewhere[cc.e.Cause] {
 			keep = append(keep, cc)
 		}
 	}
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
+}
+
+// deniedInText returns the cause keys the text denies in any sentence
+// (denied phrases, denial and dismissal cues).
+func (ts *textScope) deniedInText() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ts.exprs {
+		if e.Kind == rules.KindCause && e.Cause != corpus.CauseUnknown && (e.Denied || ts.cs.denied(e)) {
+			out[e.Cause] = true
+		}
+	}
+	return out
 }
 
 // weakRecast maps the cause the rules give a generic "technical problem"
