@@ -496,3 +496,46 @@ func TestPartOfName(t *testing.T) {
 		})
 	}
 }
+
+// TestCauseAfterOlder: a cause said in a sentence with no day of its own,
+// right after a sentence about an earlier event, carries the feature
+// sent.after_older; one said right after the outage's own day does not.
+func TestCauseAfterOlder(t *testing.T) {
+	c := newTest(t)
+	for _, tt := range []struct {
+		name, text, phrase string
+		want               bool
+	}{
+		{"fr after an older outage", "Panne chez SFR : le réseau mobile a été coupé jeudi 12 mars pendant trois heures. La panne de juillet 2014 avait touché tout le pays. Due à une mise à jour ratée, elle avait duré une journée.", "mise à jour", true},
+		{"en after an older outage", "Verizon customers lost service on Thursday, March 12, for three hours. The outage of July 2019 was far bigger. A faulty software update was blamed at the time.", "update", true},
+		{"ar after an older outage", "انقطعت خدمات زين يوم الخميس 12 مارس لثلاث ساعات. وكان انقطاع يوليو 2019 أوسع نطاقا. وقد نتج حينها عن تحديث برمجي خاطئ.", "تحديث", true},
+		{"en after the outage's own day", "Verizon customers lost service on Thursday, March 12, for three hours. A faulty software update was blamed.", "update", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			if len(ex.Outages) == 0 {
+				t.Fatalf("no outage")
+			}
+			for _, ch := range ex.Outages[0].Choices {
+				if ch.Slot != "cause" {
+					continue
+				}
+				for _, cd := range ch.Candidates {
+					if !strings.Contains(cd.Text, tt.phrase) {
+						continue
+					}
+					got := false
+					for _, f := range cd.Features {
+						got = got || f.Name == "sent.after_older" && f.Value != 0
+					}
+					if got != tt.want {
+						t.Errorf("%q: sent.after_older %v, want %v (%v)", cd.Text, got, tt.want, cd.Features)
+					}
+					return
+				}
+			}
+			t.Fatalf("no cause candidate holding %q", tt.phrase)
+		})
+	}
+}

@@ -218,7 +218,11 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
-		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+		// a sentence with no day of its own right after one placed before
+		// the outage carries on with that earlier event ("Le black-out de
+		// juillet 2014 … Dû à un souci de déploiement, il avait été…")
+		cont := s > 0 && (otherSent[s-1] || ts.olderSent(s-1)) && !sameSent[s] && !sameSent[s-1]
+		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e), afterOlder: cont})
 	}
 	ts.d.bufs.causeCands = out
 	if len(out) == 0 {

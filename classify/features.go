@@ -530,8 +530,9 @@ func noDurationFeatures(cands []exprCand) model.Features {
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand
-	weak   bool
-	recast bool // a generic phrase read as the other kind of fault
+	weak       bool
+	recast     bool // a generic phrase read as the other kind of fault
+	afterOlder bool // in a sentence with no day, right after one about an earlier event
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -556,6 +557,7 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	causer, effect := causalRole(ts.ci, ts.d, a, b)
 	fs.On("cue.causes_after", causer)
 	fs.On("cue.causes_before", effect)
+	fs.On("sent.after_older", cc.afterOlder)
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
