@@ -172,6 +172,11 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseUnknown,
 		},
 		{
+			name:  "ar a participle of denial (nafiya) denies the cause after it",
+			text:  "توقف تطبيق مصرف الراجحي عن العمل يوم الاثنين لنحو ثلاث ساعات. وأوضح المصرف أن مشكلة لدى مزود خارجي تسببت في العطل، نافية أن يكون هجوم إلكتروني وراء التوقف.",
+			cause: corpus.CauseThirdParty, denied: corpus.CauseCyberattack,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,

@@ -1071,6 +1071,15 @@ func TestCausePhrasings(t *testing.T) {
 		{"ar unknown b1", "ar", "لم توضح الشركة سبب العطل.", "unknown"},
 		{"ar unknown b2", "ar", "لم يعرف سبب الانقطاع بعد.", "unknown"},
 		{"ar unknown b3", "ar", "السبب لا يزال مجهولا.", "unknown"},
+		// a third list, from the second round of invented reports
+		{"fr software_change c1", "fr", "Une évolution de la configuration des équipements a provoqué la panne.", "software_change"},
+		{"fr hardware_failure c1", "fr", "Plusieurs disques d'une baie de stockage sont tombés en panne.", "hardware_failure"},
+		{"fr power c1", "fr", "Privées de courant, les antennes ont cessé d'émettre.", "power"},
+		{"fr government c1", "fr", "Les opérateurs ont reçu une instruction de l'autorité de régulation.", "government"},
+		{"fr government c2", "fr", "L'accès a été coupé pour des raisons de sécurité.", "government"},
+		{"fr third_party c1", "fr", "La panne vient de son fournisseur de services cloud.", "third_party"},
+		{"en government c1", "en", "Operators were told to cut access for security reasons.", "government"},
+		{"ar government c1", "ar", "قطعت الخدمة لأسباب أمنية", "government"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1084,6 +1093,29 @@ func TestCausePhrasings(t *testing.T) {
 				}
 			}
 			t.Errorf("%q: no %s phrase (causes: %v)", tt.text, tt.cause, got)
+		})
+	}
+}
+
+// TestRumourDenied: a cause that users on social media suspect is a
+// rumour, denied like a cause the company rules out.
+func TestRumourDenied(t *testing.T) {
+	tg := tagger(t)
+	for _, tt := range []struct {
+		name, lang, text, sub string
+	}{
+		{"en users suspected", "en", "Some users suspected a hack, but the company said nothing.", "hack"},
+		{"fr internautes", "fr", "Des internautes ont évoqué une cyberattaque sur les réseaux sociaux.", "cyberattaque"},
+		{"ar users talked", "ar", "وتحدث مستخدمون عن هجوم إلكتروني على مواقع التواصل", "هجوم"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, ok := exprAt(tg.Tag(tt.text, tt.lang, refDay), KindCause, tt.sub)
+			if !ok {
+				t.Fatalf("no cause holding %q", tt.sub)
+			}
+			if !e.Denied {
+				t.Errorf("%q: %q not denied", tt.text, e.Text)
+			}
 		})
 	}
 }
