@@ -154,7 +154,7 @@ func TestCauseFamilies(t *testing.T) {
 		{"ar khata barmajiyat", "ar", "توقف التطبيق بسبب خطأ في البرمجيات", "خطأ في البرمجيات", "software_bug"},
 		{"ar zeham", "ar", "توقف الموقع بسبب الزحام الشديد", "الزحام", "overload"},
 		{"fr pic de frequentation", "fr", "Le site a cédé sous un pic de fréquentation.", "pic de fréquentation", "overload"},
-		{"en number of players", "en", "Servers were overwhelmed by the number of players online.", "number of players", "overload"},
+		{"en too many players", "en", "The servers crashed under too many players online.", "too many players", "overload"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,6 +220,11 @@ func TestNotCauses(t *testing.T) {
 		{"fr pris d'assaut le service client", "fr", "Les abonnés ont pris d'assaut le service client.", "overload"},
 		{"fr mis le feu aux réseaux sociaux", "fr", "L'incident a mis le feu aux réseaux sociaux.", "weather_disaster"},
 		{"ar ordered an investigation", "ar", "أمرت الحكومة بفتح تحقيق في الانقطاع.", "government"},
+		// remedies are no cause
+		{"en rolled out a fix", "en", "Engineers rolled out a fix within the hour.", "software_change"},
+		{"en rolled out mitigations", "en", "Service recovered after engineers rolled out mitigations.", "software_change"},
+		{"fr déployé un correctif", "fr", "L'opérateur a déployé un correctif dans la soirée.", "software_change"},
+		{"ar update to fix", "ar", "وأطلقت الشركة تحديثا لمعالجة المشكلة", "software_change"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1107,6 +1112,9 @@ func TestRumourDenied(t *testing.T) {
 		{"en users suspected", "en", "Some users suspected a hack, but the company said nothing.", "hack"},
 		{"fr internautes", "fr", "Des internautes ont évoqué une cyberattaque sur les réseaux sociaux.", "cyberattaque"},
 		{"ar users talked", "ar", "وتحدث مستخدمون عن هجوم إلكتروني على مواقع التواصل", "هجوم"},
+		{"en users on X claimed", "en", "Some users on X claimed the outage was a DDoS attack.", "DDoS"},
+		{"fr beaucoup accusaient", "fr", "Sur les réseaux sociaux, beaucoup accusaient une cyberattaque.", "cyberattaque"},
+		{"ar tadawala", "ar", "وتداول مستخدمون أنباء عن هجوم إلكتروني", "هجوم"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e, ok := exprAt(tg.Tag(tt.text, tt.lang, refDay), KindCause, tt.sub)
