@@ -177,6 +177,21 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseThirdParty, denied: corpus.CauseCyberattack,
 		},
 		{
+			name:  "en a year next to an outage word places the cause on another event",
+			text:  "Three UK customers could not make calls for five hours on Monday, March 9. The operator did not say what went wrong. Three's 2023 outage was blamed on a software update.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr une année à côté de la panne place la cause sur un autre événement",
+			text:  "Les abonnés de Free ont été privés d'internet lundi 9 mars pendant cinq heures. L'opérateur n'a pas donné d'explication. La panne de 2021 avait été causée par une mise à jour ratée.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar سنة بجانب كلمة العطل تنسب السبب إلى حدث آخر",
+			text:  "انقطعت خدمات زين يوم الاثنين 9 مارس لخمس ساعات، ولم توضح الشركة أسباب الانقطاع. وكان انقطاع 2021 قد نتج عن تحديث برمجي خاطئ.",
+			cause: corpus.CauseUnknown,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,

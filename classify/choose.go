@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -214,7 +215,7 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		if ts.notACause(os, e, o, oe) {
 			continue
 		}
-		if otherSent[s] && !sameSent[s] || o.Start == "" && ts.olderSent(s) {
+		if otherSent[s] && !sameSent[s] || o.Start == "" && ts.olderSent(s) || !sameSent[s] && ts.otherYearOutage(s, o.Start) {
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
@@ -240,6 +241,35 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		}
 	}
 	return recastWeak(keep, os.g.cand.kind), unknownSaid
+}
+
+// otherYearOutage reports whether sentence s names, next to an outage
+// word, a year that is not the outage's ("the 2021 outage", "Three's 2023
+// outage", "la panne de 2021", "عطل 2021"): a year the tagger reads as no
+// date, which places the sentence's cause on another event. Without a
+// start, a year before the publication's is another.
+func (ts *textScope) otherYearOutage(s int, start string) bool {
+	d, an := ts.d, ts.an
+	for _, h := range an.trigBySentence(s) {
+		for k := max(h.from-2, 0); k <= h.to+1 && k < len(d.toks); k++ {
+			if k >= h.from && k < h.to || d.toks[k].sent != s {
+				continue
+			}
+			y, err := strconv.Atoi(d.toks[k].norm)
+			if err != nil || len(d.toks[k].norm) != 4 || y < 1980 {
+				continue
+			}
+			switch {
+			case start != "" && !strings.HasPrefix(start, "X"):
+				if strconv.Itoa(y) != start[:4] {
+					return true
+				}
+			case !ts.pub.IsZero() && y < ts.pub.Year():
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deniedInText returns the cause keys the text denies in any sentence
@@ -496,8 +526,7 @@ func (ts *textScope) outageWordAfter(off, n int) bool {
 	if k >= len(d.toks) {
 		return false
 	}
-	ts.triggerDistance(k) // builds the index of outage words per sentence
-	for _, h := range ts.an.trigBySent[d.toks[k].sent] {
+	for _, h := range ts.an.trigBySentence(d.toks[k].sent) {
 		if h.from >= k && h.from < k+n {
 			return true
 		}

@@ -61,7 +61,9 @@
 //     updates", "ordered an investigation": the rule kind nocause) is no
 //     candidate; a denied or dismissed cause
 //     ("…, une hypothèse que rien ne confirme"), one something protects
-//     against, or one said of another day's outage is no cause. A service
+//     against, or one said of another day's outage (or next to an outage
+//     word with another year: "the 2021 outage", "la panne de 2021") is no
+//     cause; nor is one the text denies in any sentence. A service
 //     said to work normally, or named only as where people posted ("via
 //     X"), is no outage; a brand and its one national company named in a
 //     text are one outage. When no service is named,

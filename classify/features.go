@@ -258,20 +258,26 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 // nearest active outage word of its sentence (a large number when none).
 func (ts *textScope) triggerDistance(k int) int { return ts.an.triggerDistance(k) }
 
-// triggerDistance is the number of tokens between token k and the
-// nearest active outage word of its sentence (a large number when none).
-func (an *analysis) triggerDistance(k int) int {
+// trigBySentence returns the active outage words of sentence s (the
+// index is built on first use).
+func (an *analysis) trigBySentence(s int) []hit {
 	if an.trigBySent == nil {
 		an.trigBySent = map[int][]hit{}
 		for i, h := range an.lex {
 			if an.active[i] && an.isTrigger(h) {
-				s := an.d.toks[h.from].sent
-				an.trigBySent[s] = append(an.trigBySent[s], h)
+				t := an.d.toks[h.from].sent
+				an.trigBySent[t] = append(an.trigBySent[t], h)
 			}
 		}
 	}
+	return an.trigBySent[s]
+}
+
+// triggerDistance is the number of tokens between token k and the
+// nearest active outage word of its sentence (a large number when none).
+func (an *analysis) triggerDistance(k int) int {
 	best := 1 << 20
-	for _, h := range an.trigBySent[an.d.toks[k].sent] {
+	for _, h := range an.trigBySentence(an.d.toks[k].sent) {
 		switch {
 		case k < h.from:
 			best = min(best, h.from-k)
