@@ -192,6 +192,21 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseUnknown,
 		},
 		{
+			name:  "fr the causer, not the effect it brought about",
+			text:  "La billetterie du festival est tombée samedi matin. Cet afflux de connexions a provoqué un bug du site, qui a bloqué les ventes. Le bug a été corrigé à midi.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "en the causer, not the effect it brought about",
+			text:  "The ticket site of the festival crashed on Saturday morning. A surge in traffic triggered a software bug that blocked sales. The bug was fixed by noon, and the bug report was published.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "ar the causer, not the effect it brought about",
+			text:  "توقف موقع حجز تذاكر المهرجان صباح السبت. الضغط الكبير أدى إلى خلل برمجي في الموقع. وتم إصلاح الخلل البرمجي ظهرا، وقالت الشركة إن الخلل البرمجي لم يمس البيانات.",
+			cause: corpus.CauseOverload,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,

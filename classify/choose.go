@@ -240,7 +240,44 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 			keep = append(keep, cc)
 		}
 	}
-	return recastWeak(keep, os.g.cand.kind), unknownSaid
+	return recastWeak(ts.dropEffects(keep), os.g.cand.kind), unknownSaid
+}
+
+// dropEffects removes the cause phrases of a key that is the effect of
+// another candidate in a sentence ("l'afflux de connexions a provoqué un
+// bug", "the surge triggered a bug", "الضغط أدى إلى خلل"): the causer is
+// the outage's cause, what it brought about is a step on the way.
+func (ts *textScope) dropEffects(ccs []causeCand) []causeCand {
+	d := ts.d
+	causers := map[int]bool{} // sentences with a causer
+	for _, cc := range ccs {
+		a, b := d.exprToks(cc.e)
+		if causer, _ := causalRole(ts.ci, d, a, b); causer && a < len(d.toks) {
+			causers[d.toks[a].sent] = true
+		}
+	}
+	if len(causers) == 0 {
+		return ccs
+	}
+	// the key of an effect is the effect's wherever it is named again
+	// ("… a provoqué un bug. Le bug a été corrigé à midi."), unless it
+	// is itself a causer somewhere
+	effects, causerKeys := map[string]bool{}, map[string]bool{}
+	for _, cc := range ccs {
+		a, b := d.exprToks(cc.e)
+		causer, effect := causalRole(ts.ci, d, a, b)
+		causerKeys[cc.e.Cause] = causerKeys[cc.e.Cause] || causer
+		if effect && a < len(d.toks) && causers[d.toks[a].sent] {
+			effects[cc.e.Cause] = true
+		}
+	}
+	keep := ccs[:0]
+	for _, cc := range ccs {
+		if !effects[cc.e.Cause] || causerKeys[cc.e.Cause] {
+			keep = append(keep, cc)
+		}
+	}
+	return keep
 }
 
 // otherYearOutage reports whether sentence s names, next to an outage

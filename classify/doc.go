@@ -63,7 +63,9 @@
 //     ("…, une hypothèse que rien ne confirme"), one something protects
 //     against, or one said of another day's outage (or next to an outage
 //     word with another year: "the 2021 outage", "la panne de 2021") is no
-//     cause; nor is one the text denies in any sentence. A service
+//     cause; nor is one the text denies in any sentence, nor the effect
+//     of another cause phrase ("l'afflux de connexions a provoqué un
+//     bug": the bug, wherever it is named again). A service
 //     said to work normally, or named only as where people posted ("via
 //     X"), is no outage; a brand and its one national company named in a
 //     text are one outage. When no service is named,
