@@ -67,6 +67,9 @@ func TestCueIndex(t *testing.T) {
 		{"en affected", "en", "The outage took down Reddit for hours.", "affected", 4, true},
 		{"fr affected", "fr", "La panne a touché des sites comme Reddit.", "affected", 7, true},
 		{"ar affected", "ar", "توقفت تطبيقات مثل واتساب", "affected", 3, true},
+		{"fr à la suite d'", "fr", "Le routeur a lâché à la suite d'une maintenance.", "because", 9, true},
+		{"en in the wake of", "en", "The site fell in the wake of a surge.", "because", 8, true},
+		{"ar yurjaʿ ila", "ar", "الانقطاع يرجع إلى عطل", "because", 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDoc(tc.text)
