@@ -122,6 +122,91 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseUnknown,
 		},
 		{
+			name:  "fr a storm of figures of speech is no storm",
+			text:  "Panne géante chez SFR : le réseau mobile a été coupé lundi pendant huit heures. Pour calmer la tempête, l'opérateur offre 50 Go à ses clients.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en an internet blackout is the outage, not a power cut",
+			text:  "Internet access across Iraq has been down since Monday. The internet blackout has left millions of people offline.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar a storm of criticism is no storm",
+			text:  "تعطلت خدمات شركة زين في الكويت يوم الاثنين لساعتين، ما أثار عاصفة من الانتقادات على مواقع التواصل.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr nothing allows to say it was an attack",
+			text:  "Le site de la mairie de Lyon est en panne depuis mardi. « Rien ne permet de dire qu'il s'agit d'une attaque », indique la mairie.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "en a theory nothing supports",
+			text:  "Slack was down for two hours on Monday. Some users blamed hackers, a theory nothing supports.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar nothing points to an attack",
+			text:  "توقف موقع وزارة التعليم عن العمل يوم الأحد لساعات، ولا شيء يشير إلى هجوم إلكتروني بحسب الوزارة.",
+			cause: corpus.CauseUnknown, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "fr news updates from the operator are no change",
+			text:  "Panne chez Orange : les abonnés sont privés d'internet depuis ce matin. Les entreprises attendent des mises à jour de l'opérateur sur le délai de rétablissement.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr a cause denied in another outage's sentence is no cause",
+			text:  "Panne chez Orange : internet coupé lundi dans tout le pays, des abonnés évoquant une cyberattaque.\n\nLes clients d'Orange n'ont pas pu se connecter pendant quatre heures lundi.\n\nLe site de SFR a aussi été perturbé lundi. SFR affirme que ce n'était pas une cyberattaque.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "en a cause denied in another outage's sentence is no cause",
+			text:  "Verizon outage: customers blame a cyberattack as service fails nationwide.\n\nVerizon customers could not make calls for four hours on Monday.\n\nAT&T also saw problems on Monday. AT&T said it was not a cyberattack.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar a cause denied in another outage's sentence is no cause",
+			text:  "انقطاع خدمات زين في الكويت ومستخدمون يتحدثون عن هجوم إلكتروني\n\nلم يتمكن مشتركو زين من إجراء المكالمات لأربع ساعات يوم الاثنين.\n\nكما تأثرت خدمات أوريدو يوم الاثنين. ونفت أوريدو أن يكون العطل ناتجا عن هجوم إلكتروني.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar a participle of denial (nafiya) denies the cause after it",
+			text:  "توقف تطبيق مصرف الراجحي عن العمل يوم الاثنين لنحو ثلاث ساعات. وأوضح المصرف أن مشكلة لدى مزود خارجي تسببت في العطل، نافية أن يكون هجوم إلكتروني وراء التوقف.",
+			cause: corpus.CauseThirdParty, denied: corpus.CauseCyberattack,
+		},
+		{
+			name:  "en a year next to an outage word places the cause on another event",
+			text:  "Three UK customers could not make calls for five hours on Monday, March 9. The operator did not say what went wrong. Three's 2023 outage was blamed on a software update.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr une année à côté de la panne place la cause sur un autre événement",
+			text:  "Les abonnés de Free ont été privés d'internet lundi 9 mars pendant cinq heures. L'opérateur n'a pas donné d'explication. La panne de 2021 avait été causée par une mise à jour ratée.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "ar سنة بجانب كلمة العطل تنسب السبب إلى حدث آخر",
+			text:  "انقطعت خدمات زين يوم الاثنين 9 مارس لخمس ساعات، ولم توضح الشركة أسباب الانقطاع. وكان انقطاع 2021 قد نتج عن تحديث برمجي خاطئ.",
+			cause: corpus.CauseUnknown,
+		},
+		{
+			name:  "fr the causer, not the effect it brought about",
+			text:  "La billetterie du festival est tombée samedi matin. Cet afflux de connexions a provoqué un bug du site, qui a bloqué les ventes. Le bug a été corrigé à midi.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "en the causer, not the effect it brought about",
+			text:  "The ticket site of the festival crashed on Saturday morning. A surge in traffic triggered a software bug that blocked sales. The bug was fixed by noon, and the bug report was published.",
+			cause: corpus.CauseOverload,
+		},
+		{
+			name:  "ar the causer, not the effect it brought about",
+			text:  "توقف موقع حجز تذاكر المهرجان صباح السبت. الضغط الكبير أدى إلى خلل برمجي في الموقع. وتم إصلاح الخلل البرمجي ظهرا، وقالت الشركة إن الخلل البرمجي لم يمس البيانات.",
+			cause: corpus.CauseOverload,
+		},
+		{
 			name:  "en news updates are not a software change",
 			text:  "Telus customers have been without mobile service since early morning in a nationwide outage. The carrier said it would post updates on its website throughout the day.",
 			cause: corpus.CauseUnknown,
@@ -419,6 +504,73 @@ func TestDateline(t *testing.T) {
 			if tt.start != "-" && o.Start != tt.start {
 				t.Errorf("start %q, want %q", o.Start, tt.start)
 			}
+		})
+	}
+}
+
+// TestPartOfName: a cause phrase made of whole words of the outage's own
+// name is that service, not a third party ("Azure" of Microsoft Azure).
+func TestPartOfName(t *testing.T) {
+	for _, tt := range []struct {
+		name, phrase, key string
+		aliases           []string
+		want              bool
+	}{
+		{"en word of the name", "Azure", "Microsoft Azure", nil, true},
+		{"en words of the name", "Web Services", "Amazon Web Services", nil, true},
+		{"fr word of an alias", "Cloud", "OVHcloud", []string{"OVH Cloud"}, true},
+		{"ar word of the name", "زين", "زين الكويت", nil, true},
+		{"another provider", "Cloudflare", "Microsoft Azure", nil, false},
+		{"part of a word", "Azu", "Microsoft Azure", nil, false},
+		{"too short", "X", "X Corp", nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := partOfName(tt.phrase, &candidate{key: tt.key, aliases: tt.aliases}); got != tt.want {
+				t.Errorf("partOfName(%q, %q) = %v, want %v", tt.phrase, tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCauseAfterOlder: a cause said in a sentence with no day of its own,
+// right after a sentence about an earlier event, carries the feature
+// sent.after_older; one said right after the outage's own day does not.
+func TestCauseAfterOlder(t *testing.T) {
+	c := newTest(t)
+	for _, tt := range []struct {
+		name, text, phrase string
+		want               bool
+	}{
+		{"fr after an older outage", "Panne chez SFR : le réseau mobile a été coupé jeudi 12 mars pendant trois heures. La panne de juillet 2014 avait touché tout le pays. Due à une mise à jour ratée, elle avait duré une journée.", "mise à jour", true},
+		{"en after an older outage", "Verizon customers lost service on Thursday, March 12, for three hours. The outage of July 2019 was far bigger. A faulty software update was blamed at the time.", "update", true},
+		{"ar after an older outage", "انقطعت خدمات زين يوم الخميس 12 مارس لثلاث ساعات. وكان انقطاع يوليو 2019 أوسع نطاقا. وقد نتج حينها عن تحديث برمجي خاطئ.", "تحديث", true},
+		{"en after the outage's own day", "Verizon customers lost service on Thursday, March 12, for three hours. A faulty software update was blamed.", "update", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &corpus.Article{Body: tt.text, Published: "2026-03-13"}
+			ex := c.Classify(a)
+			if len(ex.Outages) == 0 {
+				t.Fatalf("no outage")
+			}
+			for _, ch := range ex.Outages[0].Choices {
+				if ch.Slot != "cause" {
+					continue
+				}
+				for _, cd := range ch.Candidates {
+					if !strings.Contains(cd.Text, tt.phrase) {
+						continue
+					}
+					got := false
+					for _, f := range cd.Features {
+						got = got || f.Name == "sent.after_older" && f.Value != 0
+					}
+					if got != tt.want {
+						t.Errorf("%q: sent.after_older %v, want %v (%v)", cd.Text, got, tt.want, cd.Features)
+					}
+					return
+				}
+			}
+			t.Fatalf("no cause candidate holding %q", tt.phrase)
 		})
 	}
 }

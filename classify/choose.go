@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -215,25 +216,110 @@ func (ts *textScope) causeCands(os *outageScope, o *corpus.Outage, oe *OutageExp
 		if ts.notACause(os, e, o, oe) {
 			continue
 		}
-		if otherSent[s] && !sameSent[s] || o.Start == "" && ts.olderSent(s) {
+		if otherSent[s] && !sameSent[s] || o.Start == "" && ts.olderSent(s) || !sameSent[s] && ts.otherYearOutage(s, o.Start) {
 			oe.Notes = append(oe.Notes, "cause said of another outage: "+e.Text)
 			continue
 		}
-		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e)})
+		// a sentence with no day of its own right after one placed before
+		// the outage carries on with that earlier event ("Le black-out de
+		// juillet 2014 … Dû à un souci de déploiement, il avait été…")
+		cont := s > 0 && (otherSent[s-1] || ts.olderSent(s-1)) && !sameSent[s] && !sameSent[s-1]
+		out = append(out, causeCand{exprCand: exprCand{e: e, prio: ts.prio(os, e)}, weak: ts.cs.isWeak(e), afterOlder: cont})
 	}
 	ts.d.bufs.causeCands = out
 	if len(out) == 0 {
 		out = nil // no candidate: nil, not the scratch slice
 	}
-	// A cause the text denies anywhere in the region is not the cause,
-	// whatever other sentences say of it.
+	// A cause the text denies, in the region or anywhere else, is not the
+	// cause, whatever other sentences say of it: the mentions it denies
+	// are rumours, hypotheses or background ("it's not a cyberattack"
+	// far below "cyberattacks like the Sony hack in 2014").
+	elsewhere := ts.deniedInText()
 	keep := out[:0]
 	for _, cc := range out {
-		if !slices.Contains(o.CauseDenied, cc.e.Cause) {
+		if !slices.Contains(o.CauseDenied, cc.e.Cause) && !elsewhere[cc.e.Cause] {
 			keep = append(keep, cc)
 		}
 	}
-	return recastWeak(keep, os.g.cand.kind), unknownSaid
+	return recastWeak(ts.dropEffects(keep), os.g.cand.kind), unknownSaid
+}
+
+// dropEffects removes the cause phrases of a key that is the effect of
+// another candidate in a sentence ("l'afflux de connexions a provoqué un
+// bug", "the surge triggered a bug", "الضغط أدى إلى خلل"): the causer is
+// the outage's cause, what it brought about is a step on the way.
+func (ts *textScope) dropEffects(ccs []causeCand) []causeCand {
+	d := ts.d
+	causers := map[int]bool{} // sentences with a causer
+	for _, cc := range ccs {
+		a, b := d.exprToks(cc.e)
+		if causer, _ := causalRole(ts.ci, d, a, b); causer && a < len(d.toks) {
+			causers[d.toks[a].sent] = true
+		}
+	}
+	if len(causers) == 0 {
+		return ccs
+	}
+	// the key of an effect is the effect's wherever it is named again
+	// ("… a provoqué un bug. Le bug a été corrigé à midi."), unless it
+	// is itself a causer somewhere
+	effects, causerKeys := map[string]bool{}, map[string]bool{}
+	for _, cc := range ccs {
+		a, b := d.exprToks(cc.e)
+		causer, effect := causalRole(ts.ci, d, a, b)
+		causerKeys[cc.e.Cause] = causerKeys[cc.e.Cause] || causer
+		if effect && a < len(d.toks) && causers[d.toks[a].sent] {
+			effects[cc.e.Cause] = true
+		}
+	}
+	keep := ccs[:0]
+	for _, cc := range ccs {
+		if !effects[cc.e.Cause] || causerKeys[cc.e.Cause] {
+			keep = append(keep, cc)
+		}
+	}
+	return keep
+}
+
+// otherYearOutage reports whether sentence s names, next to an outage
+// word, a year that is not the outage's ("the 2021 outage", "Three's 2023
+// outage", "la panne de 2021", "عطل 2021"): a year the tagger reads as no
+// date, which places the sentence's cause on another event. Without a
+// start, a year before the publication's is another.
+func (ts *textScope) otherYearOutage(s int, start string) bool {
+	d, an := ts.d, ts.an
+	for _, h := range an.trigBySentence(s) {
+		for k := max(h.from-2, 0); k <= h.to+1 && k < len(d.toks); k++ {
+			if k >= h.from && k < h.to || d.toks[k].sent != s {
+				continue
+			}
+			y, err := strconv.Atoi(d.toks[k].norm)
+			if err != nil || len(d.toks[k].norm) != 4 || y < 1980 {
+				continue
+			}
+			switch {
+			case start != "" && !strings.HasPrefix(start, "X"):
+				if strconv.Itoa(y) != start[:4] {
+					return true
+				}
+			case !ts.pub.IsZero() && y < ts.pub.Year():
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deniedInText returns the cause keys the text denies in any sentence
+// (denied phrases, denial and dismissal cues).
+func (ts *textScope) deniedInText() map[string]bool {
+	out := map[string]bool{}
+	for _, e := range ts.exprs {
+		if e.Kind == rules.KindCause && e.Cause != corpus.CauseUnknown && (e.Denied || ts.cs.denied(e)) {
+			out[e.Cause] = true
+		}
+	}
+	return out
 }
 
 // weakRecast maps the cause the rules give a generic "technical problem"
@@ -293,8 +379,8 @@ func (ts *textScope) notACause(os *outageScope, e rules.Expr, o *corpus.Outage, 
 		o.CauseDenied = appendUniq(o.CauseDenied, e.Cause)
 		oe.CausesDenied = append(oe.CausesDenied, Phrase{Value: e.Cause, Text: e.Text, Rule: e.Rule})
 		return true
-	case e.Cause == corpus.CauseThirdParty && namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand):
-		return true // "Fastly", "le fournisseur Cloudflare" is not the third party of its own outage
+	case e.Cause == corpus.CauseThirdParty && (namesItself(e.Text+" "+suffixHead(ts.d.text, e.End, 40), g.cand) || partOfName(e.Text, g.cand)):
+		return true // "Fastly", "le fournisseur Cloudflare", "Azure" of Microsoft Azure is not the third party of its own outage
 	case e.Cause == corpus.CauseThirdParty && (g.cand.kind == corpus.KindCloud || g.cand.kind == corpus.KindTelecom) && selfNoun(e.Text) && !ts.namesService(e.Text):
 		return true // "l'hébergeur", "the provider": a cloud's or operator's own outage, unless another one is named
 	case g.cand.kind == corpus.KindPower && e.Cause == corpus.CausePower:
@@ -364,6 +450,22 @@ func selfNoun(phrase string) bool {
 			if strings.HasPrefix(t.norm, w) || strings.HasPrefix(strings.TrimPrefix(t.norm, "ال"), w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// partOfName reports whether a cause phrase is whole words of the
+// outage's own service's name or aliases ("Azure" in "Microsoft Azure",
+// "Web Services" in "Amazon Web Services").
+func partOfName(phrase string, cand *candidate) bool {
+	p := " " + strings.ToLower(strings.TrimSpace(phrase)) + " "
+	if len(p) < 5 {
+		return false
+	}
+	for _, n := range append([]string{cand.key}, cand.aliases...) {
+		if strings.Contains(" "+strings.ToLower(n)+" ", p) {
+			return true
 		}
 	}
 	return false
@@ -462,8 +564,7 @@ func (ts *textScope) outageWordAfter(off, n int) bool {
 	if k >= len(d.toks) {
 		return false
 	}
-	ts.triggerDistance(k) // builds the index of outage words per sentence
-	for _, h := range ts.an.trigBySent[d.toks[k].sent] {
+	for _, h := range ts.an.trigBySentence(d.toks[k].sent) {
 		if h.from >= k && h.from < k+n {
 			return true
 		}

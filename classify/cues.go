@@ -14,7 +14,7 @@ const fileCues = "cues.tsv"
 var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
 	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
-	"peak": true, "credit": true, "also": true, "examples": true,
+	"peak": true, "credit": true, "also": true, "examples": true, "causes": true,
 }
 
 // cueEntry is one phrase of cues.tsv.
@@ -54,12 +54,13 @@ func loadCues(dir string, h hash.Hash, ds *dataSet) error {
 // cueIndex is where the cue words of one text are: per class, the
 // tokens where a cue ends (exclusive) and the sentences holding one.
 type cueIndex struct {
-	endsAt map[string][]int // class → sorted end tokens of its cues
+	endsAt map[string][]int    // class → sorted end tokens of its cues
+	spans  map[string][][2]int // class → its cues' [start, end) tokens, by start
 	sents  map[string]map[int]bool
 }
 
 func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
-	ci := &cueIndex{endsAt: map[string][]int{}, sents: map[string]map[int]bool{}}
+	ci := &cueIndex{endsAt: map[string][]int{}, spans: map[string][][2]int{}, sents: map[string]map[int]bool{}}
 	m := ds.cueM[lang]
 	if m == nil {
 		return ci
@@ -67,6 +68,7 @@ func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
 	for _, h := range m.find(d) {
 		cl := ds.cues[h.owner].class
 		ci.endsAt[cl] = append(ci.endsAt[cl], h.to)
+		ci.spans[cl] = append(ci.spans[cl], [2]int{h.from, h.to})
 		if ci.sents[cl] == nil {
 			ci.sents[cl] = map[int]bool{}
 		}
@@ -74,6 +76,9 @@ func newCueIndex(ds *dataSet, d *doc, lang string) *cueIndex {
 	}
 	for _, ends := range ci.endsAt {
 		sort.Ints(ends)
+	}
+	for _, sp := range ci.spans {
+		sort.Slice(sp, func(i, j int) bool { return sp[i][0] < sp[j][0] || sp[i][0] == sp[j][0] && sp[i][1] < sp[j][1] })
 	}
 	return ci
 }
@@ -112,3 +117,32 @@ func (ci *cueIndex) lastBefore(d *doc, class string, k, gap int) int {
 
 // inSentence reports whether sentence s holds a cue of class.
 func (ci *cueIndex) inSentence(class string, s int) bool { return ci.sents[class][s] }
+
+// startAfter returns the first token at or at most gap tokens after
+// token k, in k's sentence, where a cue of class starts, or -1.
+func (ci *cueIndex) startAfter(d *doc, class string, k, gap int) int {
+	sp := ci.spans[class]
+	i := sort.Search(len(sp), func(i int) bool { return sp[i][0] >= k })
+	if i == len(sp) || sp[i][0]-k > gap || k >= len(d.toks) || d.toks[sp[i][0]].sent != d.toks[k].sent {
+		return -1
+	}
+	return sp[i][0]
+}
+
+// startEndingBefore returns the start of a cue of class that ends at
+// token k or at most gap tokens before it, in k's sentence, or -1.
+func (ci *cueIndex) startEndingBefore(d *doc, class string, k, gap int) int {
+	for _, s := range ci.spans[class] {
+		if s[1] <= k && k-s[1] <= gap && k < len(d.toks) && d.toks[s[0]].sent == d.toks[k].sent {
+			return s[0]
+		}
+	}
+	return -1
+}
+
+// startsAtTok reports whether a cue of class starts at token k.
+func (ci *cueIndex) startsAtTok(class string, k int) bool {
+	sp := ci.spans[class]
+	i := sort.Search(len(sp), func(i int) bool { return sp[i][0] >= k })
+	return i < len(sp) && sp[i][0] == k
+}

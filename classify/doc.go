@@ -56,9 +56,16 @@
 //     publication is no start, a length counted back ("il y a deux ans"),
 //     from another event ("two hours later, the firm said") or forecast is
 //     no duration, nor one said in a sentence placed before the week of
-//     publication (another outage's, when.go); a denied or dismissed cause
+//     publication (another outage's, when.go); a cause word in another
+//     sense ("calmer la tempête", "internet blackout", "further
+//     updates", "ordered an investigation": the rule kind nocause) is no
+//     candidate; a denied or dismissed cause
 //     ("…, une hypothèse que rien ne confirme"), one something protects
-//     against, or one said of another day's outage is no cause. A service
+//     against, or one said of another day's outage (or next to an outage
+//     word with another year: "the 2021 outage", "la panne de 2021") is no
+//     cause; nor is one the text denies in any sentence, nor the effect
+//     of another cause phrase ("l'afflux de connexions a provoqué un
+//     bug": the bug, wherever it is named again). A service
 //     said to work normally, or named only as where people posted ("via
 //     X"), is no outage; a brand and its one national company named in a
 //     text are one outage. When no service is named,
@@ -73,7 +80,9 @@
 //     service, title or lede, the cue word before it, a question,
 //     speculation, future or past in its sentence, the rule's kind and
 //     hedge, its relation to the publication day, how many candidates
-//     agree; for a service, whether it is named as the cause ("due to an
+//     agree; for a cause, whether an active verb of causation follows it
+//     (the causer) or precedes it (the effect: "l'afflux a provoqué un
+//     bug"); for a service, whether it is named as the cause ("due to an
 //     X outage") or among the services affected ("such as X, Y and Z"),
 //     and whether it is the provider that took named platforms down or
 //     one of them. Never an article, an address or a sentence.

@@ -258,20 +258,26 @@ func (ts *textScope) contextFeatures(fs *model.Features, e rules.Expr) {
 // nearest active outage word of its sentence (a large number when none).
 func (ts *textScope) triggerDistance(k int) int { return ts.an.triggerDistance(k) }
 
-// triggerDistance is the number of tokens between token k and the
-// nearest active outage word of its sentence (a large number when none).
-func (an *analysis) triggerDistance(k int) int {
+// trigBySentence returns the active outage words of sentence s (the
+// index is built on first use).
+func (an *analysis) trigBySentence(s int) []hit {
 	if an.trigBySent == nil {
 		an.trigBySent = map[int][]hit{}
 		for i, h := range an.lex {
 			if an.active[i] && an.isTrigger(h) {
-				s := an.d.toks[h.from].sent
-				an.trigBySent[s] = append(an.trigBySent[s], h)
+				t := an.d.toks[h.from].sent
+				an.trigBySent[t] = append(an.trigBySent[t], h)
 			}
 		}
 	}
+	return an.trigBySent[s]
+}
+
+// triggerDistance is the number of tokens between token k and the
+// nearest active outage word of its sentence (a large number when none).
+func (an *analysis) triggerDistance(k int) int {
 	best := 1 << 20
-	for _, h := range an.trigBySent[an.d.toks[k].sent] {
+	for _, h := range an.trigBySentence(an.d.toks[k].sent) {
 		switch {
 		case k < h.from:
 			best = min(best, h.from-k)
@@ -556,8 +562,9 @@ func noDurationFeatures(cands []exprCand) model.Features {
 // causeCand is a cause expression proposed for an outage.
 type causeCand struct {
 	exprCand
-	weak   bool
-	recast bool // a generic phrase read as the other kind of fault
+	weak       bool
+	recast     bool // a generic phrase read as the other kind of fault
+	afterOlder bool // in a sentence with no day, right after one about an earlier event
 }
 
 func causeValue(e rules.Expr) string { return e.Cause }
@@ -578,10 +585,36 @@ func (ts *textScope) causeFeatures(os *outageScope, cands []exprCand, i int, cc 
 	k := ts.d.tokAt(e.Start)
 	fs.On("cue.because", ts.ci.before(ts.d, "because", k, 1))
 	fs.On("cue.because_near", !ts.ci.before(ts.d, "because", k, 1) && ts.ci.before(ts.d, "because", k, 4))
+	a, b := ts.d.exprToks(e)
+	causer, effect := causalRole(ts.ci, ts.d, a, b)
+	fs.On("cue.causes_after", causer)
+	fs.On("cue.causes_before", effect)
+	fs.On("sent.after_older", cc.afterOlder)
 	fs.Add("agree", math.Log1p(float64(cc.agree)))
 	fs.On("first", firstOfPrio(cands, i))
 	ts.contextFeatures(&fs, e)
 	return fs
+}
+
+// causalGap is how many words may stand between a cause phrase and the
+// active verb of causation after it ("an influx of connections caused a
+// bug") or between such a verb and the phrase it governs.
+const causalGap = 3
+
+// causalRole reports whether a cause phrase (tokens [a, b)) is the subject of an active
+// verb of causation ("l'afflux de connexions a provoqué un bug", "the
+// surge triggered", "أدى الضغط… إلى"): the causer, closer to the root;
+// and whether it is what such a verb brought about: the effect ("…a
+// provoqué un bug"). A passive "caused by", "provoqué par", which the
+// because cues hold, is neither.
+func causalRole(ci *cueIndex, d *doc, a, b int) (causer, effect bool) {
+	if k := ci.startAfter(d, "causes", b, causalGap); k >= 0 && !ci.startsAtTok("because", k) {
+		causer = true
+	}
+	if k := ci.startEndingBefore(d, "causes", a, causalGap); k >= 0 && !ci.startsAtTok("because", k) {
+		effect = true
+	}
+	return causer, effect
 }
 
 // unknownFeatures describe the choice of "unknown" for the cause.

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -66,6 +67,9 @@ func TestCueIndex(t *testing.T) {
 		{"en affected", "en", "The outage took down Reddit for hours.", "affected", 4, true},
 		{"fr affected", "fr", "La panne a touché des sites comme Reddit.", "affected", 7, true},
 		{"ar affected", "ar", "توقفت تطبيقات مثل واتساب", "affected", 3, true},
+		{"fr à la suite d'", "fr", "Le routeur a lâché à la suite d'une maintenance.", "because", 9, true},
+		{"en in the wake of", "en", "The site fell in the wake of a surge.", "because", 8, true},
+		{"ar yurjaʿ ila", "ar", "الانقطاع يرجع إلى عطل", "because", 3, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDoc(tc.text)
@@ -181,6 +185,49 @@ func TestServiceRoles(t *testing.T) {
 			cause, affected := roleShares(an, g)
 			if (cause > 0) != tt.cause || (affected > 0) != tt.affected {
 				t.Errorf("roleShares = %v, %v; want cause %v, affected %v", cause, affected, tt.cause, tt.affected)
+			}
+		})
+	}
+}
+
+// TestCausalRole: a cause phrase before an active verb of causation is
+// the causer, one after it the effect; a passive "caused by" makes
+// neither.
+func TestCausalRole(t *testing.T) {
+	c := newTest(t)
+	for _, tc := range []struct {
+		name, lang, text, phrase string
+		causer, effect           bool
+	}{
+		{"fr causer", "fr", "Cet afflux de connexions a provoqué un bug du site.", "afflux", true, false},
+		{"fr effect", "fr", "Cet afflux de connexions a provoqué un bug du site.", "bug", false, true},
+		{"fr passive", "fr", "La panne a été provoquée par un bug du site.", "bug", false, false},
+		{"fr origin", "fr", "Une mise à jour est à l'origine de la panne.", "jour", true, false},
+		{"en causer", "en", "A surge in traffic triggered a software bug.", "surge", true, false},
+		{"en effect", "en", "A surge in traffic triggered a software bug.", "bug", false, true},
+		{"en passive", "en", "The outage was caused by a software bug.", "bug", false, false},
+		{"en far", "en", "A surge in traffic was seen, and hours later the firm said it caused nothing.", "surge", false, false},
+		{"ar causer", "ar", "الضغط الكبير أدى إلى خلل في النظام", "الضغط", true, false},
+		{"ar effect", "ar", "الضغط الكبير أدى إلى خلل في النظام", "خلل", false, true},
+		{"ar verb first", "ar", "تسبب الضغط الكبير في توقف النظام", "الضغط", false, false},
+		{"other sentence", "en", "A storm hit. It caused delays.", "storm", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDoc(tc.text)
+			ci := newCueIndex(c.data, d, tc.lang)
+			a := -1
+			for i, tk := range d.toks {
+				if strings.EqualFold(tc.text[tk.start:tk.end], tc.phrase) {
+					a = i
+					break
+				}
+			}
+			if a < 0 {
+				t.Fatalf("no token %q in %v", tc.phrase, d.toks)
+			}
+			causer, effect := causalRole(ci, d, a, a+1)
+			if causer != tc.causer || effect != tc.effect {
+				t.Errorf("%q in %q: causer %v effect %v, want %v %v", tc.phrase, tc.text, causer, effect, tc.causer, tc.effect)
 			}
 		})
 	}

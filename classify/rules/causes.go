@@ -31,14 +31,15 @@ func RankCause(c string) int {
 	return len(causeKeys)
 }
 
-// causes finds cause phrases, leftmost-longest, and marks denied ones.
+// causes finds cause phrases, leftmost-longest, and marks denied ones. A
+// "nocause" phrase competes with them and yields nothing.
 func (s *scan) causes(out []Expr) []Expr {
 	prevEnd, prevDenied := -1, false
 	for i := 0; i < len(s.toks); {
 		var best match
 		found := false
 		for _, m := range s.ms[i] {
-			if m.e.kind == "cause" || m.e.kind == "unknown" {
+			if m.e.kind == "cause" || m.e.kind == "unknown" || m.e.kind == "nocause" {
 				if !found || m.end > best.end {
 					best, found = m, true
 				}
@@ -46,6 +47,13 @@ func (s *scan) causes(out []Expr) []Expr {
 		}
 		if !found {
 			i++
+			continue
+		}
+		if best.e.kind == "nocause" {
+			// another sense that holds a cause word ("calmer la tempête",
+			// "internet blackout", "further updates"): no cause, and its
+			// words start none
+			i = best.end
 			continue
 		}
 		e := s.expr(KindCause, i, best.end, best.e.loc)

@@ -221,6 +221,7 @@ var kinds = map[string]kindSpec{
 	"cause":     {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},
 	"deny":      {1, 1, oneOf("before", "after", "next")},
 	"unknown":   {0, 0, nil},
+	"nocause":   {0, 0, nil},
 	"and":       {0, 0, nil},
 	"filler":    {0, 0, nil},
 	"lastord":   {0, 0, nil},

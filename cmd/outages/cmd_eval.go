@@ -25,21 +25,22 @@ import (
 )
 
 type evalOptions struct {
-	sample     bool
-	all        string
-	newsFile   string
-	cvFile     string
-	cvExtra    stringList
-	cvExtraAll stringList
-	temporal   string
-	extraction string
-	pubdate    string
-	snippets   string
-	jsonOut    string
-	errors     bool
-	gate       bool
-	thresholds string
-	rulesDir   string
+	sample       bool
+	all          string
+	newsFile     string
+	cvFile       string
+	cvExtra      stringList
+	cvExtraAll   stringList
+	cvExtraCause stringList
+	temporal     string
+	extraction   string
+	pubdate      string
+	snippets     string
+	jsonOut      string
+	errors       bool
+	gate         bool
+	thresholds   string
+	rulesDir     string
 }
 
 func evalCommand() command {
@@ -51,7 +52,7 @@ func evalCommand() command {
   outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
-  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --gate --json figures.json   # what CI runs`,
+  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --extra-cause classify/data/train-extra5.jsonl --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
 			o.bind(fs)
@@ -294,7 +295,7 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	extra, _, err := extraExamples(cls, o.cvExtra, o.cvExtraAll)
+	extra, _, err := extraExamples(cls, extraFiles{o.cvExtra, o.cvExtraAll, o.cvExtraCause})
 	if err != nil {
 		return nil, err
 	}
@@ -341,6 +342,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
 	fs.Var(&o.cvExtra, "extra", "labelled `FILE` that trains detection in every cross-validation fold, never scored (as train --extra; repeatable)")
 	fs.Var(&o.cvExtraAll, "extra-all", "labelled `FILE` that trains every slot in every cross-validation fold, never scored (as train --extra-all; repeatable)")
+	fs.Var(&o.cvExtraCause, "extra-cause", "labelled `FILE` that trains the cause choice only in every cross-validation fold, never scored (as train --extra-cause; repeatable)")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

@@ -21,6 +21,7 @@ type trainOptions struct {
 	news       stringList
 	extra      stringList
 	extraAll   stringList
+	extraCause stringList
 	out        string
 	folds      int
 	jsonOut    string
@@ -38,7 +39,7 @@ func trainCommand() command {
 		examples: `  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv
   outages train --news ../shared/eval/news-dev.jsonl --json cv.json   # cross-validation only
   outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl   # more training texts, scored never
-  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl -o classify/data/weights.tsv   # the shipped weights`,
+  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --extra-cause classify/data/train-extra5.jsonl -o classify/data/weights.tsv   # the shipped weights`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o trainOptions
 			o.bind(fs)
@@ -51,6 +52,7 @@ func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.news, "news", "labelled news records, JSON Lines `FILE` (repeatable)")
 	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, that train outage detection only and are never scored in cross-validation (repeatable)")
 	fs.Var(&o.extraAll, "extra-all", "more labelled records, JSON Lines `FILE`, that train every slot (detection, service, start, duration, cause) and are never scored in cross-validation (repeatable)")
+	fs.Var(&o.extraCause, "extra-cause", "more labelled records, JSON Lines `FILE`, that train the choice of the cause only and are never scored in cross-validation: for files of reports written for the causes (repeatable)")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
@@ -86,7 +88,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	extraEx, nExtra, err := extraExamples(cls, o.extra, o.extraAll)
+	extraEx, nExtra, err := extraExamples(cls, extraFiles{o.extra, o.extraAll, o.extraCause})
 	if err != nil {
 		return err
 	}
@@ -94,7 +96,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	start := time.Now()
 	ex := examplesOf(cls, gold)
 	w := classify.TrainExamples(append(slices.Clip(ex), extraEx...), opts)
-	files := slices.Concat(o.news, o.extra, o.extraAll)
+	files := slices.Concat(o.news, o.extra, o.extraAll, o.extraCause)
 	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+nExtra, strings.Join(files, ", "), time.Since(start).Seconds())
 	writeCoverage(a.stdout, w, ex)
 	if o.out != "" {
@@ -130,19 +132,29 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// extraExamples reads the extra training texts: those of detectOnly files
-// train outage detection only, those of all files every slot. It returns
-// their examples and how many texts they hold.
-func extraExamples(cls *classify.Classifier, detectOnly, all []string) ([]map[string][]model.Group, int, error) {
-	det, err := readGolds(detectOnly)
+// extraFiles are the extra training files by what they train: outage
+// detection only, every slot, or the cause only.
+type extraFiles struct {
+	detectOnly, all, cause []string
+}
+
+// extraExamples reads the extra training texts of each kind of file and
+// returns their examples and how many texts they hold.
+func extraExamples(cls *classify.Classifier, f extraFiles) ([]map[string][]model.Group, int, error) {
+	det, err := readGolds(f.detectOnly)
 	if err != nil {
 		return nil, 0, err
 	}
-	full, err := readGolds(all)
+	full, err := readGolds(f.all)
 	if err != nil {
 		return nil, 0, err
 	}
-	return append(detectionOnly(examplesOf(cls, det)), examplesOf(cls, full)...), len(det) + len(full), nil
+	cause, err := readGolds(f.cause)
+	if err != nil {
+		return nil, 0, err
+	}
+	ex := append(detectionOnly(examplesOf(cls, det)), examplesOf(cls, full)...)
+	return append(ex, causeOnly(examplesOf(cls, cause))...), len(det) + len(full) + len(cause), nil
 }
 
 // detectionOnly keeps the outage-detection examples of extra texts: they
@@ -159,6 +171,20 @@ func detectionOnly(ex []map[string][]model.Group) []map[string][]model.Group {
 	return out
 }
 
+// causeOnly keeps the cause examples of extra texts written for the
+// causes: reports only, with no hard negatives beside them, they would
+// teach detection that everything is a report, and their service, day
+// and length labels were not the point of their writing.
+func causeOnly(ex []map[string][]model.Group) []map[string][]model.Group {
+	out := make([]map[string][]model.Group, 0, len(ex))
+	for _, m := range ex {
+		if g, ok := m[model.SlotCause]; ok {
+			out = append(out, map[string][]model.Group{model.SlotCause: g})
+		}
+	}
+	return out
+}
+
 // command is the training command line that wrote the weights.
 func (o *trainOptions) command() string {
 	var b strings.Builder
@@ -170,6 +196,9 @@ func (o *trainOptions) command() string {
 	}
 	for _, p := range o.extraAll {
 		fmt.Fprintf(&b, " --extra-all %s", p)
+	}
+	for _, p := range o.extraCause {
+		fmt.Fprintf(&b, " --extra-cause %s", p)
 	}
 	return strings.TrimSpace(b.String())
 }
