@@ -754,6 +754,21 @@ func TestCausePhrasings(t *testing.T) {
 	tests := []struct {
 		name, lang, text, cause string
 	}{
+		{"en grid transmission line", "en", "Most homes lost power after a fault on a high-voltage transmission line.", "hardware_failure"},
+		{"en grid switching station", "en", "The blackout followed a failure in a switching station at the plant.", "hardware_failure"},
+		{"fr grid high-voltage line", "fr", "La coupure fait suite à un incident sur une ligne haute tension.", "hardware_failure"},
+		{"ar grid transmission line", "ar", "انقطعت الكهرباء بسبب عطل فني في خط نقل رئيسي للجهد العالي.", "hardware_failure"},
+		{"en core routers", "en", "A fault in two core routers cut calls across the country.", "network"},
+		{"ar main routers", "ar", "توقفت الخدمة بسبب عطل في أحد الموجهات الرئيسية للشبكة.", "network"},
+		{"en damaged cable, pluperfect", "en", "PTCL said a major submarine cable had been damaged.", "cable_cut"},
+		{"fr damage of a cable", "fr", "Internet a été coupé après l'endommagement d'un câble sous-marin.", "cable_cut"},
+		{"ar damaged cable", "ar", "انقطع الإنترنت إثر تضرر الكابل البحري الذي يربط البلاد بالعالم.", "cable_cut"},
+		{"en national firewall", "en", "The slowdown coincides with trials of a national internet firewall.", "government"},
+		{"fr national firewall", "fr", "Les experts attribuent le ralentissement au déploiement d'un pare-feu national.", "government"},
+		{"ar firewall", "ar", "يتزامن البطء مع اختبار الحكومة لجدار حماية وطني للإنترنت.", "government"},
+		{"en flood of requests", "en", "A flood of requests overwhelmed the ticketing site.", "overload"},
+		{"ar visits beyond expectations", "ar", "تعطل الموقع بعد أن تجاوز حجم الزيارات كل التوقعات.", "overload"},
+		{"fr œ folded as oe", "fr", "Les équipes sont à pied d’œuvre après une rupture de fibre.", "cable_cut"},
 		{"en software_change 1", "en", "The outage followed a change to the network that engineers made on Monday night.", "software_change"},
 		{"en software_change 2", "en", "It was triggered by a maintenance script that deleted the wrong servers.", "software_change"},
 		{"en software_change 3", "en", "A patch released overnight broke the login page.", "software_change"},

@@ -166,3 +166,22 @@ func TestMemosAnswerAsParsed(t *testing.T) {
 		t.Errorf("a slot out of range parsed %d times in two calls, want 2", out)
 	}
 }
+
+// TestTokenizeLigatures: the ligature œ folds to "oe", so that "cœur",
+// "œuvre" and "nœud" meet rules written "coeur", "oeuvre", "noeud".
+func TestTokenizeLigatures(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"lower", "cœur", "coeur"},
+		{"upper", "Œuvre", "oeuvre"},
+		{"inside", "nœud", "noeud"},
+		{"plain", "coeur", "coeur"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokenize(tt.text)
+			if len(toks) != 1 || toks[0].s != tt.want {
+				t.Errorf("tokenize(%q) = %+v, want one token %q", tt.text, toks, tt.want)
+			}
+		})
+	}
+}

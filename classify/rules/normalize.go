@@ -88,7 +88,7 @@ func foldRune(r rune) rune {
 	case 'ç', 'Ç':
 		return 'c'
 	case 'œ', 'Œ':
-		return 'o' // "cœur" → "cour" is harmless for matching
+		return 'o' // and tokenize adds the 'e': "cœur" → "coeur"
 	}
 	return unicode.ToLower(r)
 }
@@ -169,6 +169,9 @@ func (b *scanBufs) tokenize(text string) []token {
 			space = false
 		}
 		buf = utf8.AppendRune(buf, f)
+		if r == 'œ' || r == 'Œ' {
+			buf = append(buf, 'e') // "cœur" matches "coeur"
+		}
 		i += n
 	}
 	flush(len(text))
