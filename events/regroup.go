@@ -53,9 +53,13 @@ type RegroupStats struct {
 //     place them (Options.Similarity >= 0): their weight depends on every
 //     article;
 //   - then, until nothing is added, every previous event with a mention
-//     regrouped, and all its mentions. A merge decision between a
-//     regrouped and a kept mention is the one made before: it depends on
-//     the two services and on how many articles report both.
+//     regrouped, and all its mentions; and every mention an article links
+//     with a mention regrouped (main outage and another) when their
+//     clusters may merge: a regrouped cluster's days may change, and with
+//     them whether it meets the other (see markLinks). Any other merge
+//     decision between a regrouped and a kept mention is the one made
+//     before: it depends on the two services and on how many articles
+//     report both.
 func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]Event, RegroupStats) {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
@@ -93,6 +97,7 @@ type regroupPlan struct {
 	cut      []int             // per segment: its mentions from this day on are grouped anew
 	redo     []bool            // per previous event: grouped anew
 	queue    []int             // segments whose cut moved since their events were marked
+	linkArts []int             // articles with mentions made live since their links were checked
 	pairs    map[keyPair]int   // pairCounts of the archive
 	self     map[string]bool   // key → whether two outages of it in one article merge, where that cannot change
 	selfOpen map[string]bool   // keys reported twice in articles whose merging may change
@@ -319,6 +324,11 @@ func (p *regroupPlan) markFrom(u, day int) {
 		t = p.quiet(u, day-p.opts.Window-p.opts.ReportLag-1)
 	}
 	if t < p.cut[u] {
+		for _, j := range p.unitMs[u] {
+			if d := p.ms[j].day; d >= t && d < p.cut[u] {
+				p.linkArts = append(p.linkArts, p.ms[j].art)
+			}
+		}
 		p.cut[u] = t
 		p.queue = append(p.queue, u)
 	}
@@ -504,7 +514,13 @@ func (p *regroupPlan) crossing(added, removed map[keyPair]int) map[keyPair]bool 
 // close regroups every previous event with a mention on or after the cut
 // of its segment, and what those events reach, until nothing is added.
 func (p *regroupPlan) close() {
-	for len(p.queue) > 0 {
+	for len(p.queue) > 0 || len(p.linkArts) > 0 {
+		if n := len(p.linkArts); n > 0 {
+			ai := p.linkArts[n-1]
+			p.linkArts = p.linkArts[:n-1]
+			p.markLinks(ai)
+			continue
+		}
 		u := p.queue[len(p.queue)-1]
 		p.queue = p.queue[:len(p.queue)-1]
 		for _, e := range p.unitEvents(u) {
@@ -513,6 +529,48 @@ func (p *regroupPlan) close() {
 			}
 		}
 	}
+}
+
+// markLinks regroups the kept mentions of article ai that it links with
+// one of its mentions grouped anew, when the two clusters may merge: the
+// regrouped cluster's days may change, and with them whether it meets the
+// kept one (timesMeet). They may merge when their services are related
+// or one, or reported together by Options.CoReports articles, and, both
+// dated, when their days are near enough for two clusters holding them to
+// meet (nearDays).
+func (p *regroupPlan) markLinks(ai int) {
+	f, end := p.first[ai], p.first[ai+1]
+	if f == end || p.ms[f].out != 0 {
+		return
+	}
+	main, g := p.ms[f], &grouper{arts: p.arts}
+	for j := f + 1; j < end; j++ {
+		m := p.ms[j]
+		if p.live(f) == p.live(j) {
+			continue
+		}
+		if m.key != main.key && !g.linked(p.parents, main, m) && p.pairs[kp(main.key, m.key)] < p.opts.CoReports {
+			continue
+		}
+		if main.tk <= tReport && m.tk <= tReport && abs(main.day-m.day) > p.nearDays() {
+			continue
+		}
+		if p.live(f) {
+			p.markFrom(p.unit[j], m.day)
+		} else {
+			p.markFrom(p.unit[f], main.day)
+		}
+	}
+}
+
+// nearDays is how many days apart two dated mentions may be and their
+// clusters still meet: a dated cluster holding a mention of day d spans
+// days within d-(ReportLag+Window) and d+(ReportLag+2*Window) (see fits
+// and span), and two clusters meet when their spans are at most Window
+// apart.
+func (p *regroupPlan) nearDays() int {
+	r := p.opts.ReportLag + 2*p.opts.Window
+	return 2*r + p.opts.Window
 }
 
 // live reports whether mention j is grouped anew.

@@ -444,3 +444,62 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+// TestRegroupKeptLink: an article links a cluster grouped anew with a
+// cluster of another service that Regroup would keep; when the new
+// articles move the first cluster's days so that the two now meet
+// (timesMeet), Group merges them, and Regroup must too.
+func TestRegroupKeptLink(t *testing.T) {
+	tests := []struct {
+		name   string
+		linker Article // reports Souk on its publication day and Kiosque's outage a month before
+		added  Article // a report of Souk the day before, which widens its cluster back
+		want   int     // events holding the linking article
+	}{
+		{"the regrouped service is the main outage",
+			art("a", "en", "2024-03-20", "Souk", "Kiosque@2024-02-18"), art("n", "en", "2024-03-19", "Souk"), 1},
+		{"the regrouped service is the other outage",
+			art("a", "en", "2024-03-20", "Kiosque@2024-02-18", "Souk"), art("n", "en", "2024-03-19", "Souk"), 1},
+		{"too far apart to meet",
+			art("a", "en", "2024-03-20", "Souk", "Kiosque@2024-02-10"), art("n", "en", "2024-03-19", "Souk"), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := []Article{tt.linker, // and an article a year before: the two services are reported together twice
+				art("b", "en", "2023-01-10", "Souk@2023-01-10", "Kiosque@2023-01-10")}
+			for i := range 10 {
+				base = append(base, art(fmt.Sprintf("f%d", i), "en", "2022-05-01", fmt.Sprintf("Filler %d@2022-05-01", i)))
+			}
+			prev := Group(base, Options{})
+			if n := len(eventsOfArticle(prev, "a")); n != 2 {
+				t.Fatalf("before: article a is in %d events, want 2 (the clusters should not meet yet)", n)
+			}
+			more := append(append([]Article(nil), base...), tt.added)
+			full := Group(more, Options{Previous: prev})
+			if n := len(eventsOfArticle(full, "a")); n != tt.want {
+				t.Errorf("Group: article a is in %d events, want %d", n, tt.want)
+			}
+			inc, st := Regroup(more, nil, map[string]bool{tt.added.ID: true}, Options{Previous: prev})
+			if st.Full {
+				t.Errorf("grouped everything: %+v", st)
+			}
+			if got, want := eventsJSON(t, inc), eventsJSON(t, full); got != want {
+				t.Errorf("Regroup differs from Group (%+v): %v, want %v", st, groups(inc), groups(full))
+			}
+		})
+	}
+}
+
+// eventsOfArticle returns the ids of the events holding article id.
+func eventsOfArticle(evs []Event, id string) []string {
+	var out []string
+	for _, e := range evs {
+		for _, a := range e.Articles {
+			if a.ID == id {
+				out = append(out, e.ID)
+				break
+			}
+		}
+	}
+	return out
+}
