@@ -65,7 +65,10 @@ func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]E
 	arts = sortedArticles(arts)
 	ms, ai := mentionsAliases(arts)
 	p := newRegroupPlan(arts, ms, ai, before, changed, opts)
-	if reason := p.check(before); reason != "" {
+	switch reason := p.check(before); {
+	case reason == "most articles reach a changed segment":
+		return regroupAll(arts, p.ms, p.pairs, changed, opts)
+	case reason != "":
 		return Group(arts, opts), RegroupStats{Full: true, Reason: reason, Articles: len(arts)}
 	}
 	return p.run(), p.stats

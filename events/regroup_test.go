@@ -503,3 +503,60 @@ func eventsOfArticle(evs []Event, id string) []string {
 	}
 	return out
 }
+
+// TestRegroupAllMatchesGroup: regroupAll (Regroup's path when the changes
+// reach most articles) gives exactly Group's events over seeded random
+// archives and batches of added, changed and removed articles, and keeps
+// the previous events whose mentions did not change.
+func TestRegroupAllMatchesGroup(t *testing.T) {
+	tests := []struct {
+		name       string
+		similarity float64
+		days, weak int
+		late       bool
+		start      int
+		batch      int
+	}{
+		{"three years, nightly batches", 0, 1000, 300, true, 1200, 10},
+		{"three years, batches anywhere", 0, 1000, 300, false, 1200, 10},
+		{"a year, many undated", 0, 365, 6, false, 400, 12},
+		{"a year, words off, many undated", -1, 365, 6, false, 400, 12},
+		{"a month (dense)", 0, 30, 80, false, 150, 5},
+		{"big batches", 0, 365, 80, false, 300, 80},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, total := 0, 0
+			for seed := range uint64(2) {
+				g := newArchiveGen(seed+1, tt.days, tt.weak)
+				g.late = tt.late
+				opts := Options{Similarity: tt.similarity, Parents: genParents}
+				var arts []Article
+				for range tt.start {
+					arts = append(arts, g.fresh())
+				}
+				prev := Group(arts, opts)
+				for batch := range 4 {
+					var changed map[string]bool
+					arts, _, changed = g.change(arts, tt.batch)
+					o := opts
+					o.Previous = prev
+					full := Group(arts, o)
+					o = o.withDefaults()
+					sorted := sortedArticles(arts)
+					ms, _ := mentionsAliases(sorted)
+					inc, st := regroupAll(sorted, ms, pairCounts(sorted, ms, keyParents(o.Parents)), changed, o)
+					if got, want := eventsJSON(t, inc), eventsJSON(t, full); got != want {
+						t.Fatalf("seed %d batch %d (%+v): regroupAll differs from Group", seed, batch, st)
+					}
+					kept, total = kept+st.Kept, total+len(prev)
+					prev = inc
+				}
+			}
+			if 2*kept < total {
+				t.Errorf("kept %d of %d previous events", kept, total)
+			}
+			t.Logf("kept %d of %d previous events", kept, total)
+		})
+	}
+}
