@@ -719,26 +719,26 @@ func (p *regroupPlan) run() []Event {
 	evs := g.group(redo, taken)
 	p.stats = RegroupStats{Articles: len(sub), Kept: len(p.opts.Previous) - len(redo), Regrouped: len(evs)}
 	sortEvents(evs)
-	return p.mergeKept(evs)
+	return mergeKept(p.opts.Previous, p.redo, p.stats.Kept, evs)
 }
 
-// mergeKept returns the kept previous events and evs (sorted) in order.
-func (p *regroupPlan) mergeKept(evs []Event) []Event {
-	prev := p.opts.Previous
+// mergeKept returns the previous events not to redo and evs (sorted),
+// in order; kept is how many there are.
+func mergeKept(prev []Event, redo []bool, kept int, evs []Event) []Event {
 	sorted := sort.SliceIsSorted(prev, func(i, j int) bool { return eventBefore(&prev[i], &prev[j]) })
 	if !sorted {
-		var kept []Event
+		var ks []Event
 		for ei, e := range prev {
-			if !p.redo[ei] {
-				kept = append(kept, e)
+			if !redo[ei] {
+				ks = append(ks, e)
 			}
 		}
-		sortEvents(kept)
-		return mergeEvents(kept, evs)
+		sortEvents(ks)
+		return mergeEvents(ks, evs)
 	}
-	out := make([]Event, 0, p.stats.Kept+len(evs))
+	out := make([]Event, 0, kept+len(evs))
 	for ei := range prev {
-		if p.redo[ei] {
+		if redo[ei] {
 			continue
 		}
 		for len(evs) > 0 && eventBefore(&evs[0], &prev[ei]) {

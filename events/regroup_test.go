@@ -375,7 +375,8 @@ func nightlyArchive(n, weakEvery int) (base, all []Article, changed map[string]b
 // BenchmarkNightly regroups an archive after a nightly batch of 5,000
 // articles: Group over everything (full) against Regroup (incremental),
 // for archives of 100,000 and 200,000 outage articles, all dated or one in
-// a thousand without a publication day. Its cpu-ms/op is the process's CPU
+// a thousand without a publication day; and reuse, the path Regroup takes
+// when the changes reach most articles (regroupAll). Its cpu-ms/op is the process's CPU
 // time per regrouping (both cores); setup does nothing, to measure the
 // peak memory of the archive and its previous events alone.
 func BenchmarkNightly(b *testing.B) {
@@ -411,6 +412,18 @@ func BenchmarkNightly(b *testing.B) {
 					return evs
 				})
 				b.ReportMetric(float64(st.Articles), "articles-regrouped")
+			})
+			b.Run(name+"/reuse", func(b *testing.B) { // Regroup's path when the changes reach most articles
+				setup()
+				var st RegroupStats
+				benchNightly(b, func() []Event {
+					var evs []Event
+					o := Options{Previous: prev}.withDefaults()
+					ms, _ := mentionsAliases(all)
+					evs, st = regroupAll(all, ms, pairCounts(all, ms, nil), changed, o)
+					return evs
+				})
+				b.ReportMetric(float64(st.Regrouped), "events-summarised")
 			})
 		}
 	}

@@ -24,34 +24,37 @@ func regroupAll(arts []Article, ms []mention, pairs map[keyPair]int, changed map
 	g.placeWeak()
 	comps := g.merge()
 	listed := listings(opts.Previous)
-	keep := make([]bool, len(opts.Previous))
+	redo := make([]bool, len(opts.Previous))
+	for i := range redo {
+		redo[i] = true
+	}
 	var fresh [][]int
 	for _, c := range comps {
 		if ei := g.sameAsBefore(c, listed, changed); ei >= 0 {
-			keep[ei] = true
+			redo[ei] = false
 			continue
 		}
 		fresh = append(fresh, c)
 	}
+	listed = prevListings{}
 	evs := make([]Event, 0, len(fresh))
 	for _, c := range fresh {
 		evs = append(evs, summarise(arts, ms, c))
 	}
-	var redo, kept []Event
+	var again []Event
 	taken := map[string]bool{}
 	for ei, e := range opts.Previous {
-		if keep[ei] {
-			kept, taken[e.ID] = append(kept, e), true
+		if redo[ei] {
+			again = append(again, e)
 		} else {
-			redo = append(redo, e)
+			taken[e.ID] = true
 		}
 	}
-	assignIDs(evs, g.anchors(fresh), redo, taken)
+	assignIDs(evs, g.anchors(fresh), again, taken)
 	sortEvents(evs)
-	sortEvents(kept)
 	st := RegroupStats{Full: true, Reason: "most articles reach a changed segment; previous events kept where their mentions are unchanged",
-		Articles: len(arts), Kept: len(kept), Regrouped: len(evs)}
-	return mergeEvents(kept, evs), st
+		Articles: len(arts), Kept: len(opts.Previous) - len(again), Regrouped: len(evs)}
+	return mergeKept(opts.Previous, redo, st.Kept, evs), st
 }
 
 // weakArticles returns the articles of the mentions placed by month-day,
@@ -69,18 +72,46 @@ func weakArticles(arts []Article, ms []mention) []Article {
 
 // prevRef is a previous event listing an article, and the outage it
 // names (the first of the article's mentions in it).
-type prevRef struct{ ev, outage int }
+type prevRef struct{ ev, outage int32 }
 
-// listings maps each article id of the previous events to the events
-// listing it.
-func listings(previous []Event) map[string][]prevRef {
-	out := map[string][]prevRef{}
+// prevListings are the events listing each article of the previous
+// events: one (most articles) in one map, the others in another.
+type prevListings struct {
+	one  map[string]prevRef
+	more map[string][]prevRef
+}
+
+func listings(previous []Event) prevListings {
+	n := 0
+	for _, e := range previous {
+		n += len(e.Articles)
+	}
+	l := prevListings{one: make(map[string]prevRef, n), more: map[string][]prevRef{}}
 	for ei, e := range previous {
 		for _, a := range e.Articles {
-			out[a.ID] = append(out[a.ID], prevRef{ei, a.Outage})
+			r := prevRef{int32(ei), int32(a.Outage)}
+			if first, ok := l.one[a.ID]; ok {
+				if l.more[a.ID] == nil {
+					l.more[a.ID] = []prevRef{first}
+				}
+				l.more[a.ID] = append(l.more[a.ID], r)
+				continue
+			}
+			l.one[a.ID] = r
 		}
 	}
-	return out
+	return l
+}
+
+// of returns the events listing article id.
+func (l prevListings) of(id string) []prevRef {
+	if more, ok := l.more[id]; ok {
+		return more
+	}
+	if r, ok := l.one[id]; ok {
+		return []prevRef{r}
+	}
+	return nil
 }
 
 // sameAsBefore returns the previous event component c (mention indexes in
@@ -94,7 +125,7 @@ func listings(previous []Event) map[string][]prevRef {
 // the mentions c has, of the same articles, and summarise made it of
 // them. Its id is c's too: a previous event's id goes to the component
 // with the most mentions it listed, and c has them all (assignIDs).
-func (g *grouper) sameAsBefore(c []int, listed map[string][]prevRef, changed map[string]bool) int {
+func (g *grouper) sameAsBefore(c []int, listed prevListings, changed map[string]bool) int {
 	ei, n := -1, 0
 	for k := 0; k < len(c); {
 		m := g.ms[c[k]]
@@ -103,14 +134,14 @@ func (g *grouper) sameAsBefore(c []int, listed map[string][]prevRef, changed map
 			end++
 		}
 		id := g.arts[m.art].ID
-		refs, all := listed[id], g.mentionCount(c[k])
+		refs, all := listed.of(id), g.mentionCount(c[k])
 		if len(refs) == 0 || changed[id] || !(len(refs) == 1 && end-k == all || len(refs) == all && end-k == 1) {
 			return -1
 		}
 		e := -1
 		for _, r := range refs {
-			if r.outage == m.out+1 {
-				e = r.ev
+			if int(r.outage) == m.out+1 {
+				e = int(r.ev)
 			}
 		}
 		if e < 0 || (ei >= 0 && e != ei) {
