@@ -25,9 +25,11 @@ type RegroupStats struct {
 // versions the changed and removed articles had then, and opts.Previous
 // must be what Group returned for the archive before those changes with
 // the same options (the caller keeps track of that). When the previous
-// events do not cover the unchanged articles, a changed article's previous
-// version is missing, or most articles would be regrouped anyway, it
-// groups everything (RegroupStats.Full).
+// events do not cover the unchanged articles or a changed article's
+// previous version is missing, it groups everything (RegroupStats.Full);
+// when most articles would be regrouped anyway, it places and merges
+// every mention anew but keeps the previous events that come out the
+// same (regroupAll; RegroupStats.Full too, with Kept).
 //
 // Placing a mention depends only on the mentions of its service placed
 // before it, in time order, and no event reaches back more than
