@@ -68,7 +68,7 @@ func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]E
 	ms, ai := mentionsAliases(arts)
 	p := newRegroupPlan(arts, ms, ai, before, changed, opts)
 	switch reason := p.check(before); {
-	case reason == "most articles reach a changed segment":
+	case reason == mostReached:
 		return regroupAll(arts, p.ms, p.pairs, changed, opts)
 	case reason != "":
 		return Group(arts, opts), RegroupStats{Full: true, Reason: reason, Articles: len(arts)}
@@ -103,6 +103,8 @@ type regroupPlan struct {
 	redo     []bool            // per previous event: grouped anew
 	queue    []int             // segments whose cut moved since their events were marked
 	linkArts []int             // articles with mentions made live since their links were checked
+	reached  []bool            // per article: a mention of it is grouped anew
+	nReached int               // how many articles are reached
 	pairs    map[keyPair]int   // pairCounts of the archive
 	self     map[string]bool   // key → whether two outages of it in one article merge, where that cannot change
 	selfOpen map[string]bool   // keys reported twice in articles whose merging may change
@@ -120,7 +122,7 @@ const clean = math.MaxInt
 func newRegroupPlan(arts []Article, ms []mention, ai aliasInfo, before []Article, changed map[string]bool, opts Options) *regroupPlan {
 	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: ai.targets, used: ai.used, changed: changed, parents: keyParents(opts.Parents),
 		canon: ai.canon, evOf: make([]int, len(arts)), evMore: map[int][]int{}, evGone: map[string][]int{}, keyUnits: map[string][]int{},
-		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)),
+		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)), reached: make([]bool, len(arts)),
 		keys: keyCache{}, evKeys: map[int][]string{}, unitEvs: map[int][]span{}}
 	for i, a := range arts {
 		p.ids[a.ID] = i
@@ -331,7 +333,11 @@ func (p *regroupPlan) markFrom(u, day int) {
 	if t < p.cut[u] {
 		for _, j := range p.unitMs[u] {
 			if d := p.ms[j].day; d >= t && d < p.cut[u] {
-				p.linkArts = append(p.linkArts, p.ms[j].art)
+				ai := p.ms[j].art
+				p.linkArts = append(p.linkArts, ai)
+				if !p.reached[ai] {
+					p.reached[ai], p.nReached = true, p.nReached+1
+				}
 			}
 		}
 		p.cut[u] = t
@@ -517,9 +523,11 @@ func (p *regroupPlan) crossing(added, removed map[keyPair]int) map[keyPair]bool 
 }
 
 // close regroups every previous event with a mention on or after the cut
-// of its segment, and what those events reach, until nothing is added.
+// of its segment, and what those events reach, until nothing is added or
+// most articles are reached (then Regroup takes another path: what is
+// left to mark would not change that).
 func (p *regroupPlan) close() {
-	for len(p.queue) > 0 || len(p.linkArts) > 0 {
+	for (len(p.queue) > 0 || len(p.linkArts) > 0) && !p.most() {
 		if n := len(p.linkArts); n > 0 {
 			ai := p.linkArts[n-1]
 			p.linkArts = p.linkArts[:n-1]
@@ -597,6 +605,9 @@ func (p *regroupPlan) check(before []Article) string {
 			return "the previous version of changed article " + id + " is missing"
 		}
 	}
+	if p.most() {
+		return mostReached
+	}
 	for id, evs := range p.evGone {
 		for _, ei := range evs {
 			if !p.redo[ei] {
@@ -618,10 +629,16 @@ func (p *regroupPlan) check(before []Article) string {
 		}
 	}
 	if 2*len(p.subset) > len(p.arts) {
-		return "most articles reach a changed segment"
+		return mostReached
 	}
 	return ""
 }
+
+// mostReached is why Regroup takes regroupAll's path.
+const mostReached = "most articles reach a changed segment"
+
+// most reports whether most articles have a mention grouped anew.
+func (p *regroupPlan) most() bool { return 2*p.nReached > len(p.arts) }
 
 // index is the index of article id in arts, or -1.
 func (p *regroupPlan) index(id string) int {
