@@ -68,6 +68,11 @@
 // Window+ReportLag days), the events those mentions were in and what those
 // reach, every mention of a service whose aliases they change, the
 // articles of two services whose count of co-reports they move across
-// Options.CoReports, and the services with mentions placed by words. When
-// it cannot vouch for the previous events it groups everything.
+// Options.CoReports, the kept mentions an article links with a regrouped
+// one whose clusters may now meet, and the services with mentions placed
+// by words. When that reaches most articles, it places and merges every
+// mention anew and keeps each previous event whose component comes out
+// with the same mentions of unchanged articles: only the others are
+// summarised and named again. When it cannot vouch for the previous
+// events it groups everything.
 package events

@@ -140,7 +140,11 @@ func (c keyCache) of(name string) string {
 // rawMentions returns the mentions of arts keyed by their own service
 // names (key and raw alike).
 func rawMentions(arts []Article) []mention {
-	var ms []mention
+	n := 0
+	for _, a := range arts {
+		n += len(a.Outages)
+	}
+	ms := make([]mention, 0, n)
 	keys := keyCache{}
 	for ai, a := range arts {
 		for oi, o := range a.Outages {

@@ -1,7 +1,8 @@
 package events
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 )
 
 // grouper holds the state of one Group call.
@@ -17,17 +18,19 @@ type grouper struct {
 	self     map[string]bool  // key → whether its two outages in one article merge, decided outside (Regroup)
 }
 
-// order sorts mention indexes by time, then article id, then outage index.
+// order sorts mention indexes by time, then article id, then outage index
+// (mentions differ in article or outage: the order is total, so an
+// unstable sort gives the one result).
 func (g *grouper) order(idx []int) {
-	sort.SliceStable(idx, func(i, j int) bool {
-		a, b := &g.ms[idx[i]], &g.ms[idx[j]]
-		if a.day != b.day {
-			return a.day < b.day
+	slices.SortFunc(idx, func(i, j int) int {
+		a, b := &g.ms[i], &g.ms[j]
+		if c := cmp.Compare(a.day, b.day); c != 0 {
+			return c
 		}
-		if a.art != b.art {
-			return a.art < b.art
+		if c := cmp.Compare(a.art, b.art); c != 0 {
+			return c
 		}
-		return a.out < b.out
+		return cmp.Compare(a.out, b.out)
 	})
 }
 

@@ -25,9 +25,11 @@ type RegroupStats struct {
 // versions the changed and removed articles had then, and opts.Previous
 // must be what Group returned for the archive before those changes with
 // the same options (the caller keeps track of that). When the previous
-// events do not cover the unchanged articles, a changed article's previous
-// version is missing, or most articles would be regrouped anyway, it
-// groups everything (RegroupStats.Full).
+// events do not cover the unchanged articles or a changed article's
+// previous version is missing, it groups everything (RegroupStats.Full);
+// when most articles would be regrouped anyway, it places and merges
+// every mention anew but keeps the previous events that come out the
+// same (regroupAll; RegroupStats.Full too, with Kept).
 //
 // Placing a mention depends only on the mentions of its service placed
 // before it, in time order, and no event reaches back more than
@@ -53,15 +55,22 @@ type RegroupStats struct {
 //     place them (Options.Similarity >= 0): their weight depends on every
 //     article;
 //   - then, until nothing is added, every previous event with a mention
-//     regrouped, and all its mentions. A merge decision between a
-//     regrouped and a kept mention is the one made before: it depends on
-//     the two services and on how many articles report both.
+//     regrouped, and all its mentions; and every mention an article links
+//     with a mention regrouped (main outage and another) when their
+//     clusters may merge: a regrouped cluster's days may change, and with
+//     them whether it meets the other (see markLinks). Any other merge
+//     decision between a regrouped and a kept mention is the one made
+//     before: it depends on the two services and on how many articles
+//     report both.
 func Regroup(arts, before []Article, changed map[string]bool, opts Options) ([]Event, RegroupStats) {
 	opts = opts.withDefaults()
 	arts = sortedArticles(arts)
 	ms, ai := mentionsAliases(arts)
 	p := newRegroupPlan(arts, ms, ai, before, changed, opts)
-	if reason := p.check(before); reason != "" {
+	switch reason := p.check(before); {
+	case reason == mostReached:
+		return regroupAll(arts, p.ms, p.pairs, changed, opts)
+	case reason != "":
 		return Group(arts, opts), RegroupStats{Full: true, Reason: reason, Articles: len(arts)}
 	}
 	return p.run(), p.stats
@@ -93,6 +102,9 @@ type regroupPlan struct {
 	cut      []int             // per segment: its mentions from this day on are grouped anew
 	redo     []bool            // per previous event: grouped anew
 	queue    []int             // segments whose cut moved since their events were marked
+	linkArts []int             // articles with mentions made live since their links were checked
+	reached  []bool            // per article: a mention of it is grouped anew
+	nReached int               // how many articles are reached
 	pairs    map[keyPair]int   // pairCounts of the archive
 	self     map[string]bool   // key → whether two outages of it in one article merge, where that cannot change
 	selfOpen map[string]bool   // keys reported twice in articles whose merging may change
@@ -110,7 +122,7 @@ const clean = math.MaxInt
 func newRegroupPlan(arts []Article, ms []mention, ai aliasInfo, before []Article, changed map[string]bool, opts Options) *regroupPlan {
 	p := &regroupPlan{opts: opts, arts: arts, ms: ms, targets: ai.targets, used: ai.used, changed: changed, parents: keyParents(opts.Parents),
 		canon: ai.canon, evOf: make([]int, len(arts)), evMore: map[int][]int{}, evGone: map[string][]int{}, keyUnits: map[string][]int{},
-		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)),
+		blocks: map[int][]span{}, redo: make([]bool, len(opts.Previous)), ids: make(map[string]int, len(arts)), reached: make([]bool, len(arts)),
 		keys: keyCache{}, evKeys: map[int][]string{}, unitEvs: map[int][]span{}}
 	for i, a := range arts {
 		p.ids[a.ID] = i
@@ -319,6 +331,15 @@ func (p *regroupPlan) markFrom(u, day int) {
 		t = p.quiet(u, day-p.opts.Window-p.opts.ReportLag-1)
 	}
 	if t < p.cut[u] {
+		for _, j := range p.unitMs[u] {
+			if d := p.ms[j].day; d >= t && d < p.cut[u] {
+				ai := p.ms[j].art
+				p.linkArts = append(p.linkArts, ai)
+				if !p.reached[ai] {
+					p.reached[ai], p.nReached = true, p.nReached+1
+				}
+			}
+		}
 		p.cut[u] = t
 		p.queue = append(p.queue, u)
 	}
@@ -502,9 +523,17 @@ func (p *regroupPlan) crossing(added, removed map[keyPair]int) map[keyPair]bool 
 }
 
 // close regroups every previous event with a mention on or after the cut
-// of its segment, and what those events reach, until nothing is added.
+// of its segment, and what those events reach, until nothing is added or
+// most articles are reached (then Regroup takes another path: what is
+// left to mark would not change that).
 func (p *regroupPlan) close() {
-	for len(p.queue) > 0 {
+	for (len(p.queue) > 0 || len(p.linkArts) > 0) && !p.most() {
+		if n := len(p.linkArts); n > 0 {
+			ai := p.linkArts[n-1]
+			p.linkArts = p.linkArts[:n-1]
+			p.markLinks(ai)
+			continue
+		}
 		u := p.queue[len(p.queue)-1]
 		p.queue = p.queue[:len(p.queue)-1]
 		for _, e := range p.unitEvents(u) {
@@ -513,6 +542,48 @@ func (p *regroupPlan) close() {
 			}
 		}
 	}
+}
+
+// markLinks regroups the kept mentions of article ai that it links with
+// one of its mentions grouped anew, when the two clusters may merge: the
+// regrouped cluster's days may change, and with them whether it meets the
+// kept one (timesMeet). They may merge when their services are related
+// or one, or reported together by Options.CoReports articles, and, both
+// dated, when their days are near enough for two clusters holding them to
+// meet (nearDays).
+func (p *regroupPlan) markLinks(ai int) {
+	f, end := p.first[ai], p.first[ai+1]
+	if f == end || p.ms[f].out != 0 {
+		return
+	}
+	main, g := p.ms[f], &grouper{arts: p.arts}
+	for j := f + 1; j < end; j++ {
+		m := p.ms[j]
+		if p.live(f) == p.live(j) {
+			continue
+		}
+		if m.key != main.key && !g.linked(p.parents, main, m) && p.pairs[kp(main.key, m.key)] < p.opts.CoReports {
+			continue
+		}
+		if main.tk <= tReport && m.tk <= tReport && abs(main.day-m.day) > p.nearDays() {
+			continue
+		}
+		if p.live(f) {
+			p.markFrom(p.unit[j], m.day)
+		} else {
+			p.markFrom(p.unit[f], main.day)
+		}
+	}
+}
+
+// nearDays is how many days apart two dated mentions may be and their
+// clusters still meet: a dated cluster holding a mention of day d spans
+// days within d-(ReportLag+Window) and d+(ReportLag+2*Window) (see fits
+// and span), and two clusters meet when their spans are at most Window
+// apart.
+func (p *regroupPlan) nearDays() int {
+	r := p.opts.ReportLag + 2*p.opts.Window
+	return 2*r + p.opts.Window
 }
 
 // live reports whether mention j is grouped anew.
@@ -533,6 +604,9 @@ func (p *regroupPlan) check(before []Article) string {
 		if len(p.evsOf(id)) > 0 && !had[id] {
 			return "the previous version of changed article " + id + " is missing"
 		}
+	}
+	if p.most() {
+		return mostReached
 	}
 	for id, evs := range p.evGone {
 		for _, ei := range evs {
@@ -555,10 +629,16 @@ func (p *regroupPlan) check(before []Article) string {
 		}
 	}
 	if 2*len(p.subset) > len(p.arts) {
-		return "most articles reach a changed segment"
+		return mostReached
 	}
 	return ""
 }
+
+// mostReached is why Regroup takes regroupAll's path.
+const mostReached = "most articles reach a changed segment"
+
+// most reports whether most articles have a mention grouped anew.
+func (p *regroupPlan) most() bool { return 2*p.nReached > len(p.arts) }
 
 // index is the index of article id in arts, or -1.
 func (p *regroupPlan) index(id string) int {
@@ -658,26 +738,26 @@ func (p *regroupPlan) run() []Event {
 	evs := g.group(redo, taken)
 	p.stats = RegroupStats{Articles: len(sub), Kept: len(p.opts.Previous) - len(redo), Regrouped: len(evs)}
 	sortEvents(evs)
-	return p.mergeKept(evs)
+	return mergeKept(p.opts.Previous, p.redo, p.stats.Kept, evs)
 }
 
-// mergeKept returns the kept previous events and evs (sorted) in order.
-func (p *regroupPlan) mergeKept(evs []Event) []Event {
-	prev := p.opts.Previous
+// mergeKept returns the previous events not to redo and evs (sorted),
+// in order; kept is how many there are.
+func mergeKept(prev []Event, redo []bool, kept int, evs []Event) []Event {
 	sorted := sort.SliceIsSorted(prev, func(i, j int) bool { return eventBefore(&prev[i], &prev[j]) })
 	if !sorted {
-		var kept []Event
+		var ks []Event
 		for ei, e := range prev {
-			if !p.redo[ei] {
-				kept = append(kept, e)
+			if !redo[ei] {
+				ks = append(ks, e)
 			}
 		}
-		sortEvents(kept)
-		return mergeEvents(kept, evs)
+		sortEvents(ks)
+		return mergeEvents(ks, evs)
 	}
-	out := make([]Event, 0, p.stats.Kept+len(evs))
+	out := make([]Event, 0, kept+len(evs))
 	for ei := range prev {
-		if p.redo[ei] {
+		if redo[ei] {
 			continue
 		}
 		for len(evs) > 0 && eventBefore(&evs[0], &prev[ei]) {

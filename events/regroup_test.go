@@ -375,7 +375,8 @@ func nightlyArchive(n, weakEvery int) (base, all []Article, changed map[string]b
 // BenchmarkNightly regroups an archive after a nightly batch of 5,000
 // articles: Group over everything (full) against Regroup (incremental),
 // for archives of 100,000 and 200,000 outage articles, all dated or one in
-// a thousand without a publication day. Its cpu-ms/op is the process's CPU
+// a thousand without a publication day; and reuse, the path Regroup takes
+// when the changes reach most articles (regroupAll). Its cpu-ms/op is the process's CPU
 // time per regrouping (both cores); setup does nothing, to measure the
 // peak memory of the archive and its previous events alone.
 func BenchmarkNightly(b *testing.B) {
@@ -412,6 +413,18 @@ func BenchmarkNightly(b *testing.B) {
 				})
 				b.ReportMetric(float64(st.Articles), "articles-regrouped")
 			})
+			b.Run(name+"/reuse", func(b *testing.B) { // Regroup's path when the changes reach most articles
+				setup()
+				var st RegroupStats
+				benchNightly(b, func() []Event {
+					var evs []Event
+					o := Options{Previous: prev}.withDefaults()
+					ms, _ := mentionsAliases(all)
+					evs, st = regroupAll(all, ms, pairCounts(all, ms, nil), changed, o)
+					return evs
+				})
+				b.ReportMetric(float64(st.Regrouped), "events-summarised")
+			})
 		}
 	}
 }
@@ -443,4 +456,120 @@ func FuzzParseDay(f *testing.F) {
 			t.Errorf("parseDay(%q) = %d, %v; time.Parse gives %d, %v", s, got, ok, want, err)
 		}
 	})
+}
+
+// TestRegroupKeptLink: an article links a cluster grouped anew with a
+// cluster of another service that Regroup would keep; when the new
+// articles move the first cluster's days so that the two now meet
+// (timesMeet), Group merges them, and Regroup must too.
+func TestRegroupKeptLink(t *testing.T) {
+	tests := []struct {
+		name   string
+		linker Article // reports Souk on its publication day and Kiosque's outage a month before
+		added  Article // a report of Souk the day before, which widens its cluster back
+		want   int     // events holding the linking article
+	}{
+		{"the regrouped service is the main outage",
+			art("a", "en", "2024-03-20", "Souk", "Kiosque@2024-02-18"), art("n", "en", "2024-03-19", "Souk"), 1},
+		{"the regrouped service is the other outage",
+			art("a", "en", "2024-03-20", "Kiosque@2024-02-18", "Souk"), art("n", "en", "2024-03-19", "Souk"), 1},
+		{"too far apart to meet",
+			art("a", "en", "2024-03-20", "Souk", "Kiosque@2024-02-10"), art("n", "en", "2024-03-19", "Souk"), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base := []Article{tt.linker, // and an article a year before: the two services are reported together twice
+				art("b", "en", "2023-01-10", "Souk@2023-01-10", "Kiosque@2023-01-10")}
+			for i := range 10 {
+				base = append(base, art(fmt.Sprintf("f%d", i), "en", "2022-05-01", fmt.Sprintf("Filler %d@2022-05-01", i)))
+			}
+			prev := Group(base, Options{})
+			if n := len(eventsOfArticle(prev, "a")); n != 2 {
+				t.Fatalf("before: article a is in %d events, want 2 (the clusters should not meet yet)", n)
+			}
+			more := append(append([]Article(nil), base...), tt.added)
+			full := Group(more, Options{Previous: prev})
+			if n := len(eventsOfArticle(full, "a")); n != tt.want {
+				t.Errorf("Group: article a is in %d events, want %d", n, tt.want)
+			}
+			inc, st := Regroup(more, nil, map[string]bool{tt.added.ID: true}, Options{Previous: prev})
+			if st.Full {
+				t.Errorf("grouped everything: %+v", st)
+			}
+			if got, want := eventsJSON(t, inc), eventsJSON(t, full); got != want {
+				t.Errorf("Regroup differs from Group (%+v): %v, want %v", st, groups(inc), groups(full))
+			}
+		})
+	}
+}
+
+// eventsOfArticle returns the ids of the events holding article id.
+func eventsOfArticle(evs []Event, id string) []string {
+	var out []string
+	for _, e := range evs {
+		for _, a := range e.Articles {
+			if a.ID == id {
+				out = append(out, e.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestRegroupAllMatchesGroup: regroupAll (Regroup's path when the changes
+// reach most articles) gives exactly Group's events over seeded random
+// archives and batches of added, changed and removed articles, and keeps
+// the previous events whose mentions did not change.
+func TestRegroupAllMatchesGroup(t *testing.T) {
+	tests := []struct {
+		name       string
+		similarity float64
+		days, weak int
+		late       bool
+		start      int
+		batch      int
+	}{
+		{"three years, nightly batches", 0, 1000, 300, true, 1200, 10},
+		{"three years, batches anywhere", 0, 1000, 300, false, 1200, 10},
+		{"a year, many undated", 0, 365, 6, false, 400, 12},
+		{"a year, words off, many undated", -1, 365, 6, false, 400, 12},
+		{"a month (dense)", 0, 30, 80, false, 150, 5},
+		{"big batches", 0, 365, 80, false, 300, 80},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, total := 0, 0
+			for seed := range uint64(2) {
+				g := newArchiveGen(seed+1, tt.days, tt.weak)
+				g.late = tt.late
+				opts := Options{Similarity: tt.similarity, Parents: genParents}
+				var arts []Article
+				for range tt.start {
+					arts = append(arts, g.fresh())
+				}
+				prev := Group(arts, opts)
+				for batch := range 4 {
+					var changed map[string]bool
+					arts, _, changed = g.change(arts, tt.batch)
+					o := opts
+					o.Previous = prev
+					full := Group(arts, o)
+					o = o.withDefaults()
+					sorted := sortedArticles(arts)
+					ms, _ := mentionsAliases(sorted)
+					inc, st := regroupAll(sorted, ms, pairCounts(sorted, ms, keyParents(o.Parents)), changed, o)
+					if got, want := eventsJSON(t, inc), eventsJSON(t, full); got != want {
+						t.Fatalf("seed %d batch %d (%+v): regroupAll differs from Group", seed, batch, st)
+					}
+					kept, total = kept+st.Kept, total+len(prev)
+					prev = inc
+				}
+			}
+			if 2*kept < total {
+				t.Errorf("kept %d of %d previous events", kept, total)
+			}
+			t.Logf("kept %d of %d previous events", kept, total)
+		})
+	}
 }

@@ -43,7 +43,8 @@ const (
 
 // eventsInputVersion changes whenever events.Article or the cache's layout
 // changes shape or meaning; a cache of another version is rebuilt.
-const eventsInputVersion = 2
+// (3: durations of zero minutes kept, see inputPart.ZeroDurations).
+const eventsInputVersion = 3
 
 // inputMeta is the content of meta.gob.
 type inputMeta struct {
@@ -58,6 +59,38 @@ type inputMeta struct {
 type inputPart struct {
 	Version int
 	Arts    []events.Article // sorted by id
+	// ZeroDurations are the outages whose duration is zero minutes: gob
+	// reads a pointer to zero as nil, and grouping from the cache must see
+	// the articles a run grouped when it stored them.
+	ZeroDurations []outageRef
+}
+
+// outageRef is outage Out of article Art of a partition.
+type outageRef struct{ Art, Out int32 }
+
+// zeroDurations returns the outages of arts whose duration is zero minutes.
+func zeroDurations(arts []events.Article) []outageRef {
+	var out []outageRef
+	for ai, a := range arts {
+		for oi, o := range a.Outages {
+			if o.DurationMin != nil && *o.DurationMin == 0 {
+				out = append(out, outageRef{int32(ai), int32(oi)})
+			}
+		}
+	}
+	return out
+}
+
+// restoreZeroDurations gives the outages of refs their zero duration back;
+// it reports false when one is not in arts (a damaged partition).
+func restoreZeroDurations(arts []events.Article, refs []outageRef) bool {
+	for _, r := range refs {
+		if r.Art < 0 || int(r.Art) >= len(arts) || r.Out < 0 || int(r.Out) >= len(arts[r.Art].Outages) {
+			return false
+		}
+		arts[r.Art].Outages[r.Out].DurationMin = new(int)
+	}
+	return true
 }
 
 // groupInput is the cache read and brought up to date with the store.
@@ -260,6 +293,9 @@ func loadInputCache(dataDir string) (*groupInput, error) {
 		if part.Version != eventsInputVersion {
 			return nil, fmt.Errorf("%s: version %d, want %d", path, part.Version, eventsInputVersion)
 		}
+		if !restoreZeroDurations(part.Arts, part.ZeroDurations) {
+			return nil, fmt.Errorf("%s: a zero duration names no outage", path)
+		}
 		in.names[p] = true
 		if in.all == nil {
 			in.all = part.Arts // the first: no copy
@@ -301,7 +337,7 @@ func (in *groupInput) writeDirty(dataDir string) error {
 	for p := range in.dirty {
 		arts := parts[p]
 		err := writeAtomic(filepath.Join(dir, p+".gob"), func(w io.Writer) error {
-			return gob.NewEncoder(w).Encode(inputPart{Version: eventsInputVersion, Arts: arts})
+			return gob.NewEncoder(w).Encode(inputPart{Version: eventsInputVersion, Arts: arts, ZeroDurations: zeroDurations(arts)})
 		})
 		if err != nil {
 			return err

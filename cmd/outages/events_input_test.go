@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -327,4 +328,59 @@ func mapOf(arts []events.Article) map[string]bool {
 		m[a.ID] = true
 	}
 	return m
+}
+
+// TestEventsInputDurations: the cache gives back each outage's duration
+// as stored, zero minutes included (gob alone reads a pointer to zero as
+// none), so that events grouped from the cache are those grouped when the
+// articles were stored.
+func TestEventsInputDurations(t *testing.T) {
+	minutes := func(m int) *int { return &m }
+	tests := []struct {
+		name string
+		dur  *int
+	}{
+		{"none", nil},
+		{"zero minutes", minutes(0)},
+		{"ninety minutes", minutes(90)},
+	}
+	in := newGroupInput()
+	in.changed = map[string]bool{}
+	for i, tt := range tests {
+		a := &corpus.Article{ID: fmt.Sprintf("a%d", i), URL: "https://example.test/", Title: "Panne", Published: "2024-01-02", IsOutage: true,
+			Outages: []corpus.Outage{{Service: "Orange"}, {Service: "Free", DurationMin: tt.dur, DurationKind: "at_least"}}}
+		in.apply(a)
+	}
+	dir := t.TempDir()
+	if err := in.writeParts(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := in.writeMeta(dir, "then", "x"); err != nil {
+		t.Fatal(err)
+	}
+	back, err := loadInputCache(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if i >= len(back.all) {
+				t.Fatalf("%d articles read back", len(back.all))
+			}
+			got := back.all[i].Outages[1].DurationMin
+			if (got == nil) != (tt.dur == nil) || (got != nil && *got != *tt.dur) {
+				t.Errorf("duration %v, want %v", ptrString(got), ptrString(tt.dur))
+			}
+			if back.all[i].Outages[0].DurationMin != nil {
+				t.Errorf("the outage without a duration has %d minutes", *back.all[i].Outages[0].DurationMin)
+			}
+		})
+	}
+}
+
+func ptrString(p *int) string {
+	if p == nil {
+		return "none"
+	}
+	return fmt.Sprint(*p)
 }
