@@ -261,7 +261,56 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
 			return true
 		}
-		if alsoDown(an, m) {
+		if alsoDown(an, m) || subjectDown(an, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseGap is how many words may separate a derived name from the outage
+// word of the clause it is the subject of; asideMax is how long an aside
+// between commas after the name may be.
+const (
+	clauseGap = 4
+	asideMax  = 16
+)
+
+// subjectDown reports whether derived mention m is the subject of a clause
+// reporting it down: an outage word at most clauseGap words after the
+// name, with no comma between, once an aside between commas right after
+// the name is skipped ("le porte-monnaie X, qui s'appuie sur le réseau de
+// l'opérateur, a été indisponible"; "X, which runs on its network, went
+// down").
+func subjectDown(an *analysis, m mention) bool {
+	d := an.d
+	if d.toks[m.from].arabic || d.toks[m.from].para == 0 {
+		return false // a headline's capitalised words are no clause's subject
+	}
+	comma := func(k int) bool {
+		return k > 0 && k < len(d.toks) && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،")
+	}
+	an.triggerDistance(m.from) // fills an.trigBySent
+	k := m.to
+	if comma(k) {
+		j := k + 1
+		for j < len(d.toks) && d.toks[j].sent == m.sent && !comma(j) {
+			j++
+		}
+		if j >= len(d.toks) || d.toks[j].sent != m.sent || j-k > asideMax {
+			return false
+		}
+		k = j
+	}
+	for _, h := range an.trigBySent[m.sent] {
+		if h.from < k || h.from-k > clauseGap {
+			continue
+		}
+		clause := true
+		for j := k + 1; j <= h.from; j++ {
+			clause = clause && !comma(j)
+		}
+		if clause {
 			return true
 		}
 	}

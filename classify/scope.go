@@ -37,6 +37,9 @@ func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published st
 		if g.countryOf != "" && ts.main.countryOf == "" {
 			continue // a country-wide cut read from generic words does not take a named service's sentences
 		}
+		if g.derived {
+			continue // nor does a name read from the text's capitals
+		}
 		for s := range g.sents {
 			ts.owned[s] = true
 		}

@@ -119,6 +119,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Iraq)",
 		},
 		{
+			name: "fr a name absent from the gazetteer reported down in its own clause, after an aside",
+			text: "Tunisie Telecom : un incendie prive de réseau le Grand Tunis\n\nLes abonnés de Tunisie Telecom ont été privés de réseau pendant dix heures lundi après un incendie dans un central. Le porte-monnaie électronique Monetix, qui s'appuie sur le réseau de l'opérateur, a été indisponible pendant toute la coupure.",
+			main: "Tunisie Telecom", also: []string{"Monetix"},
+		},
+		{
+			name: "en a name absent from the gazetteer reported down in its own clause, after an aside",
+			text: "Fire at exchange cuts Vodafone data\n\nCustomers of Vodafone lost mobile data for six hours on Monday after a fire at an exchange. The payments app Paylix, which relies on the operator's network, was unavailable for the whole outage.",
+			main: "Vodafone", also: []string{"Paylix"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
