@@ -276,9 +276,19 @@ const (
 	asideMax  = 16
 )
 
+// clauseVerbs are the auxiliaries and copulas between a subject and the
+// outage word of its clause ("was unavailable", "a été indisponible",
+// "went down", "est resté inaccessible").
+var clauseVerbs = map[string]bool{
+	"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true, "been": true,
+	"went": true, "became": true, "remained": true, "stayed": true, "got": true,
+	"a": true, "ont": true, "est": true, "sont": true, "ete": true, "etait": true, "etaient": true,
+	"reste": true, "restait": true, "restee": true, "restes": true, "s": true, "se": true, "devenu": true,
+}
+
 // subjectDown reports whether derived mention m is the subject of a clause
 // reporting it down: an outage word at most clauseGap words after the
-// name, with no comma between, once an aside between commas right after
+// name, with no punctuation between, once an aside between commas right after
 // the name is skipped ("le porte-monnaie X, qui s'appuie sur le réseau de
 // l'opérateur, a été indisponible"; "X, which runs on its network, went
 // down").
@@ -287,11 +297,17 @@ func subjectDown(an *analysis, m mention) bool {
 	if d.toks[m.from].arabic || d.toks[m.from].para == 0 {
 		return false // a headline's capitalised words are no clause's subject
 	}
+	if m.from == 0 || d.toks[m.from-1].sent != m.sent || strings.ContainsAny(d.text[d.toks[m.from-1].end:d.toks[m.from].start], "-–—:()") {
+		// a capitalised word opening a sentence or a dateline's clause
+		// ("IMPHAL, May 6 - Mobile internet…") may be any word; one in
+		// brackets is a source
+		return false
+	}
 	comma := func(k int) bool {
 		return k > 0 && k < len(d.toks) && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،")
 	}
 	an.triggerDistance(m.from) // fills an.trigBySent
-	k := m.to
+	k, from := m.to, m.to // the clause's first word; the first gap to check
 	if comma(k) {
 		j := k + 1
 		for j < len(d.toks) && d.toks[j].sent == m.sent && !comma(j) {
@@ -300,15 +316,18 @@ func subjectDown(an *analysis, m mention) bool {
 		if j >= len(d.toks) || d.toks[j].sent != m.sent || j-k > asideMax {
 			return false
 		}
-		k = j
+		k, from = j, j+1
 	}
 	for _, h := range an.trigBySent[m.sent] {
 		if h.from < k || h.from-k > clauseGap {
 			continue
 		}
-		clause := true
-		for j := k + 1; j <= h.from; j++ {
-			clause = clause && !comma(j)
+		clause := h.from == k // "X crashed"; else a verb between: "X was unavailable", "X a été indisponible"
+		for j := k; j < h.from && !clause; j++ {
+			clause = clauseVerbs[d.toks[j].norm]
+		}
+		for j := from; j <= h.from; j++ {
+			clause = clause && !strings.ContainsAny(d.text[d.toks[j-1].end:d.toks[j].start], ",;:()[]\"«»“”،–—") && !strings.Contains(d.text[d.toks[j-1].end:d.toks[j].start], " - ")
 		}
 		if clause {
 			return true
