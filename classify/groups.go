@@ -276,15 +276,8 @@ const (
 	asideMax  = 16
 )
 
-// clauseVerbs are the auxiliaries and copulas between a subject and the
-// outage word of its clause ("was unavailable", "a été indisponible",
-// "went down", "est resté inaccessible").
-var clauseVerbs = map[string]bool{
-	"is": true, "was": true, "were": true, "are": true, "has": true, "have": true, "had": true, "been": true,
-	"went": true, "became": true, "remained": true, "stayed": true, "got": true,
-	"a": true, "ont": true, "est": true, "sont": true, "ete": true, "etait": true, "etaient": true,
-	"reste": true, "restait": true, "restee": true, "restes": true, "s": true, "se": true, "devenu": true,
-}
+// nounOf are the prepositions that join a noun to its complement.
+var nounOf = map[string]bool{"de": true, "d": true, "du": true, "des": true, "of": true}
 
 // subjectDown reports whether derived mention m is the subject of a clause
 // reporting it down: an outage word at most clauseGap words after the
@@ -322,10 +315,9 @@ func subjectDown(an *analysis, m mention) bool {
 		if h.from < k || h.from-k > clauseGap {
 			continue
 		}
-		clause := h.from == k // "X crashed"; else a verb between: "X was unavailable", "X a été indisponible"
-		for j := k; j < h.from && !clause; j++ {
-			clause = clauseVerbs[d.toks[j].norm]
-		}
+		// an outage word after "de"/"of" completes a noun ("le Corps
+		// grand-ducal d'incendie"), it is no verb of the clause
+		clause := h.from == 0 || !nounOf[d.toks[h.from-1].norm]
 		for j := from; j <= h.from; j++ {
 			clause = clause && !strings.ContainsAny(d.text[d.toks[j-1].end:d.toks[j].start], ",;:()[]\"«»“”،–—") && !strings.Contains(d.text[d.toks[j-1].end:d.toks[j].start], " - ")
 		}
