@@ -141,6 +141,16 @@ func (t *facetTable) count(id index.IndexInternalID, counts []int) {
 	}
 }
 
+// countDoc adds the terms of document d to counts.
+func (t *facetTable) countDoc(d uint64, counts []int) {
+	if d+1 >= uint64(len(t.starts)) {
+		return
+	}
+	for _, k := range t.ids[t.starts[d]:t.starts[d+1]] {
+		counts[k]++
+	}
+}
+
 // facetTables caches the facet table of each partition snapshot a reader
 // searches (keyed by the snapshot, which is fixed for a read-only index).
 type facetTables struct {
