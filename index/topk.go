@@ -16,6 +16,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zapx "github.com/blevesearch/zapx/v17"
 )
 
 // A broad word ("panne": 87% of a million generated articles) is answered
@@ -202,8 +203,13 @@ func (ps *partScorer) run(ctx context.Context, snap *scorch.IndexSnapshot) error
 	u := ps.s.union
 	ps.sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(ps.s.DocumentMatchPoolSize()+1, 0)}
 	// the phrase and other alternatives, positioned on their first match
-	if err := u.start(ps.sctx, nil); err != nil {
-		return err
+	// (the union's term readers are not used)
+	for i := range u.kids {
+		if k := &u.kids[i]; k.reader < 0 {
+			if err := u.moveOther(ps.sctx, k, nil); err != nil {
+				return err
+			}
+		}
 	}
 	outTerm := "F"
 	if ps.rq.outage.Bool {
@@ -254,15 +260,19 @@ func (ps *partScorer) addTerm(pr *segPostings, r *unionReader) error {
 		if p == nil {
 			return nil
 		}
-		d := p.Number()
-		freq := p.Frequency()
+		var d, freq uint64
+		var norm float64
+		if zp, ok := p.(*zapx.Posting); ok { // calls inlined
+			d, freq, norm = zp.Number(), zp.Frequency(), ps.norms.of(zp.NormUint64(), p)
+		} else {
+			d, freq, norm = p.Number(), p.Frequency(), p.Norm()
+		}
 		var tf float64
 		if freq < scorer.MaxSqrtCache {
 			tf = scorer.SqrtCache[int(freq)]
 		} else {
 			tf = math.Sqrt(float64(freq))
 		}
-		norm := ps.norms.of(p)
 		sum := ps.acc[d]
 		for _, ki := range r.kids {
 			k := &kids[ki]
@@ -310,21 +320,15 @@ func (ps *partScorer) collect(pr *segPostings, off uint64, outTerm string) error
 	if err != nil {
 		return err
 	}
-	var op segment.Posting
-	next := func() error {
-		if out == nil {
-			return nil
-		}
-		var err error
-		if op, err = out.Next(); err == nil && op == nil {
-			out = nil
-		}
-		return err
-	}
-	if err := next(); err != nil {
-		return err
-	}
 	s := ps.s
+	// the clause's score bound: its tf part sqrt(freq)*norm is at most 1
+	// (a field's frequencies sum to at most its length)
+	maxBonus := s.idf
+	if s.qwt != 1.0 {
+		maxBonus *= s.qwt
+	}
+	maxBonus *= 1 + 1e-6
+	var op segment.Posting // the outage report at or after the last one looked for
 	for d, matched := range ps.n {
 		if matched == 0 {
 			continue
@@ -336,9 +340,15 @@ func (ps *partScorer) collect(pr *segPostings, off uint64, outTerm string) error
 		if ps.table != nil {
 			ps.table.countDoc(doc, ps.counts)
 		}
-		for op != nil && op.Number() < uint64(d) {
-			if err := next(); err != nil {
+		if !ps.best.beats(score+maxBonus, ps.k) {
+			continue // not among the best k, outage report or not
+		}
+		if out != nil && (op == nil || op.Number() < uint64(d)) {
+			if op, err = out.Advance(uint64(d)); err != nil {
 				return err
+			}
+			if op == nil {
+				out = nil
 			}
 		}
 		if op != nil && op.Number() == uint64(d) {
@@ -350,7 +360,7 @@ func (ps *partScorer) collect(pr *segPostings, off uint64, outTerm string) error
 			} else {
 				tf = math.Sqrt(float64(freq))
 			}
-			bonus := tf * ps.norms.of(op) * s.idf
+			bonus := tf * op.Norm() * s.idf
 			if s.qwt != 1.0 {
 				bonus = bonus * s.qwt
 			}
@@ -370,23 +380,16 @@ type normCache struct {
 	small [1024]float64
 }
 
-// normBits is zapx's posting, which gives its field length.
-type normBits interface{ NormUint64() uint64 }
-
-func (c *normCache) of(p segment.Posting) float64 {
-	nb, ok := p.(normBits)
-	if !ok {
+// of returns the norm of posting p, whose field length is bits.
+func (c *normCache) of(bits uint64, p segment.Posting) float64 {
+	if bits >= uint64(len(c.small)) {
 		return p.Norm()
 	}
-	b := nb.NormUint64()
-	if b >= uint64(len(c.small)) {
-		return p.Norm()
-	}
-	if v := c.small[b]; v != 0 {
+	if v := c.small[bits]; v != 0 {
 		return v
 	}
 	v := p.Norm()
-	c.small[b] = v
+	c.small[bits] = v
 	return v
 }
 
@@ -442,6 +445,12 @@ func (h *topHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// beats reports whether a hit scoring at most b may be among the best k
+// (a hit scoring as much as the k-th may come before it).
+func (h topHeap) beats(b float64, k int) bool {
+	return len(h) < k || b >= h[0].score
 }
 
 // offer keeps x if it is among the best k.
