@@ -202,10 +202,11 @@ type partScorer struct {
 func (ps *partScorer) run(ctx context.Context, snap *scorch.IndexSnapshot) error {
 	u := ps.s.union
 	ps.sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(ps.s.DocumentMatchPoolSize()+1, 0)}
-	// the phrase and other alternatives, positioned on their first match
-	// (the union's term readers are not used)
+	// the other alternatives (not terms or phrases: fuzzy words...),
+	// positioned on their first match (the union's term and phrase
+	// readers are not used)
 	for i := range u.kids {
-		if k := &u.kids[i]; k.reader < 0 {
+		if k := &u.kids[i]; k.reader < 0 && k.phrase == nil {
 			if err := u.moveOther(ps.sctx, k, nil); err != nil {
 				return err
 			}
@@ -232,7 +233,7 @@ func (ps *partScorer) run(ctx context.Context, snap *scorch.IndexSnapshot) error
 				return err
 			}
 		}
-		if err := ps.addOthers(off, off+uint64(n)); err != nil {
+		if err := ps.addOthers(&pr, off, off+uint64(n)); err != nil {
 			return err
 		}
 		if err := ps.collect(&pr, off, outTerm); err != nil {
@@ -288,21 +289,24 @@ func (ps *partScorer) addTerm(pr *segPostings, r *unionReader) error {
 }
 
 // addOthers adds the scores of the phrase and other alternatives at the
-// documents [lo, hi) (global numbers), in the order of the alternatives.
-func (ps *partScorer) addOthers(lo, hi uint64) error {
+// documents [lo, hi) (global numbers) of a segment, in the order of the
+// alternatives.
+func (ps *partScorer) addOthers(pr *segPostings, lo, hi uint64) error {
 	u := ps.s.union
 	for i := range u.kids {
 		k := &u.kids[i]
 		if k.reader >= 0 {
 			continue
 		}
+		if k.phrase != nil {
+			if err := ps.addPhrase(pr, k.phrase); err != nil {
+				return err
+			}
+			continue
+		}
 		for !k.done && k.doc < hi {
 			d := k.doc - lo
-			if k.phrase != nil {
-				ps.acc[d] += k.score
-			} else {
-				ps.acc[d] += k.cur.Score
-			}
+			ps.acc[d] += k.cur.Score
 			ps.n[d]++
 			if err := u.moveOther(ps.sctx, k, nil); err != nil {
 				return err
@@ -310,6 +314,106 @@ func (ps *partScorer) addOthers(lo, hi uint64) error {
 		}
 	}
 	return nil
+}
+
+// addPhrase adds the score of a phrase alternative at the documents of a
+// segment that hold its words side by side, as unionPhrase scores them:
+// the words' postings (with positions) are read at the documents holding
+// every word (their bitmaps ANDed, as Bleve's conjunction does).
+func (ps *partScorer) addPhrase(pr *segPostings, p *unionPhrase) error {
+	its := make([]segment.PostingsIterator, len(p.readers)) // by reader of p
+	var all *roaring.Bitmap
+	for pos, w := range p.words {
+		it, bm, err := pr.withPositions(p.field, w)
+		if err != nil || it == nil {
+			return err // a word absent: no match
+		}
+		its[p.at[pos]] = it
+		if all == nil {
+			all = bm.Clone()
+		} else {
+			all.And(bm)
+		}
+	}
+	if all.IsEmpty() {
+		return nil
+	}
+	// as Bleve's conjunction: each word's iterator walks the ANDed bitmap
+	for _, it := range its {
+		if o, ok := it.(segment.OptimizablePostingsIterator); ok && o.ActualBitmap() != nil {
+			o.ReplaceActual(all)
+		}
+	}
+	posts := make([]segment.Posting, len(its))
+	var ferr error
+	forEach(all, func(d uint32) {
+		if ferr != nil {
+			return
+		}
+		for i, it := range its {
+			p, err := it.Advance(uint64(d))
+			if err != nil || p == nil || p.Number() != uint64(d) {
+				ferr = errors.Join(err, fmt.Errorf("index: phrase postings of %d do not hold document %d", i, d))
+				return
+			}
+			posts[i] = p
+		}
+		if !adjacentAt(posts, p.at) {
+			return
+		}
+		var sum float64 // unionPhrase.score
+		for i, q := range posts {
+			freq := q.Frequency()
+			var tf float64
+			if freq < scorer.MaxSqrtCache {
+				tf = scorer.SqrtCache[int(freq)]
+			} else {
+				tf = math.Sqrt(float64(freq))
+			}
+			s := tf * q.Norm() * p.idf[i]
+			if p.qwt[i] != 1.0 {
+				s = s * p.qwt[i]
+			}
+			sum += s
+		}
+		ps.acc[d] += sum
+		ps.n[d]++
+	})
+	return ferr
+}
+
+// forEach calls fn with every number of bm, in order.
+func forEach(bm *roaring.Bitmap, fn func(uint32)) {
+	buf := make([]uint32, 256)
+	it := bm.ManyIterator()
+	for n := it.NextMany(buf); n > 0; n = it.NextMany(buf) {
+		for _, d := range buf[:n] {
+			fn(d)
+		}
+	}
+}
+
+// adjacentAt is unionPhrase.adjacent on postings with locations: posts by
+// reader, at[i] the reader of the phrase's i-th word.
+func adjacentAt(posts []segment.Posting, at []int) bool {
+next:
+	for _, v := range posts[at[0]].Locations() {
+		pos, ap := v.Pos(), v.ArrayPositions()
+		for _, ri := range at[1:] {
+			found := false
+			for _, w := range posts[ri].Locations() {
+				if w.Pos() == pos+1 && sameArrayPositions(w.ArrayPositions(), ap) {
+					pos, ap, found = w.Pos(), w.ArrayPositions(), true
+					break
+				}
+			}
+			if !found {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // collect takes the segment's matches in document order: counts them and
@@ -401,8 +505,7 @@ type segPostings struct {
 	dicts map[string]segment.TermDictionary
 }
 
-// iterator returns the postings of term in field, nil when there are none.
-func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, error) {
+func (pr *segPostings) dict(field string) (segment.TermDictionary, error) {
 	dict, ok := pr.dicts[field]
 	if !ok {
 		var err error
@@ -411,11 +514,46 @@ func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, e
 		}
 		pr.dicts[field] = dict
 	}
+	return dict, nil
+}
+
+// iterator returns the postings of term in field, nil when there are none.
+func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, error) {
+	dict, err := pr.dict(field)
+	if err != nil {
+		return nil, err
+	}
 	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
 	if err != nil || pl == nil || pl.Count() == 0 {
 		return nil, err
 	}
 	return pl.Iterator(true, true, false, nil), nil
+}
+
+// withPositions returns the postings of term in field with positions,
+// and their documents; nil when there are none.
+func (pr *segPostings) withPositions(field, term string) (segment.PostingsIterator, *roaring.Bitmap, error) {
+	dict, err := pr.dict(field)
+	if err != nil {
+		return nil, nil, err
+	}
+	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
+	if err != nil || pl == nil || pl.Count() == 0 {
+		return nil, nil, err
+	}
+	it := pl.Iterator(true, true, true, nil)
+	o, ok := it.(segment.OptimizablePostingsIterator)
+	if !ok {
+		return nil, nil, errNoTopK
+	}
+	if d, ok := o.DocNum1Hit(); ok {
+		return it, roaring.BitmapOf(uint32(d)), nil
+	}
+	bm := o.ActualBitmap()
+	if bm == nil {
+		return nil, nil, nil
+	}
+	return it, bm, nil
 }
 
 // topHit is a scored match of a partition.
