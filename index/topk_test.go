@@ -2,9 +2,12 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
+
+	"outages/corpus"
 )
 
 // topKQueries are ranked text queries with no filter (answered by
@@ -142,6 +145,43 @@ func TestTopKSameResultsLarge(t *testing.T) {
 			}
 			sameExactly(t, got, want)
 			t.Logf("%d hits", got.Total)
+		})
+	}
+}
+
+// TestTopKPhraseInLaterSegment: an article of a later segment that a
+// phrase alternative lifts above the others of its partition gets the
+// phrase's score and the first place, with one to ten hits asked.
+func TestTopKPhraseInLaterSegment(t *testing.T) {
+	dir := t.TempDir()
+	out := outageSpec{service: "Orange", kind: "telecom"}
+	var first []*corpus.Article
+	for i := 0; i < 40; i++ {
+		first = append(first, art(fmt.Sprintf("a%02d", i), "fr", "2021-05-01", "Panne du réseau",
+			"Une panne et une coupure du réseau, une interruption du service.", out))
+	}
+	writeIndex(t, dir, Options{BatchSize: 10}, first...)
+	writeIndex(t, dir, Options{}, art("late", "fr", "2021-06-01", "Panne: le réseau hors service",
+		"Le réseau est hors service, hors service depuis la panne; coupure, interruption.", out))
+	fast := openReader(t, dir)
+	full := openReader(t, dir)
+	full.fullTopK = true
+	ctx := context.Background()
+	for _, limit := range []int{1, 3, 10} {
+		t.Run(fmt.Sprint(limit), func(t *testing.T) {
+			q := Query{Text: "panne", Limit: limit, Facets: true}
+			got, err := fast.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := full.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameExactly(t, got, want)
+			if want.Hits[0].Article.ID != "late" {
+				t.Fatalf("fixture: first hit %s, want late", want.Hits[0].Article.ID)
+			}
 		})
 	}
 }
