@@ -132,13 +132,7 @@ func (t *facetTable) count(id index.IndexInternalID, counts []int) {
 	if len(id) != 8 {
 		return
 	}
-	d := id.Value()
-	if d+1 >= uint64(len(t.starts)) {
-		return
-	}
-	for _, k := range t.ids[t.starts[d]:t.starts[d+1]] {
-		counts[k]++
-	}
+	t.countDoc(id.Value(), counts)
 }
 
 // countDoc adds the terms of document d to counts.
