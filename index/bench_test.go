@@ -215,6 +215,8 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer r.Close()
+	// OUTAGES_BENCH_FULL_TOPK=1: score every match (the path before topk.go)
+	r.fullTopK = os.Getenv("OUTAGES_BENCH_FULL_TOPK") != ""
 	ctx := context.Background()
 	for _, bq := range benchQueries {
 		b.Run(bq.name, func(b *testing.B) {

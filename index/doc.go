@@ -58,8 +58,10 @@
 // names, cause and kind) is walked over its postings in step with the
 // outage ranking clause (union.go, phrase.go, ranked.go) rather than
 // through Bleve's heap, phrase and Boolean searchers, with Bleve's
-// scores; a query with Since or Until skips the partitions holding no
-// outage start in the span (prune.go).
+// scores; with no filter, such a query is scored term at a time, segment
+// by segment, reading Bleve's postings directly (topk.go: the same page,
+// scores, total and facets, at half the CPU); a query with Since or Until
+// skips the partitions holding no outage start in the span (prune.go).
 //
 // # Queries
 //

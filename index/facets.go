@@ -132,7 +132,11 @@ func (t *facetTable) count(id index.IndexInternalID, counts []int) {
 	if len(id) != 8 {
 		return
 	}
-	d := id.Value()
+	t.countDoc(id.Value(), counts)
+}
+
+// countDoc adds the terms of document d to counts.
+func (t *facetTable) countDoc(d uint64, counts []int) {
 	if d+1 >= uint64(len(t.starts)) {
 		return
 	}

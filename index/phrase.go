@@ -34,6 +34,9 @@ type unionPhrase struct {
 	qwt     []float64
 	boost   float64
 	started bool
+
+	field string   // what it reads (topk.go reads it segment by segment)
+	words []string // by position in the phrase
 }
 
 // phraseWords returns the words of a match-phrase query as Bleve's
@@ -67,7 +70,7 @@ func phraseWords(d query.Query, m mapping.IndexMapping) []string {
 
 // newUnionPhrase opens the postings (with positions) of words in field.
 func newUnionPhrase(ctx context.Context, r index.IndexReader, field string, words []string, boost float64, docTotal uint64) (*unionPhrase, error) {
-	p := &unionPhrase{boost: boost}
+	p := &unionPhrase{boost: boost, field: field, words: words}
 	type word struct {
 		tfr   index.TermFieldReader
 		count uint64

@@ -100,6 +100,7 @@ type Reader struct {
 
 	fullMatchAll  bool // tests: answer match-all queries as any other
 	allPartitions bool // tests: search every partition (see prune.go)
+	fullTopK      bool // tests: score every match of a ranked query (see topk.go)
 }
 
 // Open opens the current generation read-only. It returns ErrNoIndex when
@@ -371,6 +372,16 @@ func (r *Reader) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		res.Took = time.Since(start)
 		return res, nil
+	}
+	if rq, ok := c.q.(*rankedQuery); ok && !r.fullTopK {
+		res, ok, err := r.searchTopK(ctx, rq, c, q, limit)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			res.Took = time.Since(start)
+			return res, nil
+		}
 	}
 	// Facets are counted by a wrapper of the query (see facets.go), and
 	// the stored articles are loaded for the hits of the page only (the

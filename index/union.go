@@ -137,7 +137,7 @@ func (s *unionSearcher) addTerm(ctx context.Context, r index.IndexReader, k *uni
 		}
 		ri = len(s.readers)
 		s.byTerm[key] = ri
-		s.readers = append(s.readers, unionReader{tfr: tfr})
+		s.readers = append(s.readers, unionReader{tfr: tfr, field: tq.FieldVal, term: tq.Term})
 	}
 	k.reader = ri
 	s.readers[ri].kids = append(s.readers[ri].kids, len(s.kids))
@@ -157,6 +157,8 @@ type unionReader struct {
 	freq uint64
 	norm float64
 	kids []int // union: the alternatives reading it
+
+	field, term string // union: what it reads (topk.go reads it segment by segment)
 }
 
 // next moves r to its first document at or after target (0: the next one).
