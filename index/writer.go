@@ -495,17 +495,14 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 	if w.done {
 		return errors.New("index: commit on a finished writer")
 	}
-	if err := w.flush(ctx); err != nil {
+	counts, err := w.finishAll(ctx)
+	if err != nil {
 		return err
 	}
 	var docs uint64
 	var parts []string
 	for _, n := range sortedKeys(w.parts) {
-		c, err := w.finishPart(ctx, n)
-		if err != nil {
-			return err
-		}
-		if c > 0 {
+		if c := counts[n]; c > 0 {
 			docs += c
 			parts = append(parts, n)
 		}
@@ -548,6 +545,46 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 		w.log.Warn("index: cleanup", "err", err)
 	}
 	return w.lock.unlock()
+}
+
+// finishAll applies the last batches and finishes every partition
+// (finishPart), on every core: nothing else is left to do at commit, and
+// one partition's segment building, which is single-threaded, overlaps
+// another's analysis or facet table. Partitions with the most pending
+// articles go first. It returns each partition's number of documents.
+func (w *Writer) finishAll(ctx context.Context) (map[string]uint64, error) {
+	ids := make([]string, 0, len(w.pending))
+	for id := range w.pending {
+		ids = append(ids, id)
+	}
+	if err := w.dropStale(ctx, ids, ""); err != nil {
+		return nil, err
+	}
+	names := sortedKeys(w.parts)
+	sort.SliceStable(names, func(i, j int) bool { return w.parts[names[i]].pending > w.parts[names[j]].pending })
+	counts := make([]uint64, len(names))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, n := range names {
+		p := w.parts[n]
+		g.Go(func() error {
+			if err := w.apply(p); err != nil {
+				return err
+			}
+			c, err := w.finishPart(ctx, n)
+			counts[i] = c
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	clear(w.pending)
+	out := make(map[string]uint64, len(names))
+	for i, n := range names {
+		out[n] = counts[i]
+	}
+	return out, nil
 }
 
 // finishPart persists and closes partition n and returns its number of

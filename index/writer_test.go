@@ -455,3 +455,61 @@ func TestAnalyzersAcrossProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitPartitionsInParallel commits generations whose partitions are
+// finished together (Commit applies and finishes them on every core): a
+// run that adds to some partitions, leaves others untouched and moves an
+// article from one year to another, with batches large and small, and
+// checks the documents counted, the partitions listed and their facet
+// tables.
+func TestCommitPartitionsInParallel(t *testing.T) {
+	years := []string{"2019", "2020", "2021", "2022", "2023", "2024"}
+	for _, batch := range []int{1, 3, 0} {
+		t.Run(fmt.Sprintf("batch %d", batch), func(t *testing.T) {
+			dir := t.TempDir()
+			opts := Options{BatchSize: batch}
+			var first []*corpus.Article
+			for i, y := range years {
+				for k := 0; k <= i; k++ {
+					first = append(first, art(fmt.Sprintf("a%s-%d", y, k), "en", y+"-03-0"+fmt.Sprint(k+1), "Outage", "A power outage in "+y+"."))
+				}
+			}
+			first = append(first, art("undated", "fr", "", "Panne", "Une panne sans date."))
+			writeIndex(t, dir, opts, first...)
+			// The second run: new articles in two years, one article moved
+			// from 2020 to 2024, the other years untouched.
+			writeIndex(t, dir, opts,
+				art("b2021", "en", "2021-05-01", "Outage", "Another outage."),
+				art("a2020-0", "en", "2024-06-01", "Outage", "A power outage, redated."),
+				art("b2024", "ar", "2024-07-01", "انقطاع", "انقطاع الكهرباء."))
+			r := openReader(t, dir)
+			want := len(first) + 2
+			if m := r.Meta(); m.Docs != uint64(want) {
+				t.Errorf("docs = %d, want %d", m.Docs, want)
+			}
+			if got := ids(t, r, Query{Limit: 100}); len(got) != want {
+				t.Errorf("%d ids, want %d: %v", len(got), want, got)
+			}
+			if got := ids(t, r, Query{Text: "redated", ExactLang: true}); !sameIDs(got, []string{"a2020-0"}) {
+				t.Errorf("moved article: %v", got)
+			}
+			cur, err := readCurrent(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gm, err := readGenMeta(filepath.Join(dir, cur))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantParts := append(append([]string(nil), years...), "undated")
+			if strings.Join(gm.Partitions, " ") != strings.Join(wantParts, " ") {
+				t.Errorf("partitions %v, want %v", gm.Partitions, wantParts)
+			}
+			for _, p := range gm.Partitions {
+				if !hasFacetTable(partDir(filepath.Join(dir, cur), p)) {
+					t.Errorf("partition %s has no facet table", p)
+				}
+			}
+		})
+	}
+}
