@@ -353,6 +353,17 @@ var (
 	locatives      = map[string]bool{"in": true, "across": true, "throughout": true, "à": true, "a": true, "dans": true, "en": true, "au": true, "aux": true, "sur": true, "في": true, "فى": true}
 	placeArticles  = map[string]bool{"the": true, "le": true, "la": true, "les": true, "l": true}
 	placeProclitic = map[string]bool{"ب": true}
+	placeOf        = map[string]bool{"de": true, "d": true, "du": true, "des": true, "of": true}
+	// regionNouns name a part of a place: before "de"/"of" ("quartiers de
+	// Tunis", "parts of Texas") or, in Arabic, right before it ("محافظة البصرة").
+	regionNouns = map[string]bool{
+		"arrondissements": true, "arrondissement": true, "quartiers": true, "quartier": true, "ville": true, "région": true,
+		"province": true, "département": true, "banlieue": true, "centre": true, "nord": true, "sud": true, "rues": true, "communes": true,
+		"parts": true, "part": true, "districts": true, "areas": true, "city": true, "region": true, "state": true, "suburbs": true,
+		"neighbourhoods": true, "neighborhoods": true, "north": true, "south": true, "east": true, "west": true, "much": true,
+		"مدينة": true, "مدينه": true, "محافظة": true, "محافظه": true, "ولاية": true, "ولايه": true, "منطقة": true, "منطقه": true,
+		"مناطق": true, "أحياء": true, "احياء": true, "إقليم": true, "اقليم": true, "جهة": true, "جهه": true,
+	}
 )
 
 // regionsOf returns the places of country code that s names after a
@@ -369,7 +380,11 @@ func (g *geoData) regionsOf(s, code string) []string {
 		if j >= 0 && placeArticles[toks[j]] {
 			j--
 		}
-		if !placeProclitic[proclitic] && (j < 0 || !locatives[toks[j]]) {
+		after := func(set map[string]bool) bool { return j >= 0 && set[toks[j]] }
+		// "in Manipur", "dans le Var", "بالقاهرة"; "arrondissements de
+		// Paris", "parts of Texas"; "محافظة البصرة"
+		ofRegion := after(placeOf) && j >= 1 && regionNouns[toks[j-1]]
+		if !placeProclitic[proclitic] && !after(locatives) && !ofRegion && !(i > 0 && regionNouns[toks[i-1]]) {
 			return
 		}
 		name := strings.Join(pn.toks, " ")

@@ -423,6 +423,8 @@ func TestRegionAliases(t *testing.T) {
 		{"en internet in a state", "Internet shut down in Manipur\n\nAuthorities shut down mobile internet in Manipur on Tuesday for five days after clashes.", "Internet (India)", "Internet (Manipur)"},
 		{"fr power in a city", "Coupure d'électricité à Paris\n\nUne panne d'électricité a touché 20 000 foyers à Paris mardi soir pendant trois heures.", "Power grid (France)", "Power grid (Paris)"},
 		{"ar power in a city", "انقطاع الكهرباء في القاهرة\n\nانقطعت الكهرباء عن آلاف المنازل في القاهرة مساء الثلاثاء لعدة ساعات.", "Power grid (Egypt)", "Power grid (القاهرة)"},
+		{"fr districts of a city", "Coupure d'électricité\n\nPlusieurs arrondissements de Paris se sont retrouvés privés d'électricité jeudi soir pendant deux heures.", "Power grid (France)", "Power grid (Paris)"},
+		{"ar a governorate", "انقطاع الكهرباء\n\nانقطعت الكهرباء عن محافظة البصرة في العراق مساء الثلاثاء لعدة ساعات.", "Power grid (Iraq)", "Power grid (البصرة)"},
 		{"en country only", "Blackout in Egypt\n\nA power cut hit Egypt on Tuesday, leaving millions of homes without electricity for hours.", "Power grid (Egypt)", ""},
 	}
 	for _, tt := range tests {

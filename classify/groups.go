@@ -300,7 +300,7 @@ func subjectDown(an *analysis, m mention) bool {
 		return k > 0 && k < len(d.toks) && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،")
 	}
 	an.triggerDistance(m.from) // fills an.trigBySent
-	k, from := m.to, m.to // the clause's first word; the first gap to check
+	k, from := m.to, m.to      // the clause's first word; the first gap to check
 	if comma(k) {
 		j := k + 1
 		for j < len(d.toks) && d.toks[j].sent == m.sent && !comma(j) {
