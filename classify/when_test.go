@@ -238,3 +238,21 @@ func TestOutageOfFeature(t *testing.T) {
 		})
 	}
 }
+
+// TestRestoredDayIsNoStart: the day power came back is the outage's end,
+// not its start, in each language.
+func TestRestoredDayIsNoStart(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text string }{
+		{"fr réalimentés", "Le courant revenu après trois jours de coupure\n\nLes derniers foyers privés d'électricité depuis la tempête ont été réalimentés hier soir par EDF. Au plus fort de l'épisode, jeudi, 60 000 clients étaient coupés."},
+		{"en restored", "Power back after three days\n\nThe last homes left without power by the storm were restored last night. At the height of the storm, on Thursday, 60,000 customers were cut off."},
+		{"ar عادت", "عودة الكهرباء بعد ثلاثة أيام\n\nعادت الكهرباء مساء أمس إلى آخر المنازل التي حرمت منها بسبب العاصفة. وفي ذروة العاصفة يوم الخميس انقطع التيار عن 60 ألف مشترك."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o, _ := mainOutage(t, c, tt.text, "2018-12-10"); o.Start != "2018-12-06" {
+				t.Errorf("start %q (evidence %q), want Thursday 2018-12-06", o.Start, o.Evidence.Start)
+			}
+		})
+	}
+}

@@ -754,6 +754,15 @@ func TestCausePhrasings(t *testing.T) {
 	tests := []struct {
 		name, lang, text, cause string
 	}{
+		{"fr faulty circuit breaker", "fr", "Un disjoncteur défectueux a déclenché l'arrêt de la centrale.", "hardware_failure"},
+		{"en faulty circuit breaker", "en", "A faulty circuit breaker tripped two generating units at the plant.", "hardware_failure"},
+		{"ar generating plants offline", "ar", "انقطعت الكهرباء بعد خروج عدد من محطات التوليد عن الخدمة.", "hardware_failure"},
+		{"fr lost packets", "fr", "Un équipement du réseau a commencé à perdre des paquets vers 9 heures.", "network"},
+		{"en dropped packets", "en", "A core switch began dropping packets shortly after midnight.", "network"},
+		{"fr equipment vendor", "fr", "L'opérateur évoque un incident technique chez un équipementier.", "third_party"},
+		{"ar international link provider", "ar", "أرجعت الشركة الانقطاع إلى عطل لدى أحد مزودي الربط الدولي.", "third_party"},
+		{"en storage quota", "en", "The outage was caused by a storage quota issue in its login system.", "software_bug"},
+		{"en players flood the store", "en", "Players flood the store as the game launches and the servers give way.", "overload"},
 		{"en grid transmission line", "en", "Most homes lost power after a fault on a high-voltage transmission line.", "hardware_failure"},
 		{"en grid switching station", "en", "The blackout followed a failure in a switching station at the plant.", "hardware_failure"},
 		{"fr grid high-voltage line", "fr", "La coupure fait suite à un incident sur une ligne haute tension.", "hardware_failure"},
