@@ -356,9 +356,16 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		t := d.toks[k]
 		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
 	}
+	// a country's name or adjective opens a name when a capitalised word
+	// follows it ("British Library", "Swiss Post"), never stands alone
+	opens := func(k int) bool {
+		t := d.toks[k]
+		return country[k] && t.upper && !t.arabic && k+1 < len(d.toks) && d.toks[k+1].sent == t.sent &&
+			d.toks[k+1].start-t.end <= 1 && capTok(k+1) && !listBreak(d, k+1)
+	}
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
-		if !capTok(k) {
+		if !capTok(k) && !opens(k) {
 			continue
 		}
 		if titleCase && d.toks[k].para == 0 {

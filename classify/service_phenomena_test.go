@@ -129,6 +129,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Vodafone", also: []string{"Paylix"},
 		},
 		{
+			name: "en a name opened by a nationality adjective in the gazetteer",
+			text: "Library systems still down after cyberattack\n\nThe Scottish Archive's website and catalogue have been offline since the weekend after a ransomware attack, the archive said on Monday.",
+			main: "Scottish Archive",
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
