@@ -130,8 +130,8 @@ func TestServicePhenomena(t *testing.T) {
 		},
 		{
 			name: "en a name opened by a nationality adjective in the gazetteer",
-			text: "Library systems still down after cyberattack\n\nThe Scottish Archive's website and catalogue have been offline since the weekend after a ransomware attack, the archive said on Monday.",
-			main: "Scottish Archive",
+			text: "Museum systems still down after cyberattack\n\nThe British Museum's website and ticketing have been offline since the weekend after a ransomware attack, the museum said on Monday.",
+			main: "British Museum",
 		},
 		{
 			name: "en another service also affected",
