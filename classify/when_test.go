@@ -256,3 +256,23 @@ func TestRestoredDayIsNoStart(t *testing.T) {
 		})
 	}
 }
+
+// TestStoppedRespondingStartsASpan: "stopped responding at 8:05" marks a
+// start time that, with the time service came back, gives the length,
+// even in a sentence that names neither the service nor another outage
+// word, in each language.
+func TestStoppedRespondingStartsASpan(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text string }{
+		{"fr cessé de répondre", "Doctolib indisponible dimanche\n\nLa plateforme Doctolib a été inaccessible dimanche matin. Selon l'entreprise, le site et l'application ont cessé de répondre à 8h05 ; le service a été rétabli à 10h50."},
+		{"en stopped responding", "Doctolib down on Sunday\n\nThe Doctolib platform was unavailable on Sunday morning. According to the company, the site and the app stopped responding at 8:05 am; service was restored at 10:50 am."},
+		{"ar توقفت عن الاستجابة", "تعطل منصة دكتوليب الأحد\n\nتعطلت منصة دكتوليب صباح الأحد. وبحسب الشركة، توقفت عن الاستجابة عند الساعة 8:05 صباحا، وعادت الخدمة عند الساعة 10:50 صباحا."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o, _ := mainOutage(t, c, tt.text, "2023-11-21"); o.DurationMin == nil || *o.DurationMin != 165 {
+				t.Errorf("duration %v (evidence %q), want 165 minutes", o.DurationMin, o.Evidence.Duration)
+			}
+		})
+	}
+}
