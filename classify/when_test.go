@@ -276,3 +276,21 @@ func TestStoppedRespondingStartsASpan(t *testing.T) {
 		})
 	}
 }
+
+// TestWaitUntilEndsASpan: "it took until 3:40 the next day for the last
+// customers to be reconnected" ends the outage begun at 21:15.
+func TestWaitUntilEndsASpan(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text string }{
+		{"fr il a fallu attendre", "Coupure à Marseille\n\nDes milliers de foyers ont été privés d'électricité samedi soir. La coupure a commencé à 21h15. Il a fallu attendre 3h40 le lendemain pour que les derniers clients soient réalimentés."},
+		{"fr réalimentés à", "Coupure à Marseille\n\nDes milliers de foyers ont été privés d'électricité samedi soir. La coupure a commencé à 21h15. Les derniers clients ont été réalimentés à 3h40 le lendemain."},
+		{"en reconnected at", "Blackout in Leeds\n\nThousands of homes lost power on Saturday evening. The outage began at 9:15 pm. The last customers were reconnected at 3:40 am the next day."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o, _ := mainOutage(t, c, tt.text, "2023-11-21"); o.DurationMin == nil || *o.DurationMin != 385 {
+				t.Errorf("duration %v (evidence %q), want 385 minutes", o.DurationMin, o.Evidence.Duration)
+			}
+		})
+	}
+}
