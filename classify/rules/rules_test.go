@@ -127,6 +127,7 @@ func TestTimes(t *testing.T) {
 		{"en since", "en", "Errors since 7:45 am worried users.", "07:45", "", "", "start"},
 		{"en restored", "en", "Access was restored at 10:20 a.m.", "10:20", "", "", "end"},
 		{"ar afternoon", "ar", "انقطعت الخدمة عند الساعة الثالثة عصرا", "15:00", "", "", ""},
+		{"ar afternoon, construct state", "ar", "انقطعت الكهرباء منذ الساعة الخامسة عصر الأحد", "17:00", "", "", "start"},
 		{"ar digits gmt", "ar", "بدأ العطل منذ الساعة 9:30 بتوقيت غرينتش", "09:30", "بتوقيت غرينتش", "2024-03-14T09:30:00Z", "start"},
 	}
 	for _, tt := range tests {
@@ -232,6 +233,8 @@ func TestIntervals(t *testing.T) {
 		{"en between", "en", "Down between 2 p.m. and 4 p.m. on Friday.", "", "", 120},
 		{"en from until noon", "en", "Errors from 9am until noon.", "09:00", "12:00", 180},
 		{"ar between", "ar", "بين الساعة 8:30 و الساعة 9:30", "08:30", "09:30", 60},
+		{"ar between, و joined", "ar", "توقفت الخدمة بين الساعة الثامنة والحادية عشرة صباحا.", "08:00", "11:00", 180},
+		{"ar from, وحتى", "ar", "توقفت الخدمة من الساعة الثامنة وحتى الحادية عشرة صباحا.", "08:00", "11:00", 180},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

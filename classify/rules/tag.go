@@ -406,6 +406,12 @@ func setDay(x *Expr, day, from string, mins int) {
 	x.To = end.Add(time.Duration(mins) * time.Minute).Format("2006-01-02T15:04")
 }
 
+// wawJoined reports whether the Arabic token k begins with the conjunction
+// و joined to a word ("والحادية").
+func (s *scan) wawJoined(k int) bool {
+	return s.lang == "ar" && k < len(s.toks) && s.toks[k].kind == 'a' && strings.HasPrefix(s.toks[k].s, "و") && len(s.toks[k].s) > len("و")
+}
+
 // timeSpan parses a span between two times of one day, with an optional
 // day after it, or a time and a length ("4pm for 30 mins").
 func (s *scan) timeSpan(i int) (cand, bool) {
@@ -433,13 +439,17 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		return cand{}, false
 	}
 	to, ok := s.get(e1, "spanto")
+	toEnd := to.end
 	if !ok {
-		return s.timeFor(i, c1, e1)
+		if !from || !s.wawJoined(e1) {
+			return s.timeFor(i, c1, e1)
+		}
+		toEnd = e1 // "بين الثامنة والحادية عشرة": و is joined to the end's first word
 	}
 	_, isAnd := s.get(e1, "and")
 	// after a time that reads as one on its own, the end may be a bare
 	// hour ("9h30 - 11h")
-	c2, e2, ok := s.clockCue(to.end, true, cue || c1.strong() && !isAnd)
+	c2, e2, ok := s.clockCue(toEnd, true, cue || c1.strong() && !isAnd)
 	if !ok || bare && !c2.ampm {
 		return cand{}, false
 	}
