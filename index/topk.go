@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"sync"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
@@ -268,20 +266,11 @@ func (ps *partScorer) addTerm(pr *segPostings, r *unionReader) error {
 		} else {
 			d, freq, norm = p.Number(), p.Frequency(), p.Norm()
 		}
-		var tf float64
-		if freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(freq)]
-		} else {
-			tf = math.Sqrt(float64(freq))
-		}
+		tf := sqrtTF(freq)
 		sum := ps.acc[d]
 		for _, ki := range r.kids {
 			k := &kids[ki]
-			score := tf * norm * k.idf
-			if k.qwt != 1.0 {
-				score = score * k.qwt
-			}
-			sum += score
+			sum += termScore(tf, norm, k.idf, k.qwt)
 		}
 		ps.acc[d] = sum
 		ps.n[d] += nk
@@ -363,18 +352,7 @@ func (ps *partScorer) addPhrase(pr *segPostings, p *unionPhrase) error {
 		}
 		var sum float64 // unionPhrase.score
 		for i, q := range posts {
-			freq := q.Frequency()
-			var tf float64
-			if freq < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(freq)]
-			} else {
-				tf = math.Sqrt(float64(freq))
-			}
-			s := tf * q.Norm() * p.idf[i]
-			if p.qwt[i] != 1.0 {
-				s = s * p.qwt[i]
-			}
-			sum += s
+			sum += termScore(sqrtTF(q.Frequency()), q.Norm(), p.idf[i], p.qwt[i])
 		}
 		ps.acc[d] += sum
 		ps.n[d]++
@@ -457,17 +435,7 @@ func (ps *partScorer) collect(pr *segPostings, off uint64, outTerm string) error
 		}
 		if op != nil && op.Number() == uint64(d) {
 			// rankedSearcher.match
-			freq := op.Frequency()
-			var tf float64
-			if freq < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(freq)]
-			} else {
-				tf = math.Sqrt(float64(freq))
-			}
-			bonus := tf * op.Norm() * s.idf
-			if s.qwt != 1.0 {
-				bonus = bonus * s.qwt
-			}
+			bonus := termScore(sqrtTF(op.Frequency()), op.Norm(), s.idf, s.qwt)
 			sum := 0.0
 			sum += score
 			sum += bonus
