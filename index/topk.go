@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -15,6 +15,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
+	"golang.org/x/sync/errgroup"
 )
 
 // A broad word ("panne": 87% of a million generated articles) is answered
@@ -63,15 +64,19 @@ func (r *Reader) searchTopK(ctx context.Context, rq *rankedQuery, c *compiled, q
 	k := q.Offset + limit
 	parts := make([]topPart, len(r.parts))
 	errs := make([]error, len(r.parts))
-	var wg sync.WaitGroup
+	// one partition a core: each is scored on one goroutine (an index of
+	// month partitions has 120)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range r.parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[i], errs[i] = r.topKPart(ctx, rq, p, k, q.Facets)
-		}()
+		g.Go(func() error {
+			if parts[i], errs[i] = r.topKPart(ctx, rq, p, k, q.Facets); errs[i] != nil {
+				errs[i] = fmt.Errorf("partition %s: %w", p.Name(), errs[i])
+			}
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait() // the errors are in errs
 	for _, err := range errs {
 		if errors.Is(err, errNoTopK) {
 			return nil, false, nil
@@ -473,7 +478,9 @@ type segPostings struct {
 	dicts map[string]segment.TermDictionary
 }
 
-func (pr *segPostings) dict(field string) (segment.TermDictionary, error) {
+// postings returns the postings list of term in field, nil when there
+// are none.
+func (pr *segPostings) postings(field, term string) (segment.PostingsList, error) {
 	dict, ok := pr.dicts[field]
 	if !ok {
 		var err error
@@ -482,17 +489,17 @@ func (pr *segPostings) dict(field string) (segment.TermDictionary, error) {
 		}
 		pr.dicts[field] = dict
 	}
-	return dict, nil
+	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
+	if err != nil || pl == nil || pl.Count() == 0 {
+		return nil, err
+	}
+	return pl, nil
 }
 
 // iterator returns the postings of term in field, nil when there are none.
 func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, error) {
-	dict, err := pr.dict(field)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
-	if err != nil || pl == nil || pl.Count() == 0 {
+	pl, err := pr.postings(field, term)
+	if pl == nil {
 		return nil, err
 	}
 	return pl.Iterator(true, true, false, nil), nil
@@ -501,12 +508,8 @@ func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, e
 // withPositions returns the postings of term in field with positions,
 // and their documents; nil when there are none.
 func (pr *segPostings) withPositions(field, term string) (segment.PostingsIterator, *roaring.Bitmap, error) {
-	dict, err := pr.dict(field)
-	if err != nil {
-		return nil, nil, err
-	}
-	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
-	if err != nil || pl == nil || pl.Count() == 0 {
+	pl, err := pr.postings(field, term)
+	if pl == nil {
 		return nil, nil, err
 	}
 	it := pl.Iterator(true, true, true, nil)
