@@ -95,30 +95,28 @@ func (r *Reader) searchTopK(ctx context.Context, rq *rankedQuery, c *compiled, q
 			fq.add(p.table, p.counts)
 		}
 	}
-	// Bleve's alias: every partition's hits sorted by score, then by the
-	// position its collector gave them.
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].Score != all[j].Score {
-			return all[i].Score > all[j].Score
-		}
-		return all[i].HitNumber < all[j].HitNumber
-	})
-	if q.Offset >= len(all) {
-		all = all[:0]
-	} else {
-		all = all[q.Offset:]
-	}
-	if len(all) > limit {
-		all = all[:limit]
-	}
 	var err error
-	if out.Hits, err = r.hits(all, c, q); err != nil {
+	if out.Hits, err = r.hits(aliasPage(all, q.Offset, limit), c, q); err != nil {
 		return nil, false, err
 	}
 	if q.Facets {
 		out.Facets = splitFacets(fq.result())
 	}
 	return out, true, nil
+}
+
+// aliasPage returns the page [offset, offset+limit) of the partitions'
+// hits in the order of Bleve's alias: by score, then by the position a
+// partition's collector gave them.
+func aliasPage(all search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Score != all[j].Score {
+			return all[i].Score > all[j].Score
+		}
+		return all[i].HitNumber < all[j].HitNumber
+	})
+	all = all[min(offset, len(all)):]
+	return all[:min(limit, len(all))]
 }
 
 // topPart is what one partition contributes.
