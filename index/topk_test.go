@@ -85,6 +85,20 @@ func sameExactly(t *testing.T, got, want *Result) {
 	}
 }
 
+// searchFastFull searches q with fast and full (the reader scoring every
+// match).
+func searchFastFull(ctx context.Context, t *testing.T, fast, full *Reader, q Query) (got, want *Result) {
+	t.Helper()
+	got, err := fast.Search(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, err = full.Search(ctx, q); err != nil {
+		t.Fatal(err)
+	}
+	return got, want
+}
+
 // TestTopKUsed: the top-k path answers a ranked text query with no
 // filter, and only that.
 func TestTopKUsed(t *testing.T) {
@@ -135,14 +149,7 @@ func TestTopKSameResultsLarge(t *testing.T) {
 			if q.Limit == 0 || q.Limit > 500 {
 				q.Limit = 500
 			}
-			got, err := fast.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := full.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got, want := searchFastFull(ctx, t, fast, full, q)
 			sameExactly(t, got, want)
 			t.Logf("%d hits", got.Total)
 		})
@@ -170,14 +177,7 @@ func TestTopKPhraseInLaterSegment(t *testing.T) {
 	for _, limit := range []int{1, 3, 10} {
 		t.Run(fmt.Sprint(limit), func(t *testing.T) {
 			q := Query{Text: "panne", Limit: limit, Facets: true}
-			got, err := fast.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := full.Search(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got, want := searchFastFull(ctx, t, fast, full, q)
 			sameExactly(t, got, want)
 			if want.Hits[0].Article.ID != "late" {
 				t.Fatalf("fixture: first hit %s, want late", want.Hits[0].Article.ID)
