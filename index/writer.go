@@ -550,6 +550,9 @@ func (w *Writer) Commit(ctx context.Context, m Meta) error {
 // one partition's segment building, which is single-threaded, overlaps
 // another's analysis or facet table. Partitions with the most pending
 // articles go first. It returns each partition's number of documents.
+// Unlike flush, which applies batches on half the cores to bound memory,
+// it applies two at once on 2 cores: about 100 MiB more peak memory at
+// the commit, under the 600 MB bound (BENCHMARKS.md, 2026-12-06 15:15).
 func (w *Writer) finishAll(ctx context.Context) (map[string]uint64, error) {
 	if err := w.dropStale(ctx, slices.Collect(maps.Keys(w.pending)), ""); err != nil {
 		return nil, err
