@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
@@ -343,12 +344,12 @@ func (ps *partScorer) addPhrase(pr *segPostings, p *unionPhrase) error {
 			return
 		}
 		for i, it := range its {
-			p, err := it.Advance(uint64(d))
-			if err != nil || p == nil || p.Number() != uint64(d) {
-				ferr = errors.Join(err, fmt.Errorf("index: phrase postings of %d do not hold document %d", i, d))
+			post, err := it.Advance(uint64(d))
+			if err != nil || post == nil || post.Number() != uint64(d) {
+				ferr = errors.Join(err, fmt.Errorf("index: phrase %q in %s: the postings of its reader %d do not hold document %d", strings.Join(p.words, " "), p.field, i, d))
 				return
 			}
-			posts[i] = p
+			posts[i] = post
 		}
 		if !adjacentAt(posts, p.at) {
 			return
