@@ -60,9 +60,20 @@ func Group(arts []Article, opts Options) []Event {
 // components into events, with ids kept from previous (none of the ids
 // taken).
 func (g *grouper) group(previous []Event, taken map[string]bool) []Event {
+	return g.events(g.components(), previous, taken)
+}
+
+// components places the mentions and merges their clusters: each
+// component is an event's mentions.
+func (g *grouper) components() [][]int {
 	g.placeDated()
 	g.placeWeak()
-	comps := g.merge()
+	return g.merge()
+}
+
+// events summarises comps into events, with ids kept from previous (none
+// of the ids taken).
+func (g *grouper) events(comps [][]int, previous []Event, taken map[string]bool) []Event {
 	evs := make([]Event, 0, len(comps))
 	for _, c := range comps {
 		evs = append(evs, summarise(g.arts, g.ms, c))

@@ -20,9 +20,7 @@ func regroupAll(arts []Article, ms []mention, pairs map[keyPair]int, changed map
 	if opts.Similarity > 0 {
 		g.df = docFreqOf(arts, weakArticles(arts, ms))
 	}
-	g.placeDated()
-	g.placeWeak()
-	comps := g.merge()
+	comps := g.components()
 	listed := listings(opts.Previous)
 	redo := make([]bool, len(opts.Previous))
 	for i := range redo {
@@ -36,11 +34,6 @@ func regroupAll(arts []Article, ms []mention, pairs map[keyPair]int, changed map
 		}
 		fresh = append(fresh, c)
 	}
-	listed = prevListings{}
-	evs := make([]Event, 0, len(fresh))
-	for _, c := range fresh {
-		evs = append(evs, summarise(arts, ms, c))
-	}
 	var again []Event
 	taken := map[string]bool{}
 	for ei, e := range opts.Previous {
@@ -50,9 +43,9 @@ func regroupAll(arts []Article, ms []mention, pairs map[keyPair]int, changed map
 			taken[e.ID] = true
 		}
 	}
-	assignIDs(evs, g.anchors(fresh), again, taken)
+	evs := g.events(fresh, again, taken)
 	sortEvents(evs)
-	st := RegroupStats{Full: true, Reason: "most articles reach a changed segment; previous events kept where their mentions are unchanged",
+	st := RegroupStats{Full: true, Reason: mostReached + "; previous events kept where their mentions are unchanged",
 		Articles: len(arts), Kept: len(opts.Previous) - len(again), Regrouped: len(evs)}
 	return mergeKept(opts.Previous, redo, st.Kept, evs), st
 }

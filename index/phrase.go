@@ -9,7 +9,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -259,17 +258,7 @@ func (p *unionPhrase) score() float64 {
 	var sum float64
 	for i := range p.readers {
 		r := &p.readers[i]
-		var tf float64
-		if r.freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(r.freq)]
-		} else {
-			tf = math.Sqrt(float64(r.freq))
-		}
-		s := tf * r.norm * p.idf[i]
-		if p.qwt[i] != 1.0 {
-			s = s * p.qwt[i]
-		}
-		sum += s
+		sum += termScore(sqrtTF(r.freq), r.norm, p.idf[i], p.qwt[i])
 	}
 	return sum
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
@@ -145,16 +144,7 @@ func (s *rankedSearcher) match(ctx *search.SearchContext) (*search.DocumentMatch
 	}
 	if !r.done && r.doc == doc {
 		// scorer.TermQueryScorer.Score, then ConjunctionQueryScorer's sum
-		var tf float64
-		if r.freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(r.freq)]
-		} else {
-			tf = math.Sqrt(float64(r.freq))
-		}
-		bonus := tf * r.norm * s.idf
-		if s.qwt != 1.0 {
-			bonus = bonus * s.qwt
-		}
+		bonus := termScore(sqrtTF(r.freq), r.norm, s.idf, s.qwt)
 		sum := 0.0
 		sum += score
 		sum += bonus

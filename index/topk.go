@@ -5,18 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
+	"runtime"
 	"sort"
-	"sync"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zapx "github.com/blevesearch/zapx/v17"
+	"golang.org/x/sync/errgroup"
 )
 
 // A broad word ("panne": 87% of a million generated articles) is answered
@@ -65,15 +65,19 @@ func (r *Reader) searchTopK(ctx context.Context, rq *rankedQuery, c *compiled, q
 	k := q.Offset + limit
 	parts := make([]topPart, len(r.parts))
 	errs := make([]error, len(r.parts))
-	var wg sync.WaitGroup
+	// one partition a core: each is scored on one goroutine (an index of
+	// month partitions has 120)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range r.parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[i], errs[i] = r.topKPart(ctx, rq, p, k, q.Facets)
-		}()
+		g.Go(func() error {
+			if parts[i], errs[i] = r.topKPart(ctx, rq, p, k, q.Facets); errs[i] != nil {
+				errs[i] = fmt.Errorf("partition %s: %w", p.Name(), errs[i])
+			}
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait() // the errors are in errs
 	for _, err := range errs {
 		if errors.Is(err, errNoTopK) {
 			return nil, false, nil
@@ -92,30 +96,28 @@ func (r *Reader) searchTopK(ctx context.Context, rq *rankedQuery, c *compiled, q
 			fq.add(p.table, p.counts)
 		}
 	}
-	// Bleve's alias: every partition's hits sorted by score, then by the
-	// position its collector gave them.
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].Score != all[j].Score {
-			return all[i].Score > all[j].Score
-		}
-		return all[i].HitNumber < all[j].HitNumber
-	})
-	if q.Offset >= len(all) {
-		all = all[:0]
-	} else {
-		all = all[q.Offset:]
-	}
-	if len(all) > limit {
-		all = all[:limit]
-	}
 	var err error
-	if out.Hits, err = r.hits(all, c, q); err != nil {
+	if out.Hits, err = r.hits(aliasPage(all, q.Offset, limit), c, q); err != nil {
 		return nil, false, err
 	}
 	if q.Facets {
 		out.Facets = splitFacets(fq.result())
 	}
 	return out, true, nil
+}
+
+// aliasPage returns the page [offset, offset+limit) of the partitions'
+// hits in the order of Bleve's alias: by score, then by the position a
+// partition's collector gave them.
+func aliasPage(all search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].Score != all[j].Score {
+			return all[i].Score > all[j].Score
+		}
+		return all[i].HitNumber < all[j].HitNumber
+	})
+	all = all[min(offset, len(all)):]
+	return all[:min(limit, len(all))]
 }
 
 // topPart is what one partition contributes.
@@ -268,20 +270,11 @@ func (ps *partScorer) addTerm(pr *segPostings, r *unionReader) error {
 		} else {
 			d, freq, norm = p.Number(), p.Frequency(), p.Norm()
 		}
-		var tf float64
-		if freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(freq)]
-		} else {
-			tf = math.Sqrt(float64(freq))
-		}
+		tf := sqrtTF(freq)
 		sum := ps.acc[d]
 		for _, ki := range r.kids {
 			k := &kids[ki]
-			score := tf * norm * k.idf
-			if k.qwt != 1.0 {
-				score = score * k.qwt
-			}
-			sum += score
+			sum += termScore(tf, norm, k.idf, k.qwt)
 		}
 		ps.acc[d] = sum
 		ps.n[d] += nk
@@ -351,30 +344,19 @@ func (ps *partScorer) addPhrase(pr *segPostings, p *unionPhrase) error {
 			return
 		}
 		for i, it := range its {
-			p, err := it.Advance(uint64(d))
-			if err != nil || p == nil || p.Number() != uint64(d) {
-				ferr = errors.Join(err, fmt.Errorf("index: phrase postings of %d do not hold document %d", i, d))
+			post, err := it.Advance(uint64(d))
+			if err != nil || post == nil || post.Number() != uint64(d) {
+				ferr = errors.Join(err, fmt.Errorf("index: phrase %q in %s: the postings of its reader %d do not hold document %d", strings.Join(p.words, " "), p.field, i, d))
 				return
 			}
-			posts[i] = p
+			posts[i] = post
 		}
 		if !adjacentAt(posts, p.at) {
 			return
 		}
 		var sum float64 // unionPhrase.score
 		for i, q := range posts {
-			freq := q.Frequency()
-			var tf float64
-			if freq < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(freq)]
-			} else {
-				tf = math.Sqrt(float64(freq))
-			}
-			s := tf * q.Norm() * p.idf[i]
-			if p.qwt[i] != 1.0 {
-				s = s * p.qwt[i]
-			}
-			sum += s
+			sum += termScore(sqrtTF(q.Frequency()), q.Norm(), p.idf[i], p.qwt[i])
 		}
 		ps.acc[d] += sum
 		ps.n[d]++
@@ -457,17 +439,7 @@ func (ps *partScorer) collect(pr *segPostings, off uint64, outTerm string) error
 		}
 		if op != nil && op.Number() == uint64(d) {
 			// rankedSearcher.match
-			freq := op.Frequency()
-			var tf float64
-			if freq < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(freq)]
-			} else {
-				tf = math.Sqrt(float64(freq))
-			}
-			bonus := tf * op.Norm() * s.idf
-			if s.qwt != 1.0 {
-				bonus = bonus * s.qwt
-			}
+			bonus := termScore(sqrtTF(op.Frequency()), op.Norm(), s.idf, s.qwt)
 			sum := 0.0
 			sum += score
 			sum += bonus
@@ -505,7 +477,9 @@ type segPostings struct {
 	dicts map[string]segment.TermDictionary
 }
 
-func (pr *segPostings) dict(field string) (segment.TermDictionary, error) {
+// postings returns the postings list of term in field, nil when there
+// are none.
+func (pr *segPostings) postings(field, term string) (segment.PostingsList, error) {
 	dict, ok := pr.dicts[field]
 	if !ok {
 		var err error
@@ -514,17 +488,17 @@ func (pr *segPostings) dict(field string) (segment.TermDictionary, error) {
 		}
 		pr.dicts[field] = dict
 	}
-	return dict, nil
+	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
+	if err != nil || pl == nil || pl.Count() == 0 {
+		return nil, err
+	}
+	return pl, nil
 }
 
 // iterator returns the postings of term in field, nil when there are none.
 func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, error) {
-	dict, err := pr.dict(field)
-	if err != nil {
-		return nil, err
-	}
-	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
-	if err != nil || pl == nil || pl.Count() == 0 {
+	pl, err := pr.postings(field, term)
+	if pl == nil {
 		return nil, err
 	}
 	return pl.Iterator(true, true, false, nil), nil
@@ -533,12 +507,8 @@ func (pr *segPostings) iterator(field, term string) (segment.PostingsIterator, e
 // withPositions returns the postings of term in field with positions,
 // and their documents; nil when there are none.
 func (pr *segPostings) withPositions(field, term string) (segment.PostingsIterator, *roaring.Bitmap, error) {
-	dict, err := pr.dict(field)
-	if err != nil {
-		return nil, nil, err
-	}
-	pl, err := dict.PostingsList([]byte(term), pr.del, nil)
-	if err != nil || pl == nil || pl.Count() == 0 {
+	pl, err := pr.postings(field, term)
+	if pl == nil {
 		return nil, nil, err
 	}
 	it := pl.Iterator(true, true, true, nil)

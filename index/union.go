@@ -444,19 +444,10 @@ func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, e
 		}
 		// scorer.TermQueryScorer.Score, tf-idf, for each alternative
 		// reading r
-		var tf float64
-		if r.freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(r.freq)]
-		} else {
-			tf = math.Sqrt(float64(r.freq))
-		}
+		tf := sqrtTF(r.freq)
 		for _, ki := range r.kids {
 			k := &s.kids[ki]
-			score := tf * r.norm * k.idf
-			if k.qwt != 1.0 {
-				score = score * k.qwt
-			}
-			sum += score
+			sum += termScore(tf, r.norm, k.idf, k.qwt)
 			matched++
 		}
 		if err := r.next(nil); err != nil {
@@ -484,4 +475,24 @@ func (s *unionSearcher) pop(ctx *search.SearchContext) (uint64, float64, bool, e
 		s.prune()
 	}
 	return doc, sum * (float64(matched) / float64(len(s.kids))), true, nil
+}
+
+// sqrtTF is the tf part of scorer.TermQueryScorer.Score: the square root
+// of a term's frequency, from Bleve's table when it holds it.
+func sqrtTF(freq uint64) float64 {
+	if freq < scorer.MaxSqrtCache {
+		return scorer.SqrtCache[int(freq)]
+	}
+	return math.Sqrt(float64(freq))
+}
+
+// termScore is scorer.TermQueryScorer.Score with tf-idf, computed as Bleve
+// computes it so that the scores of every path agree to the bit: tf times
+// norm times idf, times the query weight unless it is 1.
+func termScore(tf, norm, idf, qwt float64) float64 {
+	s := tf * norm * idf
+	if qwt != 1.0 {
+		s = s * qwt
+	}
+	return s
 }

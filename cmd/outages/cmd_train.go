@@ -132,8 +132,16 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// extraFiles are the extra training files by what they train: outage
-// detection only, every slot, or the cause only.
+// extraFiles are the extra training files by what they train:
+//   - detectOnly: outage detection only. They were written to teach what
+//     is and is not an incident report (mostly hard negatives), and their
+//     one author's slot labels are not trusted to weigh the slots'
+//     candidates against the real news.
+//   - all: every slot.
+//   - cause: the choice of the cause only. Written for the causes, they
+//     are reports only: with no hard negatives beside them they would
+//     teach detection that everything is a report, and their service, day
+//     and length labels were not the point of their writing.
 type extraFiles struct {
 	detectOnly, all, cause []string
 }
@@ -153,33 +161,17 @@ func extraExamples(cls *classify.Classifier, f extraFiles) ([]map[string][]model
 	if err != nil {
 		return nil, 0, err
 	}
-	ex := append(detectionOnly(examplesOf(cls, det)), examplesOf(cls, full)...)
-	return append(ex, causeOnly(examplesOf(cls, cause))...), len(det) + len(full) + len(cause), nil
+	ex := append(onlySlot(examplesOf(cls, det), model.SlotDetect), examplesOf(cls, full)...)
+	return append(ex, onlySlot(examplesOf(cls, cause), model.SlotCause)...), len(det) + len(full) + len(cause), nil
 }
 
-// detectionOnly keeps the outage-detection examples of extra texts: they
-// were written to teach what is and is not an incident report (mostly
-// hard negatives), and their one author's slot labels are not trusted to
-// weigh the slots' candidates against the real news.
-func detectionOnly(ex []map[string][]model.Group) []map[string][]model.Group {
+// onlySlot keeps the examples of one slot of extra texts (extraFiles says
+// why a kind of file trains one slot only).
+func onlySlot(ex []map[string][]model.Group, slot string) []map[string][]model.Group {
 	out := make([]map[string][]model.Group, 0, len(ex))
 	for _, m := range ex {
-		if g, ok := m[model.SlotDetect]; ok {
-			out = append(out, map[string][]model.Group{model.SlotDetect: g})
-		}
-	}
-	return out
-}
-
-// causeOnly keeps the cause examples of extra texts written for the
-// causes: reports only, with no hard negatives beside them, they would
-// teach detection that everything is a report, and their service, day
-// and length labels were not the point of their writing.
-func causeOnly(ex []map[string][]model.Group) []map[string][]model.Group {
-	out := make([]map[string][]model.Group, 0, len(ex))
-	for _, m := range ex {
-		if g, ok := m[model.SlotCause]; ok {
-			out = append(out, map[string][]model.Group{model.SlotCause: g})
+		if g, ok := m[slot]; ok {
+			out = append(out, map[string][]model.Group{slot: g})
 		}
 	}
 	return out

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/gob"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -383,4 +385,63 @@ func ptrString(p *int) string {
 		return "none"
 	}
 	return fmt.Sprint(*p)
+}
+
+// TestEventsInputDamagedDurations: a partition whose zero durations name
+// no outage of its articles is refused (the cache is then rebuilt), never
+// a panic.
+func TestEventsInputDamagedDurations(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ref  outageRef
+	}{
+		{"article past the end", outageRef{Art: 1, Out: 0}},
+		{"negative article", outageRef{Art: -1, Out: 0}},
+		{"outage past the end", outageRef{Art: 0, Out: 2}},
+		{"negative outage", outageRef{Art: 0, Out: -1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := newGroupInput()
+			in.changed = map[string]bool{}
+			in.apply(&corpus.Article{ID: "a", URL: "https://example.test/", Title: "Panne", Published: "2024-01-02", IsOutage: true,
+				Outages: []corpus.Outage{{Service: "Orange"}, {Service: "Free"}}})
+			dir := t.TempDir()
+			if err := in.writeParts(dir); err != nil {
+				t.Fatal(err)
+			}
+			if err := in.writeMeta(dir, "then", "x"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := loadInputCache(dir); err != nil {
+				t.Fatalf("undamaged: %v", err)
+			}
+			parts, err := filepath.Glob(filepath.Join(dir, eventsInput, "*.gob"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			damaged := 0
+			for _, path := range parts {
+				if filepath.Base(path) == inputMetaFile {
+					continue
+				}
+				var part inputPart
+				if err := readGob(path, &part); err != nil {
+					t.Fatal(err)
+				}
+				part.ZeroDurations = append(part.ZeroDurations, tc.ref)
+				err := writeAtomic(path, func(w io.Writer) error { return gob.NewEncoder(w).Encode(part) })
+				if err != nil {
+					t.Fatal(err)
+				}
+				damaged++
+			}
+			if damaged == 0 {
+				t.Fatalf("no partition in %v", parts)
+			}
+			_, err = loadInputCache(dir)
+			if err == nil || !strings.Contains(err.Error(), "a zero duration names no outage") {
+				t.Errorf("damaged partition: error %v, want one naming the zero duration", err)
+			}
+		})
+	}
 }
