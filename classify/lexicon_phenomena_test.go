@@ -55,6 +55,7 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"fr districts without power", "Canicule : des quartiers de Toulouse privés de courant pendant 36 heures\n\nDes habitants ont retrouvé l'électricité jeudi soir après une coupure commencée mardi.", true},
 		{"ar school platform down on the first day of school", "تعطل منصة التعليم عن بعد في أول أيام الدراسة\n\nتوقفت منصة مدرستي عن العمل أمس الاثنين في أول يوم للدراسة بسبب ضغط هائل على الخوادم.", true},
 		{"en bank says app operated normally", "Bank denies reports of app outage\n\nNorthgate Bank on Sunday denied reports that its mobile app had gone down on Saturday, saying its systems had operated normally throughout.", false},
+		{"en operator statement, service interrupted", "Statement from Northwave Broadband\n\nNorthwave Broadband apologises to customers in Leeds whose broadband service was interrupted overnight on Saturday. Service was restored to all customers at 07:15 on Sunday.", true},
 		{"fr television cut", "Des milliers d'abonnés ont été privés de télévision sur leur box mardi soir pendant trois heures, a reconnu l'opérateur.", true},
 		{"en trading halted", "Trading was halted on the exchange for two hours on Monday after a technical glitch in its matching engine.", true},
 		{"ar trading halted", "توقف التداول في البورصة المصرية لمدة ساعتين يوم الاثنين بسبب عطل فني في نظام التداول.", true},
