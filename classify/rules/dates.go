@@ -1256,7 +1256,7 @@ func (s *scan) date1At(i int) (dateVal, int, bool) {
 // a French number with an ordinal suffix other than "1er" ("le 16e").
 func (s *scan) bareDay(i int) (dateVal, int, bool) {
 	m, ok := s.get(i, "bareday")
-	if !ok || m.end >= len(s.toks) || s.toks[m.end].kind != '0' {
+	if !ok || m.end >= len(s.toks) || s.toks[m.end].kind != '0' || s.dialBefore(i) {
 		return dateVal{}, i, false
 	}
 	dn, e, ok := s.dayNum(m.end)
@@ -1280,6 +1280,32 @@ func (s *scan) bareDay(i int) (dateVal, int, bool) {
 	}
 	return s.afterDay(fromTime(t, "day", m.e.loc), e)
 }
+
+// dialBefore reports whether a phrase ending right before token i makes
+// the number after it one to call ("vers le 15", "composer le 112",
+// "call the 911").
+func (s *scan) dialBefore(i int) bool {
+	// step back over a list of such numbers ("vers le 15 et le 18")
+	j := i
+	for j > 0 && i-j < 8 {
+		if t := s.toks[j-1]; t.kind == '0' || listWords[t.s] {
+			j--
+			continue
+		}
+		break
+	}
+	for end := i; end >= j; end-- {
+		for k := max(0, end-3); k < end; k++ {
+			if m, ok := s.get(k, "dial"); ok && m.end == end {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listWords join the numbers of a list ("le 15, le 17 et le 18").
+var listWords = map[string]bool{",": true, "et": true, "ou": true, "le": true, "and": true, "or": true, "the": true}
 
 // dayPartAt reports whether an am/pm phrase at k is a part of the day of
 // several words ("in the morning"), which may follow a day, not "am".

@@ -211,6 +211,7 @@ var kinds = map[string]kindSpec{
 	}},
 	"upcoming":  {0, 0, nil},
 	"sameday":   {0, 0, nil},
+	"dial":      {0, 0, nil},
 	"det":       {0, 0, nil},
 	"of":        {0, 0, nil},
 	"ordsuffix": {0, 0, nil},

@@ -78,6 +78,7 @@ func TestDates(t *testing.T) {
 		{"ar years ago on this day", "ar", "قبل عامين في مثل هذا اليوم توقفت الشبكة.", refDay, "2022-03-14"},
 		{"en a year ago, no day", "en", "A year ago, the storm cut power to 90,000 homes.", refDay, "2023-03"},
 		{"ar the day before yesterday, noun first", "ar", "تعطلت الخدمة صباح أمس الأول في عدة مدن.", refDay, "2024-03-12"},
+		{"fr numbers to call are no days", "fr", "Depuis ce matin, impossible d'appeler, y compris vers le 15 et le 18.", refDay, "2024-03-14"},
 		{"en month day year", "en", "The outage began on May 2, 2023.", refDay, "2023-05-02"},
 		{"en day month year", "en", "It went down on 9 October 2018.", refDay, "2018-10-09"},
 		{"en weekday", "en", "Users complained on Tuesday.", refDay, "2024-03-12"},
