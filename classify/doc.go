@@ -72,8 +72,14 @@
 //     one is derived from the text (fallback.go); names derived next to
 //     named services are candidate main outages only, unless the text
 //     reports them down with the others (in a list with a named service,
-//     after "such as"/"notamment"/"مثل", or "also" down): then they are
-//     secondary outages too. A place is never a derived name.
+//     after "such as"/"notamment"/"مثل", "also" down, or as the subject of
+//     their own outage clause past an aside between commas): then they are
+//     secondary outages too, which do not take the main outage's
+//     sentences. A place is never a derived name, nor is a regulator
+//     (lexicon notname:authority). A country-wide cut carries, as
+//     aliases, the regions of its country the text reports it in
+//     ("Internet (Manipur)" for "Internet (India)"); a nameless cut is
+//     named after the country of the places the text names.
 //  4. Features (features.go, scope.go): each candidate is described by
 //     named features of phenomena: how close it is to the outage
 //     (sentence, region, paragraph), to an outage word and to the main
