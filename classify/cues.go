@@ -14,7 +14,7 @@ const fileCues = "cues.tsv"
 var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
 	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
-	"peak": true, "credit": true, "also": true, "examples": true, "causes": true,
+	"peak": true, "credit": true, "also": true, "examples": true, "causes": true, "listhit": true,
 }
 
 // cueEntry is one phrase of cues.tsv.

@@ -63,7 +63,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.triggerSent[m.sent] || m.channel || m.normal {
+	if !an.triggerSent[m.sent] && !listedHit(an, m) || m.channel || m.normal {
 		return
 	}
 	g.strong++
@@ -77,6 +77,14 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	if m.svc >= 0 && an.nextToTrigger(m) {
 		g.direct = true
 	}
+}
+
+// listedHit reports whether mention m is in a list of examples said to be
+// hit ("Sites including Reddit, Amazon and GOV.UK were affected", "des
+// sites comme X et Y ont été touchés"): a sentence with no outage word
+// that reports them down.
+func listedHit(an *analysis, m mention) bool {
+	return an.ci != nil && an.ci.inSentence("listhit", m.sent) && an.ci.before(an.d, "examples", m.from, affectedListGap)
 }
 
 // outageGroups returns the services the text may report down: every

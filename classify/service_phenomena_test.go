@@ -134,6 +134,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "British Museum",
 		},
 		{
+			name: "en examples said to be affected",
+			text: "Fastly blames a customer's settings for global outage\n\nA bug at Fastly took many of the world's biggest websites offline on Tuesday for about an hour. Sites including Reddit, Spotify and Twitch were affected.",
+			main: "Fastly", also: []string{"Reddit", "Spotify", "Twitch"},
+		},
+		{
+			name: "fr examples said to be hit",
+			text: "Panne mondiale chez Fastly\n\nUn bug chez Fastly a rendu inaccessibles de nombreux sites mardi pendant une heure. Des sites comme Reddit, Spotify et Twitch ont été touchés.",
+			main: "Fastly", also: []string{"Reddit", "Spotify", "Twitch"},
+		},
+		{
+			name: "ar examples said to be hit",
+			text: "عطل عالمي لدى فاستلي\n\nتسبب خلل لدى شركة فاستلي في توقف عدد كبير من المواقع يوم الثلاثاء لمدة ساعة. ومن بينها مواقع مثل ريديت وسبوتيفاي تأثرت بالعطل.",
+			main: "Fastly", also: []string{"Reddit", "Spotify"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
