@@ -16,7 +16,7 @@ var (
 	// A "duration" that is a clock time ("aux alentours de 21 h", "vers 13h").
 	clockDuration = regexp.MustCompile(`(?i)(aux alentours de|alentours de|vers|dès|des|à|a|around|at)\s+(\d{1,2})\s*h\s*(\d{2})?\s*$`)
 	// A time stated as a clock reading, not a part of the day.
-	clockText = regexp.MustCompile(`(?i)\d{1,2}\s*[:h.]\s*\d{0,2}|\d\s*[ap]\.?m\b|heure|hour|o'clock|الساعة|الساعه|midi|minuit|noon|midnight|الظهر|ظهرا|الظهيرة|منتصف الليل`)
+	clockText = regexp.MustCompile(`(?i)\d{1,2}\s*[:h.]\s*\d{0,2}|\d\s*[ap]\.?m\b|heure|hour|o'clock|الساعة|الساعه|midi|minuit|noon|midnight|الظهر|ظهرا|الظهيرة|منتصف الليل|الواحدة|الثانية|الثالثة|الرابعة|الخامسة|السادسة|السابعة|الثامنة|التاسعة|العاشرة|الحادية عشرة`)
 	// A start date counted back from the publication ("voilà trois jours",
 	// "two days ago"): weaker evidence than a named day.
 	agoDate = regexp.MustCompile(`(?i)^(il y a|voilà|voila)(\s|$)|\sago$|^منذ`)

@@ -294,3 +294,20 @@ func TestWaitUntilEndsASpan(t *testing.T) {
 		})
 	}
 }
+
+// TestArabicWordClockSpan: Arabic clock times written with ordinal hour
+// words ("العاشرة صباحاً", "الرابعة عصراً") make a span like digits do.
+func TestArabicWordClockSpan(t *testing.T) {
+	c := newTest(t)
+	tests := []struct{ name, text string }{
+		{"hedged words", "عانى عملاء الشركة من انقطاع خدمة الإنترنت أول أمس، إذ بدأ العطل نحو الساعة العاشرة صباحاً، وعادت الخدمة قرابة الرابعة عصراً."},
+		{"plain words", "انقطعت خدمة الإنترنت يوم الأحد عند العاشرة صباحا، وعادت الخدمة عند الرابعة عصرا."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if o, _ := mainOutage(t, c, tt.text, "2023-11-21"); o.DurationMin == nil || *o.DurationMin != 360 {
+				t.Errorf("duration %v (evidence %q), want 360 minutes", o.DurationMin, o.Evidence.Duration)
+			}
+		})
+	}
+}
