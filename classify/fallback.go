@@ -555,6 +555,10 @@ var arabicNameEnds = map[string]bool{
 	"يوم": true, "اليوم": true, "امس": true, "مساء": true, "صباح": true, "ليله": true, "فجر": true, "ظهر": true,
 	"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true, "السبت": true,
 	"لمده": true, "طوال": true, "حتي": true, "قبل": true,
+	// hedges and clock words that open a time ("قرابة الرابعة عصراً",
+	// "نحو الساعة العاشرة", "أول أمس")
+	"قرابه": true, "نحو": true, "حوالي": true, "حوالى": true, "الساعه": true, "عند": true, "منذ": true,
+	"اول": true, "صباحا": true, "عصرا": true, "ظهرا": true, "ليلا": true, "فجرا": true,
 }
 
 // closesName reports whether the text between token k-1 and token k

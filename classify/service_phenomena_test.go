@@ -149,6 +149,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Fastly", also: []string{"Reddit", "Spotify"},
 		},
 		{
+			name: "ar a time after a cue word is no name",
+			text: "انقطاع الإنترنت\n\nعانى عملاء الشركة من انقطاع خدمة الإنترنت أول أمس، إذ بدأ العطل نحو الساعة العاشرة صباحاً، وعادت الخدمة قرابة الرابعة عصراً.",
+			notAlso: []string{"قرابة الرابعة عصراً", "الإنترنت أول"},
+		},
+		{
 			name: "en another service also affected",
 			text: "Outlook users could not send email for three hours on Monday. Teams was also affected, Microsoft said.",
 			main: "Outlook", also: []string{"Microsoft Teams"},
