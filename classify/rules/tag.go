@@ -214,7 +214,13 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 			if n := d.nightTo; n != 0 && c2.h < smallHoursEnd {
 				d.y, d.m, d.d = n/10000, n/100%100, n%100 // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
 			}
-			return s.timeCand(i, e2, d, true, c2), true
+			tc := s.timeCand(i, e2, d, true, c2)
+			if r := s.role(k); r != "" && c2.hasPrep {
+				// "lundi à partir de 14h", "jeudi après 9h30": the time's
+				// own preposition marks its end of the outage
+				tc.e.Role = r
+			}
+			return tc, true
 		}
 		if d.grain == "hour" {
 			x := s.expr(KindTime, i, de, d.rule)
@@ -432,21 +438,39 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
+	// a day after the start: "from 11pm Sunday until 2 am"
+	d1, d1ok := s.spanStartDay(e1, c1, from)
+	if d1ok {
+		e1 = d1.end
+	}
 	to, ok := s.get(e1, "spanto")
 	if !ok {
+		if d1ok {
+			return cand{}, false
+		}
 		return s.timeFor(i, c1, e1)
 	}
 	_, isAnd := s.get(e1, "and")
 	// after a time that reads as one on its own, the end may be a bare
 	// hour ("9h30 - 11h")
 	c2, e2, ok := s.clockCue(to.end, true, cue || c1.strong() && !isAnd)
+	bareEnd := false
+	if !ok && !bare {
+		// "entre midi et deux", "8am until 6": a bare number ends a span
+		// whose start reads as a time on its own
+		c2, e2, ok = s.bareEndHour(to.end, c1, from)
+		bareEnd = ok
+	}
 	if !ok || bare && !c2.ampm {
 		return cand{}, false
 	}
 	// without "from", the ends must read as times on their own, and a
 	// conjunction ("3:30 and 5:00") is not a span
-	if !from && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
+	if !from && !bareEnd && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
 		return cand{}, false
+	}
+	if bareEnd && c2.h < 12 && c2.h*60 < c1.h*60+c1.m {
+		c2.h += 12 // "entre midi et deux" ends at 14:00, "8am until 6" at 18:00
 	}
 	if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
 		c1.h += 12
@@ -476,6 +500,14 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		mins += 24 * 60 // across midnight
 	}
 	x.From, x.To = c1.String(), c2.String()
+	if d1ok {
+		if hasDate {
+			// a day on each end ("from 9pm Monday to 3am Tuesday") stays
+			// two times, which classify pairs
+			return cand{}, false
+		}
+		d, hasDate = d1.d, true
+	}
 	if hasDate && d.ok && d.y != 0 {
 		setDay(&x, d.value(), c1.String(), mins)
 	}
@@ -490,6 +522,75 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// startDay is a day named between the start of a span of times and its
+// span word, and where it ends.
+type startDay struct {
+	d   dateVal
+	end int
+}
+
+// spanStartDay reads a day after the start time of a span, when a span
+// word follows it: "from 11pm Sunday until 2 am", "de 23h lundi à 3h".
+// The start must read as a time on its own or follow "from".
+func (s *scan) spanStartDay(k int, c1 clockVal, from bool) (startDay, bool) {
+	if !c1.strong() && !c1.hasPrep && !c1.named && !from {
+		return startDay{}, false
+	}
+	d, e, ok := s.date(k)
+	if !ok || d.grain != "day" {
+		return startDay{}, false
+	}
+	if _, ok := s.get(e, "spanto"); !ok {
+		return startDay{}, false
+	}
+	if _, isAnd := s.get(e, "and"); isAnd {
+		return startDay{}, false // "at 9pm Monday and 3am Tuesday": two times
+	}
+	return startDay{d: d, end: e}, true
+}
+
+// bareEndHour reads a bare number as the last hour of a span whose start
+// c1 reads as a time on its own (minutes, am/pm, a zone or a named hour
+// like "midi"), after "from/de/entre" or a strong start: "entre midi et
+// deux", "8am until 6", "de 9h30 à 11". The number must end the phrase:
+// nothing but punctuation, a day or a clause word may follow it.
+func (s *scan) bareEndHour(k int, c1 clockVal, from bool) (clockVal, int, bool) {
+	if !(c1.strong() || c1.named || from && c1.minute) {
+		return clockVal{}, k, false
+	}
+	n, e, ok := s.num(k)
+	if !ok || n != float64(int(n)) || n < 1 || n > 23 || e-k != 1 {
+		return clockVal{}, k, false
+	}
+	if s.toks[k].kind == '0' && len(s.toks[k].s) > 2 {
+		return clockVal{}, k, false
+	}
+	if !s.phraseEnd(e) {
+		return clockVal{}, k, false
+	}
+	return clockVal{h: int(n), rule: "clock"}, e, true
+}
+
+// phraseEnd reports whether token k ends the phrase before it: the end of
+// the text, punctuation, a day, a clause word or a preposition.
+func (s *scan) phraseEnd(k int) bool {
+	if k >= len(s.toks) {
+		return true
+	}
+	t := s.toks[k]
+	if t.kind == '.' {
+		return true
+	}
+	if clauseJoin[t.s] {
+		return true
+	}
+	if d, _, ok := s.date(k); ok && d.grain == "day" {
+		return true
+	}
+	_, prep := s.get(k, "timeprep")
+	return prep
 }
 
 // schedule reports whether the words at k make the span of times before

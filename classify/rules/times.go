@@ -313,6 +313,11 @@ func (s *scan) wordHour(i int, prep bool) (clockVal, int, bool) {
 				return clockVal{}, i, false
 			}
 			c := clockVal{h: int(n) % 24, rule: "clock"}
+			// "onze heures trois quarts": a fraction, not minutes, which
+			// minutesAfter reads
+			if _, frac := s.get(hw, "frac"); frac {
+				return c, hw, true
+			}
 			if mn, e2, ok := s.num(hw); ok && mn < 60 && mn == float64(int(mn)) {
 				c.m, c.minute = int(mn), true
 				hw = e2

@@ -1,0 +1,85 @@
+package rules
+
+import "testing"
+
+// TestClockPhrasings covers clock times of outage news: minutes after an
+// hour ("twenty after 3pm"), fractions after a word hour ("onze heures
+// trois quarts"), clipped parts of the day ("du mat"), "mid-day", and the
+// role a time's own preposition gives it after a day ("lundi à partir de
+// 14h", "Monday after 6pm").
+func TestClockPhrasings(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text  string
+		time, role, value string
+	}{
+		{"en words after pm", "en", "The portal froze twenty after 3pm.", "15:20", "", ""},
+		{"en minutes after midnight", "en", "Ten minutes after midnight the tills stopped.", "00:10", "", ""},
+		{"en bare after noon", "en", "Phones rang again at 5 after noon.", "12:05", "", ""},
+		{"en mid-day", "en", "The feed was back at mid-day.", "12:00", "end", ""},
+		{"en mid day", "en", "Lines went quiet around mid day.", "12:00", "", ""},
+		{"en weekday after", "en", "Users were offline Monday after 6pm.", "18:00", "start", "2024-03-11"},
+		{"en weekday until", "en", "The store stayed dark Tuesday until 4:30 pm.", "16:30", "end", "2024-03-12"},
+		{"fr trois quarts after word hour", "fr", "Le courant est revenu à dix heures trois quarts.", "10:45", "end", ""},
+		{"fr et quart after word hour", "fr", "Le serveur a cédé à neuf heures et quart.", "09:15", "", ""},
+		{"fr du mat", "fr", "Les caisses ont lâché à 4h du mat.", "04:00", "", ""},
+		{"fr weekday a partir de", "fr", "Le réseau a flanché mardi à partir de 15h.", "15:00", "start", "2024-03-12"},
+		{"fr weekday apres", "fr", "Le guichet était fermé lundi après 17h30.", "17:30", "start", "2024-03-11"},
+		{"fr weekday jusqu'a", "fr", "La ligne est restée muette mercredi jusqu'à 8h.", "08:00", "end", "2024-03-13"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindTime)
+			if !ok {
+				t.Fatalf("no time in %q: %+v", tt.text, exprs)
+			}
+			if e.Time != tt.time || e.Role != tt.role || e.Value != tt.value {
+				t.Errorf("%q: got time=%q role=%q value=%q, want %q %q %q",
+					tt.text, e.Time, e.Role, e.Value, tt.time, tt.role, tt.value)
+			}
+		})
+	}
+}
+
+// TestSpanEnds covers spans of times whose end is a bare number after a
+// start that reads as a time on its own ("entre midi et deux", "8am until
+// 6"), and spans with a day after their start ("from 11pm Sunday until 2
+// am"); a bare number that counts things ends no span.
+func TestSpanEnds(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		from, to         string // "" when no interval is wanted
+		mins             int
+	}{
+		{"fr entre midi et deux", "fr", "Le standard a sonné dans le vide entre midi et deux.", "12:00", "14:00", 120},
+		{"fr de minutes a bare", "fr", "Les bornes ont refusé les cartes de 9h15 à 11.", "09:15", "11:00", 105},
+		{"en am until bare", "en", "The checkout failed from 7am until 5, the chain said.", "07:00", "17:00", 600},
+		{"en minutes to bare", "en", "Trains halted from 10:20 to 12 and resumed later.", "10:20", "12:00", 100},
+		{"en noon to bare", "en", "The helpline was silent between noon and 3.", "12:00", "15:00", 180},
+		{"en start day then bare end", "en", "Email was down from 11pm Sunday until 2 am.", "2024-03-10T23:00", "2024-03-11T02:00", 180},
+		{"fr start day", "fr", "Le site a été coupé de 22h dimanche à 1h30.", "2024-03-10T22:00", "2024-03-11T01:30", 210},
+		{"en bare count after span", "en", "From 10am to 5 engineers worked on it.", "", "", 0},
+		{"fr bare count after span", "fr", "Il y avait de 10h à 12 techniciens sur place.", "", "", 0},
+		{"fr bare hours both", "fr", "La panne a touché 5 à 7 départements.", "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if tt.from == "" {
+				if ok {
+					t.Errorf("%q: unexpected interval %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to || e.Minutes == nil || *e.Minutes != tt.mins {
+				t.Errorf("%q: got %q..%q minutes %v, want %q..%q %d", tt.text, e.From, e.To, e.Minutes, tt.from, tt.to, tt.mins)
+			}
+		})
+	}
+}
