@@ -20,6 +20,9 @@ func TestClockPhrasings(t *testing.T) {
 		{"en mid day", "en", "Lines went quiet around mid day.", "12:00", "", ""},
 		{"en weekday after", "en", "Users were offline Monday after 6pm.", "18:00", "start", "2024-03-11"},
 		{"en weekday until", "en", "The store stayed dark Tuesday until 4:30 pm.", "16:30", "end", "2024-03-12"},
+		{"en run-together pm", "en", "The card readers died at 745 p.m. on the dot.", "19:45", "", ""},
+		{"en run-together am", "en", "Boarding stopped at 1130am.", "11:30", "", ""},
+		{"en bare hour with zone", "en", "The API was restored by 6 PT.", "06:00", "end", ""},
 		{"fr trois quarts after word hour", "fr", "Le courant est revenu à dix heures trois quarts.", "10:45", "end", ""},
 		{"fr et quart after word hour", "fr", "Le serveur a cédé à neuf heures et quart.", "09:15", "", ""},
 		{"fr du mat", "fr", "Les caisses ont lâché à 4h du mat.", "04:00", "", ""},
@@ -60,6 +63,8 @@ func TestSpanEnds(t *testing.T) {
 		{"en noon to bare", "en", "The helpline was silent between noon and 3.", "12:00", "15:00", 180},
 		{"en start day then bare end", "en", "Email was down from 11pm Sunday until 2 am.", "2024-03-10T23:00", "2024-03-11T02:00", 180},
 		{"fr start day", "fr", "Le site a été coupé de 22h dimanche à 1h30.", "2024-03-10T22:00", "2024-03-11T01:30", 210},
+		{"en weekday and span of hours", "en", "Planned work Tuesday 1-4am will cut the signal.", "2024-03-12T01:00", "2024-03-12T04:00", 180},
+		{"fr weekday and span of hours", "fr", "Travaux mardi 1h-4h sur le réseau.", "2024-03-12T01:00", "2024-03-12T04:00", 180},
 		{"en bare count after span", "en", "From 10am to 5 engineers worked on it.", "", "", 0},
 		{"fr bare count after span", "fr", "Il y avait de 10h à 12 techniciens sur place.", "", "", 0},
 		{"fr bare hours both", "fr", "La panne a touché 5 à 7 départements.", "", "", 0},
@@ -79,6 +84,26 @@ func TestSpanEnds(t *testing.T) {
 			}
 			if e.From != tt.from || e.To != tt.to || e.Minutes == nil || *e.Minutes != tt.mins {
 				t.Errorf("%q: got %q..%q minutes %v, want %q..%q %d", tt.text, e.From, e.To, e.Minutes, tt.from, tt.to, tt.mins)
+			}
+		})
+	}
+}
+
+// TestNotRunTogetherTimes checks that run-together digits need am/pm and
+// a bare hour with a zone needs a preposition.
+func TestNotRunTogetherTimes(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, lang, text string }{
+		{"en digits alone", "en", "Around 1030 customers lost service."},
+		{"en bare hour zone no prep", "en", "Shares rose 5 ET analysts said."},
+		{"en weekday day span of days", "en", "The fair runs Friday 12-13 in the hall."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, e := range tg.Tag(tt.text, tt.lang, refDay) {
+				if e.Kind == KindTime || e.Kind == KindInterval && e.Time != "" {
+					t.Errorf("%q: unexpected time %+v", tt.text, e)
+				}
 			}
 		})
 	}

@@ -490,6 +490,9 @@ func (s *scan) numericDate(i int) (dateVal, int, bool) {
 	if sep == "-" && (s.lang != "en" || !tight && !s.is(i-1, "on")) {
 		return dateVal{}, i, false // "3-1" is a score far more often than a date
 	}
+	if _, ok := s.get(i+3, "ampm"); ok && s.adj(i+3) || s.is(i+3, ":") {
+		return dateVal{}, i, false // "9-11am", "9-11:30": a span of times
+	}
 	d, m := a, b
 	if s.lang == "en" {
 		d, m = b, a
@@ -603,8 +606,9 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	}
 	// weekday with a day number and no month: "mercredi 13"
 	if dn, e2, ok := s.dayNum(k); ok && (s.toks[k].kind == '0' || s.lang == "ar" && dn > 10) {
-		// not "Thursday 8:00", "Thursday 9 am", "jeudi 8 heures"
-		if !s.timeWordAt(e2) {
+		// not "Thursday 8:00", "Thursday 9 am", "jeudi 8 heures", nor
+		// a span of times "Thursday 9-11am"
+		if _, span := s.timeSpan(k); !s.timeWordAt(e2) && !span {
 			if d, ok := s.weekdayOfMonth(wd, dn); ok {
 				d.rule = w.e.loc
 				return s.afterDay(d, e2)

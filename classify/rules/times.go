@@ -240,6 +240,19 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
 		}
 	}
+	// "330 p.m.", "1045am": the hour and its minutes run together
+	// before am/pm
+	if (hl == 3 || hl == 4) && h/100 >= 1 && h/100 <= 12 && h%100 < 60 {
+		if m, ok := s.get(j, "ampm"); ok && isClockAmpm(m) {
+			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
+		}
+	}
+	// "at 8 GMT", "by 5 PT": a bare hour after a preposition, with a zone
+	if prep && hl <= 2 && h <= 24 {
+		if _, ok := s.get(j, "zone"); ok {
+			return clockVal{h: h % 24, rule: "clock"}, j, true
+		}
+	}
 	// "الساعة 8", "at 5" after a strong preposition
 	if prep && hl <= 2 && h <= 24 && s.lang == "ar" {
 		return s.arabicMinutes(clockVal{h: h % 24, rule: "clock"}, j)
