@@ -493,6 +493,9 @@ func (s *scan) numericDate(i int) (dateVal, int, bool) {
 	if _, ok := s.get(i+3, "ampm"); ok && s.adj(i+3) || s.is(i+3, ":") {
 		return dateVal{}, i, false // "9-11am", "9-11:30": a span of times
 	}
+	if _, ok := s.get(i+3, "unit"); ok && sep == "-" && s.lang != "ar" {
+		return dateVal{}, i, false // "2-4 hours": a range of lengths
+	}
 	d, m := a, b
 	if s.lang == "en" {
 		d, m = b, a

@@ -431,7 +431,7 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 			j = p.end
 		}
 		_, toWord := s.get(j+1, "spanto")
-		if h, isNum := s.digits(j, 2); isNum && h <= 12 && (s.is(j+1, "-") || from && toWord) {
+		if h, isNum := s.digits(j, 2); isNum && (h <= 12 || h <= 24 && s.hourEnd(j+2)) && (s.is(j+1, "-") || from && toWord) {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
 	}
@@ -461,7 +461,10 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		c2, e2, ok = s.bareEndHour(to.end, c1, from)
 		bareEnd = ok
 	}
-	if !ok || bare && !c2.ampm {
+	// a bare start takes the am/pm of the end ("3-4pm") or its hour word
+	// ("de 14 à 16 heures", "entre 9 et 11h"), unless a length cue makes
+	// it a range of lengths ("a duré entre 3 et 4 heures")
+	if !ok || bare && !c2.ampm && !(s.hourEnd(to.end) && !s.durCueBefore(i) && !s.durCueBefore(j)) {
 		return cand{}, false
 	}
 	// without "from", the ends must read as times on their own, and a
@@ -522,6 +525,18 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// hourEnd reports whether the number at k is followed by an hour word
+// that makes it a time ("16 heures", "11h", "4 o'clock"); English
+// "hours" makes a length.
+func (s *scan) hourEnd(k int) bool {
+	_, e, ok := s.num(k)
+	if !ok {
+		return false
+	}
+	_, ok = s.hourWord(e)
+	return ok && !(s.lang == "en" && s.toks[e].s == "hours")
 }
 
 // startDay is a day named between the start of a span of times and its
