@@ -435,6 +435,10 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
 	}
+	if !ok && from {
+		// "from 1400 to 1630 GMT": four digits take the zone of the end
+		c1, e1, ok = s.militaryStart(j)
+	}
 	if !ok {
 		return cand{}, false
 	}
@@ -525,6 +529,24 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// militaryStart reads four digits at j as the start of a span when a span
+// word follows and the end is four digits with a zone: "from 1400 to
+// 1630 GMT", "between 2200 and 0100 UTC".
+func (s *scan) militaryStart(j int) (clockVal, int, bool) {
+	h, ok := s.digits(j, 4)
+	if !ok || len(s.toks[j].s) != 4 || h/100 > 23 || h%100 > 59 {
+		return clockVal{}, j, false
+	}
+	to, ok := s.get(j+1, "spanto")
+	if !ok || to.end >= len(s.toks) || len(s.toks[to.end].s) != 4 {
+		return clockVal{}, j, false
+	}
+	if c2, _, ok := s.clock(to.end, false); !ok || c2.zone == nil {
+		return clockVal{}, j, false
+	}
+	return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j + 1, true
 }
 
 // hourEnd reports whether the number at k is followed by an hour word

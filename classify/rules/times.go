@@ -240,6 +240,11 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
 		}
 	}
+	// "from 0600", "at 0930": four digits with a leading zero after a
+	// preposition are no year
+	if hl == 4 && prep && s.toks[i].s[0] == '0' && h%100 < 60 {
+		return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
+	}
 	// "330 p.m.", "1045am": the hour and its minutes run together
 	// before am/pm
 	if (hl == 3 || hl == 4) && h/100 >= 1 && h/100 <= 12 && h%100 < 60 {
