@@ -23,6 +23,10 @@ func TestClockPhrasings(t *testing.T) {
 		{"en run-together pm", "en", "The card readers died at 745 p.m. on the dot.", "19:45", "", ""},
 		{"en run-together am", "en", "Boarding stopped at 1130am.", "11:30", "", ""},
 		{"en leading zero after prep", "en", "Radar feeds resumed at 0815, the agency said.", "08:15", "", ""},
+		{"en glued p", "en", "The feed died at 4:25p and came back later.", "16:25", "", ""},
+		{"en glued a after prep", "en", "Crews finished by 6a.", "06:00", "end", ""},
+		{"en bare hour opens tonight", "en", "9 tonight, the upgrade window opens.", "21:00", "", ""},
+		{"en bare hour opens in the morning", "en", "Update: 5 in the morning, the feed is still down.", "05:00", "", ""},
 		{"en bare hour with zone", "en", "The API was restored by 6 PT.", "06:00", "end", ""},
 		{"fr trois quarts after word hour", "fr", "Le courant est revenu à dix heures trois quarts.", "10:45", "end", ""},
 		{"fr et quart after word hour", "fr", "Le serveur a cédé à neuf heures et quart.", "09:15", "", ""},
@@ -70,6 +74,7 @@ func TestSpanEnds(t *testing.T) {
 		{"fr entre bare et h", "fr", "Plus de tonalité entre 9 et 11h hier.", "2024-03-13T09:00", "2024-03-13T11:00", 120},
 		{"fr dash bare h", "fr", "Perturbations prévues 13-15h sur la ligne.", "13:00", "15:00", 120},
 		{"en bare start o'clock", "en", "The tills froze from 2 to 4 o'clock.", "02:00", "04:00", 120},
+		{"en glued letters span", "en", "Lines were busy from 9a to 11a.", "09:00", "11:00", 120},
 		{"en four digits zoned span", "en", "Trading halted from 1315 to 1450 GMT.", "13:15", "14:50", 95},
 		{"en leading zero span", "en", "Errors ran between 0540 and 0710 UTC.", "05:40", "07:10", 90},
 		{"en four digits no zone are years", "en", "Records from 1400 to 1630 were lost.", "", "", 0},
@@ -107,6 +112,9 @@ func TestNotRunTogetherTimes(t *testing.T) {
 		{"en digits alone", "en", "Around 1030 customers lost service."},
 		{"en bare hour zone no prep", "en", "Shares rose 5 ET analysts said."},
 		{"en weekday day span of days", "en", "The fair runs Friday 12-13 in the hall."},
+		{"en glued letter no cue", "en", "Bus 9a was late again."},
+		{"en pence", "en", "Shares fell 3p."},
+		{"en count before part of day", "en", "Police said 4 in the afternoon were hurt."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
