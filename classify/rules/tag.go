@@ -465,10 +465,11 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		c2, e2, ok = s.bareEndHour(to.end, c1, from)
 		bareEnd = ok
 	}
-	// a bare start takes the am/pm of the end ("3-4pm") or its hour word
-	// ("de 14 à 16 heures", "entre 9 et 11h"), unless a length cue makes
-	// it a range of lengths ("a duré entre 3 et 4 heures")
-	if !ok || bare && !c2.ampm && !(s.hourEnd(to.end) && !s.durCueBefore(i) && !s.durCueBefore(j)) {
+	// a bare start takes the am/pm of the end ("3-4pm"), a named end
+	// after "from" ("from 10 to noon") or the end's hour word ("de 14 à
+	// 16 heures", "entre 9 et 11h"), unless a length cue makes it a
+	// range of lengths ("a duré entre 3 et 4 heures")
+	if !ok || bare && !c2.ampm && !(c2.named && from) && !(s.hourEnd(to.end) && !s.durCueBefore(i) && !s.durCueBefore(j)) {
 		return cand{}, false
 	}
 	// without "from", the ends must read as times on their own, and a
@@ -484,8 +485,13 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	}
 	// "de 11h30 à 1h30", "11:30-1:30": an end before a morning start,
 	// with no am/pm, is in the afternoon ("de 23h à 1h" crosses midnight)
-	if !c2.ampm && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
+	if !c2.ampm && !c2.named && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
 		c2.h += 12
+	}
+	if c2.named && c2.h == 0 && c1.h < 12 && !c1.ampm && (bare || s.lang == "en") {
+		// "between 11 and midnight", "from 10:30 to midnight" start in
+		// the evening; French "de 10h30 à minuit" counts 24 hours
+		c1.h += 12
 	}
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone

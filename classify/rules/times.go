@@ -424,18 +424,24 @@ func (s *scan) dayHalfNext(k int) bool {
 // number needs "past" and an hour that reads as a time; "to" needs a
 // fraction or a minute word ("from 2 to 3pm" is a span).
 func (s *scan) minutesBefore(i int) (clockVal, int, bool) {
-	if s.lang != "en" || s.durCueBefore(i) {
+	if s.lang != "en" {
 		return clockVal{}, i, false
 	}
-	mins, k, strongHead := 0, i, false
+	mins, k, strongHead, frac := 0, i, false, false
 	if m, ok := s.get(i, "frac"); ok && m.e.num < 1 {
-		mins, k, strongHead = int(math.Round(m.e.num*60)), m.end, true
+		mins, k, strongHead, frac = int(math.Round(m.e.num*60)), m.end, true, true
 	} else if n, e, ok := s.num(i); ok && n >= 1 && n < 60 && n == float64(int(n)) {
-		mins, k = int(n), e
+		// a number over 12 is no hour: "15 to noon" is 11:45
+		mins, k, strongHead = int(n), e, n > 12
 		if mw, ok := s.get(k, "minword"); ok {
 			k, strongHead = mw.end, true
 		}
 	} else {
+		return clockVal{}, i, false
+	}
+	if s.durCueBefore(i) && !frac {
+		// "for 20 minutes past noon" is a length; "for a quarter past
+		// 3pm" a time
 		return clockVal{}, i, false
 	}
 	rel, ok := s.get(k, "minrel")
