@@ -135,3 +135,34 @@ func TestNotRunTogetherTimes(t *testing.T) {
 		})
 	}
 }
+
+// TestMonthParts covers parts of a month ("early March", "fin mars",
+// "à la mi-mars"): intervals of days, whose Value stays the month (or
+// the 15th for French "mi-").
+func TestMonthParts(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		from, to, value  string
+	}{
+		{"en early", "en", "Outages hit the region in early June.", "2024-06-01", "2024-06-10", "2024-06"},
+		{"en mid dash", "en", "The cable was cut in mid-January.", "2024-01-11", "2024-01-20", "2024-01"},
+		{"en end of short month", "en", "Repairs ended at the end of February.", "2024-02-21", "2024-02-29", "2024-02"},
+		{"en late with year", "en", "The grid failed in late October 2022.", "2022-10-21", "2022-10-31", "2022-10"},
+		{"fr debut", "fr", "La fibre est arrivée début juin.", "2024-06-01", "2024-06-10", "2024-06"},
+		{"fr fin du mois de", "fr", "Le réseau a cédé à la fin du mois de novembre.", "2024-11-21", "2024-11-30", "2024-11"},
+		{"fr mi keeps the fifteenth", "fr", "Les coupures ont repris vers la mi-septembre.", "2024-09-11", "2024-09-20", "2024-09-15"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to || e.Value != tt.value || e.Minutes != nil {
+				t.Errorf("%q: got %q..%q value %q minutes %v, want %q..%q %q", tt.text, e.From, e.To, e.Value, e.Minutes, tt.from, tt.to, tt.value)
+			}
+		})
+	}
+}

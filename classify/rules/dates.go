@@ -27,6 +27,9 @@ type dateVal struct {
 	// the tagger's hot loops (a pointer cost write barriers and GC scans,
 	// +25% classification time).
 	nightTo int
+	// part is the days of the month a part of it spans ("early March",
+	// "fin mars") as first*100+last, or 0.
+	part int
 }
 
 func (d dateVal) value() string {
@@ -377,8 +380,16 @@ func (s *scan) monthOnlyDate(i int) (dateVal, int, bool) {
 			d, e3 = dm, e4
 		}
 	}
-	if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
-		d.d, d.grain = 15, "day"
+	for k := i; k < mp.end; k++ {
+		// "mi-mars", "à la mi-mars", "منتصف": the 15th
+		if w := s.toks[k].s; w == "mi" || w == "منتصف" || w == "نصف" || w == "نص" {
+			d.d, d.grain = 15, "day"
+		}
+	}
+	if len(mp.e.args) == 2 {
+		a, _ := strconv.Atoi(mp.e.args[0])
+		b, _ := strconv.Atoi(mp.e.args[1])
+		d.part = a*100 + b
 	}
 	return d, e3, true
 }

@@ -116,6 +116,23 @@ func hourSpan(args []string) error {
 	return nil
 }
 
+// daySpan checks the days of a month a part of it spans: none, or a
+// first and a last day with 1 <= first <= last <= 31.
+func daySpan(args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if len(args) != 2 {
+		return fmt.Errorf("takes no days or a first and a last day, got %d arguments", len(args))
+	}
+	a, err1 := strconv.Atoi(args[0])
+	b, err2 := strconv.Atoi(args[1])
+	if err1 != nil || err2 != nil || a < 1 || b > 31 || a > b {
+		return fmt.Errorf("days %q %q must be integers with 1 <= first <= last <= 31", args[0], args[1])
+	}
+	return nil
+}
+
 var unitNames = []string{"second", "minute", "hour", "day", "week", "month", "quarter", "year"}
 
 // unitSeconds is the length of each unit as the eval README counts it.
@@ -215,7 +232,7 @@ var kinds = map[string]kindSpec{
 	"of":        {0, 0, nil},
 	"ordsuffix": {0, 0, nil},
 	"yearprep":  {0, 0, nil},
-	"monthprep": {0, 0, nil},
+	"monthprep": {0, 2, daySpan},
 	"night":     {0, 0, nil},
 	"pub":       {0, 0, nil},
 	"cause":     {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},

@@ -338,6 +338,8 @@ func TestLoadBadFile(t *testing.T) {
 		{"bad zone", "zone Mars/Olympus = heure martienne\n", "fr.rules:1: zone"},
 		{"leading gap", "cause power = ~ courant\n", "fr.rules:1: phrase \"~ courant\" starts or ends with a gap"},
 		{"bad bareday arg", "bareday prefix = le\n", "fr.rules:1: bareday"},
+		{"bad monthprep days", "monthprep 21 40 = fin\n", "fr.rules:1: monthprep"},
+		{"monthprep one day", "monthprep 21 = fin\n", "fr.rules:1: monthprep"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

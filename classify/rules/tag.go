@@ -254,6 +254,17 @@ func (s *scan) dateCand(i, j int, d dateVal) cand {
 	x := s.expr(KindDate, i, j, d.rule)
 	x.Value, x.Grain = d.value(), d.grain
 	x.Role = s.role(i)
+	if d.part != 0 && d.y != 0 {
+		// "early March", "fin mars": the days of the month it spans; the
+		// Value stays what it was (the month, or the 15th for "mi-")
+		first, last := d.part/100, d.part%100
+		if n := time.Date(d.y, time.Month(d.m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); last > n {
+			last = n
+		}
+		x.Kind, x.Grain = KindInterval, "day"
+		x.From = time.Date(d.y, time.Month(d.m), first, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+		x.To = time.Date(d.y, time.Month(d.m), last, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	}
 	return cand{e: x, i: i, j: j, prio: 1}
 }
 
