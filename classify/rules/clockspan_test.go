@@ -166,3 +166,41 @@ func TestMonthParts(t *testing.T) {
 		})
 	}
 }
+
+// TestPeriodParts covers parts of a week, a month named by its place or a
+// year ("end of last week", "en fin de mois", "à la fin de l'année", "end
+// of 2019"): intervals of days (of months for a year) whose Value stays
+// the period's.
+func TestPeriodParts(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		from, to, value  string
+	}{
+		{"en end of last week", "en", "The bank's app failed at the end of last week.", "2024-03-08", "2024-03-10", "2024-03-04"},
+		{"en early next week", "en", "A fix is expected early next week.", "2024-03-18", "2024-03-20", "2024-03-18"},
+		{"en start of the month", "en", "Errors began at the start of the month.", "2024-03-01", "2024-03-10", "2024-03"},
+		{"en end of a year", "en", "Routers were replaced by the operator at the end of 2019.", "2019-09-01", "2019-12-01", "2019"},
+		{"fr milieu de semaine", "fr", "Les pannes se sont répétées en milieu de semaine.", "2024-03-13", "2024-03-14", "2024-03-11"},
+		{"fr fin du mois", "fr", "Le câble sera réparé à la fin du mois.", "2024-03-21", "2024-03-31", "2024-03"},
+		{"fr debut d'annee", "fr", "Le réseau a été modernisé en début d'année.", "2024-01-01", "2024-02-01", "2024"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to || e.Value != tt.value || e.Minutes != nil {
+				t.Errorf("%q: got %q..%q value %q minutes %v, want %q..%q %q", tt.text, e.From, e.To, e.Value, e.Minutes, tt.from, tt.to, tt.value)
+			}
+		})
+	}
+	// "end" and "in" make no part: "the strike will end in 2025"
+	for _, e := range tg.Tag("The strike will end in 2025.", "en", refDay) {
+		if e.Kind == KindInterval {
+			t.Errorf("unexpected interval %+v", e)
+		}
+	}
+}

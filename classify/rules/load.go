@@ -133,6 +133,22 @@ func daySpan(args []string) error {
 	return nil
 }
 
+// partSpan checks a part of a period: its unit (week, month or year) and
+// the first and last day of the week (1-7), day of the month (1-31) or
+// month of the year (1-12) it spans.
+func partSpan(args []string) error {
+	top := map[string]int{"week": 7, "month": 31, "year": 12}[args[0]]
+	if top == 0 {
+		return fmt.Errorf("unit %q must be week, month or year", args[0])
+	}
+	a, err1 := strconv.Atoi(args[1])
+	b, err2 := strconv.Atoi(args[2])
+	if err1 != nil || err2 != nil || a < 1 || b > top || a > b {
+		return fmt.Errorf("%q %q must be integers with 1 <= first <= last <= %d", args[1], args[2], top)
+	}
+	return nil
+}
+
 var unitNames = []string{"second", "minute", "hour", "day", "week", "month", "quarter", "year"}
 
 // unitSeconds is the length of each unit as the eval README counts it.
@@ -226,33 +242,34 @@ var kinds = map[string]kindSpec{
 		}
 		return oneOf("before", "after")(a[1:])
 	}},
-	"upcoming":  {0, 0, nil},
-	"sameday":   {0, 0, nil},
-	"det":       {0, 0, nil},
-	"of":        {0, 0, nil},
-	"ordsuffix": {0, 0, nil},
-	"yearprep":  {0, 0, nil},
-	"monthprep": {0, 2, daySpan},
-	"night":     {0, 0, nil},
-	"pub":       {0, 0, nil},
-	"cause":     {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},
-	"deny":      {1, 1, oneOf("before", "after", "next")},
-	"unknown":   {0, 0, nil},
-	"nocause":   {0, 0, nil},
-	"and":       {0, 0, nil},
-	"filler":    {0, 0, nil},
-	"lastord":   {0, 0, nil},
-	"zoneprep":  {0, 0, nil},
-	"qletter":   {0, 0, nil},
-	"era":       {0, 0, nil},
-	"wordlike":  {0, 0, nil},
-	"bareday":   {0, 1, optional(oneOf("suffix"))},
-	"dayrun":    {1, 1, oneOf("before", "after")},
-	"postrole":  {1, 1, oneOf("start", "end")},
-	"stillnot":  {0, 0, nil},
-	"vagueunit": {0, 0, nil},
-	"readtime":  {1, 1, oneOf("before", "after")},
-	"schedule":  {0, 0, nil},
+	"upcoming":   {0, 0, nil},
+	"sameday":    {0, 0, nil},
+	"det":        {0, 0, nil},
+	"of":         {0, 0, nil},
+	"ordsuffix":  {0, 0, nil},
+	"yearprep":   {0, 0, nil},
+	"monthprep":  {0, 2, daySpan},
+	"periodpart": {3, 3, partSpan},
+	"night":      {0, 0, nil},
+	"pub":        {0, 0, nil},
+	"cause":      {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},
+	"deny":       {1, 1, oneOf("before", "after", "next")},
+	"unknown":    {0, 0, nil},
+	"nocause":    {0, 0, nil},
+	"and":        {0, 0, nil},
+	"filler":     {0, 0, nil},
+	"lastord":    {0, 0, nil},
+	"zoneprep":   {0, 0, nil},
+	"qletter":    {0, 0, nil},
+	"era":        {0, 0, nil},
+	"wordlike":   {0, 0, nil},
+	"bareday":    {0, 1, optional(oneOf("suffix"))},
+	"dayrun":     {1, 1, oneOf("before", "after")},
+	"postrole":   {1, 1, oneOf("start", "end")},
+	"stillnot":   {0, 0, nil},
+	"vagueunit":  {0, 0, nil},
+	"readtime":   {1, 1, oneOf("before", "after")},
+	"schedule":   {0, 0, nil},
 	"fixedday": {1, 1, func(a []string) error {
 		if _, _, ok := monthDay(a[0]); !ok {
 			return fmt.Errorf("argument %q is not a day MM-DD", a[0])

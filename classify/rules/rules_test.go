@@ -340,6 +340,8 @@ func TestLoadBadFile(t *testing.T) {
 		{"bad bareday arg", "bareday prefix = le\n", "fr.rules:1: bareday"},
 		{"bad monthprep days", "monthprep 21 40 = fin\n", "fr.rules:1: monthprep"},
 		{"monthprep one day", "monthprep 21 = fin\n", "fr.rules:1: monthprep"},
+		{"periodpart bad unit", "periodpart day 1 3 = debut de\n", "fr.rules:1: periodpart"},
+		{"periodpart month of 13", "periodpart year 1 13 = debut de\n", "fr.rules:1: periodpart"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -77,6 +78,7 @@ func (s *scan) temporal(out []Expr) []Expr {
 		consider(s.dateTimeCand(i))
 		consider(s.intervalCand(i))
 		consider(s.windowCand(i))
+		consider(s.partCand(i))
 		consider(s.durationCand(i))
 		if best.j <= i {
 			i++
@@ -248,6 +250,64 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 		return s.timeCand(i, ce, dateVal{}, false, c), true
 	}
 	return cand{}, false
+}
+
+// partCand reads a part of a week, a month or a year: "end of last
+// week", "at the beginning of the year", "en fin de mois", "à la fin de
+// l'année", "end of 2012". It is an interval of days (of months for a
+// year); its Value stays the period's.
+func (s *scan) partCand(i int) (cand, bool) {
+	for _, m := range s.ms[i] {
+		if m.e.kind != "periodpart" {
+			continue
+		}
+		k := s.skip(m.end, "det")
+		d, e, ok := s.partOf(k, m.e.args[0])
+		if !ok {
+			continue
+		}
+		a, _ := strconv.Atoi(m.e.args[1])
+		b, _ := strconv.Atoi(m.e.args[2])
+		x := s.expr(KindInterval, i, e, m.e.loc)
+		x.Value, x.Grain = d.value(), "day"
+		start := time.Date(d.y, time.Month(max(d.m, 1)), max(d.d, 1), 0, 0, 0, 0, time.UTC)
+		switch m.e.args[0] {
+		case "week":
+			x.From, x.To = start.AddDate(0, 0, a-1).Format("2006-01-02"), start.AddDate(0, 0, b-1).Format("2006-01-02")
+		case "month":
+			if n := start.AddDate(0, 1, -1).Day(); b > n {
+				b = n
+			}
+			x.From, x.To = start.AddDate(0, 0, a-1).Format("2006-01-02"), start.AddDate(0, 0, b-1).Format("2006-01-02")
+		default:
+			x.Grain = "month"
+			x.From, x.To = start.AddDate(0, a-1, 0).Format("2006-01-02"), start.AddDate(0, b-1, 0).Format("2006-01-02")
+		}
+		// the role the period had alone ("end of last week": end)
+		x.Role = firstNonEmpty(s.role(k), s.role(i))
+		return cand{e: x, i: i, j: e, prio: 2}, true
+	}
+	return cand{}, false
+}
+
+// partOf reads the period of a part at k: a date of that unit ("last
+// week", "2012") or the unit word alone, the reference's period ("the
+// month", "l'année").
+func (s *scan) partOf(k int, unit string) (dateVal, int, bool) {
+	if d, e, ok := s.date(k); ok && d.ok && d.y != 0 && d.grain == unit {
+		return d, e, true
+	}
+	if unit == "year" {
+		if y, e, ok := s.year(k, false); ok {
+			return dateVal{y: y, m: 1, d: 1, grain: "year", ok: true}, e, true
+		}
+	}
+	if u, ok := s.get(k, "unit"); ok && u.e.args[0] == unit {
+		if rd, known := s.refDay(); known {
+			return s.period(rd, unit, 0), u.end, true
+		}
+	}
+	return dateVal{}, k, false
 }
 
 func (s *scan) dateCand(i, j int, d dateVal) cand {
