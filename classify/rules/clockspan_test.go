@@ -204,3 +204,42 @@ func TestPeriodParts(t *testing.T) {
 		}
 	}
 }
+
+// TestLastNextUnits covers the last or next n whole units around the
+// reference ("the past two days", "les 2 dernières semaines"): intervals
+// with no Value, which keep the length their count read as before (none
+// for French forms with the word between the count and the unit).
+func TestLastNextUnits(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		from, to         string
+		mins             int // -1: no length
+	}{
+		{"en past days", "en", "Logins have failed over the past three days.", "2024-03-11", "2024-03-13", 4320},
+		{"en next weeks", "en", "Crews will dig in the next 2 weeks.", "2024-03-18", "2024-03-25", 20160},
+		{"en last months", "en", "Prices rose in the last two months.", "2024-01-01", "2024-02-01", 86400},
+		{"fr derniers jours", "fr", "Le réseau flanche depuis les 4 derniers jours.", "2024-03-10", "2024-03-13", -1},
+		{"fr prochaines semaines", "fr", "Des coupures sont prévues les 2 prochaines semaines.", "2024-03-18", "2024-03-25", -1},
+		{"fr mois suivants", "fr", "Le chantier occupera les 3 mois suivants.", "2024-04-01", "2024-06-01", 129600},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to || e.Value != "" {
+				t.Errorf("%q: got %q..%q value %q, want %q..%q", tt.text, e.From, e.To, e.Value, tt.from, tt.to)
+			}
+			if tt.mins < 0 && e.Minutes != nil || tt.mins >= 0 && (e.Minutes == nil || *e.Minutes != tt.mins) {
+				t.Errorf("%q: got minutes %v, want %d", tt.text, e.Minutes, tt.mins)
+			}
+		})
+	}
+	// hours stay lengths
+	if e, ok := find(tg.Tag("Power returns in the next 3 hours.", "en", refDay), KindInterval); ok {
+		t.Errorf("unexpected interval %+v", e)
+	}
+}

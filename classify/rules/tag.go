@@ -79,6 +79,7 @@ func (s *scan) temporal(out []Expr) []Expr {
 		consider(s.intervalCand(i))
 		consider(s.windowCand(i))
 		consider(s.partCand(i))
+		consider(s.lastNCand(i))
 		consider(s.durationCand(i))
 		if best.j <= i {
 			i++
@@ -288,6 +289,66 @@ func (s *scan) partCand(i int) (cand, bool) {
 		return cand{e: x, i: i, j: e, prio: 2}, true
 	}
 	return cand{}, false
+}
+
+// lastNCand reads the last or next n whole days, weeks, months or years
+// around the reference: "the past two days", "next 3 weeks", "les 2
+// dernières semaines", "3 mois suivants". From/To are the first and the
+// last unit (days; Mondays; first days of months or years), the
+// reference's own unit left out; it has no Value (it names no day of an
+// event) and keeps the length the count gives.
+func (s *scan) lastNCand(i int) (cand, bool) {
+	dir, n, unit, cs, e, ok := s.lastN(i)
+	rd, known := s.refDay()
+	if !ok || !known || n < 1 || n > 100 || n != float64(int(n)) {
+		return cand{}, false
+	}
+	if unit != "day" && unit != "week" && unit != "month" && unit != "year" {
+		return cand{}, false
+	}
+	k := int(n)
+	first, last := -k, -1
+	if dir == "next" {
+		first, last = 1, k
+	}
+	a, b := s.period(rd, unit, first), s.period(rd, unit, last)
+	x := s.expr(KindInterval, i, e, "lastn")
+	x.Grain = "day"
+	x.From, x.To = a.time().Format("2006-01-02"), b.time().Format("2006-01-02")
+	if d, ok := s.durationCand(cs); ok {
+		// the length the count read as before, if any
+		x.Minutes, x.Seconds, x.DurationKind = d.e.Minutes, d.e.Seconds, d.e.DurationKind
+	}
+	return cand{e: x, i: i, j: e, prio: 1}, true
+}
+
+// lastN reads a count of units with a word of the last or the next
+// before it ("past 2 days"), between the count and the unit ("2 dernières
+// semaines") or after the unit ("3 heures suivantes"); cs is where the
+// count starts.
+func (s *scan) lastN(i int) (dir string, n float64, unit string, cs, end int, ok bool) {
+	for _, m := range s.ms[i] {
+		if m.e.kind == "lastn" && m.e.args[1] == "before" {
+			if n, e, u, ok := s.countUnit(m.end); ok {
+				return m.e.args[0], n, u, m.end, e, true
+			}
+		}
+	}
+	n, e, isNum := s.num(i)
+	if !isNum {
+		return "", 0, "", i, i, false
+	}
+	if m, ok := s.get(e, "lastn"); ok && m.e.args[1] == "mid" {
+		if u, ok := s.get(m.end, "unit"); ok {
+			return m.e.args[0], n, u.e.args[0], i, u.end, true
+		}
+	}
+	if u, ok := s.get(e, "unit"); ok {
+		if m, ok := s.get(u.end, "lastn"); ok && m.e.args[1] == "after" {
+			return m.e.args[0], n, u.e.args[0], i, m.end, true
+		}
+	}
+	return "", 0, "", i, i, false
 }
 
 // partOf reads the period of a part at k: a date of that unit ("last
