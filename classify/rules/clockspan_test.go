@@ -84,6 +84,7 @@ func TestSpanEnds(t *testing.T) {
 		{"en bare to midnight", "en", "Calls dropped between 11 and midnight.", "23:00", "00:00", 60},
 		{"fr minuit counts 24 hours", "fr", "Coupure de 21h15 à minuit.", "21:15", "00:00", 165},
 		{"fr bare start midi", "fr", "Le guichet a été fermé de 10 à midi.", "10:00", "12:00", 120},
+		{"en 24h hour for a length", "en", "Maintenance at the depot: 14h for 40 mins.", "14:00", "14:40", 40},
 		{"en four digits zoned span", "en", "Trading halted from 1315 to 1450 GMT.", "13:15", "14:50", 95},
 		{"en leading zero span", "en", "Errors ran between 0540 and 0710 UTC.", "05:40", "07:10", 90},
 		{"en four digits no zone are years", "en", "Records from 1400 to 1630 were lost.", "", "", 0},
@@ -151,6 +152,9 @@ func TestMonthParts(t *testing.T) {
 		{"en late with year", "en", "The grid failed in late October 2022.", "2022-10-21", "2022-10-31", "2022-10"},
 		{"fr debut", "fr", "La fibre est arrivée début juin.", "2024-06-01", "2024-06-10", "2024-06"},
 		{"fr fin du mois de", "fr", "Le réseau a cédé à la fin du mois de novembre.", "2024-11-21", "2024-11-30", "2024-11"},
+		{"fr premiere quinzaine", "fr", "Les travaux auront lieu dans la première quinzaine de juillet.", "2024-07-01", "2024-07-14", "2024-07"},
+		{"fr seconde quinzaine", "fr", "La fibre a lâché la seconde quinzaine d'août.", "2024-08-15", "2024-08-31", "2024-08"},
+		{"en first half of", "en", "Outages grew in the first half of April.", "2024-04-01", "2024-04-15", "2024-04"},
 		{"fr mi keeps the fifteenth", "fr", "Les coupures ont repris vers la mi-septembre.", "2024-09-11", "2024-09-20", "2024-09-15"},
 	}
 	for _, tt := range tests {

@@ -798,7 +798,7 @@ func (s *scan) schedule(k int) (int, bool) {
 // mins", "à 14h pendant deux heures". The time must read as one on its own
 // and the length must be exact and under a day.
 func (s *scan) timeFor(i int, c1 clockVal, e1 int) (cand, bool) {
-	if !c1.strong() && !c1.hasPrep {
+	if !c1.strong() && !c1.hasPrep && c1.h < 13 {
 		return cand{}, false
 	}
 	cue, ok := s.get(e1, "durcue")
