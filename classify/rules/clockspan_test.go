@@ -247,3 +247,38 @@ func TestLastNextUnits(t *testing.T) {
 		t.Errorf("unexpected interval %+v", e)
 	}
 }
+
+// TestDaySpanForms covers spans of days whose ends carry a weekday or are
+// number words ("du samedi 13 au dimanche 15 juillet", "du 1er au dix
+// juillet"), and a number pair that is no span of days.
+func TestDaySpanForms(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		from, to         string // "" when no interval is wanted
+	}{
+		{"fr weekdays on both ends", "fr", "Le festival du mardi 9 au jeudi 11 juillet a privé la ville de réseau.", "2024-07-09", "2024-07-11"},
+		{"fr weekday on the end", "fr", "Coupures du 4 au samedi 6 avril.", "2024-04-04", "2024-04-06"},
+		{"fr word end", "fr", "Le chantier durera du 2 au neuf mai.", "2024-05-02", "2024-05-09"},
+		{"fr word start entre", "fr", "Perturbations entre le cinq et le 8 juin.", "2024-06-05", "2024-06-08"},
+		{"fr score is no span", "fr", "L'équipe a perdu trois à deux samedi.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if tt.from == "" {
+				if ok {
+					t.Errorf("%q: unexpected interval %+v", tt.text, e)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to {
+				t.Errorf("%q: got %q..%q, want %q..%q", tt.text, e.From, e.To, tt.from, tt.to)
+			}
+		})
+	}
+}

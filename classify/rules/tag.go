@@ -874,11 +874,12 @@ func (s *scan) daySpan(i int) (cand, bool) {
 			}
 		}
 	}
-	// DAY to DAY MONTH
-	k := s.skip(j, "det")
-	if dn, e1, ok := s.dayNum(k); ok {
+	// DAY to DAY MONTH, each day maybe after its weekday or in words: "du
+	// samedi 13 au dimanche 15 juillet", "du treize au 15 juillet"
+	k := s.skipWeekday(s.skip(j, "det"))
+	if dn, e1, ok := s.spanDayNum(k); ok {
 		if to, ok := s.spanOK(e1, from); ok {
-			if d2, e2, ok := s.absDate(s.skip(to.end, "det")); ok && d2.grain == "day" && dn < d2.d && validDay(d2.y, d2.m, dn) {
+			if d2, e2, ok := s.spanEndDate(s.skipWeekday(s.skip(to.end, "det"))); ok && d2.grain == "day" && dn < d2.d && validDay(d2.y, d2.m, dn) {
 				d1 := d2
 				d1.d = dn
 				return mk(d1, d2, e2, d2.rule)
@@ -902,6 +903,56 @@ func (s *scan) daySpan(i int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// skipWeekday skips a weekday before the day number of a span end ("du
+// samedi 13 au dimanche 15 juillet"): the numbers and the month date it.
+func (s *scan) skipWeekday(k int) int {
+	if w, ok := s.get(k, "weekday"); ok {
+		if _, _, ok := s.spanDayNum(w.end); ok {
+			return w.end
+		}
+	}
+	return k
+}
+
+// spanDayNum reads the day number of a span's start: digits, an ordinal
+// or, in French and English, a number word ("du treize au 15 juillet").
+func (s *scan) spanDayNum(k int) (int, int, bool) {
+	if dn, e, ok := s.dayNum(k); ok {
+		return dn, e, true
+	}
+	if s.lang != "ar" && k < len(s.toks) && s.toks[k].kind == 'a' {
+		if n, e, ok := s.num(k); ok && n >= 1 && n <= 31 && n == float64(int(n)) {
+			return int(n), e, true
+		}
+	}
+	return 0, k, false
+}
+
+// spanEndDate reads the day that ends a span of days: a date, or a day
+// number in words and its month ("au dix juillet").
+func (s *scan) spanEndDate(k int) (dateVal, int, bool) {
+	if d, e, ok := s.absDate(k); ok {
+		return d, e, true
+	}
+	dn, e, ok := s.spanDayNum(k)
+	if !ok || s.toks[k].kind != 'a' {
+		return dateVal{}, k, false
+	}
+	mo, e2, loc, ok := s.month(e)
+	if !ok {
+		return dateVal{}, k, false
+	}
+	y, e3 := s.optYear(e2)
+	d := dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}
+	if y == 0 {
+		d = s.withYear(d)
+	}
+	if !validDay(d.y, d.m, d.d) {
+		return dateVal{}, k, false
+	}
+	return d, e3, true
 }
 
 // spanDays sets the length of a span of days from its first to its last
