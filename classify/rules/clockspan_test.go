@@ -35,6 +35,8 @@ func TestClockPhrasings(t *testing.T) {
 		{"fr trois quarts after word hour", "fr", "Le courant est revenu à dix heures trois quarts.", "10:45", "end", ""},
 		{"fr et quart after word hour", "fr", "Le serveur a cédé à neuf heures et quart.", "09:15", "", ""},
 		{"fr du mat", "fr", "Les caisses ont lâché à 4h du mat.", "04:00", "", ""},
+		{"fr day time part of day", "fr", "Le 9 vers 7h dans la soirée, le réseau a cédé.", "19:00", "", "2024-03-09"},
+		{"en day time part of day", "en", "On Friday at 9 in the evening the app froze.", "21:00", "", "2024-03-08"},
 		{"fr weekday a partir de", "fr", "Le réseau a flanché mardi à partir de 15h.", "15:00", "start", "2024-03-12"},
 		{"fr weekday apres", "fr", "Le guichet était fermé lundi après 17h30.", "17:30", "start", "2024-03-11"},
 		{"fr weekday jusqu'a", "fr", "La ligne est restée muette mercredi jusqu'à 8h.", "08:00", "end", "2024-03-13"},
@@ -278,6 +280,28 @@ func TestDaySpanForms(t *testing.T) {
 			}
 			if e.From != tt.from || e.To != tt.to {
 				t.Errorf("%q: got %q..%q, want %q..%q", tt.text, e.From, e.To, tt.from, tt.to)
+			}
+		})
+	}
+}
+
+// TestDayTimeTakesPartOfDay: after a day and a time, the part of the day
+// that read the hour belongs to the time, not to an interval of its own.
+func TestDayTimeTakesPartOfDay(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct{ name, lang, text, want string }{
+		{"fr soiree", "fr", "Le 9 vers 7h dans la soirée, le réseau a cédé.", "Le 9 vers 7h dans la soirée"},
+		{"en evening", "en", "Monday at 8pm in the evening the feed died.", "Monday at 8pm in the evening"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindTime)
+			if !ok || e.Text != tt.want {
+				t.Errorf("%q: got %+v, want a time %q", tt.text, exprs, tt.want)
+			}
+			if _, ok := find(exprs, KindInterval); ok {
+				t.Errorf("%q: unexpected interval in %+v", tt.text, exprs)
 			}
 		})
 	}

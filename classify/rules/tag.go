@@ -217,6 +217,9 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 			if n := d.nightTo; n != 0 && c2.h < smallHoursEnd {
 				d.y, d.m, d.d = n/10000, n/100%100, n%100 // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
 			}
+			if w, ok := s.dayWindow(e2); ok && !w.hasDay && w.from <= c2.h && c2.h <= w.to {
+				e2 = w.end // "le 16 vers 6h dans la soirée": the part of the day read the hour
+			}
 			tc := s.timeCand(i, e2, d, true, c2)
 			if r := s.role(k); r != "" && c2.hasPrep {
 				// "lundi à partir de 14h", "jeudi après 9h30": the time's
