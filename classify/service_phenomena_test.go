@@ -149,8 +149,8 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Fastly", also: []string{"Reddit", "Spotify"},
 		},
 		{
-			name: "ar a time after a cue word is no name",
-			text: "انقطاع الإنترنت\n\nعانى عملاء الشركة من انقطاع خدمة الإنترنت أول أمس، إذ بدأ العطل نحو الساعة العاشرة صباحاً، وعادت الخدمة قرابة الرابعة عصراً.",
+			name:    "ar a time after a cue word is no name",
+			text:    "انقطاع الإنترنت\n\nعانى عملاء الشركة من انقطاع خدمة الإنترنت أول أمس، إذ بدأ العطل نحو الساعة العاشرة صباحاً، وعادت الخدمة قرابة الرابعة عصراً.",
 			notAlso: []string{"قرابة الرابعة عصراً", "الإنترنت أول"},
 		},
 		{

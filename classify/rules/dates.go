@@ -27,6 +27,9 @@ type dateVal struct {
 	// the tagger's hot loops (a pointer cost write barriers and GC scans,
 	// +25% classification time).
 	nightTo int
+	// part is the days of the month a part of it spans ("early March",
+	// "fin mars") as first*100+last, or 0.
+	part int
 }
 
 func (d dateVal) value() string {
@@ -377,8 +380,16 @@ func (s *scan) monthOnlyDate(i int) (dateVal, int, bool) {
 			d, e3 = dm, e4
 		}
 	}
-	if s.toks[i].s == "mi" || s.toks[i].s == "منتصف" || s.toks[i].s == "نصف" || s.toks[i].s == "نص" {
-		d.d, d.grain = 15, "day"
+	for k := i; k < mp.end; k++ {
+		// "mi-mars", "à la mi-mars", "منتصف": the 15th
+		if w := s.toks[k].s; w == "mi" || w == "منتصف" || w == "نصف" || w == "نص" {
+			d.d, d.grain = 15, "day"
+		}
+	}
+	if len(mp.e.args) == 2 {
+		a, _ := strconv.Atoi(mp.e.args[0])
+		b, _ := strconv.Atoi(mp.e.args[1])
+		d.part = a*100 + b
 	}
 	return d, e3, true
 }
@@ -489,6 +500,12 @@ func (s *scan) numericDate(i int) (dateVal, int, bool) {
 	}
 	if sep == "-" && (s.lang != "en" || !tight && !s.is(i-1, "on")) {
 		return dateVal{}, i, false // "3-1" is a score far more often than a date
+	}
+	if _, ok := s.get(i+3, "ampm"); ok && s.adj(i+3) || s.is(i+3, ":") {
+		return dateVal{}, i, false // "9-11am", "9-11:30": a span of times
+	}
+	if _, ok := s.get(i+3, "unit"); ok && sep == "-" && s.lang != "ar" {
+		return dateVal{}, i, false // "2-4 hours": a range of lengths
 	}
 	d, m := a, b
 	if s.lang == "en" {
@@ -603,8 +620,9 @@ func (s *scan) weekdayDate(i int) (dateVal, int, bool) {
 	}
 	// weekday with a day number and no month: "mercredi 13"
 	if dn, e2, ok := s.dayNum(k); ok && (s.toks[k].kind == '0' || s.lang == "ar" && dn > 10) {
-		// not "Thursday 8:00", "Thursday 9 am", "jeudi 8 heures"
-		if !s.timeWordAt(e2) {
+		// not "Thursday 8:00", "Thursday 9 am", "jeudi 8 heures", nor
+		// a span of times "Thursday 9-11am"
+		if _, span := s.timeSpan(k); !s.timeWordAt(e2) && !span {
 			if d, ok := s.weekdayOfMonth(wd, dn); ok {
 				d.rule = w.e.loc
 				return s.afterDay(d, e2)

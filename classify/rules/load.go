@@ -116,6 +116,39 @@ func hourSpan(args []string) error {
 	return nil
 }
 
+// daySpan checks the days of a month a part of it spans: none, or a
+// first and a last day with 1 <= first <= last <= 31.
+func daySpan(args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if len(args) != 2 {
+		return fmt.Errorf("takes no days or a first and a last day, got %d arguments", len(args))
+	}
+	a, err1 := strconv.Atoi(args[0])
+	b, err2 := strconv.Atoi(args[1])
+	if err1 != nil || err2 != nil || a < 1 || b > 31 || a > b {
+		return fmt.Errorf("days %q %q must be integers with 1 <= first <= last <= 31", args[0], args[1])
+	}
+	return nil
+}
+
+// partSpan checks a part of a period: its unit (week, month or year) and
+// the first and last day of the week (1-7), day of the month (1-31) or
+// month of the year (1-12) it spans.
+func partSpan(args []string) error {
+	top := map[string]int{"week": 7, "month": 31, "year": 12}[args[0]]
+	if top == 0 {
+		return fmt.Errorf("unit %q must be week, month or year", args[0])
+	}
+	a, err1 := strconv.Atoi(args[1])
+	b, err2 := strconv.Atoi(args[2])
+	if err1 != nil || err2 != nil || a < 1 || b > top || a > b {
+		return fmt.Errorf("%q %q must be integers with 1 <= first <= last <= %d", args[1], args[2], top)
+	}
+	return nil
+}
+
 var unitNames = []string{"second", "minute", "hour", "day", "week", "month", "quarter", "year"}
 
 // unitSeconds is the length of each unit as the eval README counts it.
@@ -209,14 +242,21 @@ var kinds = map[string]kindSpec{
 		}
 		return oneOf("before", "after")(a[1:])
 	}},
-	"upcoming":  {0, 0, nil},
-	"sameday":   {0, 0, nil},
-	"dial":      {0, 0, nil},
-	"det":       {0, 0, nil},
-	"of":        {0, 0, nil},
-	"ordsuffix": {0, 0, nil},
-	"yearprep":  {0, 0, nil},
-	"monthprep": {0, 0, nil},
+	"upcoming":   {0, 0, nil},
+	"sameday":    {0, 0, nil},
+	"dial":       {0, 0, nil},
+	"det":        {0, 0, nil},
+	"of":         {0, 0, nil},
+	"ordsuffix":  {0, 0, nil},
+	"yearprep":   {0, 0, nil},
+	"monthprep":  {0, 2, daySpan},
+	"periodpart": {3, 3, partSpan},
+	"lastn": {2, 2, func(a []string) error {
+		if err := oneOf("past", "next")(a); err != nil {
+			return err
+		}
+		return oneOf("before", "mid", "after")(a[1:])
+	}},
 	"night":     {0, 0, nil},
 	"pub":       {0, 0, nil},
 	"cause":     {1, 1, func(a []string) error { return oneOf(causeKeys...)(a) }},

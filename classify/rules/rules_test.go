@@ -343,6 +343,10 @@ func TestLoadBadFile(t *testing.T) {
 		{"bad zone", "zone Mars/Olympus = heure martienne\n", "fr.rules:1: zone"},
 		{"leading gap", "cause power = ~ courant\n", "fr.rules:1: phrase \"~ courant\" starts or ends with a gap"},
 		{"bad bareday arg", "bareday prefix = le\n", "fr.rules:1: bareday"},
+		{"bad monthprep days", "monthprep 21 40 = fin\n", "fr.rules:1: monthprep"},
+		{"monthprep one day", "monthprep 21 = fin\n", "fr.rules:1: monthprep"},
+		{"periodpart bad unit", "periodpart day 1 3 = debut de\n", "fr.rules:1: periodpart"},
+		{"periodpart month of 13", "periodpart year 1 13 = debut de\n", "fr.rules:1: periodpart"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -452,6 +456,9 @@ func FuzzTag(f *testing.F) {
 		"\xff\xfe le 31/02/2020 الاربعاء ",
 		"le 31, on the 3rd, يوم 30 ; for the fifth straight day, لليوم الخامس على التوالي",
 		"a cut to the , cable ~ at 4 pm, service was restored; 14 يناير/كانون الثاني 2014 في غضون",
+		"entre midi et deux, de 14 à 16 heures, 8am until 6, from 11pm Sunday until 2 am, at 3:15p, 8 tonight",
+		"from 0600 to 0930 GMT, Tuesday 1-4am, 2-4 hours, 25 to noon, between 11 and midnight, 745 p.m.",
+		"end of last week, fin du mois, en fin d'année, early March, à la mi-mars, end of 2012, fin",
 	} {
 		f.Add(s, "fr")
 		f.Add(s, "ar")

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -77,6 +78,8 @@ func (s *scan) temporal(out []Expr) []Expr {
 		consider(s.dateTimeCand(i))
 		consider(s.intervalCand(i))
 		consider(s.windowCand(i))
+		consider(s.partCand(i))
+		consider(s.lastNCand(i))
 		consider(s.durationCand(i))
 		if best.j <= i {
 			i++
@@ -214,7 +217,16 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 			if n := d.nightTo; n != 0 && c2.h < smallHoursEnd {
 				d.y, d.m, d.d = n/10000, n/100%100, n%100 // "dans la nuit de lundi à mardi, vers 2 h 15": Tuesday
 			}
-			return s.timeCand(i, e2, d, true, c2), true
+			if w, ok := s.dayWindow(e2); ok && !w.hasDay && w.from <= c2.h && c2.h <= w.to {
+				e2 = w.end // "le 16 vers 6h dans la soirée": the part of the day read the hour
+			}
+			tc := s.timeCand(i, e2, d, true, c2)
+			if r := s.role(k); r != "" && c2.hasPrep {
+				// "lundi à partir de 14h", "jeudi après 9h30": the time's
+				// own preposition marks its end of the outage
+				tc.e.Role = r
+			}
+			return tc, true
 		}
 		if d.grain == "hour" {
 			x := s.expr(KindTime, i, de, d.rule)
@@ -244,10 +256,139 @@ func (s *scan) dateTimeCand(i int) (cand, bool) {
 	return cand{}, false
 }
 
+// partCand reads a part of a week, a month or a year: "end of last
+// week", "at the beginning of the year", "en fin de mois", "à la fin de
+// l'année", "end of 2012". It is an interval of days (of months for a
+// year); its Value stays the period's.
+func (s *scan) partCand(i int) (cand, bool) {
+	for _, m := range s.ms[i] {
+		if m.e.kind != "periodpart" {
+			continue
+		}
+		k := s.skip(m.end, "det")
+		d, e, ok := s.partOf(k, m.e.args[0])
+		if !ok {
+			continue
+		}
+		a, _ := strconv.Atoi(m.e.args[1])
+		b, _ := strconv.Atoi(m.e.args[2])
+		x := s.expr(KindInterval, i, e, m.e.loc)
+		x.Value, x.Grain = d.value(), "day"
+		start := time.Date(d.y, time.Month(max(d.m, 1)), max(d.d, 1), 0, 0, 0, 0, time.UTC)
+		switch m.e.args[0] {
+		case "week":
+			x.From, x.To = start.AddDate(0, 0, a-1).Format("2006-01-02"), start.AddDate(0, 0, b-1).Format("2006-01-02")
+		case "month":
+			if n := start.AddDate(0, 1, -1).Day(); b > n {
+				b = n
+			}
+			x.From, x.To = start.AddDate(0, 0, a-1).Format("2006-01-02"), start.AddDate(0, 0, b-1).Format("2006-01-02")
+		default:
+			x.Grain = "month"
+			x.From, x.To = start.AddDate(0, a-1, 0).Format("2006-01-02"), start.AddDate(0, b-1, 0).Format("2006-01-02")
+		}
+		// the role the period had alone ("end of last week": end)
+		x.Role = firstNonEmpty(s.role(k), s.role(i))
+		return cand{e: x, i: i, j: e, prio: 2}, true
+	}
+	return cand{}, false
+}
+
+// lastNCand reads the last or next n whole days, weeks, months or years
+// around the reference: "the past two days", "next 3 weeks", "les 2
+// dernières semaines", "3 mois suivants". From/To are the first and the
+// last unit (days; Mondays; first days of months or years), the
+// reference's own unit left out; it has no Value (it names no day of an
+// event) and keeps the length the count gives.
+func (s *scan) lastNCand(i int) (cand, bool) {
+	dir, n, unit, cs, e, ok := s.lastN(i)
+	rd, known := s.refDay()
+	if !ok || !known || n < 1 || n > 100 || n != float64(int(n)) {
+		return cand{}, false
+	}
+	if unit != "day" && unit != "week" && unit != "month" && unit != "year" {
+		return cand{}, false
+	}
+	k := int(n)
+	first, last := -k, -1
+	if dir == "next" {
+		first, last = 1, k
+	}
+	a, b := s.period(rd, unit, first), s.period(rd, unit, last)
+	x := s.expr(KindInterval, i, e, "lastn")
+	x.Grain = "day"
+	x.From, x.To = a.time().Format("2006-01-02"), b.time().Format("2006-01-02")
+	if d, ok := s.durationCand(cs); ok {
+		// the length the count read as before, if any
+		x.Minutes, x.Seconds, x.DurationKind = d.e.Minutes, d.e.Seconds, d.e.DurationKind
+	}
+	return cand{e: x, i: i, j: e, prio: 1}, true
+}
+
+// lastN reads a count of units with a word of the last or the next
+// before it ("past 2 days"), between the count and the unit ("2 dernières
+// semaines") or after the unit ("3 heures suivantes"); cs is where the
+// count starts.
+func (s *scan) lastN(i int) (dir string, n float64, unit string, cs, end int, ok bool) {
+	for _, m := range s.ms[i] {
+		if m.e.kind == "lastn" && m.e.args[1] == "before" {
+			if n, e, u, ok := s.countUnit(m.end); ok {
+				return m.e.args[0], n, u, m.end, e, true
+			}
+		}
+	}
+	n, e, isNum := s.num(i)
+	if !isNum {
+		return "", 0, "", i, i, false
+	}
+	if m, ok := s.get(e, "lastn"); ok && m.e.args[1] == "mid" {
+		if u, ok := s.get(m.end, "unit"); ok {
+			return m.e.args[0], n, u.e.args[0], i, u.end, true
+		}
+	}
+	if u, ok := s.get(e, "unit"); ok {
+		if m, ok := s.get(u.end, "lastn"); ok && m.e.args[1] == "after" {
+			return m.e.args[0], n, u.e.args[0], i, m.end, true
+		}
+	}
+	return "", 0, "", i, i, false
+}
+
+// partOf reads the period of a part at k: a date of that unit ("last
+// week", "2012") or the unit word alone, the reference's period ("the
+// month", "l'année").
+func (s *scan) partOf(k int, unit string) (dateVal, int, bool) {
+	if d, e, ok := s.date(k); ok && d.ok && d.y != 0 && d.grain == unit {
+		return d, e, true
+	}
+	if unit == "year" {
+		if y, e, ok := s.year(k, false); ok {
+			return dateVal{y: y, m: 1, d: 1, grain: "year", ok: true}, e, true
+		}
+	}
+	if u, ok := s.get(k, "unit"); ok && u.e.args[0] == unit {
+		if rd, known := s.refDay(); known {
+			return s.period(rd, unit, 0), u.end, true
+		}
+	}
+	return dateVal{}, k, false
+}
+
 func (s *scan) dateCand(i, j int, d dateVal) cand {
 	x := s.expr(KindDate, i, j, d.rule)
 	x.Value, x.Grain = d.value(), d.grain
 	x.Role = s.role(i)
+	if d.part != 0 && d.y != 0 {
+		// "early March", "fin mars": the days of the month it spans; the
+		// Value stays what it was (the month, or the 15th for "mi-")
+		first, last := d.part/100, d.part%100
+		if n := time.Date(d.y, time.Month(d.m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); last > n {
+			last = n
+		}
+		x.Kind, x.Grain = KindInterval, "day"
+		x.From = time.Date(d.y, time.Month(d.m), first, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+		x.To = time.Date(d.y, time.Month(d.m), last, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	}
 	return cand{e: x, i: i, j: j, prio: 1}
 }
 
@@ -431,16 +572,28 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 			j = p.end
 		}
 		_, toWord := s.get(j+1, "spanto")
-		if h, isNum := s.digits(j, 2); isNum && h <= 12 && (s.is(j+1, "-") || from && toWord) {
+		if h, isNum := s.digits(j, 2); isNum && (h <= 12 || h <= 24 && s.hourEnd(j+2)) && (s.is(j+1, "-") || from && toWord) {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
 		}
+	}
+	if !ok && from {
+		// "from 1400 to 1630 GMT": four digits take the zone of the end
+		c1, e1, ok = s.militaryStart(j)
 	}
 	if !ok {
 		return cand{}, false
 	}
+	// a day after the start: "from 11pm Sunday until 2 am"
+	d1, d1ok := s.spanStartDay(e1, c1, from)
+	if d1ok {
+		e1 = d1.end
+	}
 	to, ok := s.get(e1, "spanto")
 	toEnd := to.end
 	if !ok {
+		if d1ok {
+			return cand{}, false
+		}
 		if !from || !s.wawJoined(e1) {
 			return s.timeFor(i, c1, e1)
 		}
@@ -450,21 +603,40 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	// after a time that reads as one on its own, the end may be a bare
 	// hour ("9h30 - 11h")
 	c2, e2, ok := s.clockCue(toEnd, true, cue || c1.strong() && !isAnd)
-	if !ok || bare && !c2.ampm {
+	bareEnd := false
+	if !ok && !bare {
+		// "entre midi et deux", "8am until 6": a bare number ends a span
+		// whose start reads as a time on its own
+		c2, e2, ok = s.bareEndHour(toEnd, c1, from)
+		bareEnd = ok
+	}
+	// a bare start takes the am/pm of the end ("3-4pm"), a named end
+	// after "from" ("from 10 to noon") or the end's hour word ("de 14 à
+	// 16 heures", "entre 9 et 11h"), unless a length cue makes it a
+	// range of lengths ("a duré entre 3 et 4 heures")
+	if !ok || bare && !c2.ampm && !(c2.named && from) && !(s.hourEnd(toEnd) && !s.durCueBefore(i) && !s.durCueBefore(j)) {
 		return cand{}, false
 	}
 	// without "from", the ends must read as times on their own, and a
 	// conjunction ("3:30 and 5:00") is not a span
-	if !from && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
+	if !from && !bareEnd && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
 		return cand{}, false
+	}
+	if bareEnd && c2.h < 12 && c2.h*60 < c1.h*60+c1.m {
+		c2.h += 12 // "entre midi et deux" ends at 14:00, "8am until 6" at 18:00
 	}
 	if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
 		c1.h += 12
 	}
 	// "de 11h30 à 1h30", "11:30-1:30": an end before a morning start,
 	// with no am/pm, is in the afternoon ("de 23h à 1h" crosses midnight)
-	if !c2.ampm && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
+	if !c2.ampm && !c2.named && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
 		c2.h += 12
+	}
+	if c2.named && c2.h == 0 && c1.h < 12 && !c1.ampm && (bare || s.lang == "en") {
+		// "between 11 and midnight", "from 10:30 to midnight" start in
+		// the evening; French "de 10h30 à minuit" counts 24 hours
+		c1.h += 12
 	}
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone
@@ -486,6 +658,14 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		mins += 24 * 60 // across midnight
 	}
 	x.From, x.To = c1.String(), c2.String()
+	if d1ok {
+		if hasDate {
+			// a day on each end ("from 9pm Monday to 3am Tuesday") stays
+			// two times, which classify pairs
+			return cand{}, false
+		}
+		d, hasDate = d1.d, true
+	}
 	if hasDate && d.ok && d.y != 0 {
 		setDay(&x, d.value(), c1.String(), mins)
 	}
@@ -500,6 +680,105 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	sec := mins * 60
 	x.Minutes, x.Seconds, x.DurationKind = &mins, &sec, "exact"
 	return cand{e: x, i: i, j: e2, prio: 1}, true
+}
+
+// militaryStart reads four digits at j as the start of a span when a span
+// word follows and the end is four digits with a zone: "from 1400 to
+// 1630 GMT", "between 2200 and 0100 UTC".
+func (s *scan) militaryStart(j int) (clockVal, int, bool) {
+	h, ok := s.digits(j, 4)
+	if !ok || len(s.toks[j].s) != 4 || h/100 > 23 || h%100 > 59 {
+		return clockVal{}, j, false
+	}
+	to, ok := s.get(j+1, "spanto")
+	if !ok || to.end >= len(s.toks) || len(s.toks[to.end].s) != 4 {
+		return clockVal{}, j, false
+	}
+	if c2, _, ok := s.clock(to.end, false); !ok || c2.zone == nil {
+		return clockVal{}, j, false
+	}
+	return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j + 1, true
+}
+
+// hourEnd reports whether the number at k is followed by an hour word
+// that makes it a time ("16 heures", "11h", "4 o'clock"); English
+// "hours" makes a length.
+func (s *scan) hourEnd(k int) bool {
+	_, e, ok := s.num(k)
+	if !ok {
+		return false
+	}
+	_, ok = s.hourWord(e)
+	return ok && !(s.lang == "en" && s.toks[e].s == "hours")
+}
+
+// startDay is a day named between the start of a span of times and its
+// span word, and where it ends.
+type startDay struct {
+	d   dateVal
+	end int
+}
+
+// spanStartDay reads a day after the start time of a span, when a span
+// word follows it: "from 11pm Sunday until 2 am", "de 23h lundi à 3h".
+// The start must read as a time on its own or follow "from".
+func (s *scan) spanStartDay(k int, c1 clockVal, from bool) (startDay, bool) {
+	if !c1.strong() && !c1.hasPrep && !c1.named && !from {
+		return startDay{}, false
+	}
+	d, e, ok := s.date(k)
+	if !ok || d.grain != "day" {
+		return startDay{}, false
+	}
+	if _, ok := s.get(e, "spanto"); !ok {
+		return startDay{}, false
+	}
+	if _, isAnd := s.get(e, "and"); isAnd {
+		return startDay{}, false // "at 9pm Monday and 3am Tuesday": two times
+	}
+	return startDay{d: d, end: e}, true
+}
+
+// bareEndHour reads a bare number as the last hour of a span whose start
+// c1 reads as a time on its own (minutes, am/pm, a zone or a named hour
+// like "midi"), after "from/de/entre" or a strong start: "entre midi et
+// deux", "8am until 6", "de 9h30 à 11". The number must end the phrase:
+// nothing but punctuation, a day or a clause word may follow it.
+func (s *scan) bareEndHour(k int, c1 clockVal, from bool) (clockVal, int, bool) {
+	if !(c1.strong() || c1.named || from && c1.minute) {
+		return clockVal{}, k, false
+	}
+	n, e, ok := s.num(k)
+	if !ok || n != float64(int(n)) || n < 1 || n > 23 || e-k != 1 {
+		return clockVal{}, k, false
+	}
+	if s.toks[k].kind == '0' && len(s.toks[k].s) > 2 {
+		return clockVal{}, k, false
+	}
+	if !s.phraseEnd(e) {
+		return clockVal{}, k, false
+	}
+	return clockVal{h: int(n), rule: "clock"}, e, true
+}
+
+// phraseEnd reports whether token k ends the phrase before it: the end of
+// the text, punctuation, a day, a clause word or a preposition.
+func (s *scan) phraseEnd(k int) bool {
+	if k >= len(s.toks) {
+		return true
+	}
+	t := s.toks[k]
+	if t.kind == '.' {
+		return true
+	}
+	if clauseJoin[t.s] {
+		return true
+	}
+	if d, _, ok := s.date(k); ok && d.grain == "day" {
+		return true
+	}
+	_, prep := s.get(k, "timeprep")
+	return prep
 }
 
 // schedule reports whether the words at k make the span of times before
@@ -532,7 +811,7 @@ func (s *scan) schedule(k int) (int, bool) {
 // mins", "à 14h pendant deux heures". The time must read as one on its own
 // and the length must be exact and under a day.
 func (s *scan) timeFor(i int, c1 clockVal, e1 int) (cand, bool) {
-	if !c1.strong() && !c1.hasPrep {
+	if !c1.strong() && !c1.hasPrep && c1.h < 13 {
 		return cand{}, false
 	}
 	cue, ok := s.get(e1, "durcue")
@@ -608,11 +887,12 @@ func (s *scan) daySpan(i int) (cand, bool) {
 			}
 		}
 	}
-	// DAY to DAY MONTH
-	k := s.skip(j, "det")
-	if dn, e1, ok := s.dayNum(k); ok {
+	// DAY to DAY MONTH, each day maybe after its weekday or in words: "du
+	// samedi 13 au dimanche 15 juillet", "du treize au 15 juillet"
+	k := s.skipWeekday(s.skip(j, "det"))
+	if dn, e1, ok := s.spanDayNum(k); ok {
 		if to, ok := s.spanOK(e1, from); ok {
-			if d2, e2, ok := s.absDate(s.skip(to.end, "det")); ok && d2.grain == "day" && dn < d2.d && validDay(d2.y, d2.m, dn) {
+			if d2, e2, ok := s.spanEndDate(s.skipWeekday(s.skip(to.end, "det"))); ok && d2.grain == "day" && dn < d2.d && validDay(d2.y, d2.m, dn) {
 				d1 := d2
 				d1.d = dn
 				return mk(d1, d2, e2, d2.rule)
@@ -636,6 +916,56 @@ func (s *scan) daySpan(i int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// skipWeekday skips a weekday before the day number of a span end ("du
+// samedi 13 au dimanche 15 juillet"): the numbers and the month date it.
+func (s *scan) skipWeekday(k int) int {
+	if w, ok := s.get(k, "weekday"); ok {
+		if _, _, ok := s.spanDayNum(w.end); ok {
+			return w.end
+		}
+	}
+	return k
+}
+
+// spanDayNum reads the day number of a span's start: digits, an ordinal
+// or, in French and English, a number word ("du treize au 15 juillet").
+func (s *scan) spanDayNum(k int) (int, int, bool) {
+	if dn, e, ok := s.dayNum(k); ok {
+		return dn, e, true
+	}
+	if s.lang != "ar" && k < len(s.toks) && s.toks[k].kind == 'a' {
+		if n, e, ok := s.num(k); ok && n >= 1 && n <= 31 && n == float64(int(n)) {
+			return int(n), e, true
+		}
+	}
+	return 0, k, false
+}
+
+// spanEndDate reads the day that ends a span of days: a date, or a day
+// number in words and its month ("au dix juillet").
+func (s *scan) spanEndDate(k int) (dateVal, int, bool) {
+	if d, e, ok := s.absDate(k); ok {
+		return d, e, true
+	}
+	dn, e, ok := s.spanDayNum(k)
+	if !ok || s.toks[k].kind != 'a' {
+		return dateVal{}, k, false
+	}
+	mo, e2, loc, ok := s.month(e)
+	if !ok {
+		return dateVal{}, k, false
+	}
+	y, e3 := s.optYear(e2)
+	d := dateVal{y: y, m: mo, d: dn, grain: "day", ok: true, rule: loc}
+	if y == 0 {
+		d = s.withYear(d)
+	}
+	if !validDay(d.y, d.m, d.d) {
+		return dateVal{}, k, false
+	}
+	return d, e3, true
 }
 
 // spanDays sets the length of a span of days from its first to its last

@@ -85,7 +85,16 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	}
 	core.hasPrep, core.rule = c.hasPrep, firstNonEmpty(c.rule, core.rule)
 	// am / pm
-	if m, ok := s.get(e, "ampm"); ok && core.h <= 12 {
+	if half, ok := s.gluedHalf(e, core.minute || c.hasPrep || cue); ok && core.h <= 12 && core.h >= 1 {
+		// "3:15p", "at 3p": a letter glued to the time
+		if half == "p" && core.h < 12 {
+			core.h += 12
+		} else if half == "a" && core.h == 12 {
+			core.h = 0
+		}
+		core.ampm = true
+		e++
+	} else if m, ok := s.get(e, "ampm"); ok && core.h <= 12 {
 		switch m.e.args[0] {
 		case "pm":
 			if core.h < 12 {
@@ -127,6 +136,22 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 		}
 	}
 	return core, e, true
+}
+
+// gluedHalf reads an English "a" or "p" glued to the digits of a time
+// before it ("3:15p", "at 9a"), when the time has minutes or a
+// preposition (strong) and nothing is glued after the letter.
+func (s *scan) gluedHalf(e int, strong bool) (string, bool) {
+	if s.lang != "en" || !strong || e <= 0 || e >= len(s.toks) || !s.adj(e) || s.toks[e-1].kind != '0' {
+		return "", false
+	}
+	if w := s.toks[e].s; w != "a" && w != "p" {
+		return "", false
+	}
+	if e+1 < len(s.toks) && s.adj(e+1) && s.toks[e+1].kind != '.' {
+		return "", false
+	}
+	return s.toks[e].s, true
 }
 
 // elapsedLength reports whether the bare hour at [j, e), after the
@@ -233,6 +258,9 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 		if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
 			return clockVal{h: h, rule: "clock"}, j, true
 		}
+		if _, ok := s.gluedHalf(j, prep); ok && h >= 1 {
+			return clockVal{h: h, rule: "clock"}, j, true // "at 3p"
+		}
 	}
 	// 1342 UTC: four digits before a zone
 	if hl == 4 && h/100 < 24 && h%100 < 60 {
@@ -240,12 +268,31 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
 		}
 	}
+	// "from 0600", "at 0930": four digits with a leading zero after a
+	// preposition are no year
+	if hl == 4 && prep && s.toks[i].s[0] == '0' && h%100 < 60 {
+		return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
+	}
+	// "330 p.m.", "1045am": the hour and its minutes run together
+	// before am/pm
+	if (hl == 3 || hl == 4) && h/100 >= 1 && h/100 <= 12 && h%100 < 60 {
+		if m, ok := s.get(j, "ampm"); ok && isClockAmpm(m) {
+			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
+		}
+	}
+	// "at 8 GMT", "by 5 PT": a bare hour after a preposition, with a zone
+	if prep && hl <= 2 && h <= 24 {
+		if _, ok := s.get(j, "zone"); ok {
+			return clockVal{h: h % 24, rule: "clock"}, j, true
+		}
+	}
 	// "الساعة 8", "at 5" after a strong preposition
 	if prep && hl <= 2 && h <= 24 && s.lang == "ar" {
 		return s.arabicMinutes(clockVal{h: h % 24, rule: "clock"}, j)
 	}
-	// "at 5 tomorrow afternoon": a bare hour with a part of the day
-	if prep && hl <= 2 && h <= 12 && s.dayHalfNext(j) {
+	// "at 5 tomorrow afternoon": a bare hour with a part of the day; at
+	// the start of a phrase no preposition is needed ("8 tonight")
+	if (prep || s.phraseStart(i)) && hl <= 2 && h >= 1 && h <= 12 && s.dayHalfNext(j) {
 		return clockVal{h: h, rule: "clock"}, j, true
 	}
 	return clockVal{}, i, false
@@ -313,6 +360,11 @@ func (s *scan) wordHour(i int, prep bool) (clockVal, int, bool) {
 				return clockVal{}, i, false
 			}
 			c := clockVal{h: int(n) % 24, rule: "clock"}
+			// "onze heures trois quarts": a fraction, not minutes, which
+			// minutesAfter reads
+			if _, frac := s.get(hw, "frac"); frac {
+				return c, hw, true
+			}
 			if mn, e2, ok := s.num(hw); ok && mn < 60 && mn == float64(int(mn)) {
 				c.m, c.minute = int(mn), true
 				hw = e2
@@ -322,7 +374,7 @@ func (s *scan) wordHour(i int, prep bool) (clockVal, int, bool) {
 		if s.lang == "ar" && prep {
 			return s.arabicMinutes(clockVal{h: int(n) % 24, rule: "clock"}, e)
 		}
-		if prep && n <= 12 && n >= 1 && s.dayHalfNext(e) {
+		if (prep || s.phraseStart(i)) && n <= 12 && n >= 1 && s.dayHalfNext(e) {
 			return clockVal{h: int(n), rule: "clock"}, e, true
 		}
 		if m, ok := s.get(e, "ampm"); ok && (prep || isClockAmpm(m)) && n <= 12 {
@@ -341,6 +393,22 @@ func (s *scan) wordHour(i int, prep bool) (clockVal, int, bool) {
 	return clockVal{}, i, false
 }
 
+// phraseStart reports whether token i opens the text or follows a
+// punctuation mark other than a dash or a slash, in English: a bare hour
+// there before a part of the day is a time ("8 tonight, the vote"), while
+// after a word it counts things ("sold 400 tickets tonight", "the 3 in
+// the morning shift").
+func (s *scan) phraseStart(i int) bool {
+	if s.lang != "en" || i >= len(s.toks) {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p := s.toks[i-1]
+	return p.kind == '.' && p.s != "-" && p.s != "/"
+}
+
 // dayHalfNext reports whether am/pm or a part of the day starts at k, so
 // that a bare hour before it reads as a time ("3 heures du matin").
 func (s *scan) dayHalfNext(k int) bool {
@@ -356,18 +424,24 @@ func (s *scan) dayHalfNext(k int) bool {
 // number needs "past" and an hour that reads as a time; "to" needs a
 // fraction or a minute word ("from 2 to 3pm" is a span).
 func (s *scan) minutesBefore(i int) (clockVal, int, bool) {
-	if s.lang != "en" || s.durCueBefore(i) {
+	if s.lang != "en" {
 		return clockVal{}, i, false
 	}
-	mins, k, strongHead := 0, i, false
+	mins, k, strongHead, frac := 0, i, false, false
 	if m, ok := s.get(i, "frac"); ok && m.e.num < 1 {
-		mins, k, strongHead = int(math.Round(m.e.num*60)), m.end, true
+		mins, k, strongHead, frac = int(math.Round(m.e.num*60)), m.end, true, true
 	} else if n, e, ok := s.num(i); ok && n >= 1 && n < 60 && n == float64(int(n)) {
-		mins, k = int(n), e
+		// a number over 12 is no hour: "15 to noon" is 11:45
+		mins, k, strongHead = int(n), e, n > 12
 		if mw, ok := s.get(k, "minword"); ok {
 			k, strongHead = mw.end, true
 		}
 	} else {
+		return clockVal{}, i, false
+	}
+	if s.durCueBefore(i) && !frac {
+		// "for 20 minutes past noon" is a length; "for a quarter past
+		// 3pm" a time
 		return clockVal{}, i, false
 	}
 	rel, ok := s.get(k, "minrel")

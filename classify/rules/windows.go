@@ -151,6 +151,9 @@ func (s *scan) windowCand(i int) (cand, bool) {
 	if ok && (c.hasPrep || c.strong()) {
 		c = c.inWindow(w)
 		cd := s.timeCand(i, e, w.day, w.hasDay, c)
+		if r := s.role(k); r != "" && c.hasPrep {
+			cd.e.Role = r // "jeudi matin à partir de 9h": the time's own cue
+		}
 		cd.prio = 2
 		return cd, true
 	}
