@@ -189,6 +189,8 @@ func TestWeekIsNoStartDay(t *testing.T) {
 		{"en this week", "Authorities in Iraq shut down internet access for two hours on Saturday morning during school exams, for the third time this week."},
 		{"fr cette semaine", "Les autorités ont coupé l'accès à internet en Algérie pendant deux heures samedi matin, pour la troisième fois cette semaine."},
 		{"ar this week", "قطعت السلطات السورية خدمة الإنترنت لمدة ساعتين صباح السبت، للمرة الثالثة هذا الأسبوع."},
+		{"fr part of a week", "Les autorités ont coupé l'accès à internet en Algérie pendant deux heures samedi matin ; un retour complet à la normale est attendu d'ici la fin de semaine."},
+		{"en part of a week", "Authorities in Iraq shut down internet access for two hours on Saturday morning; a full return to normal is expected by the end of the week."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

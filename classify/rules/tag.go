@@ -277,6 +277,9 @@ func (s *scan) partCand(i int) (cand, bool) {
 		start := time.Date(d.y, time.Month(max(d.m, 1)), max(d.d, 1), 0, 0, 0, 0, time.UTC)
 		switch m.e.args[0] {
 		case "week":
+			// its Value is the week's Monday, as for the week alone: no
+			// day of an event ("d'ici la fin de semaine" is no start)
+			x.Grain = "week"
 			x.From, x.To = start.AddDate(0, 0, a-1).Format("2006-01-02"), start.AddDate(0, 0, b-1).Format("2006-01-02")
 		case "month":
 			if n := start.AddDate(0, 1, -1).Day(); b > n {
