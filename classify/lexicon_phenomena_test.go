@@ -59,6 +59,7 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"fr rationing announced", "Beyrouth : le rationnement électrique s'annonce\n\nÉlectricité du Liban prévient que le rationnement électrique atteindra jusqu'à vingt heures de coupure par jour à partir du mois prochain.", false},
 		{"en rationing announced", "Power rationing to tighten next month\n\nThe state utility said electricity rationing would leave households with four hours of power a day from next month.", false},
 		{"ar rationing announced", "برنامج تقنين جديد للكهرباء\n\nأعلنت مؤسسة الكهرباء عن برنامج التقنين الجديد الذي يمنح المنازل أربع ساعات تغذية يوميا اعتبارا من الشهر المقبل.", false},
+		{"fr web users woke up without internet", "Les autorités ont coupé la connexion dans tout le pays dimanche matin. Les internautes se sont réveillés sans internet.", true},
 		{"fr television cut", "Des milliers d'abonnés ont été privés de télévision sur leur box mardi soir pendant trois heures, a reconnu l'opérateur.", true},
 		{"en trading halted", "Trading was halted on the exchange for two hours on Monday after a technical glitch in its matching engine.", true},
 		{"ar trading halted", "توقف التداول في البورصة المصرية لمدة ساعتين يوم الاثنين بسبب عطل فني في نظام التداول.", true},
