@@ -427,7 +427,7 @@ func frenchNamedDate(an *analysis, k int) bool {
 // listBreak reports whether a comma, a colon, a bracket or a quote stands
 // between token k-1 and token k: two names, not one ("Discord, Shopify").
 func listBreak(d *doc, k int) bool {
-	return strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",;:()[]\"«»“”،")
+	return strings.ContainsAny(d.gapBefore(k), ",;:()[]\"«»“”،")
 }
 
 // titleInTitleCase reports whether the title capitalises most of its

@@ -298,15 +298,13 @@ func subjectDown(an *analysis, m mention) bool {
 	if d.toks[m.from].arabic || d.toks[m.from].para == 0 {
 		return false // a headline's capitalised words are no clause's subject
 	}
-	if m.from == 0 || d.toks[m.from-1].sent != m.sent || strings.ContainsAny(d.text[d.toks[m.from-1].end:d.toks[m.from].start], "-–—:()") {
+	if m.from == 0 || d.toks[m.from-1].sent != m.sent || strings.ContainsAny(d.gapBefore(m.from), "-–—:()") {
 		// a capitalised word opening a sentence or a dateline's clause
 		// ("IMPHAL, May 6 - Mobile internet…") may be any word; one in
 		// brackets is a source
 		return false
 	}
-	comma := func(k int) bool {
-		return k > 0 && k < len(d.toks) && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،")
-	}
+	comma := d.commaBefore
 	an.triggerDistance(m.from) // fills an.trigBySent
 	k, from := m.to, m.to      // the clause's first word; the first gap to check
 	if comma(k) {
@@ -327,7 +325,8 @@ func subjectDown(an *analysis, m mention) bool {
 		// grand-ducal d'incendie"), it is no verb of the clause
 		clause := h.from == 0 || !nounOf[d.toks[h.from-1].norm]
 		for j := from; j <= h.from; j++ {
-			clause = clause && !strings.ContainsAny(d.text[d.toks[j-1].end:d.toks[j].start], ",;:()[]\"«»“”،–—") && !strings.Contains(d.text[d.toks[j-1].end:d.toks[j].start], " - ")
+			gap := d.gapBefore(j)
+			clause = clause && !listBreak(d, j) && !strings.ContainsAny(gap, "–—") && !strings.Contains(gap, " - ")
 		}
 		if clause {
 			return true
@@ -408,7 +407,7 @@ func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
 	stop := an.ds.stop[an.lang]
 	starts, ends, known := nb.starts, nb.ends, nb.known
 	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
-	comma := func(k int) bool { return k > 0 && strings.ContainsAny(d.text[d.toks[k-1].end:d.toks[k].start], ",،") }
+	comma := d.commaBefore
 	hasKnown, joiner := false, false
 	for pos := m.from; ; { // items before m
 		j := pos

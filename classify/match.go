@@ -235,6 +235,19 @@ func (d *doc) span(from, to int) string {
 	return d.text[d.toks[from].start:d.toks[to-1].end]
 }
 
+// gapBefore is the text between token k-1 and token k (punctuation and
+// spaces), "" when k opens or is past the text.
+func (d *doc) gapBefore(k int) string {
+	if k <= 0 || k >= len(d.toks) {
+		return ""
+	}
+	return d.text[d.toks[k-1].end:d.toks[k].start]
+}
+
+// commaBefore reports whether a comma (Latin or Arabic) stands right
+// before token k.
+func (d *doc) commaBefore(k int) bool { return strings.ContainsAny(d.gapBefore(k), ",،") }
+
 func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 	if caseExact {
 		return d.text[d.toks[i].start:d.toks[i].end] == pt.raw
