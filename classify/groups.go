@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -752,21 +753,11 @@ func (c *Classifier) addRegions(an *analysis, cand *candidate, label, country st
 	}
 }
 
-// sentText is the text of sentence s.
+// sentText is the text of sentence s (tokens are in sentence order).
 func sentText(d *doc, s int) string {
-	from, to := -1, -1
-	for _, t := range d.toks {
-		if t.sent == s {
-			if from < 0 {
-				from = t.start
-			}
-			to = t.end
-		}
-	}
-	if from < 0 {
-		return ""
-	}
-	return d.text[from:to]
+	from := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].sent >= s })
+	to := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].sent > s })
+	return d.span(from, to)
 }
 
 // titleWords capitalises the first letter of each Latin word.
