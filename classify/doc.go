@@ -79,7 +79,11 @@
 //     (lexicon notname:authority). A country-wide cut carries, as
 //     aliases, the regions of its country the text reports it in
 //     ("Internet (Manipur)" for "Internet (India)"); a nameless cut is
-//     named after the country of the places the text names.
+//     named after the country of the places the text names. The longer
+//     forms the body writes of a name become its aliases (variants.go):
+//     with a product, unit or number after it ("Bell Mobility", "NHS
+//     111"), with the French article ("L'Écho du Rhône") or an English
+//     possessive ("Brannigan's").
 //  4. Features (features.go, scope.go): each candidate is described by
 //     named features of phenomena: how close it is to the outage
 //     (sentence, region, paragraph), to an outage word and to the main

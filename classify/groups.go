@@ -130,6 +130,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 	}
 	outs = append(outs, c.extraDerived(an, outs)...)
 	outs = append(outs, quiet...)
+	c.addVariants(an, outs)
 	markLeadAndParents(an, outs)
 	return outs
 }

@@ -404,6 +404,31 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Gmail",
 		},
 		{
+			name: "en a known operator named with its unit is filed under both",
+			text: "A fibre cut took the Northwestel network down across the territory on Tuesday.\n\nThe outage also hit Bell Mobility customers, whose phones lost service for six hours.",
+			main: "", also: []string{"Bell Mobility", "Bell"},
+		},
+		{
+			name: "en a public service named with its number",
+			text: "Helpline down after cyberattack\n\nThe NHS 111 phone line was down for most of Monday after a ransomware attack on a software supplier, officials said.",
+			main: "NHS 111",
+		},
+		{
+			name: "en a possessive name is an alias",
+			text: "Bakeries shut their tills\n\nThe tills of Farrow's bakeries were down for three hours on Saturday after a faulty update, and Farrow's staff turned customers away.",
+			main: "Farrow's",
+		},
+		{
+			name: "fr a name with its article is an alias",
+			text: "Un quotidien hors ligne\n\nLe site du quotidien L'Écho du Lac est resté inaccessible mardi pendant cinq heures à cause d'une panne chez son hébergeur.",
+			main: "L'Écho du Lac",
+		},
+		{
+			name: "en a title-case title lends no variant",
+			text: "Telus Down For Hours\n\nTelus customers lost mobile service for three hours on Friday after a network fault.",
+			main: "Telus", notAlso: []string{"Telus Down"},
+		},
+		{
 			name: "en possessive app name",
 			text: "Kestrel Bank's app crashed on Monday morning, and customers could not make payments for about two hours.",
 			main: "Kestrel Bank",
