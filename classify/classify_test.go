@@ -386,3 +386,47 @@ func TestOverrideDataFile(t *testing.T) {
 func withTagger(c *Classifier, tg tagger) *Classifier {
 	return &Classifier{data: c.data, tagger: tg, log: c.log, version: c.version}
 }
+
+// TestReportMargin checks the score a text needs to be an outage report:
+// articles in English and French need the margin, Arabic texts and briefs
+// do not, and every verdict follows its explanation's score and margin.
+func TestReportMargin(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  string
+		words int
+		want  float64
+	}{
+		{"en article", corpus.LangEnglish, 200, 0.5},
+		{"fr article", corpus.LangFrench, marginWords, 0.5},
+		{"ar article", corpus.LangArabic, 200, 0},
+		{"en brief", corpus.LangEnglish, marginWords - 1, 0},
+		{"fr brief", corpus.LangFrench, 12, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := reportMargin(tt.lang, tt.words); got != tt.want {
+				t.Errorf("reportMargin(%s, %d) = %v, want %v", tt.lang, tt.words, got, tt.want)
+			}
+		})
+	}
+	c := newTest(t)
+	long := strings.Repeat("Les équipes techniques de l'opérateur ont travaillé toute la journée sur le réseau. ", 8)
+	for _, tc := range []struct {
+		text   string
+		margin float64
+	}{
+		{"Panne chez Orange mardi : internet coupé pendant trois heures.", 0},
+		{"Panne chez Orange mardi : internet coupé pendant trois heures. " + long, 0.5},
+		{"Orange lance une nouvelle offre de secours en cas de panne. " + long, 0.5},
+	} {
+		a := &corpus.Article{Body: tc.text, Published: "2026-03-13"}
+		ex := c.Classify(a)
+		if ex.Margin != tc.margin {
+			t.Errorf("%.40q: margin %.2f, want %.2f", tc.text, ex.Margin, tc.margin)
+		}
+		if a.IsOutage != (ex.Score >= ex.Margin && !ex.Gated) {
+			t.Errorf("%.40q: is_outage %v with score %.2f, margin %.2f, gated %v", tc.text, a.IsOutage, ex.Score, ex.Margin, ex.Gated)
+		}
+	}
+}

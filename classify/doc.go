@@ -38,8 +38,10 @@
 //     only years long before the publication dates an old outage; and
 //     when.go places the reporting sentences' days, months and times
 //     against the publication (when.recent, when.old). The
-//     model's score decides, from 0. Two rules gate detection whatever the
-//     score: an outage word must stand near something that can fail (a
+//     model's score decides, from a margin of 0.5 for articles in English
+//     and French (reportMargin: unseen look-alikes score higher than the
+//     training texts'), from 0 in Arabic and for briefs. Two rules gate
+//     detection whatever the score: an outage word must stand near something that can fail (a
 //     service, network or utility; another sense of the word cancels it),
 //     and a text denying the outage (denial words, "works normally") as
 //     much as it reports it, or denying every outage word it says, is not

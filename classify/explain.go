@@ -18,7 +18,8 @@ type Explanation struct {
 	Version   string              `json:"version"`
 	Language  langResult          `json:"language"`
 	Published *Phrase             `json:"published,omitempty"` // publication date found in the text
-	Score     float64             `json:"score"`               // detection model score; an outage report from 0
+	Score     float64             `json:"score"`               // detection model score
+	Margin    float64             `json:"margin"`              // the score from which the text is an outage report (reportMargin)
 	Evidence  model.Features      `json:"evidence"`            // the detection model's features
 	Gated     bool                `json:"gated"`               // no outage word near a subject: not a report whatever the score
 	IsOutage  bool                `json:"is_outage"`
@@ -99,7 +100,7 @@ func (e *Explanation) WriteText(w io.Writer) error {
 	if e.Gated {
 		gate = ", gated: see the notes"
 	}
-	p("score:      %.2f (an outage report from 0%s): %s\n", e.Score, gate, verdict)
+	p("score:      %.2f (an outage report from %.2f%s): %s\n", e.Score, e.Margin, gate, verdict)
 	p("evidence:   %s\n", featureList(e.Evidence))
 	for _, n := range e.Notes {
 		p("note:       %s\n", n)
