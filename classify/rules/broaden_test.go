@@ -1139,6 +1139,14 @@ func TestRumourDenied(t *testing.T) {
 		{"en users on X claimed", "en", "Some users on X claimed the outage was a DDoS attack.", "DDoS"},
 		{"fr beaucoup accusaient", "fr", "Sur les réseaux sociaux, beaucoup accusaient une cyberattaque.", "cyberattaque"},
 		{"ar tadawala", "ar", "وتداول مستخدمون أنباء عن هجوم إلكتروني", "هجوم"},
+		{"fr not linked", "fr", "L'opérateur assure que l'incident n'était pas lié à une cyberattaque.", "cyberattaque"},
+		{"en not linked", "en", "The bank said the outage was not linked to a cyberattack.", "cyberattack"},
+		{"ar not linked", "ar", "وأكدت الشركة أن العطل غير مرتبط بهجوم إلكتروني.", "هجوم"},
+		{"fr many saw", "fr", "Beaucoup y ont vu la signature d'une cyberattaque massive.", "cyberattaque"},
+		{"fr denied by the next sentence", "fr", "Certains parlaient d'une cyberattaque. Ce n'était pas le cas, a précisé l'entreprise.", "cyberattaque"},
+		{"en speculated that", "en", "Some customers speculated that the bank had been hacked.", "hacked"},
+		{"en wondered whether", "en", "Others wondered whether hackers were behind it.", "hackers"},
+		{"ar speculation", "ar", "وانتشرت تكهنات بتعرض الشبكة لهجوم إلكتروني.", "هجوم"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			e, ok := exprAt(tg.Tag(tt.text, tt.lang, refDay), KindCause, tt.sub)
