@@ -117,6 +117,12 @@ func (s *scan) lengthHead(i int) (lengthHead, *durVal, int, bool) {
 					// "بعد ساعات": hours, how many is not said
 					return lengthHead{}, &durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
 				}
+				if !s.durCueBefore(i) && !s.kindBefore(i, "hedge") && !s.oneOrWhole(u.end) {
+					// a bare unit with no cue, and not "ساعة واحدة" or
+					// "يوما كاملا", is a word of the sentence: "انقطاع
+					// عام" (a general outage), "يوم أمس"
+					return lengthHead{}, nil, 0, false
+				}
 				return lengthHead{n: 1, unit: u.e.args[0], end: u.end, rule: u.e.loc}, nil, 0, true
 			}
 		}
@@ -146,7 +152,7 @@ func (s *scan) lengthHead(i int) (lengthHead, *durVal, int, bool) {
 	if !ok {
 		return lengthHead{}, nil, 0, false
 	}
-	if s.toks[k].s == "s" && !s.adj(k) {
+	if s.toks[k].s == "s" && (!s.adj(k) || s.decade(i, k)) {
 		return lengthHead{}, nil, 0, false
 	}
 	if hyph {
@@ -155,6 +161,40 @@ func (s *scan) lengthHead(i int) (lengthHead, *durVal, int, bool) {
 	}
 	tight := s.toks[k].s == "h" || s.toks[k].s == "j" || s.toks[k].s == "s"
 	return lengthHead{n: v, unit: u.e.args[0], end: u.end, rule: u.e.loc, tight: tight}, nil, 0, true
+}
+
+// decade reports whether the number at i with the "s" glued at k names a
+// decade, not seconds: a year ("the 2010s", "mid-1990s") or a round tens
+// after an article or a part word ("the 90s", "early 80s").
+func (s *scan) decade(i, k int) bool {
+	n := s.toks[i].s
+	if k != i+1 || s.toks[i].kind != '0' {
+		return false
+	}
+	if len(n) == 4 {
+		return true
+	}
+	if len(n) != 2 || n[1] != '0' || i == 0 {
+		return false
+	}
+	switch s.toks[i-1].s {
+	case "the", "mid", "early", "late", "les", "des", "annees", "-":
+		return true
+	}
+	return false
+}
+
+// oneOrWhole reports whether token k, after a bare Arabic unit, makes it
+// a length: "ساعة واحدة" (one hour), "يوما كاملا" (a whole day).
+func (s *scan) oneOrWhole(k int) bool {
+	if k >= len(s.toks) {
+		return false
+	}
+	switch s.toks[k].s {
+	case "واحده", "واحد", "واحدا", "كامله", "كامل", "كاملا":
+		return true
+	}
+	return false
 }
 
 // wholeLength reads the lengths of a number v at i (ending at k) that

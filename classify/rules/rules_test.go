@@ -209,6 +209,11 @@ func TestNotDurations(t *testing.T) {
 		{"en 24/7", "en", "Support is available 24/7 and seven days a week."},
 		{"en ago", "en", "Three years ago the same thing happened."},
 		{"ar round the clock", "ar", "الخدمة متاحة على مدار الساعة"},
+		{"en a decade, not seconds", "en", "It revived memories of the rolling blackouts of the mid-2010s."},
+		{"en decades", "en", "Outages were rarer in the 1990s and in the 80s."},
+		{"fr a decade", "fr", "Les délestages des années 2010s sont encore dans les mémoires."},
+		{"ar general, not a year", "ar", "عاشت البلاد على وقع انقطاع عام للتيار الكهربائي."},
+		{"ar the day of yesterday", "ar", "كشفت الشركة أن العطل الذي ضرب شبكتها يوم أمس نجم عن خطأ."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -198,6 +198,18 @@ func (s *scan) durCueBefore(i int) bool {
 	return false
 }
 
+// kindBefore reports whether a phrase of kind ends just before token i.
+func (s *scan) kindBefore(i int, kind string) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		for _, m := range s.ms[k] {
+			if m.e.kind == kind && m.end == i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateTimeCand parses a date, a time, or both together.
 // smallHoursEnd is the hour before which a time said of a night of two
 // days falls on the second.
