@@ -118,6 +118,18 @@ func TestGenreFeatures(t *testing.T) {
 		{"fr vehicle", "Le train est resté bloqué deux heures après une panne de moteur de la locomotive.", "neg.vehicle"},
 		{"en vehicle", "Passengers were stranded for hours after the ferry suffered an engine failure and was towed back to port.", "neg.vehicle"},
 		{"ar vehicle", "توقف القطار ساعتين بعد عطل في المحرك الرئيسي وانتظر الركاب وصول جرار بديل.", "neg.vehicle"},
+		{"fr advertising", "Publi-information : ne subissez plus les coupures de courant ! Groupes électrogènes en promotion, offre valable jusqu'au 30 avril, installation offerte.", "general.ad"},
+		{"en advertising", "Advertorial: tired of power cuts? Special offer on inverters and generators, free installation and pay in instalments. Offer valid until Sunday.", "general.ad"},
+		{"ar advertising", "إعلان تجاري: لا تدع انقطاع الكهرباء يوقف عملك، عروض الصيف على المولدات مع توصيل مجاني وتركيب مجاني.", "general.ad"},
+		{"fr a series' review", "« Coupure », la minisérie en six épisodes diffusée sur une plateforme de streaming, imagine une panne d'électricité géante ; le casting est solide.", "neg.fiction"},
+		{"en a series' review", "The eight episodes of the miniseries imagine a city without power after a blackout; the cast is strong, the plot uneven. Three out of 5 stars.", "neg.fiction"},
+		{"ar a series' review", "تدور حلقات المسلسل الجديد على منصات البث حول انقطاع الكهرباء عن مدينة كاملة.", "neg.fiction"},
+		{"fr digital detox", "Ces hôtels proposent une détox numérique : une semaine de déconnexion volontaire, sans internet ni téléphone.", "neg.sense"},
+		{"en digital detox", "The resort sells a digital detox: guests hand in their phones and go without internet for a week.", "neg.sense"},
+		{"ar digital detox", "انقطاع اختياري: منتجعات تبيع عطلات بلا انترنت ولا هواتف لمن يريد الراحة.", "neg.sense"},
+		{"fr a schedule of cuts", "La société publie le planning des coupures de la semaine prochaine : chaque quartier sera privé de courant deux heures par jour.", "planned.schedule"},
+		{"en a schedule of cuts", "The utility moves to stage 4 from Friday, with households without power for up to four hours; here's the schedule.", "planned.schedule"},
+		{"ar a schedule of cuts", "أعلنت الشركة جدول تخفيف الأحمال للأسبوع المقبل، مع قطع الكهرباء ساعتين يوميا عن كل حي.", "planned.schedule"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
