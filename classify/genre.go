@@ -50,9 +50,10 @@ const oldOutageDays = 120
 
 // genreEvidence is what the genre classes found in one text.
 type genreEvidence struct {
-	deniedTrig []float64 // outage words near a subject in a denial's scope: no report evidence
-	normal     []float64 // "works normally": denial evidence
-	oldYears   float64   // share of the reporting sentences that name only years long before publication
+	deniedTrig  []float64 // outage words near a subject in a denial's scope: no report evidence
+	titleDenied bool      // an outage word of the title is denied ("X denies internet cut", "Non, il n'y a pas eu de panne")
+	normal      []float64 // "works normally": denial evidence
+	oldYears    float64   // share of the reporting sentences that name only years long before publication
 }
 
 // weighGenre adds the genre evidence to ev: outage words in a denial's
@@ -69,6 +70,7 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 		case e.class == classTrigger && an.active[i] && an.withSubject[i]:
 			if an.triggerDenied(h) {
 				ev.genre.deniedTrig = append(ev.genre.deniedTrig, e.weight)
+				ev.genre.titleDenied = ev.genre.titleDenied || h.from < an.titleEnd()
 				an.noteFired(h, "near a subject, but denied (a negation, denial or rumour before it)")
 			} else {
 				ev.trig = append(ev.trig, e.weight)
@@ -246,6 +248,7 @@ func (ev evidence) genreFeatures(fs *model.Features) {
 		fs.Add("neg."+cl, min(decayed(ev.neg[cl]), 8)/4)
 	}
 	fs.Add("denied.trig", min(decayed(ev.genre.deniedTrig), 8)/4)
+	fs.On("title.denied", ev.genre.titleDenied)
 	fs.Add("neg.normal", min(decayed(ev.genre.normal), 8)/4)
 	fs.Add("past.oldyear", ev.genre.oldYears)
 }

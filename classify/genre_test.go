@@ -74,6 +74,8 @@ func TestTriggerDenied(t *testing.T) {
 		{"fr no indication", "Rien n'indique que les services en ligne aient été interrompus.", "interrompus", true},
 		{"en no indication", "There is no indication that any public services have been disrupted.", "disrupted", true},
 		{"ar no indication", "لا يوجد ما يشير إلى انقطاع الخدمات الحكومية.", "انقطاع", true},
+		{"fr there has been no outage", "Non, il n'y a pas eu de panne du réseau mobile jeudi, assure l'opérateur.", "panne", true},
+		{"en dismisses reports", "The grid operator dismisses reports of a fresh grid collapse.", "collapse", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +132,9 @@ func TestGenreFeatures(t *testing.T) {
 		{"fr a schedule of cuts", "La société publie le planning des coupures de la semaine prochaine : chaque quartier sera privé de courant deux heures par jour.", "planned.schedule"},
 		{"en a schedule of cuts", "The utility moves to stage 4 from Friday, with households without power for up to four hours; here's the schedule.", "planned.schedule"},
 		{"ar a schedule of cuts", "أعلنت الشركة جدول تخفيف الأحمال للأسبوع المقبل، مع قطع الكهرباء ساعتين يوميا عن كل حي.", "planned.schedule"},
+		{"fr a denial in the title", "Non, il n'y a pas eu de panne du réseau Orange ce jeudi\n\nDes messages affirment que le réseau serait en panne. L'opérateur dément.", "title.denied"},
+		{"en a denial in the title", "Ministry denies internet shutdown during exams\n\nThe ministry said the internet would not be cut.", "title.denied"},
+		{"ar a denial in the title", "وزارة الاتصالات تنفي قطع الإنترنت خلال الامتحانات\n\nأكدت الوزارة أن الخدمة تعمل بشكل طبيعي.", "title.denied"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,7 +146,7 @@ func TestGenreFeatures(t *testing.T) {
 	}
 	report := "Le réseau mobile de l'opérateur est tombé en panne mardi matin, privant des milliers d'abonnés d'appels pendant trois heures. Le service a été rétabli vers midi."
 	_, ex, fs := classifyText(t, c, report, "2025-05-20")
-	for _, name := range append([]string{"past.oldyear", "denied.trig", "neg.normal"}, genreFeatureNames()...) {
+	for _, name := range append([]string{"past.oldyear", "denied.trig", "neg.normal", "title.denied"}, genreFeatureNames()...) {
 		if fs[name] != 0 {
 			t.Errorf("a plain report has %s = %v\n%s", name, fs[name], explainText(ex))
 		}
