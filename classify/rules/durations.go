@@ -117,10 +117,7 @@ func (s *scan) lengthHead(i int) (lengthHead, *durVal, int, bool) {
 					// "بعد ساعات": hours, how many is not said
 					return lengthHead{}, &durVal{secs: -1, kind: "vague", rule: p.e.loc}, u.end, true
 				}
-				if !s.durCueBefore(i) && !s.kindBefore(i, "hedge") && !s.oneOrWhole(u.end) {
-					// a bare unit with no cue, and not "ساعة واحدة" or
-					// "يوما كاملا", is a word of the sentence: "انقطاع
-					// عام" (a general outage), "يوم أمس"
+				if s.bareUnitIsWord(i, u.end) {
 					return lengthHead{}, nil, 0, false
 				}
 				return lengthHead{n: 1, unit: u.e.args[0], end: u.end, rule: u.e.loc}, nil, 0, true
@@ -184,15 +181,22 @@ func (s *scan) decade(i, k int) bool {
 	return false
 }
 
-// oneOrWhole reports whether token k, after a bare Arabic unit, makes it
-// a length: "ساعة واحدة" (one hour), "يوما كاملا" (a whole day).
-func (s *scan) oneOrWhole(k int) bool {
-	if k >= len(s.toks) {
+// bareUnitIsWord reports whether a bare Arabic unit at i (ending at end)
+// is a word of the sentence, not one unit of time: "عام" after a noun is
+// the adjective "general" ("انقطاع عام", a general outage), and "يوم"
+// before a day names that day ("يوم أمس", "يوم الثلاثاء"). Alone, or
+// after a length cue or a hedge, it is one unit ("لمدة عام", "شهر").
+func (s *scan) bareUnitIsWord(i, end int) bool {
+	if s.durCueBefore(i) || s.kindBefore(i, "hedge") {
 		return false
 	}
-	switch s.toks[k].s {
-	case "واحده", "واحد", "واحدا", "كامله", "كامل", "كاملا":
-		return true
+	switch s.toks[i].s {
+	case "عام", "عاما":
+		return i > 0 && s.toks[i-1].kind == 'a' && !s.sentenceBreak(i-1)
+	case "يوم", "يوما":
+		_, rel := s.get(end, "relday")
+		_, wd := s.get(end, "weekday")
+		return rel || wd
 	}
 	return false
 }
