@@ -565,8 +565,7 @@ func (nf *nameFinder) possessive(k int) bool {
 	if k <= 0 || k >= len(d.toks) || d.toks[k].norm != "s" {
 		return false
 	}
-	gap := d.text[d.toks[k-1].end:d.toks[k].start]
-	return gap == "'" || gap == "’"
+	return isApostrophe(d.gapBefore(k))
 }
 
 // nameAt returns the capitalised run starting at k, not the first word

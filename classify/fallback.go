@@ -344,13 +344,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 	for k, named := range an.namedByNamer() {
 		country[k] = country[k] || named
 	}
-	// Words also written in lower case in the text are common words.
-	lower := map[string]bool{}
-	for _, t := range d.toks {
-		if !t.upper && !t.arabic {
-			lower[t.norm] = true
-		}
-	}
+	lower := lowerWords(d) // words also written in lower case are common words
 	titleCase := titleInTitleCase(d, stop)
 	capTok := func(k int) bool {
 		t := d.toks[k]

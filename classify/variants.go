@@ -1,8 +1,6 @@
 package classify
 
-import (
-	"slices"
-)
+import "slices"
 
 // Name variants: a service is often named, in a text, longer than the
 // gazetteer or the name finder knows it: with the product, unit or country
@@ -51,16 +49,16 @@ func nameVariants(d *doc, m mention, word func(k int) bool) []string {
 	var out []string
 	end := m.to
 	for end < len(d.toks) && end-m.to < maxVariantWords && d.toks[end].sent == d.toks[m.from].sent &&
-		d.text[d.toks[end-1].end:d.toks[end].start] == " " && word(end) {
+		d.gapBefore(end) == " " && word(end) {
 		end++
 	}
 	if end > m.to {
 		out = append(out, d.span(m.from, end))
 	}
-	if k := m.from - 1; k >= 0 && d.toks[k].norm == "l" && d.toks[k].sent == d.toks[m.from].sent && isApostrophe(d.text[d.toks[k].end:d.toks[m.from].start]) {
+	if k := m.from - 1; k >= 0 && d.toks[k].norm == "l" && d.toks[k].sent == d.toks[m.from].sent && isApostrophe(d.gapBefore(m.from)) {
 		out = append(out, d.span(k, m.to))
 	}
-	if k := m.to; k < len(d.toks) && d.toks[k].norm == "s" && isApostrophe(d.text[d.toks[k-1].end:d.toks[k].start]) {
+	if k := m.to; k < len(d.toks) && d.toks[k].norm == "s" && isApostrophe(d.gapBefore(k)) {
 		out = append(out, d.span(m.from, k+1))
 	}
 	return out
