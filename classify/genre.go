@@ -64,13 +64,14 @@ type genreEvidence struct {
 // compared with the publication day.
 func (an *analysis) weighGenre(ev *evidence, published string) {
 	ev.trig = ev.trig[:0]
+	titleEnd := an.titleEnd()
 	for i, h := range an.lex {
 		e := an.ds.lex[h.owner]
 		switch {
 		case e.class == classTrigger && an.active[i] && an.withSubject[i]:
 			if an.triggerDenied(h) {
 				ev.genre.deniedTrig = append(ev.genre.deniedTrig, e.weight)
-				ev.genre.titleDenied = ev.genre.titleDenied || h.from < an.titleEnd()
+				ev.genre.titleDenied = ev.genre.titleDenied || h.from < titleEnd
 				an.noteFired(h, "near a subject, but denied (a negation, denial or rumour before it)")
 			} else {
 				ev.trig = append(ev.trig, e.weight)

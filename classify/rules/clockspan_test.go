@@ -144,10 +144,7 @@ func TestNotRunTogetherTimes(t *testing.T) {
 // the 15th for French "mi-").
 func TestMonthParts(t *testing.T) {
 	tg := tagger(t)
-	tests := []struct {
-		name, lang, text string
-		from, to, value  string
-	}{
+	tests := []dayInterval{
 		{"en early", "en", "Outages hit the region in early June.", "2024-06-01", "2024-06-10", "2024-06"},
 		{"en mid dash", "en", "The cable was cut in mid-January.", "2024-01-11", "2024-01-20", "2024-01"},
 		{"en end of short month", "en", "Repairs ended at the end of February.", "2024-02-21", "2024-02-29", "2024-02"},
@@ -159,18 +156,7 @@ func TestMonthParts(t *testing.T) {
 		{"en first half of", "en", "Outages grew in the first half of April.", "2024-04-01", "2024-04-15", "2024-04"},
 		{"fr mi keeps the fifteenth", "fr", "Les coupures ont repris vers la mi-septembre.", "2024-09-11", "2024-09-20", "2024-09-15"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			exprs := tg.Tag(tt.text, tt.lang, refDay)
-			e, ok := find(exprs, KindInterval)
-			if !ok {
-				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
-			}
-			if e.From != tt.from || e.To != tt.to || e.Value != tt.value || e.Minutes != nil {
-				t.Errorf("%q: got %q..%q value %q minutes %v, want %q..%q %q", tt.text, e.From, e.To, e.Value, e.Minutes, tt.from, tt.to, tt.value)
-			}
-		})
-	}
+	checkDayIntervals(t, tg, tests)
 }
 
 // TestPeriodParts covers parts of a week, a month named by its place or a
@@ -179,10 +165,7 @@ func TestMonthParts(t *testing.T) {
 // the period's.
 func TestPeriodParts(t *testing.T) {
 	tg := tagger(t)
-	tests := []struct {
-		name, lang, text string
-		from, to, value  string
-	}{
+	tests := []dayInterval{
 		{"en end of last week", "en", "The bank's app failed at the end of last week.", "2024-03-08", "2024-03-10", "2024-03-04"},
 		{"en early next week", "en", "A fix is expected early next week.", "2024-03-18", "2024-03-20", "2024-03-18"},
 		{"en start of the month", "en", "Errors began at the start of the month.", "2024-03-01", "2024-03-10", "2024-03"},
@@ -191,18 +174,7 @@ func TestPeriodParts(t *testing.T) {
 		{"fr fin du mois", "fr", "Le câble sera réparé à la fin du mois.", "2024-03-21", "2024-03-31", "2024-03"},
 		{"fr debut d'annee", "fr", "Le réseau a été modernisé en début d'année.", "2024-01-01", "2024-02-01", "2024"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			exprs := tg.Tag(tt.text, tt.lang, refDay)
-			e, ok := find(exprs, KindInterval)
-			if !ok {
-				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
-			}
-			if e.From != tt.from || e.To != tt.to || e.Value != tt.value || e.Minutes != nil {
-				t.Errorf("%q: got %q..%q value %q minutes %v, want %q..%q %q", tt.text, e.From, e.To, e.Value, e.Minutes, tt.from, tt.to, tt.value)
-			}
-		})
-	}
+	checkDayIntervals(t, tg, tests)
 	// "end" and "in" make no part: "the strike will end in 2025"
 	for _, e := range tg.Tag("The strike will end in 2025.", "en", refDay) {
 		if e.Kind == KindInterval {
@@ -302,6 +274,30 @@ func TestDayTimeTakesPartOfDay(t *testing.T) {
 			}
 			if _, ok := find(exprs, KindInterval); ok {
 				t.Errorf("%q: unexpected interval in %+v", tt.text, exprs)
+			}
+		})
+	}
+}
+
+// dayInterval is an expression that must read as an interval of days
+// (from..to) whose Value stays the period's, with no length.
+type dayInterval struct {
+	name, lang, text string
+	from, to, value  string
+}
+
+// checkDayIntervals runs the cases of TestMonthParts and TestPeriodParts.
+func checkDayIntervals(t *testing.T, tg *Tagger, tests []dayInterval) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := tg.Tag(tt.text, tt.lang, refDay)
+			e, ok := find(exprs, KindInterval)
+			if !ok {
+				t.Fatalf("no interval in %q: %+v", tt.text, exprs)
+			}
+			if e.From != tt.from || e.To != tt.to || e.Value != tt.value || e.Minutes != nil {
+				t.Errorf("%q: got %q..%q value %q minutes %v, want %q..%q %q", tt.text, e.From, e.To, e.Value, e.Minutes, tt.from, tt.to, tt.value)
 			}
 		})
 	}

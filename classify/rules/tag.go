@@ -187,18 +187,10 @@ func (s *scan) elapsedBefore(i int) bool {
 
 // durCueBefore reports whether a duration cue ("pendant", "for", "لمدة")
 // stands just before token i.
-func (s *scan) durCueBefore(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		for _, m := range s.ms[k] {
-			if m.e.kind == "durcue" && m.end == i {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (s *scan) durCueBefore(i int) bool { return s.kindBefore(i, "durcue") }
 
-// kindBefore reports whether a phrase of kind ends just before token i.
+// kindBefore reports whether a phrase of kind (of at most four words)
+// ends just before token i.
 func (s *scan) kindBefore(i int, kind string) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		for _, m := range s.ms[k] {
