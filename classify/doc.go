@@ -74,8 +74,10 @@
 //     one is derived from the text (fallback.go); names derived next to
 //     named services are candidate main outages only, unless the text
 //     reports them down with the others (in a list with a named service,
-//     after "such as"/"notamment"/"مثل", "also" down, or as the subject of
-//     their own outage clause past an aside between commas): then they are
+//     after "such as"/"notamment"/"مثل", "also" down, next to words saying
+//     they were hit ("were among the services affected", "ont été
+//     touchés", "تأثرت"), or as the subject of their own outage clause
+//     past an aside between commas): then they are
 //     secondary outages too, which do not take the main outage's
 //     sentences. A place is never a derived name, nor is a regulator
 //     (lexicon notname:authority). A country-wide cut carries, as

@@ -85,7 +85,30 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 // sites comme X et Y ont été touchés"): a sentence with no outage word
 // that reports them down.
 func listedHit(an *analysis, m mention) bool {
-	return an.ci != nil && an.ci.inSentence("listhit", m.sent) && an.ci.before(an.d, "examples", m.from, affectedListGap)
+	if an.ci == nil || !an.ci.inSentence("listhit", m.sent) {
+		return false
+	}
+	return an.ci.before(an.d, "examples", m.from, affectedListGap) || hitClause(an, m)
+}
+
+// hitClause reports whether mention m is named at most affectedListGap
+// words before or after words saying that what they name was hit, in its
+// sentence and not denied: "Colruyt et Delhaize ont été touchés", "Among
+// the services affected were X and Y", "وتأثرت خدمات الشركات الثلاث، X
+// و Y".
+func hitClause(an *analysis, m mention) bool {
+	d := an.d
+	for _, sp := range an.ci.spans["listhit"] {
+		if d.toks[sp[0]].sent != m.sent {
+			continue
+		}
+		before := sp[0] >= m.to && sp[0]-m.to <= affectedListGap
+		after := m.from >= sp[1] && m.from-sp[1] <= affectedListGap
+		if (before || after) && !an.triggerDenied(hit{from: sp[0], to: sp[1]}) {
+			return true
+		}
+	}
+	return false
 }
 
 // outageGroups returns the services the text may report down: every
@@ -252,7 +275,8 @@ func (c *Classifier) extraDerived(an *analysis, outs []*outageGroup) []*outageGr
 // of examples ("such as X", "notamment X", "مثل X") when the text names
 // it again or names it with a cue word (Arabic), in a list with a named
 // service ("Reddit, Discord and X"; "such as Reddit and the site X"), or
-// with "also" next to the outage word ("X was also down"). Such a name
+// with "also" next to the outage word ("X was also down"), or next to
+// words saying it was hit (hitClause). Such a name
 // may be a secondary outage; other derived names are candidate main
 // outages only.
 func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
@@ -260,6 +284,9 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		return false
 	}
 	for _, m := range ms {
+		if m.to-m.from <= 4 && an.ci.inSentence("listhit", m.sent) && hitClause(an, m) {
+			return true
+		}
 		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
 			continue
 		}

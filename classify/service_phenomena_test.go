@@ -498,6 +498,31 @@ func TestServicePhenomena(t *testing.T) {
 			text: "Hurricane Delphine left 300,000 homes without power across the coast on Sunday, and crews expect to reconnect most by Wednesday.",
 			main: "Power grid", notAlso: []string{"Delphine", "Hurricane Delphine"},
 		},
+		{
+			name: "en services said to be among those affected",
+			text: "Cloudflare suffered a two-hour outage on Tuesday after a faulty configuration change. Shopify and Discord were among the services affected, the company said.",
+			main: "Cloudflare", also: []string{"Shopify", "Discord"},
+		},
+		{
+			name: "fr collateral victims showing error pages",
+			text: "Une panne chez Akamai a rendu des dizaines de sites inaccessibles mardi matin. Parmi les victimes collatérales, Shopify et la SNCF ont affiché des messages d'erreur pendant une heure.",
+			main: "Akamai", also: []string{"Shopify", "SNCF"},
+		},
+		{
+			name: "ar operators hit named after the verb",
+			text: "انقطعت خدمة الإنترنت في ليبيا يوم الأحد بسبب قطع في كابل بحري. وتأثرت خدمات الشركتين ليبيانا والمدار الجديد اللتين تعتمدان على الكابل.",
+			main: "Internet (Libya)", also: []string{"Libyana", "Almadar"},
+		},
+		{
+			name: "fr a company absent from the gazetteer said to be hit too",
+			text: "Le réseau de SFR est tombé en panne jeudi dans tout le pays pendant trois heures. Les caisses du distributeur Bricomarché ont elles aussi été touchées, selon l'enseigne.",
+			main: "SFR", also: []string{"Bricomarché"},
+		},
+		{
+			name: "en a network said not to be affected is no outage",
+			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
+			main: "Vodafone", notAlso: []string{"Libyana"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
