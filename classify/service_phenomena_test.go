@@ -409,6 +409,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "", also: []string{"Bell Mobility", "Bell"},
 		},
 		{
+			name: "fr a known name written with its country's adjective is filed under both",
+			text: "Guichets fermés\n\nLes guichets de La Poste tunisienne sont restés paralysés mardi pendant quatre heures après une panne informatique, a indiqué La Poste tunisienne.",
+			main: "La Poste tunisienne", also: []string{"La Poste"},
+		},
+		{
 			name: "en a public service named with its number",
 			text: "Helpline down after cyberattack\n\nThe NHS 111 phone line was down for most of Monday after a ransomware attack on a software supplier, officials said.",
 			main: "NHS 111",

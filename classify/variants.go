@@ -4,7 +4,8 @@ import "slices"
 
 // Name variants: a service is often named, in a text, longer than the
 // gazetteer or the name finder knows it: with the product, unit or country
-// word written after it ("Bell Mobility", "NHS 111", "Safaricom Ethiopia"),
+// word written after it ("Bell Mobility", "NHS 111", "Safaricom Ethiopia",
+// "La Poste tunisienne"),
 // with its French article ("L'Écho du Rhône") or an English possessive
 // ("Brannigan's"). Those forms, as written, become aliases of its outage:
 // an analyst (or a labeller) may file the outage under any of them.
@@ -18,10 +19,19 @@ const maxVariantWords = 2
 func (c *Classifier) addVariants(an *analysis, outs []*outageGroup) {
 	lower := lowerWords(an.d)
 	stop, notName := c.data.stop[an.lang], c.data.notName[an.lang]
+	country := map[int]bool{} // words of a country's name or adjective ("La Poste tunisienne")
+	for _, h := range an.countries {
+		for k := h.from; k < h.to; k++ {
+			country[k] = true
+		}
+	}
 	word := func(k int) bool {
 		t := an.d.toks[k]
 		if isAllDigits(t.norm) {
 			return len(t.norm) >= 2 && len(t.norm) <= 4 // "NHS 111", "Microsoft 365"
+		}
+		if country[k] && !t.arabic {
+			return true
 		}
 		return t.upper && !t.arabic && len(t.norm) > 1 && !lower[t.norm] && !stop[t.norm] && !notName[t.norm]
 	}
