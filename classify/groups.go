@@ -122,6 +122,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 		gs.add(gs.get(an.names[m.key]), m)
 	}
 	c.countryWide(an, gs)
+	c.countriesHit(an, gs)
 	titleSent := 0
 	if len(d.toks) > 0 {
 		titleSent = d.toks[0].sent
@@ -682,6 +683,50 @@ const (
 
 // utilityOutage is the outage a utility word of a class names when no
 // service of its kind is named in its sentence: its label and kind.
+// countriesHit adds, to a text reporting a country-wide cut, the cuts of
+// the same utility in the other countries it says were hit too ("le
+// Ghana et le Liberia ont également été touchés", "Niger and Burkina Faso
+// were also affected", "وتضررت أيضا موريتانيا والسنغال").
+func (c *Classifier) countriesHit(an *analysis, gs *groupSet) {
+	if an.ci == nil {
+		return
+	}
+	label, kind := "", ""
+	for _, k := range gs.order {
+		g := gs.groups[k]
+		if g.countryOf == "" {
+			continue
+		}
+		l, _, _ := strings.Cut(k, " (")
+		if label != "" && l != label {
+			return // cuts of two utilities: which one the countries lost is not said
+		}
+		label, kind = l, g.cand.kind
+	}
+	if label == "" {
+		return
+	}
+	cty, _ := articleCountries(an)
+	for _, h := range cty {
+		sent := an.d.toks[h.from].sent
+		m := mention{from: h.from, to: h.to, sent: sent}
+		if !an.ci.inSentence("listhit", sent) || !hitClause(an, m) {
+			continue
+		}
+		name := c.data.countries[h.owner].name
+		key := label + " (" + name + ")"
+		cand, ok := an.names[key]
+		if !ok {
+			cand = &candidate{key: key, svc: -1, kind: kind, rule: c.data.countries[h.owner].rule}
+			an.names[key] = cand
+		}
+		g := gs.get(cand)
+		g.countryOf = name
+		m.key, m.svc = key, -1
+		gs.add(g, m)
+	}
+}
+
 func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
 	switch cl {
 	case classInternet:

@@ -414,6 +414,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "La Poste tunisienne", also: []string{"La Poste"},
 		},
 		{
+			name: "fr other countries said to be hit by the same cut",
+			text: "Internet coupé au Bénin\n\nL'accès à internet était quasi nul jeudi au Bénin après l'avarie de plusieurs câbles sous-marins. Le Niger et le Burkina Faso ont également été touchés, selon un observatoire du réseau.",
+			main: "Internet (Benin)", also: []string{"Internet (Niger)", "Internet (Burkina Faso)"},
+		},
+		{
+			name: "en other countries said to be affected too",
+			text: "Internet access collapsed across Ghana on Thursday after damage to two undersea cables. Togo and Benin were also affected, monitors said.",
+			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
+		},
+		{
 			name: "en a public service named with its number",
 			text: "Helpline down after cyberattack\n\nThe NHS 111 phone line was down for most of Monday after a ransomware attack on a software supplier, officials said.",
 			main: "NHS 111",
