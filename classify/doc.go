@@ -82,7 +82,9 @@
 //     sentences. A place is never a derived name, nor is a regulator
 //     (lexicon notname:authority). A country-wide cut carries, as
 //     aliases, the regions of its country the text reports it in
-//     ("Internet (Manipur)" for "Internet (India)"); a nameless cut is
+//     ("Internet (Manipur)" for "Internet (India)"); other countries the
+//     text says were hit too ("le Niger et le Burkina Faso ont également
+//     été touchés") are cuts of the same utility; a nameless cut is
 //     named after the country of the places the text names. The longer
 //     forms the body writes of a name become its aliases (variants.go):
 //     with a product, unit or number after it ("Bell Mobility", "NHS
