@@ -157,7 +157,7 @@ func foreignValue(class, s string) (float64, error) {
 // Limits of a report in another language: conservative, since no model
 // weighs this evidence.
 const (
-	foreignMinTriggers = 2  // outage words in the text
+	foreignMinTriggers = 2  // outage words in the text (one when the title reports the outage: titleReport)
 	foreignLedeTokens  = 80 // an outage word must come this early (title and lede)
 	foreignEarlyParas  = 2  // paragraphs after the title where a cause or a length is still the main outage's
 )
@@ -209,9 +209,9 @@ func (fr *foreignReport) better(b *foreignReport, stop map[string]float64) bool 
 
 // classifyForeign decides whether a text in another language reports an
 // outage, and names what went down and the day it began where a day word
-// says so. It needs outage words early in the text, a service or utility
-// in the sentence of one of them, and no planned cut, denial or text about
-// outages in general.
+// says so. It needs outage words early in the text (two, or one in the
+// title with its service), a service or utility in the sentence of one of
+// them, and no planned cut, denial or text about outages in general.
 func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResult, ex *Explanation) {
 	d := newDoc(text)
 	fr := c.foreignReportOf(d, lr)
@@ -224,7 +224,7 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 		e := c.data.foreign[h.owner]
 		ex.Fired = append(ex.Fired, Fired{Rule: e.rule, Class: "foreign." + e.class, Text: d.span(h.from, h.to), Start: d.toks[h.from].start, End: d.toks[h.to-1].end})
 	}
-	why := fr.reject()
+	why := fr.reject(d)
 	if why != "" {
 		ex.Notes = append(ex.Notes, fmt.Sprintf("language %s (other): not a report: %s", lang, why))
 		return
@@ -265,7 +265,8 @@ func (c *Classifier) readForeign(d *doc, lang string) *foreignReport {
 // text about outages in general (statistics, advice, anniversaries,
 // lawsuits, launches: in the title or lede), and a denial of the outage. A
 // denial in a sentence that names a cause denies the cause ("no fue un
-// ciberataque"), not the outage.
+// ciberataque"), not the outage; planned work in such a sentence is the
+// cause.
 func (fr *foreignReport) counterEvidence(d *doc, ds *dataSet, trigSent map[int]bool) {
 	causeSent := map[int]bool{}
 	for _, h := range fr.hits {
@@ -278,7 +279,11 @@ func (fr *foreignReport) counterEvidence(d *doc, ds *dataSet, trigSent map[int]b
 		sent, lede := d.toks[h.from].sent, h.from < foreignLedeTokens
 		switch ds.foreign[h.owner].class {
 		case fgPlanned:
-			fr.planned = fr.planned || lede || trigSent[sent]
+			// planned work named in a sentence with a cause phrase is
+			// what caused the outage ("wegen Wartungsarbeiten gestört",
+			// "planlı bir yazılım güncellemesi sonrasında"), not a cut
+			// announced
+			fr.planned = fr.planned || (lede || trigSent[sent]) && !causeSent[sent]
 		case fgFuture:
 			fr.planned = fr.planned || (lede && trigSent[sent])
 		case fgGeneral:
@@ -440,9 +445,9 @@ func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int, wide bo
 }
 
 // reject says why the evidence is not a report, or "" when it is one.
-func (fr *foreignReport) reject() string {
+func (fr *foreignReport) reject(d *doc) string {
 	switch {
-	case len(fr.triggers) < foreignMinTriggers:
+	case len(fr.triggers) < foreignMinTriggers && !fr.titleReport(d):
 		return fmt.Sprintf("%d outage words (want %d)", len(fr.triggers), foreignMinTriggers)
 	case fr.triggers[0].from >= foreignLedeTokens:
 		return "no outage word in the title or lede"
@@ -456,6 +461,18 @@ func (fr *foreignReport) reject() string {
 		return "the title or lede speaks of outages in general"
 	}
 	return ""
+}
+
+// titleReport reports whether the title itself reports the outage: an
+// outage word and its service or utility in the title's sentence ("Ziggo
+// kampt met storing", "WhatsApp caído en todo el mundo"). One outage word
+// is then enough.
+func (fr *foreignReport) titleReport(d *doc) bool {
+	if len(fr.triggers) == 0 || fr.subject == nil || len(d.toks) == 0 {
+		return false
+	}
+	title := d.toks[0].sent
+	return fr.subject.sent == title && d.toks[fr.triggers[0].from].sent == title
 }
 
 // startDay resolves the first day word in the subject's sentence or the
