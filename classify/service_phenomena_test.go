@@ -424,6 +424,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
 		},
 		{
+			name: "en payments declined name the apps hit",
+			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
+			main: "UPI", also: []string{"PhonePe", "Paytm"},
+		},
+		{
+			name: "fr an operator reporting similar difficulties is hit too",
+			text: "Le réseau mobile de Telma est tombé en panne mardi à Antananarivo pendant trois heures. Orange Madagascar a fait état de difficultés similaires dans certains quartiers.",
+			main: "Telma", also: []string{"Orange Madagascar"},
+		},
+		{
 			name: "en a public service named with its number",
 			text: "Helpline down after cyberattack\n\nThe NHS 111 phone line was down for most of Monday after a ransomware attack on a software supplier, officials said.",
 			main: "NHS 111",
