@@ -467,8 +467,10 @@ func TestTiming(t *testing.T) {
 	}
 }
 
-// TestDateline checks that a date standing alone near the top of the text
-// becomes the publication date when the page gave none.
+// TestDateline checks that a date standing alone near the top of the text,
+// or opening the story as a wire dateline, becomes the publication date
+// when the page gave none, and that a wire dateline's day is no start when
+// the story says another.
 func TestDateline(t *testing.T) {
 	c := newTest(t)
 	tests := []struct {
@@ -488,6 +490,26 @@ func TestDateline(t *testing.T) {
 			name:      "en byline with its date",
 			text:      "Verizon outage\nBy Jane Doe • June 5, 2024\nVerizon's network went down yesterday across the Midwest for three hours.",
 			published: "2024-06-05", start: "2024-06-04",
+		},
+		{
+			name:      "fr wire dateline opening the story: publication, not start",
+			text:      "Panne de la plateforme Massar\n\nRabat, 13 juin 2019 - La plateforme Massar est restée inaccessible mercredi soir pendant trois heures, privant les bacheliers de leurs résultats.",
+			published: "2019-06-13", start: "2019-06-12",
+		},
+		{
+			name:      "en wire dateline with a weekday before the date",
+			text:      "Grid failure in the capital\n\nACCRA, Tuesday 14 May 2024 - Power went off across Accra on Monday night for five hours, the grid operator said.",
+			published: "2024-05-14", start: "2024-05-13",
+		},
+		{
+			name:      "ar wire dateline",
+			text:      "انقطاع الإنترنت في بغداد\n\nبغداد - الأحد 15 حزيران 2025 - انقطعت خدمة الإنترنت في بغداد أمس السبت لمدة ثلاث ساعات.",
+			published: "2025-06-15", start: "2025-06-14",
+		},
+		{
+			name:      "en an update stamp is no dateline",
+			text:      "Cloudflare down for half an hour\nUpdate: July 12th, 2019 – Cloudflare's service went down on July 2, 2019 for half an hour, the company said.",
+			published: "", start: "2019-07-02",
 		},
 		{
 			name:      "date inside a sentence is not a dateline",

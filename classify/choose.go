@@ -34,10 +34,12 @@ func (c *Classifier) choose(slot string, cands []Candidate) (int, SlotChoice) {
 
 // startCands are the days the rules read, as candidates for a start: not
 // a week ("this week" names no day: its Monday is no start), not an update
-// stamp ("Updated: July 12"), not after the publication.
+// stamp ("Updated: July 12"), not after the publication; a dateline's day
+// or the day the service came back only when no other day is said.
 func (ts *textScope) startCands(os *outageScope) []exprCand {
 	out := ts.d.bufs.cands[:0]
 	defer func() { ts.d.bufs.cands = out }()
+	var later []rules.Expr // days said of the article or of the outage's end
 	for _, e := range ts.exprs {
 		if !isDay(e.Value) || (e.Kind != rules.KindDate && e.Kind != rules.KindTime && e.Kind != rules.KindInterval) {
 			continue
@@ -45,9 +47,70 @@ func (ts *textScope) startCands(os *outageScope) []exprCand {
 		if e.Grain == "week" || stampBefore(prefixTail(ts.d.text, e.Start, 24)) || ts.afterPublication(e.Value) {
 			continue
 		}
+		if inDateline(ts.d.text, e) || e.Role == "end" {
+			later = append(later, e)
+			continue
+		}
 		out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
 	}
+	if len(out) == 0 {
+		// a dateline says when the article was written, and the day
+		// the service came back ("réalimentés hier soir") when it
+		// ended: the outage's start only when nothing else says it
+		for _, e := range later {
+			out = append(out, exprCand{e: e, prio: ts.prio(os, e)})
+		}
+	}
 	return orNil(out)
+}
+
+// Dateline limits: how far into the text a dateline may stand, and how
+// long the place (and weekday) before its date may be.
+const (
+	datelineReach  = 400
+	datelinePlaces = 32
+)
+
+// inDateline reports whether date expression e is a wire dateline's: near
+// the top, after the title's line, opening a paragraph after at most a
+// place, a dash or colon before the story (datelineDate). A date alone on
+// its line may head the story's events; it stays a candidate.
+func inDateline(text string, e rules.Expr) bool {
+	if e.Start > datelineReach || e.End > len(text) {
+		return false
+	}
+	lineStart := strings.LastIndexByte(text[:e.Start], '\n') + 1
+	if lineStart == 0 {
+		return false // the title's line
+	}
+	lineEnd := strings.IndexByte(text[lineStart:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(text) - lineStart
+	}
+	line := text[lineStart : lineStart+lineEnd]
+	return strings.TrimSpace(line[min(len(line), e.End-lineStart):]) != "" && datelineDate(line, e.Start-lineStart, e.End-lineStart)
+}
+
+// datelineDate reports whether the date at bytes [start, end) of line
+// opens it as a dateline: at most a place (and weekday) before it, no
+// sentence before it, and the line ending or a dash or colon after it
+// ("Rabat, 13 juin 2019 - Des milliers…", "NICE, dimanche 4 octobre 2020",
+// "بغداد - الأحد 15 حزيران 2025"); an update stamp ("Update: July 12th,
+// 2019 –") is none.
+func datelineDate(line string, start, end int) bool {
+	if start < 0 || end > len(line) || start > datelinePlaces || strings.ContainsAny(line[:start], ".!?؟") || stampBefore(line[:start]) {
+		return false
+	}
+	after := strings.TrimLeft(line[end:], " \t(),")
+	if after == "" {
+		return true
+	}
+	for _, dash := range []string{"-", "–", "—", ":"} {
+		if strings.HasPrefix(after, dash) {
+			return true
+		}
+	}
+	return false
 }
 
 // orNil is cands, or nil when there are none. Start and duration

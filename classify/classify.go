@@ -237,10 +237,20 @@ const (
 )
 
 // dateline finds a full date standing alone on a short line near the top
-// of the text ("• 6/21/2018"), as news pages print their publication date.
+// of the text ("• 6/21/2018"), as news pages print their publication
+// date, or opening a paragraph after at most a place ("Rabat, 13 juin
+// 2019 - …").
 func (c *Classifier) dateline(text, lang string) (rules.Expr, bool) {
 	head := text[:min(len(text), datelineSpan)]
-	for _, line := range strings.Split(head, "\n") {
+	for i, line := range strings.Split(head, "\n") {
+		if i > 0 {
+			// a dateline opening a paragraph: "Rabat, 13 juin 2019 - Des…"
+			for _, e := range c.tagger.Tag(line[:min(len(line), datelinePlaces+datelineLen)], lang, rules.Ref{}) {
+				if e.Kind == rules.KindDate && isDay(e.Value) && !strings.HasPrefix(e.Value, "X") && datelineDate(line, e.Start, e.End) {
+					return e, true
+				}
+			}
+		}
 		// a byline's parts: "Par Jean Dupont | 05/06/2024"
 		for _, part := range strings.FieldsFunc(line, isBylineSep) {
 			t := strings.TrimFunc(part, func(r rune) bool { return !isWordRune(r) })
