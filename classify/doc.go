@@ -55,7 +55,10 @@
 //     either order and across midnight, make a length candidate too
 //     (endtime.go), and "no length" is one. Rules still rule candidates
 //     out where the language says so: an update stamp or a day after
-//     publication is no start, a length counted back ("il y a deux ans"),
+//     publication is no start, nor, unless no other day is said, a wire
+//     dateline's day ("Rabat, 13 juin 2019 - …", which gives the
+//     publication date when the page has none) or the day the service
+//     came back ("réalimentés hier soir"); a length counted back ("il y a deux ans"),
 //     from another event ("two hours later, the firm said") or forecast is
 //     no duration, nor one said in a sentence placed before the week of
 //     publication (another outage's, when.go); a cause word in another
