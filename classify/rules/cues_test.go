@@ -103,6 +103,10 @@ func TestClockAfterTimeCue(t *testing.T) {
 		{"en around hours", "en", "The app was down for around 9 hours.", KindDuration, "", 540},
 		{"ar hawali", "ar", "توقفت الشبكة حوالي الساعة 22 ليلا", KindTime, "22:00", 0},
 		{"ar length", "ar", "توقفت الشبكة لمدة 22 ساعة", KindDuration, "", 1320},
+		// ليلا ("at night") is past noon before midnight, early morning after it
+		{"ar nine at night", "ar", "توقفت الشبكة عند التاسعة ليلا", KindTime, "21:00", 0},
+		{"ar one at night", "ar", "عادت الشبكة عند الواحدة ليلا", KindTime, "01:00", 0},
+		{"ar twelve at night", "ar", "توقفت الشبكة عند الثانية عشرة ليلا", KindTime, "00:00", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

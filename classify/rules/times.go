@@ -107,6 +107,8 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 		case "night":
 			if core.h >= 7 && core.h < 12 {
 				core.h += 12
+			} else if core.h == 12 {
+				core.h = 0 // "الثانية عشرة ليلا": midnight
 			}
 		}
 		core.ampm = true
