@@ -95,6 +95,9 @@ func TestSpanEnds(t *testing.T) {
 		{"en bare count after span", "en", "From 10am to 5 engineers worked on it.", "", "", 0},
 		{"fr bare count after span", "fr", "Il y avait de 10h à 12 techniciens sur place.", "", "", 0},
 		{"fr bare hours both", "fr", "La panne a touché 5 à 7 départements.", "", "", 0},
+		{"ar hour word takes the end's part of day", "ar", "انقطعت الشبكة من السادسة حتى الثامنة صباحا.", "06:00", "08:00", 120},
+		{"ar hour word to the evening", "ar", "توقف التطبيق من الثالثة إلى الخامسة مساء.", "15:00", "17:00", 120},
+		{"ar ordinals without a part of day", "ar", "انتقل الفريق من الأولى حتى الثالثة.", "", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -581,6 +581,12 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		_, toWord := s.get(j+1, "spanto")
 		if h, isNum := s.digits(j, 2); isNum && (h <= 12 || h <= 24 && s.hourEnd(j+2)) && (s.is(j+1, "-") || from && toWord) {
 			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
+		} else if o, isOrd := s.get(j, "ordinal"); isOrd && s.lang == "ar" && from && o.e.num >= 1 && o.e.num <= 12 {
+			// "من السادسة حتى الثامنة صباحا": an hour word takes the
+			// part of the day of the end
+			if _, to := s.get(o.end, "spanto"); to {
+				c1, e1, ok, bare = clockVal{h: int(o.e.num), rule: "clock"}, o.end, true, true
+			}
 		}
 	}
 	if !ok && from {
