@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"outages/classify/model"
 	"outages/classify/rules"
@@ -165,7 +166,7 @@ func (ts *textScope) durationCands(os *outageScope, start string) []exprCand {
 		if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
 			continue
 		}
-		if ts.elapsedOrForecast(e) {
+		if ts.elapsedOrForecast(e) || repeatWindow(prefixTail(ts.d.text, e.Start, 32)) {
 			continue
 		}
 		if !startOlder && ts.olderSent(ts.sentOf(e.Start)) {
@@ -584,6 +585,13 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 // sentence does not say the service is back ("after four hours, access
 // was restored") and no outage word follows it ("بعد أربع ساعات من
 // انقطاعها"), as in "بعد شهرين من استحواذ" (two months after a takeover).
+// repeatWindow reports whether the text before a length says it is the
+// window in which an outage repeated (repeatCues).
+func repeatWindow(before string) bool {
+	cut := cutPhrase(before, windowWords)
+	return len(cut) < len(strings.TrimRightFunc(before, unicode.IsSpace)) && endsWithPhrase(cut, repeatCues)
+}
+
 func (ts *textScope) afterOtherEvent(e rules.Expr) bool {
 	before := prefixTail(ts.d.text, e.Start, 32)
 	if !endsWithPhrase(cutPhrase(before, agoAdverb), elapsedCues) {

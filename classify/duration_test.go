@@ -339,3 +339,26 @@ func TestAfterOtherEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeatWindow: the window in which an outage repeated ("for the second
+// time in less than a month") is no length of it, in each language.
+func TestRepeatWindow(t *testing.T) {
+	for _, tt := range []struct {
+		name, before string
+		want         bool
+	}{
+		{"fr deuxième fois en", "Pour la deuxième fois en ", true},
+		{"en second time in", "for the second time in ", true},
+		{"en third time within", "for the third time within ", true},
+		{"ar للمرة الثانية خلال", "للمرة الثانية خلال ", true},
+		{"en down for", "the site was down for ", false},
+		{"fr pendant", "le réseau est resté coupé pendant ", false},
+		{"en time without in", "at the same time ", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := repeatWindow(tt.before); got != tt.want {
+				t.Errorf("repeatWindow(%q) = %v, want %v", tt.before, got, tt.want)
+			}
+		})
+	}
+}

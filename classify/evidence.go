@@ -43,6 +43,12 @@ var (
 	// A length after these words is counted from an event ("after four
 	// hours", "au bout de deux heures", "بعد ساعتين").
 	elapsedCues = []string{"after", "après", "apres", "au bout de", "au bout d'", "بعد", "عقب", "بعد مرور"}
+	// A length after these words and "in" is the window in which the
+	// outage repeated ("pour la deuxième fois en moins d'un mois", "for
+	// the third time in two weeks", "للمرة الثانية خلال أسبوع"), not its
+	// length.
+	repeatCues  = []string{"fois", "time", "times", "مرة", "مرات", "الثانية", "الثالثة"}
+	windowWords = []string{"en", "in", "within", "خلال", "في غضون", "في"}
 	// A length before these words, in a sentence saying the service is
 	// back, is how long it was down ("came back nearly 12 hours later").
 	laterCues = []string{"later", "plus tard", "بعد ذلك", "لاحقا"}
