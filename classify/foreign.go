@@ -37,6 +37,7 @@ const (
 	fgCountry  = "country"
 	fgHypo     = "hypothetical"
 	fgClock    = "clock"
+	fgNameCue  = "namecue"
 )
 
 // Reach of a hypothetical word: the outage word it makes hypothetical
@@ -51,7 +52,7 @@ var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
 	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
 	fgCause: true, fgUnit: true, fgUnitPre: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
-	fgHypo: true, fgClock: true,
+	fgHypo: true, fgClock: true, fgNameCue: true,
 }
 
 // foreignEntry is one phrase of foreign.tsv.
@@ -346,7 +347,8 @@ var foreignUtility = map[string]struct{ name, kind string }{
 
 // foreignSubjectOf is the earliest service named in a sentence holding an
 // outage word (of the gazetteer, or of foreign.tsv's services of the
-// language), else the first utility named there. A power company stands
+// language, or a capitalised name after a word that introduces one:
+// namecue), else the first utility named there. A power company stands
 // for its grid: "Power grid (Chile)", the company an alias.
 func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[int]bool) *foreignSubject {
 	ds := c.data
@@ -361,13 +363,22 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		}
 	}
 	for _, h := range longestFirst(ds.svcM.find(d)) {
-		if s := ds.services[h.owner]; s.kind != corpus.KindOther {
-			consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h)
-		}
+		s := ds.services[h.owner]
+		consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h)
 	}
 	for _, h := range fr.hits {
 		if e := ds.foreign[h.owner]; e.class == fgService {
 			consider(&foreignSubject{name: e.name, kind: e.kind, aliases: ds.foreignAliases(e), sent: d.toks[h.from].sent}, h)
+		}
+	}
+	if best == nil {
+		for _, h := range fr.hits {
+			if ds.foreign[h.owner].class != fgNameCue || !trigSent[d.toks[h.from].sent] {
+				continue
+			}
+			if from, to, ok := cuedName(d, h.to); ok {
+				consider(&foreignSubject{name: d.span(from, to), kind: corpus.KindOnlineService, sent: d.toks[h.from].sent}, hit{from: from, to: to})
+			}
 		}
 	}
 	if best != nil && best.kind != corpus.KindPower {
@@ -394,6 +405,37 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		return s
 	}
 	return best
+}
+
+// cuedNameGap is how many function words ("dell'", "von", "de") may stand
+// between a word that introduces a name and the name; cuedNameLen is the
+// longest name read.
+const (
+	cuedNameGap = 2
+	cuedNameLen = 3
+)
+
+// cuedName finds the capitalised name after the word that introduces it
+// (namecue: "il sito dell'Inps", "die App von Ziggo", "el portal del
+// SAT"), at most cuedNameGap lower-case words after it: the words [from,
+// to) of the name.
+func cuedName(d *doc, k int) (int, int, bool) {
+	if k >= len(d.toks) {
+		return 0, 0, false
+	}
+	sent := d.toks[k-1].sent
+	from := k
+	for from < len(d.toks) && from-k < cuedNameGap && d.toks[from].sent == sent && !d.toks[from].upper && !d.toks[from].arabic {
+		from++
+	}
+	if from >= len(d.toks) || d.toks[from].sent != sent || !d.toks[from].upper || d.toks[from].arabic {
+		return 0, 0, false
+	}
+	to := from + 1
+	for to < len(d.toks) && to-from < cuedNameLen && d.toks[to].sent == sent && d.toks[to].upper && d.gapBefore(to) == " " {
+		to++
+	}
+	return from, to, true
 }
 
 // foreignAliases are the other names of e's service line (prefix patterns
