@@ -90,6 +90,8 @@ func TestCauseFamilies(t *testing.T) {
 		{"en storage", "en", "The storage system of the data hall became unreachable.", "storage", "hardware_failure"},
 		{"fr stockage", "fr", "Le système de stockage est devenu inaccessible.", "stockage", "hardware_failure"},
 		{"ar storage", "ar", "تعطلت وحدات التخزين في مركز الشركة", "التخزين", "hardware_failure"},
+		{"ar one of the servers", "ar", "أرجعت الشركة العطل إلى خلل فني في أحد الخوادم الرئيسية", "أحد الخوادم", "hardware_failure"},
+		{"ar storage equipment", "ar", "نتج الانقطاع عن خلل في أحد تجهيزات التخزين", "تجهيزات التخزين", "hardware_failure"},
 		{"fr poste source", "fr", "Les quartiers ont été privés de courant après un incident technique sur un poste source.", "poste", "hardware_failure"},
 		{"en faulty server", "en", "The problem, caused by a faulty server, was fixed within the hour.", "faulty server", "hardware_failure"},
 		{"en automated update", "en", "The outage was caused by an automated quota update that went wrong.", "update", "software_change"},
