@@ -100,6 +100,7 @@ func (c *Classifier) analyseIn(text, lang, published string, b *docBufs) *analys
 	if an.subjectTriggers > 0 {
 		an.exprs, an.tagged = c.tag(b, text, lang, refOf(published)), true
 		ev.when = an.weighWhen(an.exprs, published)
+		ev.genre.denialTitle = an.denialTitle(ev.genre)
 	}
 	an.evidence = ev.features()
 	an.denied = ev.denied()

@@ -44,8 +44,9 @@
 //     detection whatever the score: an outage word must stand near something that can fail (a
 //     service, network or utility; another sense of the word cancels it),
 //     and a text denying the outage (denial words, "works normally") as
-//     much as it reports it, or denying every outage word it says, is not
-//     a report.
+//     much as it reports it, denying every outage word it says, or whose
+//     headline denies an outage (not a cause) and reports none, is not a
+//     report.
 //  3. Candidates per slot (groups.go, choose.go): every service named
 //     in a sentence with an outage word, and every country-wide cut, is a
 //     candidate main outage; every day, length and cause phrase of the

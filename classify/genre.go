@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"outages/classify/rules"
+	"outages/corpus"
 	"strings"
 	"time"
 	"unicode"
@@ -52,6 +54,9 @@ const oldOutageDays = 120
 type genreEvidence struct {
 	deniedTrig  []float64 // outage words near a subject in a denial's scope: no report evidence
 	titleDenied bool      // an outage word of the title is denied ("X denies internet cut", "Non, il n'y a pas eu de panne")
+	titleSaid   bool      // an outage word of the title is not denied
+	titleDenial []hit     // the title's denied outage words
+	denialTitle bool      // the title denies an outage, not a cause, and reports none (denialTitle)
 	normal      []float64 // "works normally": denial evidence
 	oldYears    float64   // share of the reporting sentences that name only years long before publication
 }
@@ -71,10 +76,14 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 		case e.class == classTrigger && an.active[i] && an.withSubject[i]:
 			if an.triggerDenied(h) {
 				ev.genre.deniedTrig = append(ev.genre.deniedTrig, e.weight)
-				ev.genre.titleDenied = ev.genre.titleDenied || h.from < titleEnd
+				if h.from < titleEnd {
+					ev.genre.titleDenied = true
+					ev.genre.titleDenial = append(ev.genre.titleDenial, h)
+				}
 				an.noteFired(h, "near a subject, but denied (a negation, denial or rumour before it)")
 			} else {
 				ev.trig = append(ev.trig, e.weight)
+				ev.genre.titleSaid = ev.genre.titleSaid || h.from < titleEnd
 			}
 		case e.class == classNormal && !an.normalCancelled(an.d.toks[h.from].sent) && !an.asideNormal(h.from):
 			ev.genre.normal = append(ev.genre.normal, e.weight)
@@ -85,6 +94,38 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 		}
 	}
 	ev.genre.oldYears = an.oldYearShare(published)
+}
+
+// denialTitle reports whether the title denies an outage and reports
+// none: its denied outage words are not causes ("MTN dismisses claims of
+// nationwide network outage", "«موبيليس» تنفي وجود عطل"; not "SFR exclut
+// une cyberattaque", a denied cause), and none of its outage words stands
+// outside a denial.
+func (an *analysis) denialTitle(g genreEvidence) bool {
+	if len(g.titleDenial) == 0 || g.titleSaid {
+		return false
+	}
+	for _, h := range g.titleDenial {
+		if !an.causeAt(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// causeAt reports whether outage word h lies in a cause phrase of the
+// rule engine ("cyberattaque", "hack"): a cause, not the outage. A
+// shutdown's phrase ("قطع الإنترنت خلال الامتحانات") names the outage
+// itself.
+func (an *analysis) causeAt(h hit) bool {
+	d := an.d
+	start, end := d.toks[h.from].start, d.toks[h.to-1].end
+	for _, e := range an.exprs {
+		if e.Kind == rules.KindCause && e.Cause != corpus.CauseGovernment && e.Start < end && start < e.End {
+			return true
+		}
+	}
+	return false
 }
 
 // firedOf describes lexicon hit h for the explanation.
@@ -236,6 +277,9 @@ func digitValue(r rune) int {
 func (ev evidence) denied() bool {
 	if len(ev.trig) == 0 && len(ev.genre.deniedTrig) > 0 {
 		return true
+	}
+	if ev.genre.denialTitle {
+		return true // the headline denies the outage: the article reports a denial
 	}
 	d := decayed(append(append([]float64(nil), ev.neg[classDenial]...), ev.genre.normal...))
 	return d > 0 && d >= decayed(ev.trig)

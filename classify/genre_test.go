@@ -42,6 +42,10 @@ func TestDenialGate(t *testing.T) {
 		{"en cause denied", "The bank's mobile app went down for five hours on Monday, leaving customers unable to pay. The bank denied that it had been hacked and blamed a faulty update. Services were restored by the evening.", true},
 		{"ar cause denied", "انقطعت خدمة الإنترنت عن آلاف المشتركين في عدة محافظات أمس، ونفت الشركة وجود قطع في الكابلات البحرية، وأوضحت أن العطل في أحد الأجهزة الرئيسية وتمت إعادة الخدمة.", true},
 		{"en back to normal", "The streaming service was down for three hours on Sunday evening after a database failure. It is now running normally again, the company said.", true},
+		// a headline that denies the outage and reports none: an article about a denial
+		{"en headline denial", "Telecom operator dismisses claims of nationwide network outage\n\nThe operator said a post shared on social media on Sunday showed screenshots of an old incident. Some subscribers reported slow data in the evening, but the network was available, it said.", false},
+		{"ar headline denial", "«موبيليس» تنفي وجود عطل في شبكتها\n\nقال المتعامل إن بعض المشتركين اشتكوا من انقطاع المكالمات مساء أمس بسبب ضغط الشبكة، لكن الخدمة متاحة في كامل الولايات.", false},
+		{"fr headline denies the cause only", "L'opérateur exclut une cyberattaque\n\nLe réseau mobile a été coupé mardi pendant quatre heures dans tout le pays, privant des millions d'abonnés d'appels. L'opérateur évoque une erreur de configuration.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
