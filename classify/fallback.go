@@ -510,8 +510,8 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			}
 			end++
 		}
-		if end == k+1 || end == k+2 && utility[k+1] {
-			continue
+		if end == k+1 || end == k+2 && utility[k+1] || arabicNotName[d.toks[k+1].norm] {
+			continue // no name, or a word that opens none ("المنصة عبر حسابها", "الموقع الرسمي")
 		}
 		from := k + 1
 		if in {
@@ -541,6 +541,18 @@ func arabicCue(norm string) (in, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// arabicNotName are words that never open a service's name after a cue:
+// prepositions ("عبر حسابها الرسمي": where it posted) and the adjectives
+// and generic nouns that qualify the cue itself ("الموقع الرسمي",
+// "الخدمات الحكومية", "شركة التوزيع").
+var arabicNotName = map[string]bool{
+	"عبر": true, "لدي": true, "لدى": true, "حول": true, "ضد": true, "نحو": true,
+	"الرسمي": true, "الرسميه": true, "الحكومي": true, "الحكوميه": true, "الالكتروني": true, "الالكترونيه": true,
+	"الرقمي": true, "الرقميه": true, "الوطني": true, "الوطنيه": true, "الجديد": true, "الجديده": true,
+	"الرئيسي": true, "الرئيسيه": true, "الخاص": true, "الخاصه": true, "العام": true, "العامه": true,
+	"المحلي": true, "المحليه": true, "التوزيع": true, "النقل": true, "المعنيه": true, "المعني": true,
 }
 
 // arabicNameEnds are words of time that end an Arabic name rather than go

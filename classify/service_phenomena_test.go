@@ -434,6 +434,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Telma", also: []string{"Orange Madagascar"},
 		},
 		{
+			name: "ar where a platform posted and its adjectives are no names",
+			text: "توقفت منصة بانوراما للتذاكر عن العمل ساعة كاملة مساء أمس، وأوضحت المنصة عبر حسابها الرسمي أن الضغط كان كبيرا على الموقع الرسمي للحجز.",
+			main: "بانوراما للتذاكر", notAlso: []string{"عبر حسابها الرسمي", "الرسمي للحجز"},
+		},
+		{
 			name: "en a public service named with its number",
 			text: "Helpline down after cyberattack\n\nThe NHS 111 phone line was down for most of Monday after a ransomware attack on a software supplier, officials said.",
 			main: "NHS 111",
