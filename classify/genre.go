@@ -1,13 +1,13 @@
 package classify
 
 import (
-	"outages/classify/rules"
-	"outages/corpus"
 	"strings"
 	"time"
 	"unicode"
 
 	"outages/classify/model"
+	"outages/classify/rules"
+	"outages/corpus"
 )
 
 // Texts that name an outage without reporting one: the outage is denied
@@ -53,9 +53,8 @@ const oldOutageDays = 120
 // genreEvidence is what the genre classes found in one text.
 type genreEvidence struct {
 	deniedTrig  []float64 // outage words near a subject in a denial's scope: no report evidence
-	titleDenied bool      // an outage word of the title is denied ("X denies internet cut", "Non, il n'y a pas eu de panne")
+	titleDenial []hit     // the title's denied outage words ("X denies internet cut", "Non, il n'y a pas eu de panne")
 	titleSaid   bool      // an outage word of the title is not denied
-	titleDenial []hit     // the title's denied outage words
 	denialTitle bool      // the title denies an outage, not a cause, and reports none (denialTitle)
 	normal      []float64 // "works normally": denial evidence
 	oldYears    float64   // share of the reporting sentences that name only years long before publication
@@ -77,7 +76,6 @@ func (an *analysis) weighGenre(ev *evidence, published string) {
 			if an.triggerDenied(h) {
 				ev.genre.deniedTrig = append(ev.genre.deniedTrig, e.weight)
 				if h.from < titleEnd {
-					ev.genre.titleDenied = true
 					ev.genre.titleDenial = append(ev.genre.titleDenial, h)
 				}
 				an.noteFired(h, "near a subject, but denied (a negation, denial or rumour before it)")
@@ -293,7 +291,7 @@ func (ev evidence) genreFeatures(fs *model.Features) {
 		fs.Add("neg."+cl, min(decayed(ev.neg[cl]), 8)/4)
 	}
 	fs.Add("denied.trig", min(decayed(ev.genre.deniedTrig), 8)/4)
-	fs.On("title.denied", ev.genre.titleDenied)
+	fs.On("title.denied", len(ev.genre.titleDenial) > 0)
 	fs.Add("neg.normal", min(decayed(ev.genre.normal), 8)/4)
 	fs.Add("past.oldyear", ev.genre.oldYears)
 }

@@ -681,8 +681,6 @@ const (
 	labelBanking  = "Banking services"
 )
 
-// utilityOutage is the outage a utility word of a class names when no
-// service of its kind is named in its sentence: its label and kind.
 // countriesHit adds, to a text reporting a country-wide cut, the cuts of
 // the same utility in the other countries it says were hit too ("le
 // Ghana et le Liberia ont également été touchés", "Niger and Burkina Faso
@@ -713,20 +711,29 @@ func (c *Classifier) countriesHit(an *analysis, gs *groupSet) {
 		if !an.ci.inSentence("listhit", sent) || !hitClause(an, m) {
 			continue
 		}
-		name := c.data.countries[h.owner].name
-		key := label + " (" + name + ")"
-		cand, ok := an.names[key]
-		if !ok {
-			cand = &candidate{key: key, svc: -1, kind: kind, rule: c.data.countries[h.owner].rule}
-			an.names[key] = cand
-		}
-		g := gs.get(cand)
-		g.countryOf = name
-		m.key, m.svc = key, -1
-		gs.add(g, m)
+		c.countryCut(gs, label, kind, h.owner, m)
 	}
 }
 
+// countryCut adds mention m to the cut of utility label in country ci
+// ("Internet (Niger)"), made on first use, and returns its group.
+func (c *Classifier) countryCut(gs *groupSet, label, kind string, ci int, m mention) *outageGroup {
+	an, name := gs.an, c.data.countries[ci].name
+	key := label + " (" + name + ")"
+	cand, ok := an.names[key]
+	if !ok {
+		cand = &candidate{key: key, svc: -1, kind: kind, rule: c.data.countries[ci].rule}
+		an.names[key] = cand
+	}
+	g := gs.get(cand)
+	g.countryOf = name
+	m.key, m.svc = key, -1
+	gs.add(g, m)
+	return g
+}
+
+// utilityOutage is the outage a utility word of a class names when no
+// service of its kind is named in its sentence: its label and kind.
 func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
 	switch cl {
 	case classInternet:
@@ -792,15 +799,8 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 				continue // the text reports this cut where it has an outage word
 			}
 			titled[key] = titled[key] || titleOnly
-			cand, ok := an.names[key]
-			if !ok {
-				cand = &candidate{key: key, svc: -1, kind: kind, rule: ds.countries[ci].rule}
-				an.names[key] = cand
-			}
-			c.addRegions(an, cand, label, name, []int{d.toks[0].sent, sent})
-			g := gs.get(cand)
-			g.countryOf = name
-			gs.add(g, mention{key: key, svc: -1, from: h.from, to: h.to, sent: sent, at: ats[i]})
+			g := c.countryCut(gs, label, kind, ci, mention{from: h.from, to: h.to, sent: sent, at: ats[i]})
+			c.addRegions(an, g.cand, label, name, []int{d.toks[0].sent, sent})
 		}
 	}
 }
