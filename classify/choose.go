@@ -580,11 +580,6 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
 }
 
-// afterOtherEvent reports whether a length follows "after", "au bout
-// de", "بعد" and may be counted from something else than the outage: its
-// sentence does not say the service is back ("after four hours, access
-// was restored") and no outage word follows it ("بعد أربع ساعات من
-// انقطاعها"), as in "بعد شهرين من استحواذ" (two months after a takeover).
 // repeatWindow reports whether the text before a length says it is the
 // window in which an outage repeated (repeatCues).
 func repeatWindow(before string) bool {
@@ -592,6 +587,11 @@ func repeatWindow(before string) bool {
 	return len(cut) < len(strings.TrimRightFunc(before, unicode.IsSpace)) && endsWithPhrase(cut, repeatCues)
 }
 
+// afterOtherEvent reports whether a length follows "after", "au bout
+// de", "بعد" and may be counted from something else than the outage: its
+// sentence does not say the service is back ("after four hours, access
+// was restored") and no outage word follows it ("بعد أربع ساعات من
+// انقطاعها"), as in "بعد شهرين من استحواذ" (two months after a takeover).
 func (ts *textScope) afterOtherEvent(e rules.Expr) bool {
 	before := prefixTail(ts.d.text, e.Start, 32)
 	if !endsWithPhrase(cutPhrase(before, agoAdverb), elapsedCues) {

@@ -245,7 +245,7 @@ func (c *Classifier) dateline(text, lang string) (rules.Expr, bool) {
 	for i, line := range strings.Split(head, "\n") {
 		if i > 0 {
 			// a dateline opening a paragraph: "Rabat, 13 juin 2019 - Des…"
-			for _, e := range c.tagger.Tag(line[:min(len(line), datelinePlaces+datelineLen)], lang, rules.Ref{}) {
+			for _, e := range c.tagger.Tag(suffixHead(line, 0, datelinePlaces+datelineLen), lang, rules.Ref{}) {
 				if e.Kind == rules.KindDate && isDay(e.Value) && !strings.HasPrefix(e.Value, "X") && datelineDate(line, e.Start, e.End) {
 					return e, true
 				}

@@ -335,12 +335,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 	d, ds := an.d, c.data
 	notName, authority := ds.notName[an.lang], ds.authority[an.lang]
 	stop := ds.stop[an.lang]
-	country := make([]bool, len(d.toks))
-	for _, h := range an.countries {
-		for k := h.from; k < h.to && k < len(d.toks); k++ {
-			country[k] = true
-		}
-	}
+	country := an.countryTokens()
 	for k, named := range an.namedByNamer() {
 		country[k] = country[k] || named
 	}
@@ -459,6 +454,18 @@ func repeatedOpeners(d *doc, out []derivedName) []derivedName {
 		keep = append(keep, n)
 	}
 	return keep
+}
+
+// countryTokens marks the words of the countries' names and adjectives the
+// text writes (countries.tsv).
+func (an *analysis) countryTokens() []bool {
+	country := make([]bool, len(an.d.toks))
+	for _, h := range an.countries {
+		for k := h.from; k < h.to && k < len(country); k++ {
+			country[k] = true
+		}
+	}
+	return country
 }
 
 // arabicNames lists the noun phrases after Arabic cue words (منصة, تطبيق,

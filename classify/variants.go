@@ -19,12 +19,7 @@ const maxVariantWords = 2
 func (c *Classifier) addVariants(an *analysis, outs []*outageGroup) {
 	lower := lowerWords(an.d)
 	stop, notName := c.data.stop[an.lang], c.data.notName[an.lang]
-	country := map[int]bool{} // words of a country's name or adjective ("La Poste tunisienne")
-	for _, h := range an.countries {
-		for k := h.from; k < h.to; k++ {
-			country[k] = true
-		}
-	}
+	country := an.countryTokens() // a country's name or adjective after the name: "La Poste tunisienne"
 	word := func(k int) bool {
 		t := an.d.toks[k]
 		if isAllDigits(t.norm) {
