@@ -55,6 +55,7 @@ const (
 	classBanking    = "banking"    // a country's banking services as a whole (names Banking services (Country))
 	classOverran    = "overran"    // planned work that went wrong: planned cues do not count
 	classNamer      = "namer"      // names what follows, which is not a service ("tempête Ciarán")
+	classFight      = "fight"      // what follows is what a measure fights ("éviter la propagation de fausses informations"): no denial
 )
 
 var lexClasses = map[string]bool{
@@ -63,6 +64,7 @@ var lexClasses = map[string]bool{
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
 	classWeakCause: true, classCauseDeny: true, classDismiss: true, classCauseGuard: true, classContrast: true,
 	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true, classNamer: true,
+	classFight: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}

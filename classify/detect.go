@@ -110,6 +110,24 @@ func (c *Classifier) analyseIn(text, lang, published string, b *docBufs) *analys
 
 func (an *analysis) class(h hit) string { return an.ds.lex[h.owner].class }
 
+// fightGap is how many words may stand between a word of fight
+// ("éviter", "to curb", "لمكافحة") and what it fights.
+const fightGap = 4
+
+// foughtAgainst reports whether lexicon hit h is what a measure fights, a
+// word of fight or protection (fight, causeguard) at most fightGap words
+// before it in its sentence: "pour éviter la propagation de fausses
+// informations" justifies a shutdown; it denies nothing.
+func (an *analysis) foughtAgainst(h hit) bool {
+	d := an.d
+	for _, g := range an.lex {
+		if cl := an.class(g); (cl == classFight || cl == classCauseGuard) && g.to <= h.from && h.from-g.to <= fightGap && d.toks[g.from].sent == d.toks[h.from].sent {
+			return true
+		}
+	}
+	return false
+}
+
 // cancelTriggers turns off the outage words inside a longer outage word or
 // covered by another sense of the word, and repeats on the same tokens.
 func (an *analysis) cancelTriggers() {
@@ -212,7 +230,13 @@ func (an *analysis) weighEvidence(subjects []tokPos) evidence {
 				break
 			}
 			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
-		case classSense, classGeneral, classDenial:
+		case classDenial:
+			if an.foughtAgainst(h) {
+				f.Note, f.Weight = "what a measure fights (a shutdown's reason), not a denial", 0
+				break
+			}
+			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
+		case classSense, classGeneral:
 			ev.neg[e.class] = append(ev.neg[e.class], e.weight)
 		default:
 			continue

@@ -45,6 +45,10 @@ func TestDenialGate(t *testing.T) {
 		// a headline that denies the outage and reports none: an article about a denial
 		{"en headline denial", "Telecom operator dismisses claims of nationwide network outage\n\nThe operator said a post shared on social media on Sunday showed screenshots of an old incident. Some subscribers reported slow data in the evening, but the network was available, it said.", false},
 		{"ar headline denial", "«موبيليس» تنفي وجود عطل في شبكتها\n\nقال المتعامل إن بعض المشتركين اشتكوا من انقطاع المكالمات مساء أمس بسبب ضغط الشبكة، لكن الخدمة متاحة في كامل الولايات.", false},
+		// "fake news" as a shutdown's stated reason denies nothing
+		{"fr shutdown against false information", "Internet coupé au soir des élections\n\nLes habitants se sont réveillés dimanche sans accès à internet. Le ministre a justifié la coupure par la nécessité d'éviter la propagation de fausses informations.", true},
+		{"en shutdown to curb misinformation", "Internet cut across the country after the vote\n\nMobile internet was shut down nationwide on Sunday. The government said the shutdown was needed to curb misinformation and rumours.", true},
+		{"ar shutdown against rumours", "قطع الإنترنت في البلاد بعد الانتخابات\n\nانقطعت خدمة الإنترنت في كامل البلاد يوم الأحد، وبررت الحكومة القطع بضرورة مكافحة الأخبار الكاذبة والشائعات.", true},
 		{"fr headline denies the cause only", "L'opérateur exclut une cyberattaque\n\nLe réseau mobile a été coupé mardi pendant quatre heures dans tout le pays, privant des millions d'abonnés d'appels. L'opérateur évoque une erreur de configuration.", true},
 	}
 	for _, tt := range tests {
