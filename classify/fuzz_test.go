@@ -22,6 +22,10 @@ func FuzzClassify(f *testing.F) {
 		"Сбой «Сбера»: приложение не работало вчера полтора часа. Сбой",
 		"Pană de curent în București: fără curent 2 ore, marţi, după furtună.",
 		"Gangguan Telkomsel: layanan tidak bisa diakses selama dua belas jam kemarin.",
+		"Panne\n\nRabat, 13 juin 2019 - La plateforme a été inaccessible mercredi soir. Pour la deuxième fois en moins d'un mois.",
+		"Il sito dell'Inps va in tilt\n\nIl sito dell'Inps è rimasto inaccessibile per ore.",
+		"«موبيليس» تنفي وجود عطل\n\nبغداد - الأحد 15 حزيران 2025 - من السادسة حتى الثامنة صباحا، وتأثرت خدمات X و Y.",
+		"\n,\u00ab",
 	} {
 		f.Add(s, "2024-01-02")
 	}
