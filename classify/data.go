@@ -358,14 +358,68 @@ func phrasesOf(at, lang, col string) ([]string, []sourcePhrase, error) {
 		langs = []string{lang}
 	}
 	out := make([]sourcePhrase, 0, len(alts))
-	for _, a := range alts {
-		p, err := compilePhrase(a)
+	for _, alt := range alts {
+		forms, err := expandPhrase(alt)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", at, err)
 		}
-		out = append(out, sourcePhrase{phrase: p, text: a})
+		for _, a := range forms {
+			p, err := compilePhrase(a)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", at, err)
+			}
+			out = append(out, sourcePhrase{phrase: p, text: a})
+		}
 	}
 	return langs, out, nil
+}
+
+// maxForms bounds how many phrases one phrase with choices may stand for.
+const maxForms = 2048
+
+// expandPhrase returns the phrases a phrase with choices stands for: each
+// group "(a/b/)" is replaced by each of its choices (whole words), an empty
+// choice leaving the slot out ("were (also/) (affected/hit)" is four
+// phrases). A phrase without groups stands for itself.
+func expandPhrase(p string) ([]string, error) {
+	forms, err := expandGroups(p)
+	if err != nil {
+		return nil, fmt.Errorf("phrase %q: %w", p, err)
+	}
+	for _, f := range forms {
+		if f == "" {
+			return nil, fmt.Errorf("phrase %q: a choice leaves it empty", p)
+		}
+	}
+	return forms, nil
+}
+
+func expandGroups(p string) ([]string, error) {
+	open := strings.IndexByte(p, '(')
+	if open < 0 {
+		if strings.ContainsAny(p, ")/") {
+			return nil, errors.New("'/' or ')' outside a group \"(a/b)\"")
+		}
+		return []string{strings.Join(strings.Fields(p), " ")}, nil
+	}
+	end := strings.IndexByte(p[open:], ')')
+	if end < 0 || strings.ContainsAny(p[:open], ")/") || strings.IndexByte(p[open+1:open+end], '(') >= 0 {
+		return nil, errors.New("unbalanced or nested group")
+	}
+	rest, err := expandGroups(p[open+end+1:])
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, choice := range strings.Split(p[open+1:open+end], "/") {
+		for _, r := range rest {
+			out = append(out, strings.Join(strings.Fields(p[:open]+" "+choice+" "+r), " "))
+		}
+		if len(out) > maxForms {
+			return nil, fmt.Errorf("more than %d forms", maxForms)
+		}
+	}
+	return out, nil
 }
 
 // serviceLine reads one line of services.tsv: a service, its kind, languages and aliases.

@@ -424,6 +424,26 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
 		},
 		{
+			name: "en other countries said to be badly affected",
+			text: "Internet access collapsed across Ghana on Thursday after damage to two undersea cables. Togo and Benin were also badly affected, monitors said.",
+			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
+		},
+		{
+			name: "fr other countries said to suffer disruptions too",
+			text: "Internet coupé au Bénin\n\nL'accès à internet était quasi nul jeudi au Bénin après l'avarie de plusieurs câbles sous-marins. Le Niger et le Togo subissent également des perturbations, selon un observatoire du réseau.",
+			main: "Internet (Benin)", also: []string{"Internet (Niger)", "Internet (Togo)"},
+		},
+		{
+			name: "en an operator suffering the same problems is hit too",
+			text: "The mobile network of Telma failed for three hours on Tuesday in Antananarivo. Orange Madagascar also suffered similar problems in some districts.",
+			main: "Telma", also: []string{"Orange Madagascar"},
+		},
+		{
+			name: "fr an operator said to be heavily hit too",
+			text: "Le réseau mobile de Telma est tombé en panne mardi à Antananarivo pendant trois heures. Orange Madagascar a également été fortement touché dans certains quartiers.",
+			main: "Telma", also: []string{"Orange Madagascar"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
