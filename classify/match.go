@@ -308,16 +308,20 @@ func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit, firstMatched bool)
 				break
 			}
 		}
-		if ok && !containsHit(hits, id, i) {
+		if ok && !containsHit(hits, id, p.owner, i, i+len(p.toks)) {
 			hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
 		}
 	}
 	return hits
 }
 
-func containsHit(hits []hit, id, from int) bool {
+// containsHit reports whether hits, whose last ones start at from, hold
+// phrase id there, or another phrase of the same owner over the same
+// tokens (two forms of one rule, "المباراة" and "مباراة" with its article,
+// are one hit).
+func containsHit(hits []hit, id, owner, from, to int) bool {
 	for k := len(hits) - 1; k >= 0 && hits[k].from == from; k-- {
-		if hits[k].phrase == id {
+		if hits[k].phrase == id || hits[k].owner == owner && hits[k].to == to {
 			return true
 		}
 	}
