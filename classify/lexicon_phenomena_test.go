@@ -29,6 +29,10 @@ func TestLexiconPhenomena(t *testing.T) {
 		name, text string
 		want       bool
 	}{
+		{"fr connection badly degraded during a final", "Finale : connexion fortement dégradée au stade\n\nPendant la finale du championnat dimanche soir, le réseau mobile de Telma est resté très dégradé dans le stade près de deux heures, selon l'opérateur.", true},
+		{"ar connection badly degraded during a match", "ضعف كبير في شبكة زين خلال المباراة النهائية\n\nشهدت شبكة زين ضعفا كبيرا في خدمة الإنترنت داخل الملعب مساء الأحد خلال المباراة النهائية للبطولة لنحو ساعتين، بحسب الشركة.", true},
+		{"en connection badly degraded during a final", "Mobile data severely degraded at stadium during final\n\nZain's mobile data was severely degraded at the stadium for nearly two hours during Sunday's championship final, the operator said.", true},
+		{"ar a series starring an actor", "مسلسل «الظلام» من بطولة نخبة من النجوم يتخيل انقطاع الكهرباء عن المدينة لأسابيع، ويعرض الحلقة الأولى مساء الخميس.", false},
 		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
 		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
 		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
