@@ -299,11 +299,20 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
 			return true
 		}
-		if alsoDown(an, m) || subjectDown(an, m) {
+		if alsoDown(an, m) || subjectDown(an, m) || usersDown(an, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// usersDown reports whether derived mention m names the service of people
+// a sentence with an outage word reports ("customers of X could not pay",
+// "les abonnés de X", "مشتركو X", "X users said listings would not load"):
+// right after words naming them (an article between) or, in English,
+// right before.
+func usersDown(an *analysis, m mention) bool {
+	return an.ci.before(an.d, "usersof", m.from, 1) || an.ci.startsAtTok("users", m.to)
 }
 
 // clauseGap is how many words may separate a derived name from the outage

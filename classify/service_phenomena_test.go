@@ -444,6 +444,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Telma", also: []string{"Orange Madagascar"},
 		},
 		{
+			name: "en customers of an unknown app could not log in",
+			text: "An Amazon Web Services outage on Tuesday lasted three hours. Snapchat failed to load, and customers of Zorblo could not log in to order meals.",
+			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
+		},
+		{
+			name: "en an unknown app's users said it would not load",
+			text: "An Amazon Web Services outage on Tuesday lasted three hours. Snapchat failed to load, and Zorblo users said their orders would not load.",
+			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
+		},
+		{
+			name: "fr subscribers of an unknown service lost it",
+			text: "Une panne d'Amazon Web Services a duré trois heures mardi. Snapchat ne répondait plus, et les abonnés de Zorblo ne pouvaient plus commander leurs repas.",
+			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
