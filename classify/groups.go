@@ -693,25 +693,23 @@ const (
 // countriesHit adds, to a text reporting a country-wide cut, the cuts of
 // the same utility in the other countries it says were hit too ("le
 // Ghana et le Liberia ont également été touchés", "Niger and Burkina Faso
-// were also affected", "وتضررت أيضا موريتانيا والسنغال").
+// were also affected", "وتضررت أيضا موريتانيا والسنغال"). With cuts of
+// several utilities, the countries lost the one the text reports first.
 func (c *Classifier) countriesHit(an *analysis, gs *groupSet) {
 	if an.ci == nil {
 		return
 	}
-	label, kind := "", ""
+	label, kind, first := "", "", -1
 	for _, k := range gs.order {
 		g := gs.groups[k]
-		if g.countryOf == "" {
+		if g.countryOf == "" || g.first < 0 || first >= 0 && g.first >= first {
 			continue
 		}
-		l, _, _ := strings.Cut(k, " (")
-		if label != "" && l != label {
-			return // cuts of two utilities: which one the countries lost is not said
-		}
-		label, kind = l, g.cand.kind
+		label, _, _ = strings.Cut(k, " (")
+		kind, first = g.cand.kind, g.first
 	}
 	if label == "" {
-		return
+		return // no cut reported with an outage word
 	}
 	cty, _ := articleCountries(an)
 	for _, h := range cty {

@@ -459,6 +459,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
 		},
 		{
+			name: "en other countries hit by the cut reported first, with a bank cut elsewhere",
+			text: "Internet access collapsed across Ghana on Thursday after damage to two undersea cables. In Nigeria, the disruption took banking apps offline. Togo and Benin were also affected, monitors said.",
+			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
