@@ -32,6 +32,16 @@ func TestCauseChoice(t *testing.T) {
 		denied     string // a cause that must be in cause_denied, or ""
 	}{
 		{
+			name:  "en the grid operator's statement tells the blackout's cause",
+			text:  "Blackout across South Africa\n\nMost of South Africa lost power on Tuesday evening for six hours. Eskom said a failure in a switching station tripped several generating units, shutting down the grid.",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
+			name:  "fr the grid operator's statement tells the blackout's cause",
+			text:  "Coupure d'électricité géante au Sénégal\n\nUne grande partie du Sénégal a été privée d'électricité mardi soir pendant six heures. La Senelec a expliqué qu'une avarie sur un transformateur avait provoqué le déclenchement de plusieurs centrales.",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
 			name:  "fr denial covers every mention of the cause",
 			text:  "Le site de réservation de la SNCF a été inaccessible mardi matin après une attaque revendiquée par un groupe de hackers sur les réseaux sociaux. La SNCF dément tout piratage : la panne est due à un bug logiciel.",
 			cause: corpus.CauseSoftwareBug, denied: corpus.CauseCyberattack,
