@@ -305,3 +305,33 @@ func TestDenialClause(t *testing.T) {
 		})
 	}
 }
+
+// TestLengthBeforeEvent: after a duration cue, a count followed by
+// "before" ("lasted nearly four hours before the fix") is a length; without
+// one, "two hours before midnight" stays a time counted back.
+func TestLengthBeforeEvent(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		minutes          int // 0: no length
+	}{
+		{"en lasted, hedge", "en", "The problem lasted nearly four hours before the company rolled it back.", 240},
+		{"en for", "en", "Service was down for three hours before engineers restored it.", 180},
+		{"fr a duré, hedge", "fr", "La panne a duré près de quatre heures avant que le service ne soit rétabli.", 240},
+		{"ar istamarra, hedge", "ar", "استمر العطل نحو ثلاث ساعات قبل أن تعود الخدمة.", 180},
+		{"en no cue", "en", "The outage began two hours before midnight.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := 0
+			for _, x := range tg.Tag(tt.text, tt.lang, refDay) {
+				if x.Kind == KindDuration && x.Minutes != nil {
+					got = *x.Minutes
+				}
+			}
+			if got != tt.minutes {
+				t.Errorf("%q: length %d minutes, want %d", tt.text, got, tt.minutes)
+			}
+		})
+	}
+}

@@ -838,7 +838,7 @@ func (s *scan) relShift(i int, rd time.Time, known bool) (dateVal, int, bool) {
 	if sign == 0 {
 		if m, ok := s.get(e, "shift"); ok && m.e.args[1] == "after" {
 			sign, e2 = int(m.e.num), m.end
-			elapsed = s.isElapsed(e, m.end, "after")
+			elapsed = s.isElapsed(e, m.end, "after") || s.lengthCueBefore(i)
 		}
 	}
 	short := unit == "second" || unit == "minute" || unit == "hour"
@@ -968,6 +968,25 @@ func (s *scan) isElapsed(i, end int, side string) bool {
 	for _, m := range s.ms[i] {
 		if m.e.kind == "elapsed" && m.e.args[0] == side && m.end == end {
 			return true
+		}
+	}
+	return false
+}
+
+// lengthCueBefore reports whether a duration cue stands before token i,
+// a hedge between them or not ("lasted nearly four hours before the fix",
+// "a duré près de trois heures avant"): the count after it is a length,
+// and the word after the count ("before", "avant") does not make it a
+// time counted back from the reference.
+func (s *scan) lengthCueBefore(i int) bool {
+	if s.durCueBefore(i) {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		for _, m := range s.ms[k] {
+			if m.e.kind == "hedge" && m.end == i && s.durCueBefore(k) {
+				return true
+			}
 		}
 	}
 	return false
