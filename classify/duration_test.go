@@ -144,15 +144,36 @@ func TestLengthsNotElapsed(t *testing.T) {
 
 // TestTimeSpans: a start time and an end time of the outage make a length
 // candidate, in either order in the text and across midnight; times with
-// no end make none.
+// no end make none. A time said without am or pm that makes the length
+// over twelve hours is also read twelve hours later, unless the text uses
+// a 24-hour clock.
 func TestTimeSpans(t *testing.T) {
 	c := newTest(t)
 	tests := []struct {
-		name  string
-		text  string
-		exprs []rules.Expr
-		want  string // "" when no span
+		name    string
+		text    string
+		exprs   []rules.Expr
+		want    string // "" when no span
+		notWant string // a length that must not be a candidate
 	}{
+		{
+			name: "ar end said without pm",
+			text: "بدأ انقطاع الإنترنت في الأردن عند الساعة التاسعة مساء. وعادت الخدمة عند الحادية عشرة وعشرين دقيقة",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "عند الساعة التاسعة مساء", Time: "21:00", Role: "start"},
+				{Kind: rules.KindTime, Text: "عند الحادية عشرة وعشرين دقيقة", Time: "11:20", HalfDay: true},
+			},
+			want: "140 min (exact)",
+		},
+		{
+			name: "fr a 24-hour clock",
+			text: "La panne du réseau SFR a commencé vers 10 heures lundi. Le rétablissement complet est intervenu à 23 heures.",
+			exprs: []rules.Expr{
+				{Kind: rules.KindTime, Text: "vers 10 heures", Time: "10:00", Role: "start", HalfDay: true},
+				{Kind: rules.KindTime, Text: "à 23 heures", Time: "23:00", Clock24: true},
+			},
+			want: "780 min (exact)", notWant: "60 min (exact)",
+		},
 		{
 			name: "en end said first",
 			text: "Verizon service was fully restored by 6 p.m. ET, the company said. The Verizon outage was first reported around 9:30 a.m. ET.",
@@ -227,6 +248,9 @@ func TestTimeSpans(t *testing.T) {
 			}
 			if !slices.Contains(vals, tt.want) {
 				t.Errorf("candidates %q, want %q among them", vals, tt.want)
+			}
+			if tt.notWant != "" && slices.Contains(vals, tt.notWant) {
+				t.Errorf("candidates %q, want no %q", vals, tt.notWant)
 			}
 		})
 	}

@@ -31,6 +31,7 @@ type timeSpan struct {
 	first    bool // the start is the first clock time said of the outage
 	zone     bool // both times name the same zone, or neither does
 	endOther bool // the end is said in a sentence naming another outage
+	halfDay  bool // one end read twelve hours later than written (no am or pm said): the shorter length
 }
 
 // maxSpanStarts bounds the start times paired with end times.
@@ -62,7 +63,10 @@ func clockTimes(ts *textScope) []timeAt {
 // sentence saying the service is back) with the end
 // times (marked as an end, or in a sentence saying the service is back),
 // in either order in the text, into lengths
-// of one minute to twenty hours.
+// of one minute to twenty hours; when a time said without am or pm makes
+// the length over twelve hours, the length with that time read twelve
+// hours later is a candidate too (unless the other end is written on a
+// 24-hour clock: "vers 10 heures … à 23 heures" is thirteen hours).
 func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 	times := clockTimes(ts)
 	var starts, ends []int
@@ -79,10 +83,10 @@ func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 		for _, b := range ends {
 			st, en := times[a], times[b]
 			m, ok := spanMinutes(st, en)
-			if !ok || m < 1 || m > 20*60 {
+			if !ok || m < 1 {
 				continue
 			}
-			out = append(out, timeSpan{
+			sp := timeSpan{
 				st: st, en: en, minutes: m,
 				endAfter: b > a,
 				adjacent: b == a+1 || a == b+1,
@@ -91,7 +95,14 @@ func (ts *textScope) spanCands(os *outageScope) []timeSpan {
 				endOther: ts.owned[en.sent] && !os.region[en.sent],
 				first:    si == 0,
 				zone:     st.e.Zone == en.e.Zone,
-			})
+			}
+			if m <= 20*60 {
+				out = append(out, sp)
+			}
+			if m > 12*60 && (st.e.HalfDay || en.e.HalfDay) && !st.e.Clock24 && !en.e.Clock24 {
+				sp.minutes, sp.halfDay = m-12*60, true // "à 21 h … à 11 h 20": 23 h 20
+				out = append(out, sp)
+			}
 		}
 	}
 	return out

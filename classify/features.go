@@ -527,6 +527,7 @@ func spanFeatures(fs *model.Features, ci *cueIndex, sp timeSpan, cands []exprCan
 	fs.On("span.same_sentence", sp.st.sent == sp.en.sent)
 	fs.On("span.zone_differs", !sp.zone)
 	fs.On("span.end_other", sp.endOther)
+	fs.On("span.half_day", sp.halfDay)
 	fs.On("span.end_peak", ci.inSentence("peak", sp.en.sent))
 	fits, breaks := false, false
 	for _, c := range cands {

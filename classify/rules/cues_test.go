@@ -103,6 +103,7 @@ func TestClockAfterTimeCue(t *testing.T) {
 		{"en around hours", "en", "The app was down for around 9 hours.", KindDuration, "", 540},
 		{"ar hawali", "ar", "توقفت الشبكة حوالي الساعة 22 ليلا", KindTime, "22:00", 0},
 		{"ar length", "ar", "توقفت الشبكة لمدة 22 ساعة", KindDuration, "", 1320},
+		{"ar after noon (Maghreb)", "ar", "توقفت الشبكة عند الساعة الثالثة بعد الزوال", KindTime, "15:00", 0},
 		// ليلا ("at night") is past noon before midnight, early morning after it
 		{"ar nine at night", "ar", "توقفت الشبكة عند التاسعة ليلا", KindTime, "21:00", 0},
 		{"ar one at night", "ar", "عادت الشبكة عند الواحدة ليلا", KindTime, "01:00", 0},
@@ -332,6 +333,41 @@ func TestLengthBeforeEvent(t *testing.T) {
 			if got != tt.minutes {
 				t.Errorf("%q: length %d minutes, want %d", tt.text, got, tt.minutes)
 			}
+		})
+	}
+}
+
+// TestHalfDayFlags: a time from 1 to 11 o'clock with no am, pm or part of
+// the day may be twelve hours later (HalfDay); one past 12 with none shows
+// a 24-hour clock (Clock24).
+func TestHalfDayFlags(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		halfDay, clock24 bool
+	}{
+		{"en bare", "en", "Service came back at 11:20.", true, false},
+		{"en pm", "en", "Service came back at 11:20 pm.", false, false},
+		{"en 24-hour", "en", "Service came back at 17:45.", false, true},
+		{"fr bare", "fr", "Le service est revenu à 11h20.", true, false},
+		{"fr du soir", "fr", "Le service est revenu à 9 heures du soir.", false, false},
+		{"fr 24-hour", "fr", "Le service est revenu à 23 heures.", false, true},
+		{"ar hour word", "ar", "عادت الخدمة عند الحادية عشرة وعشرين دقيقة", true, false},
+		{"ar masaan", "ar", "عادت الخدمة عند التاسعة مساء", false, false},
+		{"en noon", "en", "Service came back at noon.", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, x := range tg.Tag(tt.text, tt.lang, refDay) {
+				if x.Kind != KindTime {
+					continue
+				}
+				if x.HalfDay != tt.halfDay || x.Clock24 != tt.clock24 {
+					t.Errorf("%q: HalfDay %v Clock24 %v, want %v %v", x.Text, x.HalfDay, x.Clock24, tt.halfDay, tt.clock24)
+				}
+				return
+			}
+			t.Fatalf("%q: no time", tt.text)
 		})
 	}
 }

@@ -31,7 +31,14 @@ type Expr struct {
 	Grain string `json:"grain,omitempty"` // second, minute, hour, day, week, month, quarter, year
 	Time  string `json:"time,omitempty"`  // local time HH:MM when a time of day is known
 	Zone  string `json:"zone,omitempty"`  // zone as named ("PT", "GMT", "heure du Pacifique")
-	UTC   string `json:"utc,omitempty"`   // RFC 3339 instant when day, time and zone are known
+	// HalfDay is set on a time from 1 to 11 o'clock said with no am, pm or
+	// part of the day ("at 11:20", "الحادية عشرة"): on a 12-hour clock it
+	// may be twelve hours later.
+	HalfDay bool `json:"half_day,omitempty"`
+	// Clock24 is set on a time past 12 o'clock said with no pm or part of
+	// the day ("à 23 heures", "at 17:45"): the text uses a 24-hour clock.
+	Clock24 bool   `json:"clock24,omitempty"`
+	UTC     string `json:"utc,omitempty"` // RFC 3339 instant when day, time and zone are known
 	// interval ends (local, YYYY-MM-DDTHH:MM or HH:MM when the day is unknown)
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`

@@ -408,6 +408,8 @@ func (s *scan) timeCand(i, j int, d dateVal, hasDate bool, c clockVal) cand {
 		}
 	}
 	x.Time = c.String()
+	x.HalfDay = !c.ampm && !c.named && c.h >= 1 && c.h <= 11
+	x.Clock24 = !c.ampm && !c.named && c.h >= 13
 	x.Grain = "hour"
 	if c.minute {
 		x.Grain = "minute"
