@@ -163,6 +163,7 @@ func TestDurations(t *testing.T) {
 		{"fr plus d'une", "fr", "Plus d'une demi-heure d'attente.", 30, "at_least"},
 		{"fr moins de", "fr", "Moins de dix minutes de coupure.", 10, "at_most"},
 		{"fr vague", "fr", "Le site est resté bloqué pendant des heures.", -1, "vague"},
+		{"fr lasted hours", "fr", "Les perturbations ont duré des heures.", -1, "vague"},
 		{"ar a bare unit alone", "ar", "شهر", 43200, "exact"},
 		{"ar a bare year after a cue", "ar", "توقفت المحطة لمدة عام", 525600, "exact"},
 		{"ar a whole hour", "ar", "انقطع الإنترنت ساعة كاملة", 60, "exact"},
@@ -182,6 +183,7 @@ func TestDurations(t *testing.T) {
 		{"en more than", "en", "More than two hours passed.", 120, "at_least"},
 		{"en up to", "en", "Delays of up to 40 minutes.", 40, "at_most"},
 		{"en for hours", "en", "Customers waited for hours.", -1, "vague"},
+		{"en lasted hours", "en", "The outage lasted hours.", -1, "vague"},
 		{"en weeks", "en", "Two weeks of trouble.", 2 * 7 * 1440, "exact"},
 	}
 	for _, tt := range tests {
