@@ -36,6 +36,7 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"en app would not load", "Zorblo app would not load for hours\n\nThe Zorblo food app failed to load for most of Friday evening, and orders would not open until 11pm, the company said.", true},
 		{"fr app would not open", "L'application Zorblo ne s'ouvrait plus vendredi\n\nL'application de livraison Zorblo ne se chargeait plus vendredi soir pendant trois heures, selon l'entreprise.", true},
 		{"ar app would not open", "تطبيق زوربلو لا يفتح منذ مساء الجمعة\n\nفشل تحميل تطبيق زوربلو للتوصيل لمدة ثلاث ساعات مساء الجمعة، بحسب الشركة.", true},
+		{"ar a blackout named as such", "إظلام تام في معظم الولايات\n\nشهدت معظم الولايات إظلاما تاما مساء الأحد إثر انفصال الشبكة القومية، وعادت الكهرباء بعد نحو ثماني ساعات.", true},
 		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
 		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
 		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
