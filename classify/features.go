@@ -45,6 +45,10 @@ func serviceFeatures(an *analysis, g *outageGroup, outs []*outageGroup) model.Fe
 	fs.On("first_named", first >= 0 && firstFrom(g) == first)
 	fs.On("kind."+g.cand.kind, true)
 	fs.On("operator_of_cut", g.countryOf == "" && g.cand.svc >= 0 && operatesCut(g, outs))
+	if u := leadUtility(an); u != "" {
+		fs.On("lead_utility.same", utilityOf[g.cand.kind] == u)
+		fs.On("lead_utility.other", utilityOf[g.cand.kind] != u)
+	}
 	fs.On("cut_with_operator", g.countryOf != "" && cutHasOperator(g, outs))
 	fs.Add("derived.score", g.derivedScore/10)
 	near, opens := 1<<20, false
@@ -185,6 +189,50 @@ func mentionAt(an *analysis, k int) int {
 		}
 	}
 	return -1
+}
+
+// leadUtility is the kind of network (power, or internet for telecoms and
+// connectivity) the text names first where it first reports an outage: in
+// the title when it has an outage word, else in the first sentence of the
+// body ("Nationwide blackout: JKIA plunged into darkness", "انقطاع الكهرباء
+// عن ولايات عدة.. وتعطل شبكة أورنج"); "" when it names none there. The
+// outage told first is what the article is about; its consequences come
+// after.
+func leadUtility(an *analysis) string {
+	d := an.d
+	if len(d.toks) == 0 {
+		return ""
+	}
+	lead := -1
+	for _, t := range d.toks {
+		if an.triggerSent[t.sent] {
+			lead = t.sent
+			break
+		}
+		if t.para > 0 && t.sent != d.toks[0].sent {
+			break // the title has no outage word: the first sentence of the body
+		}
+	}
+	if lead < 0 {
+		for _, t := range d.toks {
+			if t.para > 0 {
+				lead = t.sent
+				break
+			}
+		}
+	}
+	for i, h := range an.lex {
+		if !an.active[i] || d.toks[h.from].sent != lead {
+			continue
+		}
+		switch an.ds.lex[h.owner].class {
+		case classPower:
+			return corpus.KindPower
+		case classInternet, classTelecom:
+			return corpus.KindInternet
+		}
+	}
+	return ""
 }
 
 // utilityOf is the kind of country-wide cut a kind of service runs.

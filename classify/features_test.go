@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"outages/corpus"
 	"slices"
 	"strings"
 	"testing"
@@ -228,6 +229,29 @@ func TestCausalRole(t *testing.T) {
 			causer, effect := causalRole(ci, d, a, a+1)
 			if causer != tc.causer || effect != tc.effect {
 				t.Errorf("%q in %q: causer %v effect %v, want %v %v", tc.phrase, tc.text, causer, effect, tc.causer, tc.effect)
+			}
+		})
+	}
+}
+
+// TestLeadUtility: the network a text names first where it first reports
+// an outage (the title with an outage word, else the body's first
+// sentence) is what the article is about.
+func TestLeadUtility(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text, want string
+	}{
+		{"en blackout in the title", "en", "Nationwide blackout: airport plunged into darkness\n\nThe airport was left in darkness for hours after the grid failed, and the mobile network went down too.", corpus.KindPower},
+		{"ar power cut first in the title", "ar", "انقطاع الكهرباء عن ولايات عدة.. وتعطل شبكة أورنج\n\nفقد مشتركو أورنج التغطية في عدد من الأحياء.", corpus.KindPower},
+		{"fr mobile network in the title", "fr", "Le réseau mobile de Togocom en panne\n\nLes paiements par téléphone étaient bloqués, faute d'électricité dans certains relais.", corpus.KindInternet},
+		{"fr title without an outage word", "fr", "Une journée noire à Lomé\n\nInternet a été coupé jeudi dans toute la ville, puis le courant.", corpus.KindInternet},
+		{"en no network named first", "en", "Payments app down for hours\n\nUsers could not send money on Friday after a faulty update, and a power cut later hit the data centre.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := leadUtility(c.analyse(tt.text, tt.lang, "")); got != tt.want {
+				t.Errorf("leadUtility = %q, want %q", got, tt.want)
 			}
 		})
 	}
