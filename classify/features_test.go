@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"outages/corpus"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 
 	"outages/classify/model"
 	"outages/classify/rules"
+	"outages/corpus"
 )
 
 func TestPubRelation(t *testing.T) {
