@@ -214,7 +214,10 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	firstSent := d.toks[0].sent
 	var cands []derivedName
 	if an.lang == corpus.LangArabic {
-		cands = c.arabicNames(an)
+		// Arabic names, and the Latin-script names Arabic texts write as
+		// they are ("Alaska Airlines", "BBC")
+		cands = append(c.arabicNames(an), c.latinNames(an)...)
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].from < cands[j].from })
 	} else {
 		cands = c.latinNames(an)
 	}

@@ -464,6 +464,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Ghana)", also: []string{"Internet (Togo)", "Internet (Benin)"},
 		},
 		{
+			name: "ar a Latin-script name listed with a known one",
+			text: "تعطل خدمات أمازون ويب سيرفيسز لثلاث ساعات يوم الثلاثاء، وتوقفت تطبيقات سناب شات و Zorblo عن العمل لدى آلاف المستخدمين.",
+			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
