@@ -120,7 +120,7 @@ func (s *scan) denied(i, j int) bool {
 				continue
 			}
 			// "next" cues only right before the cause: "no hack"
-			if m.e.args[0] == "before" || m.e.args[0] == "next" && m.end == i {
+			if (m.e.args[0] == "before" || m.e.args[0] == "next" && m.end == i) && !s.noDenial(k, m.end) {
 				return true
 			}
 		}
@@ -137,14 +137,29 @@ func (s *scan) denied(i, j int) bool {
 			// the next sentence counts
 			k++
 			for _, m := range s.ms[min(k, len(s.toks)-1)] {
-				if k < len(s.toks) && m.e.kind == "deny" && m.e.args[0] == "after" {
+				if k < len(s.toks) && m.e.kind == "deny" && m.e.args[0] == "after" && !s.noDenial(k, m.end) {
 					return true
 				}
 			}
 			break
 		}
 		for _, m := range s.ms[k] {
-			if m.e.kind == "deny" && m.e.args[0] == "after" {
+			if m.e.kind == "deny" && m.e.args[0] == "after" && !s.noDenial(k, m.end) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noDenial reports whether the denial cue at tokens [k, end) is part of a
+// phrase that denies nothing ("ce n'est pas la première fois", "not the
+// first time", "ليست المرة الأولى"): a "nodeny" phrase starting at most
+// three words before it and reaching its end.
+func (s *scan) noDenial(k, end int) bool {
+	for j := k; j >= 0 && j >= k-3; j-- {
+		for _, m := range s.ms[j] {
+			if m.e.kind == "nodeny" && m.end >= end {
 				return true
 			}
 		}

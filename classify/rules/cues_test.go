@@ -371,3 +371,33 @@ func TestHalfDayFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestNoDenial: a denial word inside a phrase that denies nothing ("not the
+// first time", "ce n'est pas la première fois", "ليست المرة الأولى") leaves
+// the cause undenied; a real denial still denies it.
+func TestNoDenial(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		denied           bool
+	}{
+		{"en not the first time", "en", "It is not the first time that a cable cut has taken the network down.", false},
+		{"fr pas la première fois", "fr", "Ce n'est pas la première fois qu'une coupure de câble paralyse le réseau.", false},
+		{"ar laysat al-marra al-ula", "ar", "وهذه ليست المرة الأولى التي تتسبب فيها أعمال الحفريات بقطع كوابل الاتصالات", false},
+		{"en a real denial", "en", "The outage was not caused by a cable cut.", true},
+		{"ar a real denial", "ar", "لم يكن الانقطاع بسبب قطع كابل", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, x := range tg.Tag(tt.text, tt.lang, refDay) {
+				if x.Kind == KindCause {
+					if x.Denied != tt.denied {
+						t.Errorf("%q (%s): denied %v, want %v", x.Text, x.Cause, x.Denied, tt.denied)
+					}
+					return
+				}
+			}
+			t.Fatalf("%q: no cause", tt.text)
+		})
+	}
+}

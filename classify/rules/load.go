@@ -233,6 +233,7 @@ var kinds = map[string]kindSpec{
 	"elapsed":   {1, 1, oneOf("before", "after")},
 	"timehedge": {0, 0, nil},
 	"contrast":  {0, 0, nil},
+	"nodeny":    {0, 0, nil},
 	"listsep":   {0, 1, optional(oneOf("article"))},
 	"spanfrom":  {0, 0, nil},
 	"spanto":    {0, 0, nil},
