@@ -517,6 +517,16 @@ func TestDateline(t *testing.T) {
 			published: "2025-06-15", start: "2025-06-14",
 		},
 		{
+			name:      "en a byline's date after the outlet and the place: publication, not start",
+			text:      "Nationwide blackout hits Kenya\n\nDaily Nation | Nairobi | Saturday, August 26, 2023\n\nKenya was left without electricity on Friday evening for eight hours after the power grid collapsed, Kenya Power said.",
+			published: "2023-08-26", start: "2023-08-25",
+		},
+		{
+			name:      "fr a byline's date after the outlet and the place",
+			text:      "Panne géante au Sénégal\n\nLe Soleil | Dakar | samedi 26 août 2023\n\nLe réseau de Sonatel est tombé en panne vendredi soir pendant huit heures dans tout le pays.",
+			published: "2023-08-26", start: "2023-08-25",
+		},
+		{
 			name:      "en an update stamp is no dateline",
 			text:      "Cloudflare down for half an hour\nUpdate: July 12th, 2019 – Cloudflare's service went down on July 2, 2019 for half an hour, the company said.",
 			published: "", start: "2019-07-02",
@@ -603,6 +613,28 @@ func TestCauseAfterOlder(t *testing.T) {
 				}
 			}
 			t.Fatalf("no cause candidate holding %q", tt.phrase)
+		})
+	}
+}
+
+// TestBylinePart: a date that is most of one part of a byline line is the
+// byline's; a date inside a sentence is not.
+func TestBylinePart(t *testing.T) {
+	tests := []struct {
+		name, line, date string
+		want             bool
+	}{
+		{"outlet, place, date", "Daily Nation | Nairobi | Saturday, August 26, 2023", "Saturday, August 26, 2023", true},
+		{"date first", "26/08/2023 • Rédaction Dakar", "26/08/2023", true},
+		{"no separator", "Daily Nation, Nairobi, Saturday, August 26, 2023", "Saturday, August 26, 2023", false},
+		{"date inside a long part", "Daily Nation | The grid failed on Saturday, August 26, 2023 across the country", "Saturday, August 26, 2023", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.line, tt.date)
+			if got := bylinePart(tt.line, i, i+len(tt.date)); got != tt.want {
+				t.Errorf("bylinePart(%q, %q) = %v, want %v", tt.line, tt.date, got, tt.want)
+			}
 		})
 	}
 }

@@ -89,7 +89,27 @@ func inDateline(text string, e rules.Expr) bool {
 		lineEnd = len(text) - lineStart
 	}
 	line := text[lineStart : lineStart+lineEnd]
+	if bylinePart(line, e.Start-lineStart, e.End-lineStart) {
+		return true
+	}
 	return strings.TrimSpace(line[min(len(line), e.End-lineStart):]) != "" && datelineDate(line, e.Start-lineStart, e.End-lineStart)
+}
+
+// bylinePart reports whether the date at bytes [start, end) of line is
+// most of one part of a byline ("Daily Nation | Nairobi | Saturday,
+// August 26, 2023"): the line has byline separators and the date's part
+// holds little else.
+func bylinePart(line string, start, end int) bool {
+	if start < 0 || end > len(line) || !strings.ContainsFunc(line, isBylineSep) {
+		return false
+	}
+	from := strings.LastIndexFunc(line[:start], isBylineSep) + 1
+	to := end + strings.IndexFunc(line[end:], isBylineSep)
+	if to < end {
+		to = len(line)
+	}
+	part := strings.TrimFunc(line[from:to], func(r rune) bool { return !isWordRune(r) })
+	return part != "" && len(part) <= datelineLen && 2*(end-start) >= len(part)
 }
 
 // datelineDate reports whether the date at bytes [start, end) of line
