@@ -401,3 +401,32 @@ func TestNoDenial(t *testing.T) {
 		})
 	}
 }
+
+// TestNoHourInLength: after a part of the day, "après une vingtaine
+// d'heures" is a length, not "after one o'clock"; "vers 9" is a time.
+func TestNoHourInLength(t *testing.T) {
+	tg := tagger(t)
+	tests := []struct {
+		name, lang, text string
+		kind             string
+	}{
+		{"fr une vingtaine", "fr", "Le service a été rétabli en fin de matinée, après une vingtaine d'heures.", KindDuration},
+		{"fr un quart d'heure", "fr", "Le service a été rétabli en fin de matinée, après un quart d'heure.", KindDuration},
+		{"fr vers 9", "fr", "Le service a été rétabli ce soir vers 9.", KindTime},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, x := range tg.Tag(tt.text, tt.lang, refDay) {
+				if x.Kind == KindTime || x.Kind == KindDuration {
+					if x.Kind != tt.kind {
+						t.Errorf("%q: %s %q, want a %s", tt.text, x.Kind, x.Text, tt.kind)
+					}
+					if x.Kind == tt.kind {
+						return
+					}
+				}
+			}
+			t.Errorf("%q: no %s", tt.text, tt.kind)
+		})
+	}
+}

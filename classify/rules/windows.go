@@ -143,7 +143,7 @@ func (s *scan) windowCand(i int) (cand, bool) {
 		// "tonight at 8", "this morning @ 10": after a part of the day a
 		// bare hour after a preposition is a time
 		if p, isPrep := s.get(k, "timeprep"); isPrep {
-			if n, e2, isNum := s.num(p.end); isNum && n >= 1 && n <= 12 && n == float64(int(n)) && !s.unitAt(e2) {
+			if n, e2, isNum := s.num(p.end); isNum && n >= 1 && n <= 12 && n == float64(int(n)) && !s.unitAt(e2) && !s.opensLength(p.end) {
 				c, e, ok = clockVal{h: int(n), rule: p.e.loc, hasPrep: true}, e2, true
 			}
 		}
@@ -169,6 +169,18 @@ func (s *scan) windowCand(i int) (cand, bool) {
 	}
 	x.Role = s.role(i)
 	return cand{e: x, i: i, j: w.end, prio: 2}, true
+}
+
+// opensLength reports whether a length phrase starts at k ("une vingtaine
+// d'heures", "un quart d'heure"): its first word is no hour ("après une
+// vingtaine d'heures" is no "after one o'clock").
+func (s *scan) opensLength(k int) bool {
+	for _, kind := range []string{"approxnum", "frac", "duration"} {
+		if _, ok := s.get(k, kind); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // inWindow reads an hour without am/pm in a part of the day: an hour
