@@ -106,6 +106,7 @@ type dataSet struct {
 	authority    map[string]map[string]bool // notname:authority words: the capitalised run before them is no service
 	services     []service
 	svcM         *matcher
+	quotedM      *matcher // Arabic names of services that name them only between quotes (quotedForms)
 	countries    []country
 	ctyM         *matcher
 	stop         map[string]map[string]bool // lang → folded stop-words
@@ -206,6 +207,7 @@ func loadData(dir string) (*dataSet, error) {
 		stop:      map[string]map[string]bool{},
 		stopOf:    map[string]uint64{},
 		svcM:      newMatcher(),
+		quotedM:   newMatcher(),
 		ctyM:      newMatcher(),
 		foreignM:  map[string]*matcher{},
 	}
@@ -267,6 +269,25 @@ func addPhrases(m *matcher, owner int, phrases []string, at string) error {
 		m.add(p)
 	}
 	return nil
+}
+
+// quotedForms are the Arabic aliases of a service written after a word
+// that presents a name without being part of it ("شركة سوداني", "شبكة
+// جوال"), without that word: a common word on its own ("سوداني" is
+// Sudanese, "جوال" a mobile phone), the service's name between quotes
+// (خدمة "سوداني", و"جوال").
+func quotedForms(aliases []string) []string {
+	var out []string
+	for _, a := range aliases {
+		toks := tokenize(a)
+		if len(toks) < 2 || !toks[0].arabic || !toks[1].arabic {
+			continue
+		}
+		if in, cue := arabicCue(toks[0].norm); cue && !in {
+			out = append(out, strings.TrimSpace(a[toks[1].start:]))
+		}
+	}
+	return out
 }
 
 // lexiconLine reads one line of lexicon.tsv: a language, a class, a weight and phrases.
@@ -469,6 +490,9 @@ func (ds *dataSet) serviceLine(seen map[string]string, at string, cols []string)
 		pats = append(pats, s.name)
 	}
 	if err := addPhrases(ds.svcM, len(ds.services), pats, at); err != nil {
+		return err
+	}
+	if err := addPhrases(ds.quotedM, len(ds.services), quotedForms(pats), at); err != nil {
 		return err
 	}
 	ds.services = append(ds.services, s)

@@ -76,3 +76,27 @@ func TestOneHitPerRuleAndSpan(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedForms: an Arabic alias opened by a word that presents a name
+// ("شركة", "شبكة") gives the name alone as a form to find between quotes;
+// a word that is part of the name ("بنك") or a Latin alias gives none.
+func TestQuotedForms(t *testing.T) {
+	tests := []struct {
+		name    string
+		aliases []string
+		want    []string
+	}{
+		{"company", []string{"شركة سوداني", "=Sudani"}, []string{"سوداني"}},
+		{"network", []string{"شبكة جوال"}, []string{"جوال"}},
+		{"bank is part of the name", []string{"بنك مصر"}, nil},
+		{"latin after an arabic cue", []string{"منصة x"}, nil},
+		{"no cue", []string{"زين السودان"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := quotedForms(tt.aliases); !slices.Equal(got, tt.want) {
+				t.Errorf("quotedForms(%q) = %q, want %q", tt.aliases, got, tt.want)
+			}
+		})
+	}
+}

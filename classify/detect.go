@@ -419,17 +419,58 @@ func (c *Classifier) findMentions(an *analysis) {
 		}
 	}
 	an.channelEnd = channelEnd
-	for _, h := range keep {
+	var quoted []hit
+	if an.lang == corpus.LangArabic {
+		quoted = quotedHits(an, ds.quotedM.find(d), keep)
+	}
+	for i, h := range append(keep, quoted...) {
 		s := ds.services[h.owner]
 		if _, ok := an.names[s.name]; !ok {
 			an.names[s.name] = &candidate{key: s.name, svc: h.owner, kind: s.kind, aliases: s.aliases, rule: s.rule}
 		}
-		an.mentions = append(an.mentions, mention{key: s.name, svc: h.owner, from: h.from, to: h.to, sent: d.toks[h.from].sent, channel: channelEnd[h.from]})
+		// a quoted common word names the service, but is no evidence
+		// that the text reports an outage
+		weak := i >= len(keep)
+		an.mentions = append(an.mentions, mention{key: s.name, svc: h.owner, from: h.from, to: h.to, sent: d.toks[h.from].sent, channel: channelEnd[h.from], weak: weak})
 	}
 	an.countries = ds.ctyM.find(d)
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
 	an.markNormal()
+}
+
+// quotes open and close a name written between them.
+var quoteMarks = [...][2]string{{"«", "»"}, {"\"", "\""}, {"“", "”"}, {"„", "“"}}
+
+// quotedHits keeps the hits of the quoted forms (quotedForms) written
+// between quotes and not overlapping a service name found (found).
+func quotedHits(an *analysis, hits, found []hit) []hit {
+	d := an.d
+	var out []hit
+	for _, h := range hits {
+		if !an.ds.services[h.owner].langs[an.lang] || !quoted(d.text, d.toks[h.from].start, d.toks[h.to-1].end) {
+			continue
+		}
+		overlaps := false
+		for _, f := range found {
+			overlaps = overlaps || f.from < h.to && h.from < f.to
+		}
+		if !overlaps {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// quoted reports whether text[start:end] stands between quotes.
+func quoted(text string, start, end int) bool {
+	before, after := strings.TrimRight(text[:start], " "), strings.TrimLeft(text[end:], " ")
+	for _, q := range quoteMarks {
+		if strings.HasSuffix(before, q[0]) && strings.HasPrefix(after, q[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // normalReach is how many tokens after a service's name a "works

@@ -469,6 +469,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
 		},
 		{
+			name: "ar a service's name between quotes, a common word without them",
+			text: "إظلام تام في السودان\n\nتوقفت شبكة زين السودان في الخرطوم مساء أمس بعد انقطاع الكهرباء، كما انقطعت خدمة \"سوداني\" للإنترنت المنزلي لساعات.",
+			main: "", also: []string{"Zain Sudan", "Sudani"},
+		},
+		{
+			name: "ar the common word unquoted is no service",
+			text: "توقفت شبكة زين السودان في الخرطوم مساء أمس لساعات، وقال مواطن سوداني إن الاتصالات انقطعت تماما.",
+			main: "Zain Sudan", notAlso: []string{"Sudani"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
