@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"outages/classify/model"
+	"outages/classify/rules"
 	"outages/corpus"
 )
 
@@ -395,53 +396,9 @@ func phrasesOf(at, lang, col string) ([]string, []sourcePhrase, error) {
 	return langs, out, nil
 }
 
-// maxForms bounds how many phrases one phrase with choices may stand for.
-const maxForms = 2048
-
-// expandPhrase returns the phrases a phrase with choices stands for: each
-// group "(a/b/)" is replaced by each of its choices (whole words), an empty
-// choice leaving the slot out ("were (also/) (affected/hit)" is four
-// phrases). A phrase without groups stands for itself.
-func expandPhrase(p string) ([]string, error) {
-	forms, err := expandGroups(p)
-	if err != nil {
-		return nil, fmt.Errorf("phrase %q: %w", p, err)
-	}
-	for _, f := range forms {
-		if f == "" {
-			return nil, fmt.Errorf("phrase %q: a choice leaves it empty", p)
-		}
-	}
-	return forms, nil
-}
-
-func expandGroups(p string) ([]string, error) {
-	open := strings.IndexByte(p, '(')
-	if open < 0 {
-		if strings.ContainsAny(p, ")/") {
-			return nil, errors.New("'/' or ')' outside a group \"(a/b)\"")
-		}
-		return []string{strings.Join(strings.Fields(p), " ")}, nil
-	}
-	end := strings.IndexByte(p[open:], ')')
-	if end < 0 || strings.ContainsAny(p[:open], ")/") || strings.IndexByte(p[open+1:open+end], '(') >= 0 {
-		return nil, errors.New("unbalanced or nested group")
-	}
-	rest, err := expandGroups(p[open+end+1:])
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, choice := range strings.Split(p[open+1:open+end], "/") {
-		for _, r := range rest {
-			out = append(out, strings.Join(strings.Fields(p[:open]+" "+choice+" "+r), " "))
-		}
-		if len(out) > maxForms {
-			return nil, fmt.Errorf("more than %d forms", maxForms)
-		}
-	}
-	return out, nil
-}
+// expandPhrase returns the phrases a phrase with choices "(a/b/)" stands
+// for (rules.ExpandChoices).
+func expandPhrase(p string) ([]string, error) { return rules.ExpandChoices(p) }
 
 // serviceLine reads one line of services.tsv: a service, its kind, languages and aliases.
 func (ds *dataSet) serviceLine(seen map[string]string, at string, cols []string) error {

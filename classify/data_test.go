@@ -20,7 +20,8 @@ func TestExpandPhrase(t *testing.T) {
 		{name: "arabic", in: "(تأثرت/تضررت) (أيضا/)", want: []string{"تأثرت أيضا", "تأثرت", "تضررت أيضا", "تضررت"}},
 		{name: "unbalanced", in: "were (hit", err: "unbalanced"},
 		{name: "nested", in: "were (hit/(badly/) affected)", err: "unbalanced or nested"},
-		{name: "slash outside a group", in: "hit/affected", err: "outside a group"},
+		{name: "slash outside a group is a character", in: "24/7", want: []string{"24/7"}},
+		{name: "closing outside a group", in: "hit) (a/b)", err: "unbalanced"},
 		{name: "only empty choices", in: "(/)", err: "empty"},
 		{name: "too many forms", in: strings.Repeat("(a/b/c/d) ", 6), err: "more than"},
 	}

@@ -418,11 +418,19 @@ func parseRules(name, src string) ([]*entry, error) {
 			day, _ = strconv.Atoi(args[1])
 		}
 		n := 0
+		var phrases []string
 		for _, p := range strings.Split(body, "|") {
 			p = strings.TrimSpace(p)
 			if p == "" {
 				return nil, fmt.Errorf("%s: empty phrase", loc)
 			}
+			forms, err := ExpandChoices(p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", loc, err)
+			}
+			phrases = append(phrases, forms...)
+		}
+		for _, p := range phrases {
 			toks := foldPhrase(p)
 			if len(toks) == 0 {
 				return nil, fmt.Errorf("%s: phrase %q has no words", loc, p)
