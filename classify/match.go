@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -26,8 +27,9 @@ type phrase struct {
 // matcher finds phrases in token sequences. It is built once and read-only.
 type matcher struct {
 	phrases []phrase
-	exact   map[string][]int // first word → phrases
-	pre     map[string][]int // first three letters of a prefix first word → phrases
+	exact   map[string][]int    // first word → phrases of one word, or whose second word is a prefix
+	exact2  map[[2]string][]int // first and second word → phrases ("were also affected" under were, also)
+	pre     map[string][]int    // first three letters of a prefix first word → phrases
 	// keys holds two bits per key of exact and pre (see wordHash): a form
 	// whose bits are not both set is no key, and is not looked up.
 	keys [keyBits / 64]uint64
@@ -61,7 +63,7 @@ func (m *matcher) mayHave(h uint64) bool {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string][]int{}, pre: map[string][]int{}}
+	return &matcher{exact: map[string][]int{}, exact2: map[[2]string][]int{}, pre: map[string][]int{}}
 }
 
 // compilePhrase turns a written pattern into words. Syntax: words separated
@@ -131,7 +133,14 @@ func (m *matcher) add(p phrase) {
 		m.setKey(wordHash(k))
 		return
 	}
-	m.exact[first.s] = append(m.exact[first.s], id)
+	if len(p.toks) > 1 && !p.toks[1].prefix && !p.caseExact {
+		// indexed by two words: phrases with choices make hundreds that
+		// share a common first word ("was", "ont")
+		k := [2]string{first.s, p.toks[1].s}
+		m.exact2[k] = append(m.exact2[k], id)
+	} else {
+		m.exact[first.s] = append(m.exact[first.s], id)
+	}
 	m.setKey(wordHash(first.s))
 }
 
@@ -268,11 +277,13 @@ func (m *matcher) tokMatches(d *doc, i int, pt patTok, caseExact bool) bool {
 func (m *matcher) find(d *doc) []hit {
 	hits := d.bufs.hits[:0]
 	defer func() { d.bufs.hits = hits }()
+	var ids []int // the phrases a form may open, in the order they were added
 	for i := range d.toks {
 		from, to := d.varRange(i)
 		for k := from; k < to; k++ {
 			if m.mayHave(d.hashes[2*k]) {
-				hits = m.tryAt(d, i, m.exact[d.vars[k]], hits, true)
+				ids = m.opening(d, i, d.vars[k], ids[:0])
+				hits = m.tryAt(d, i, ids, hits, true)
 			}
 			if key := d.keys[k]; key != "" && m.mayHave(d.hashes[2*k+1]) {
 				hits = m.tryAt(d, i, m.pre[key], hits, false)
@@ -286,6 +297,24 @@ func (m *matcher) find(d *doc) []hit {
 	from := len(b.found)
 	b.found = append(b.found, hits...)
 	return b.found[from:len(b.found):len(b.found)]
+}
+
+// opening returns in ids the phrases whose first word is form v of token
+// i: those indexed by it alone, and those indexed by it and a form of
+// token i+1, in the order they were added.
+func (m *matcher) opening(d *doc, i int, v string, ids []int) []int {
+	ids = append(ids, m.exact[v]...)
+	if i+1 < len(d.toks) && len(m.exact2) > 0 {
+		n := len(ids)
+		from, to := d.varRange(i + 1)
+		for k := from; k < to; k++ {
+			ids = append(ids, m.exact2[[2]string{v, d.vars[k]}]...)
+		}
+		if len(ids) > n {
+			slices.Sort(ids)
+		}
+	}
+	return ids
 }
 
 // tryAt appends to hits the phrases ids that occur at token i. With
