@@ -197,7 +197,8 @@ func mentionAt(an *analysis, k int) int {
 // body ("Nationwide blackout: JKIA plunged into darkness", "انقطاع الكهرباء
 // عن ولايات عدة.. وتعطل شبكة أورنج"); "" when it names none there. The
 // outage told first is what the article is about; its consequences come
-// after.
+// after. A network named in a clause of cause is not it ("أوجيرو … توقف
+// خدماتها بسبب … التقنين الكهربائي": a telecom outage caused by power cuts).
 func leadUtility(an *analysis) string {
 	d := an.d
 	if len(d.toks) == 0 {
@@ -225,6 +226,9 @@ func leadUtility(an *analysis) string {
 		if !an.active[i] || d.toks[h.from].sent != lead {
 			continue
 		}
+		if an.ci != nil && an.ci.before(d, "because", h.from, causeClauseGap) {
+			continue // the network of the cause ("stopped because of electricity rationing")
+		}
 		switch an.ds.lex[h.owner].class {
 		case classPower:
 			return corpus.KindPower
@@ -234,6 +238,10 @@ func leadUtility(an *analysis) string {
 	}
 	return ""
 }
+
+// causeClauseGap is how far after a cue of cause ("because of", "بسبب") a
+// network's word is the cause's, not what the lead reports down.
+const causeClauseGap = 8
 
 // utilityOf is the kind of country-wide cut a kind of service runs.
 var utilityOf = map[string]string{

@@ -246,6 +246,7 @@ func TestLeadUtility(t *testing.T) {
 		{"ar power cut first in the title", "ar", "انقطاع الكهرباء عن ولايات عدة.. وتعطل شبكة أورنج\n\nفقد مشتركو أورنج التغطية في عدد من الأحياء.", corpus.KindPower},
 		{"fr mobile network in the title", "fr", "Le réseau mobile de Togocom en panne\n\nLes paiements par téléphone étaient bloqués, faute d'électricité dans certains relais.", corpus.KindInternet},
 		{"fr title without an outage word", "fr", "Une journée noire à Lomé\n\nInternet a été coupé jeudi dans toute la ville, puis le courant.", corpus.KindInternet},
+		{"ar power only in the clause of cause", "ar", "أعلنت هيئة أوجيرو عن توقف خدماتها في عدة مناطق بسبب الضغط على مولداتها جراء التقنين الكهربائي.", ""},
 		{"en no network named first", "en", "Payments app down for hours\n\nUsers could not send money on Friday after a faulty update, and a power cut later hit the data centre.", ""},
 	}
 	for _, tt := range tests {
