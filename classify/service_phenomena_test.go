@@ -479,6 +479,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Zain Sudan", notAlso: []string{"Sudani"},
 		},
 		{
+			name: "en a retailer's payments were failing",
+			text: "Shoppers could not pay by card on Friday evening after payment processor Worldpay suffered a technical failure lasting two hours. Sainsbury's said card payments were failing at some of its stores.",
+			main: "Worldpay", also: []string{"Sainsbury's"},
+		},
+		{
+			name: "fr des relais se sont éteints",
+			text: "Le courant a été coupé samedi pendant quatre heures dans tout le nord de l'île, selon EDF Réunion. Privés d'alimentation, de nombreux relais de SFR Réunion se sont éteints.",
+			main: "EDF Réunion", also: []string{"SFR"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
