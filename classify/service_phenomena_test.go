@@ -489,6 +489,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "EDF Réunion", also: []string{"SFR"},
 		},
 		{
+			name: "en an unknown service down too, as did",
+			text: "An Amazon Web Services outage on Tuesday lasted three hours. Snapchat stopped working, as did Zorblo for most users.",
+			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
