@@ -494,6 +494,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amazon Web Services", also: []string{"Snapchat", "Zorblo"},
 		},
 		{
+			name: "en the app of an unknown service could not be reached too",
+			text: "An Amazon Web Services outage on Tuesday lasted three hours. Many people could not log in to the app of Zorblo during the outage.",
+			main: "Amazon Web Services", also: []string{"Zorblo"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
