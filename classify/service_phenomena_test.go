@@ -499,6 +499,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amazon Web Services", also: []string{"Zorblo"},
 		},
 		{
+			name: "en a customer falling back on pen and paper was hit",
+			text: "A ransomware attack on CDK Global took its dealership software offline for three days. Zorblo Motors said its dealerships were writing deals with pen and paper.",
+			main: "CDK Global", also: []string{"Zorblo Motors"},
+		},
+		{
+			name: "fr des guichets qui enregistrent à la main",
+			text: "Une panne informatique a paralysé mardi le système d'enregistrement fourni par SITA pendant deux heures. Chez Zorblo Air, les cartes d'embarquement étaient rédigées à la main.",
+			main: "SITA", also: []string{"Zorblo Air"},
+		},
+		{
 			name: "en payments declined name the apps hit",
 			text: "The UPI payment network failed for two hours on Tuesday evening. Users of PhonePe and Paytm said their transfers were declined.",
 			main: "UPI", also: []string{"PhonePe", "Paytm"},
