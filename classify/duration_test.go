@@ -61,6 +61,11 @@ func TestLengthsNotElapsed(t *testing.T) {
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "ساعة", Minutes: ip(60)}, isCand: true,
 		},
 		{
+			name: "ar istamarra with its conjunction … qabla",
+			text: "توقفت خدمة الإنترنت في لبنان عند الساعة الواحدة ظهرا، واستمر نحو ثلاث ساعات قبل أن تعود الخدمات تدريجيا",
+			expr: rules.Expr{Kind: rules.KindDuration, Text: "نحو ثلاث ساعات", Minutes: ip(180)}, isCand: true,
+		},
+		{
 			name: "en after the outage",
 			text: "Mobile internet in Chad came back on Friday, eight days after the outage began.",
 			expr: rules.Expr{Kind: rules.KindDuration, Text: "eight days", Minutes: ip(8 * 1440)}, isCand: true,

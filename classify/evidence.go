@@ -33,10 +33,11 @@ var (
 	agoAfterCues = []string{"ago", "plus tôt", "auparavant", "earlier", "before", "later", "plus tard", "après", "after", "قبل", "من قبل", "بعد"}
 	// A length after these words is how long the outage lasted, whatever
 	// follows ("lasted more than 10 hours before operators…").
-	durCues = []string{"lasted", "lasting", "went on for", "a duré", "ont duré", "aura duré", "a persisté", "استمر", "استمرت", "دام", "دامت"}
+	durCues = []string{"lasted", "lasting", "went on for", "a duré", "ont duré", "aura duré", "a persisté", "استمر", "استمرت", "دام", "دامت",
+		"واستمر", "واستمرت", "ودام", "ودامت", "فاستمر", "فاستمرت"} // Arabic with the conjunction it is written with
 	// A length after these prepositions is a length whatever follows
 	// ("pendant deux heures après le séisme", "لمدة ساعة بعد بدء").
-	forCues = []string{"for", "pendant", "durant", "لمدة", "طوال", "طيلة"}
+	forCues = []string{"for", "pendant", "durant", "لمدة", "طوال", "طيلة", "ولمدة", "وطوال", "وطيلة"}
 	// A length followed by these words and an outage word counts from the
 	// outage's start ("ten days after it was shut down").
 	afterCues = []string{"after", "après", "apres", "بعد"}
