@@ -35,6 +35,7 @@ func (m mention) anchor() int {
 
 // analysis is what detection found in one text.
 type analysis struct {
+	leadUtil        *string // leadUtility, computed on first use
 	d               *doc
 	lang            string
 	lex             []hit

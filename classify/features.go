@@ -200,6 +200,15 @@ func mentionAt(an *analysis, k int) int {
 // after. A network named in a clause of cause is not it ("أوجيرو … توقف
 // خدماتها بسبب … التقنين الكهربائي": a telecom outage caused by power cuts).
 func leadUtility(an *analysis) string {
+	if an.leadUtil == nil {
+		u := findLeadUtility(an)
+		an.leadUtil = &u
+	}
+	return *an.leadUtil
+}
+
+// findLeadUtility computes leadUtility.
+func findLeadUtility(an *analysis) string {
 	d := an.d
 	if len(d.toks) == 0 {
 		return ""
