@@ -237,7 +237,7 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 	}
 	fr.setCause(&o, d, c.data)
 	fr.setDuration(&o, d, c.data)
-	a.IsOutage, a.OutageScore, a.Outages = true, 0.5, []corpus.Outage{o}
+	a.IsOutage, a.OutageScore, a.Outages = true, 0.5, append([]corpus.Outage{o}, c.foreignSecondaries(d, fr)...)
 	ex.IsOutage = true
 	ex.Notes = append(ex.Notes, fmt.Sprintf("language %s (other): outage words of foreign.tsv around %s", lang, o.Service))
 	c.setCountries(a, text)
@@ -405,6 +405,66 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		return s
 	}
 	return best
+}
+
+// foreignSecondaries are the other services a text in another language
+// reports down with its subject: each service of the gazetteer or of
+// foreign.tsv named in a sentence holding an outage word and no cause
+// phrase (there it is the cause: "una actualización de Falcon"), other
+// than the subject, once, in text order.
+func (c *Classifier) foreignSecondaries(d *doc, fr *foreignReport) []corpus.Outage {
+	ds := c.data
+	trigSent := fr.triggerSents(d, 0)
+	for _, h := range fr.hits {
+		if ds.foreign[h.owner].class == fgCause {
+			delete(trigSent, d.toks[h.from].sent) // a service there is the cause's
+		}
+	}
+	seen := map[string]bool{}
+	for _, n := range append([]string{fr.subject.name}, fr.subject.aliases...) {
+		seen[strings.ToLower(n)] = true
+	}
+	type named struct {
+		at  hit
+		out corpus.Outage
+	}
+	var found []named
+	add := func(h hit, name, kind string, aliases []string) {
+		if !trigSent[d.toks[h.from].sent] || seen[strings.ToLower(name)] {
+			return
+		}
+		for _, n := range append([]string{name}, aliases...) {
+			seen[strings.ToLower(n)] = true
+		}
+		found = append(found, named{h, corpus.Outage{Service: name, Aliases: aliases, Kind: kind, Cause: corpus.CauseUnknown}})
+	}
+	for _, h := range longestFirst(ds.svcM.find(d)) {
+		s := ds.services[h.owner]
+		add(h, s.name, s.kind, s.aliases)
+	}
+	for _, h := range fr.hits {
+		if e := ds.foreign[h.owner]; e.class == fgService {
+			add(h, e.name, e.kind, ds.foreignAliases(e))
+		}
+	}
+	if label, ok := strings.CutSuffix(fr.subject.name, ")"); ok && fr.subject.kind != corpus.KindOnlineService {
+		// a country-wide cut: the other countries named with it were cut too
+		label = label[:max(strings.LastIndex(label, " ("), 0)]
+		for _, h := range ds.ctyM.find(d) {
+			add(h, label+" ("+ds.countries[h.owner].name+")", fr.subject.kind, nil)
+		}
+		for _, h := range fr.hits {
+			if e := ds.foreign[h.owner]; e.class == fgCountry {
+				add(h, label+" ("+e.name+")", fr.subject.kind, nil)
+			}
+		}
+	}
+	slices.SortStableFunc(found, func(a, b named) int { return a.at.from - b.at.from })
+	out := make([]corpus.Outage, len(found))
+	for i, f := range found {
+		out[i] = f.out
+	}
+	return out
 }
 
 // cuedNameGap is how many function words ("dell'", "von", "de") may stand

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"testing"
 
 	"outages/corpus"
@@ -15,8 +16,9 @@ func TestForeignReports(t *testing.T) {
 		name, text, published string
 		outage                bool
 		service, start, cause string
-		kind                  string // checked when set
-		duration              int    // minutes, 0 for none
+		kind                  string   // checked when set
+		duration              int      // minutes, 0 for none
+		secondaries           []string // the other outages' services, in order
 	}{
 		{name: "spanish app outage, yesterday, with length", published: "2025-04-09",
 			text:   "Caída mundial de WhatsApp: millones de usuarios sin servicio\n\nLa aplicación de mensajería sufrió ayer una caída que dejó sin servicio a usuarios de varios países durante 3 horas, según los datos de los portales de incidencias. La empresa no explicó el motivo del fallo técnico.",
@@ -97,6 +99,20 @@ func TestForeignReports(t *testing.T) {
 		{name: "dutch clock time is not a length", published: "2025-03-12",
 			text:   "Storing bij Odido: klanten niet bereikbaar\n\nDe storing bij Odido begon vandaag om tien uur en duurde twee uur, meldt de provider. Klanten konden niet bellen.",
 			outage: true, service: "Odido", start: "2025-03-12", cause: "unknown", duration: 120},
+		// Other services down with the subject: named where an outage
+		// word is, never where a cause phrase is (there they caused it).
+		{name: "spanish operator and its low-cost brand", published: "2025-05-14",
+			text:   "Caída de Movistar en toda España\n\nUna caída dejó ayer sin fibra ni móvil a miles de clientes de Movistar durante dos horas. También sufrieron la caída los clientes de O2, que usa la misma red.",
+			outage: true, service: "Movistar", start: "2025-05-13", cause: "unknown", duration: 120, secondaries: []string{"O2"}},
+		{name: "dutch operator down, the other one working", published: "2025-02-20",
+			text:   "Storing bij KPN\n\nKlanten van KPN konden vandaag urenlang niet bellen door een storing. De storing raakte ook Ziggo, meldt de provider, die de storing na drie uur verhielp.",
+			outage: true, service: "KPN", start: "2025-02-20", cause: "unknown", duration: 180, secondaries: []string{"Ziggo"}},
+		{name: "portuguese blackout reaching the neighbour", published: "2025-04-29",
+			text:   "Apagão deixa Portugal às escuras\n\nUm apagão geral deixou ontem Portugal sem luz durante dez horas. O apagão atingiu também Espanha, onde o metro parou.",
+			outage: true, service: "Power grid (Portugal)", start: "2025-04-28", cause: "unknown", duration: 600, secondaries: []string{"Power grid (Spain)"}},
+		{name: "german airline down, the vendor named in the cause sentence", published: "2024-07-19",
+			text:   "IT-Störung bei Lufthansa\n\nEine weltweite IT-Störung hat am Freitag auch Lufthansa getroffen. Die Störung wurde durch ein fehlerhaftes Update von CrowdStrike verursacht, Flüge fielen aus.",
+			outage: true, service: "Lufthansa", start: "2024-07-19", cause: "software_change"},
 		// Hard negatives: the words of an outage, not a report.
 		{name: "german what-if of a blackout", published: "2025-03-12",
 			text:   "Was passiert bei einem Stromausfall?\n\nBei einem großflächigen Stromausfall in Berlin müsste Stromnetz Berlin zuerst die Krankenhäuser versorgen. Im Falle eines Blackouts fallen nach einer Stunde viele Handynetze aus, warnen Experten.",
@@ -164,6 +180,13 @@ func TestForeignReports(t *testing.T) {
 			}
 			if got != tt.duration {
 				t.Errorf("duration %d, want %d", got, tt.duration)
+			}
+			var secs []string
+			for _, s := range a.Outages[1:] {
+				secs = append(secs, s.Service)
+			}
+			if !slices.Equal(secs, tt.secondaries) {
+				t.Errorf("secondary outages %q, want %q", secs, tt.secondaries)
 			}
 		})
 	}
