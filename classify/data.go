@@ -57,6 +57,7 @@ const (
 	classOverran    = "overran"    // planned work that went wrong: planned cues do not count
 	classNamer      = "namer"      // names what follows, which is not a service ("tempête Ciarán")
 	classFight      = "fight"      // what follows is what a measure fights ("éviter la propagation de fausses informations"): no denial
+	classInsert     = "insert"     // an adverb that may stand inside any phrase of the lexicon ("s'est aussi effondré")
 )
 
 var lexClasses = map[string]bool{
@@ -65,7 +66,7 @@ var lexClasses = map[string]bool{
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
 	classWeakCause: true, classCauseDeny: true, classDismiss: true, classCauseGuard: true, classContrast: true,
 	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true, classNamer: true,
-	classFight: true,
+	classFight: true, classInsert: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}
@@ -310,6 +311,15 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 		return err
 	}
 	for _, p := range phrases {
+		if class == classInsert {
+			if len(p.toks) != 1 {
+				return fmt.Errorf("%s: insert phrase %q: want one word", at, p.text)
+			}
+			for _, l := range langs {
+				ds.lexM[l].insert[p.toks[0].s] = true
+			}
+			continue
+		}
 		if class == classNotName {
 			for _, l := range langs {
 				ds.notName[l][p.toks[0].s] = true

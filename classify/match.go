@@ -30,6 +30,10 @@ type matcher struct {
 	exact   map[string][]int    // first word → phrases of one word, or whose second word is a prefix
 	exact2  map[[2]string][]int // first and second word → phrases ("were also affected" under were, also)
 	pre     map[string][]int    // first three letters of a prefix first word → phrases
+	// insert holds the words that may stand between two words of any
+	// phrase (at most maxInserted of them): adverbs inside a verb phrase
+	// ("s'est aussi effondré", "were also disrupted")
+	insert map[string]bool
 	// keys holds two bits per key of exact and pre (see wordHash): a form
 	// whose bits are not both set is no key, and is not looked up.
 	keys [keyBits / 64]uint64
@@ -63,7 +67,7 @@ func (m *matcher) mayHave(h uint64) bool {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string][]int{}, exact2: map[[2]string][]int{}, pre: map[string][]int{}}
+	return &matcher{exact: map[string][]int{}, exact2: map[[2]string][]int{}, pre: map[string][]int{}, insert: map[string]bool{}}
 }
 
 // compilePhrase turns a written pattern into words. Syntax: words separated
@@ -306,15 +310,68 @@ func (m *matcher) opening(d *doc, i int, v string, ids []int) []int {
 	ids = append(ids, m.exact[v]...)
 	if i+1 < len(d.toks) && len(m.exact2) > 0 {
 		n := len(ids)
-		from, to := d.varRange(i + 1)
-		for k := from; k < to; k++ {
-			ids = append(ids, m.exact2[[2]string{v, d.vars[k]}]...)
+		next := i + 1
+		for next+1 < len(d.toks) && next-i <= maxInserted && m.inserted(d, next) {
+			ids = m.second(d, v, next, ids) // the insert word may be the phrase's own
+			next++                          // "were also disrupted" opens "were disrupted"
 		}
+		ids = m.second(d, v, next, ids)
 		if len(ids) > n {
 			slices.Sort(ids)
+			ids = slices.Compact(ids)
 		}
 	}
 	return ids
+}
+
+// second appends to ids the phrases indexed by first word v and a form
+// of token j.
+func (m *matcher) second(d *doc, v string, j int, ids []int) []int {
+	from, to := d.varRange(j)
+	for k := from; k < to; k++ {
+		ids = append(ids, m.exact2[[2]string{v, d.vars[k]}]...)
+	}
+	return ids
+}
+
+// maxInserted is how many insert words a phrase may have inside it.
+const maxInserted = 2
+
+// inserted reports whether token i is a word that may stand inside a
+// phrase.
+func (m *matcher) inserted(d *doc, i int) bool {
+	if len(m.insert) == 0 || i >= len(d.toks) {
+		return false
+	}
+	for _, v := range d.variants(i) {
+		if m.insert[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFrom reports whether the words of p from its k-th match the
+// tokens from at, skipping up to maxInserted insert words between two of
+// them (never before the first or after the last): the end of the match.
+func (m *matcher) matchFrom(d *doc, p *phrase, k, at int) (int, bool) {
+	skipped := 0
+	for ; k < len(p.toks); k++ {
+		here := 0 // insert words skipped before word k
+		for at < len(d.toks) && !m.tokMatches(d, at, p.toks[k], p.caseExact) {
+			if k == 0 || skipped == maxInserted || !m.inserted(d, at) {
+				return 0, false
+			}
+			skipped++
+			here++
+			at++
+		}
+		if at >= len(d.toks) || here > 0 && d.toks[at].sent != d.toks[at-here-1].sent {
+			return 0, false
+		}
+		at++
+	}
+	return at, true
 }
 
 // tryAt appends to hits the phrases ids that occur at token i. With
@@ -326,19 +383,13 @@ func (m *matcher) tryAt(d *doc, i int, ids []int, hits []hit, firstMatched bool)
 		if i+len(p.toks) > len(d.toks) {
 			continue
 		}
-		ok := true
 		from := 0
 		if firstMatched && !p.caseExact {
 			from = 1
 		}
-		for k := from; k < len(p.toks); k++ {
-			if !m.tokMatches(d, i+k, p.toks[k], p.caseExact) {
-				ok = false
-				break
-			}
-		}
-		if ok && !containsHit(hits, id, p.owner, i, i+len(p.toks)) {
-			hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: i + len(p.toks)})
+		to, ok := m.matchFrom(d, p, from, i+from)
+		if ok && !containsHit(hits, id, p.owner, i, to) {
+			hits = append(hits, hit{phrase: id, owner: p.owner, from: i, to: to})
 		}
 	}
 	return hits

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"testing"
 	"unicode"
 )
@@ -76,6 +77,49 @@ func TestMatcherFilterKeepsKeys(t *testing.T) {
 	hits := m.find(newDoc("Une panne : le site est inaccessible, coupure de courant chez واتساب."))
 	if len(hits) != 4 {
 		t.Errorf("found %d phrases, want 4: %+v", len(hits), hits)
+	}
+}
+
+// TestMatcherInsertedWords: the insert words of a matcher may stand
+// between two words of a phrase (at most maxInserted, in one sentence),
+// never before its first word or after its last, and never replace one.
+func TestMatcherInsertedWords(t *testing.T) {
+	m := newMatcher()
+	for _, pat := range []string{"s'est effondré", "were disrupted", "cut off", "توقفت عن العمل", "panne"} {
+		p, err := compilePhrase(pat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.add(p)
+	}
+	for _, w := range []string{"aussi", "also", "badly", "بدورها"} {
+		m.insert[w] = true
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"french adverb inside", "Le réseau s'est aussi effondré.", []string{"s'est aussi effondré"}},
+		{"english adverb inside", "Flights were also disrupted.", []string{"were also disrupted"}},
+		{"two adverbs", "Flights were also badly disrupted.", []string{"were also badly disrupted"}},
+		{"three adverbs are too many", "Flights were also badly also disrupted.", nil},
+		{"arabic adverb inside", "وتوقفت بدورها عن العمل.", []string{"وتوقفت بدورها عن العمل"}},
+		{"adverb after the phrase is not part of it", "Power was cut off also.", []string{"cut off"}},
+		{"adverb before the phrase is not part of it", "Also a panne.", []string{"panne"}},
+		{"no adverb, no match", "Flights were badly delayed and disrupted.", nil},
+		{"not across sentences", "Flights were also. Disrupted.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(tt.text)
+			var got []string
+			for _, h := range m.find(d) {
+				got = append(got, d.span(h.from, h.to))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("found %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
