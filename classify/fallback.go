@@ -384,7 +384,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		if from >= end {
 			continue
 		}
-		sentStart := from == 0 || d.toks[from-1].sent != d.toks[from].sent
+		sentStart := opensSentence(d, from)
 		if sentStart && end-from == 1 && lower[d.toks[from].norm] {
 			continue // "Customers", "Depuis": a common word opening a sentence
 		}
@@ -450,13 +450,19 @@ func repeatedOpeners(d *doc, out []derivedName) []derivedName {
 	}
 	keep := out[:0]
 	for _, n := range out {
-		sentStart := n.from == 0 || d.toks[n.from-1].sent != d.toks[n.from].sent
-		if sentStart && n.to-n.from == 1 && seen[strings.ToLower(n.name)] < 2 {
+		if opensSentence(d, n.from) && n.to-n.from == 1 && seen[strings.ToLower(n.name)] < 2 {
 			continue
 		}
 		keep = append(keep, n)
 	}
 	return keep
+}
+
+// opensSentence reports whether token k opens a sentence, or what a
+// colon introduces ("Lire aussi : Comment…", "Read more: How…"), where a
+// capital letter proves no name either.
+func opensSentence(d *doc, k int) bool {
+	return k == 0 || d.toks[k-1].sent != d.toks[k].sent || strings.Contains(d.gapBefore(k), ":")
 }
 
 // countryTokens marks the words of the countries' names and adjectives the
