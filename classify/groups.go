@@ -64,7 +64,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.triggerSent[m.sent] && !listedHit(an, m) || m.channel || m.normal {
+	if !an.triggerSent[m.sent] && !listedHit(an, m) && !backClause(an, m) || m.channel || m.normal {
 		return
 	}
 	g.strong++
@@ -90,6 +90,29 @@ func listedHit(an *analysis, m mention) bool {
 	}
 	return an.ci.before(an.d, "examples", m.from, affectedListGap) || hitClause(an, m)
 }
+
+// backClause reports whether mention m is named at most backGap words
+// from words saying a service came back, in its sentence: what came back
+// had gone down ("Zain subscribers said service returned", "le réseau de
+// Moov a été rétabli", "عادت خدمات زين").
+func backClause(an *analysis, m mention) bool {
+	if an.ci == nil {
+		return false
+	}
+	for _, sp := range an.ci.spans["back"] {
+		if an.d.toks[sp[0]].sent != m.sent {
+			continue
+		}
+		if sp[0] >= m.to && sp[0]-m.to <= backGap || m.from >= sp[1] && m.from-sp[1] <= backGap {
+			return true
+		}
+	}
+	return false
+}
+
+// backGap is how many words may separate a service from the words saying
+// it came back.
+const backGap = 6
 
 // hitClause reports whether mention m is named at most affectedListGap
 // words before or after words saying that what they name was hit, in its

@@ -29,6 +29,36 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amadeus", also: []string{"Air France", "Lufthansa", "Qantas"},
 		},
 		{
+			name: "en a service said to have come back was down too",
+			text: "Safaricom suffered an outage on Tuesday after a fibre cut, leaving customers without mobile data for five hours. Airtel Kenya subscribers said their service returned only in the evening.",
+			main: "Safaricom", also: []string{"Airtel Kenya"},
+		},
+		{
+			name: "fr a service said to have come back was down too",
+			text: "Une coupure de fibre a privé d'internet les abonnés d'Orange Côte d'Ivoire pendant cinq heures mardi. Le réseau de Moov Africa a été rétabli en soirée.",
+			main: "Orange Côte d'Ivoire", also: []string{"Moov Africa"},
+		},
+		{
+			name: "ar a service said to have come back was down too",
+			text: "انقطعت خدمة الإنترنت عن مشتركي سوداني لمدة خمس ساعات يوم الثلاثاء بسبب قطع في كابل الألياف. وأكد مشتركو زين السودان أن الخدمة عادت مساء.",
+			also: []string{"Zain Sudan"},
+		},
+		{
+			name: "en a gazetteer name that is a common word, in lower case",
+			text: "Trading halted at the Bombay exchange for three hours on Monday after a network failure. Brokers could not square off their positions, and the outlook for the session was grim.",
+			notAlso: []string{"Square", "Outlook"},
+		},
+		{
+			name: "en a product named like a submarine cable",
+			text: "CrowdStrike said a faulty update to its Falcon sensor crashed millions of Windows computers on Friday, grounding flights at Delta for hours.",
+			main: "CrowdStrike", notAlso: []string{"FALCON"},
+		},
+		{
+			name: "fr what a colon introduces is no name",
+			text: "Orange a subi samedi une panne de six heures privant ses abonnés de réseau dans l'Ouest.\n\nLire aussi : Comment savoir si la panne vient de chez vous",
+			main: "Orange", notAlso: []string{"Comment"},
+		},
+		{
 			name: "ar a retail chain absent from the gazetteer",
 			text: "تعذر على زبائن متاجر بانوراما في الإمارات الدفع بالبطاقات صباح السبت لمدة ساعتين، بسبب عطل لدى مزود خدمة الدفع.",
 			main: "بانوراما",
