@@ -581,6 +581,10 @@ var arabicNameEnds = map[string]bool{
 	// "نحو الساعة العاشرة", "أول أمس")
 	"قرابه": true, "نحو": true, "حوالي": true, "حوالى": true, "الساعه": true, "عند": true, "منذ": true,
 	"اول": true, "صباحا": true, "عصرا": true, "ظهرا": true, "ليلا": true, "فجرا": true,
+	// words that introduce a cause or a circumstance ("شركة محمول بسبب
+	// عطل", "النتائج سببه هجوم")
+	"بسبب": true, "سبب": true, "سببه": true, "سببها": true, "اثر": true, "جراء": true,
+	"بفعل": true, "اثناء": true, "وسط": true,
 }
 
 // closesName reports whether the text between token k-1 and token k

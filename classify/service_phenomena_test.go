@@ -44,6 +44,11 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"Zain Sudan"},
 		},
 		{
+			name: "ar a derived name ends before the word introducing the cause",
+			text: "توقفت منصة رقمنة بسبب عطل فني في الخوادم مساء الثلاثاء لمدة ثلاث ساعات، وفق ما أعلنته الشركة.",
+			main: "رقمنة", notAlso: []string{"رقمنة بسبب"},
+		},
+		{
 			name: "en a gazetteer name that is a common word, in lower case",
 			text: "Trading halted at the Bombay exchange for three hours on Monday after a network failure. Brokers could not square off their positions, and the outlook for the session was grim.",
 			notAlso: []string{"Square", "Outlook"},
