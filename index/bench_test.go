@@ -12,6 +12,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	bdocument "github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+
 	"outages/corpus"
 )
 
@@ -315,4 +321,181 @@ func BenchmarkEach(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkIndexFloor measures the least Bleve can do for our articles,
+// next to the production writer in the same run: can any mapping meet
+// issue 14 (2,500 docs/s on 2 cores, i.e. <= 0.8 cpu-ms/doc)? The same
+// synthetic articles go in batches of DefaultBatchSize into one scorch
+// index (writerConfig's unsafe_batch, persisted at the end) with only:
+//
+//	body-standard    the body, standard analyzer, no term vectors
+//	body-lang        the body per language (analyzerFor), term vectors
+//	title+body-lang  title and body per language, term vectors: the
+//	                 least a multilingual search with phrases needs
+//
+// nothing stored, no doc values, _all disabled. Compare cpu-ms/doc with
+// "production" within one run (-benchtime 20000x -count 3).
+func BenchmarkIndexFloor(b *testing.B) {
+	for _, v := range floorVariants {
+		b.Run(v.name, func(b *testing.B) { benchFloor(b, v.lang, v.title) })
+	}
+	b.Run("production", func(b *testing.B) { benchIndex(b, 0) })
+}
+
+var floorVariants = []struct {
+	name        string
+	lang, title bool
+}{
+	{"body-standard", false, false},
+	{"body-lang", true, false},
+	{"title+body-lang", true, true},
+}
+
+// floorMapping maps only the text fields of a floor variant (lang: per
+// language with term vectors, else one standard "body" field without).
+// The analyzers are the production ones (newMapping registers ar_tanwin).
+func floorMapping(lang, title bool) (*mapping.IndexMappingImpl, error) {
+	im, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.Dynamic = false
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+	text := func(name, analyzer string) {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer, fm.IncludeTermVectors = analyzer, lang
+		fm.Store, fm.IncludeInAll, fm.DocValues = false, false, false
+		dm.AddFieldMappingsAt(name, fm)
+	}
+	if !lang {
+		text("body", standard.Name)
+	}
+	for _, l := range langs {
+		if lang {
+			text(bodyField(l), analyzerFor(l))
+		}
+		if lang && title {
+			text(titleField(l), analyzerFor(l))
+		}
+	}
+	im.DefaultMapping = dm
+	return im, nil
+}
+
+// floorDoc is the document of an article for floorMapping.
+func floorDoc(a *corpus.Article, lang, title bool) map[string]interface{} {
+	if !lang {
+		return map[string]interface{}{"body": a.Body}
+	}
+	doc := map[string]interface{}{bodyField(a.Lang): a.Body}
+	if title {
+		doc[titleField(a.Lang)] = a.Title
+	}
+	return doc
+}
+
+func benchFloor(b *testing.B, lang, title bool) {
+	ctx := context.Background()
+	im, err := floorMapping(lang, title)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	b.SetBytes(articleBytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start, cpu0 := time.Now(), cpuTime()
+	idx, err := bleve.NewUsing(dir, im, scorch.Name, bleve.Config.DefaultKVStore,
+		map[string]interface{}{"unsafe_batch": true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i += DefaultBatchSize { // articles made per batch, as benchIndex does
+		batch := idx.NewBatch()
+		for _, a := range benchArticles(min(DefaultBatchSize, b.N-i), i) {
+			if err := batch.Index(a.ID, floorDoc(a, lang, title)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := idx.Batch(batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Persisted and closed, as Commit does (without the facet table).
+	p := &partition{idx: idx, failure: &failure{failed: make(chan struct{})}}
+	if err := p.persist(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if n, err := idx.DocCount(); err != nil || n != uint64(b.N) {
+		b.Fatalf("%d documents indexed, want %d (%v)", n, b.N, err)
+	}
+	if err := idx.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "docs/s")
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
+}
+
+// BenchmarkIndexFloorAnalysis measures Bleve's analysis alone, no index,
+// on one goroutine, to split BenchmarkIndexFloor's cost between analysis
+// and segment building:
+//
+//	analyze-standard   the standard analyzer's Analyze on the body
+//	analyze-lang       the language's analyzer (analyzerFor) on the body
+//	fields-<variant>   what scorch does before building a segment: the
+//	                   document mapped and every indexed field analysed
+//	                   (tokens, frequencies, term vectors)
+//	fields-production  the same for the production mapping and document
+func BenchmarkIndexFloorAnalysis(b *testing.B) {
+	im, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles(3000, 0) // cycled: analysis keeps no state
+	analyze := func(analyzer func(a *corpus.Article) string) func(*testing.B) {
+		return func(b *testing.B) {
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				a := arts[i%len(arts)]
+				im.AnalyzerNamed(analyzer(a)).Analyze([]byte(a.Body))
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
+		}
+	}
+	fields := func(m *mapping.IndexMappingImpl, doc func(a *corpus.Article) (interface{}, error)) func(*testing.B) {
+		return func(b *testing.B) {
+			cpu0 := cpuTime()
+			for i := 0; i < b.N; i++ {
+				a := arts[i%len(arts)]
+				data, err := doc(a)
+				if err != nil {
+					b.Fatal(err)
+				}
+				d := bdocument.NewDocument(a.ID)
+				if err := m.MapDocument(d, data); err != nil {
+					b.Fatal(err)
+				}
+				for _, f := range d.Fields {
+					if f.Options().IsIndexed() {
+						f.Analyze()
+					}
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/doc")
+		}
+	}
+	b.Run("analyze-standard", analyze(func(*corpus.Article) string { return standard.Name }))
+	b.Run("analyze-lang", analyze(func(a *corpus.Article) string { return analyzerFor(a.Lang) }))
+	for _, v := range floorVariants {
+		m, err := floorMapping(v.lang, v.title)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run("fields-"+v.name, fields(m, func(a *corpus.Article) (interface{}, error) {
+			return floorDoc(a, v.lang, v.title), nil
+		}))
+	}
+	b.Run("fields-production", fields(im, func(a *corpus.Article) (interface{}, error) { return document(a) }))
 }
