@@ -84,7 +84,22 @@ func canonicalURL(in *url.URL) (string, error) {
 	u.Fragment, u.RawFragment = "", ""
 	u.ForceQuery = false
 	u.OmitHost = false
+	if err := canonicalHost(&u); err != nil {
+		return "", err
+	}
+	canonicalPath(&u)
+	u.RawQuery = canonicalQuery(u.RawQuery)
+	out := u.String()
+	if len(out) > maxURLLen {
+		return "", fmt.Errorf("canonical URL longer than %d bytes", maxURLLen)
+	}
+	return out, nil
+}
 
+// canonicalHost lower-cases the host of u, drops its trailing dots and the
+// default port of its scheme, and checks it. A file URL names no host but
+// localhost, and loses it and its query.
+func canonicalHost(u *url.URL) error {
 	host := strings.ToLower(u.Hostname())
 	host = strings.TrimRight(host, ".")
 	port := u.Port()
@@ -93,37 +108,42 @@ func canonicalURL(in *url.URL) (string, error) {
 			host = ""
 		}
 		if host != "" || port != "" {
-			return "", errors.New("file URL with a host")
+			return errors.New("file URL with a host")
 		}
 		u.Host = ""
 		u.RawQuery = ""
-	} else {
-		if host == "" {
-			return "", errors.New("missing host")
-		}
-		if strings.ContainsAny(host, " %/\\@") {
-			return "", fmt.Errorf("invalid host %q", host)
-		}
-		if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
-			port = ""
-		}
-		if port != "" {
-			for _, c := range port {
-				if c < '0' || c > '9' {
-					return "", fmt.Errorf("invalid port %q", port)
-				}
+		return nil
+	}
+	if host == "" {
+		return errors.New("missing host")
+	}
+	if strings.ContainsAny(host, " %/\\@") {
+		return fmt.Errorf("invalid host %q", host)
+	}
+	if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+		port = ""
+	}
+	if port != "" {
+		for _, c := range port {
+			if c < '0' || c > '9' {
+				return fmt.Errorf("invalid port %q", port)
 			}
 		}
-		if port != "" {
-			u.Host = net.JoinHostPort(host, port)
-		} else if strings.Contains(host, ":") {
-			u.Host = "[" + host + "]"
-		} else {
-			u.Host = host
-		}
 	}
+	if port != "" {
+		u.Host = net.JoinHostPort(host, port)
+	} else if strings.Contains(host, ":") {
+		u.Host = "[" + host + "]"
+	} else {
+		u.Host = host
+	}
+	return nil
+}
 
-	// Path: drop ;jsessionid=… path parameters and dot segments.
+// canonicalPath drops ;jsessionid=… path parameters and dot segments from
+// the path of u. Its escaped form is kept only when it escapes a slash
+// ("%2F") and still unescapes to the path.
+func canonicalPath(u *url.URL) {
 	p := u.Path
 	if i := strings.Index(strings.ToLower(p), ";jsessionid="); i >= 0 {
 		rest := p[i+1:]
@@ -144,12 +164,6 @@ func canonicalURL(in *url.URL) (string, error) {
 	} else {
 		u.RawPath = ""
 	}
-	u.RawQuery = canonicalQuery(u.RawQuery)
-	out := u.String()
-	if len(out) > maxURLLen {
-		return "", fmt.Errorf("canonical URL longer than %d bytes", maxURLLen)
-	}
-	return out, nil
 }
 
 // validEscapedPath reports whether raw unescapes to p.

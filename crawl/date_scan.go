@@ -246,10 +246,65 @@ type dsTok struct {
 	joined     bool
 }
 
+// isDay reports whether t can be a day of the month: 1 to 31, in at most
+// two digits.
+func (t dsTok) isDay() bool { return t.num >= 1 && t.num <= 31 && t.digits <= 2 }
+
+// isYear reports whether t can be the year of a news page: four digits,
+// dsMinYear or later.
+func (t dsTok) isYear() bool { return t.digits == 4 && t.num >= dsMinYear }
+
+// dsWordOrders are the orders of a date around its month name, tried in
+// turn: where the day and the year are, as offsets from the month.
+var dsWordOrders = [...]struct{ day, year int }{
+	{day: -1, year: +1}, // day month year
+	{day: +1, year: +2}, // month day year
+	{day: +1, year: -1}, // year month day
+}
+
 // scanWordDates finds dates with a month name: "13 janvier 2020",
 // "January 13th, 2020", "13. März 2020", "5 de marzo de 2020",
 // "24 نيسان / أبريل 2020", "2020 كانون الثاني 5".
 func scanWordDates(s string, max int) []dateHit {
+	toks := dsDateTokens(s)
+	var hits []dateHit
+	for i, t := range toks {
+		if t.mon == 0 || len(hits) >= max {
+			continue
+		}
+		if h, ok := wordDateAt(toks, i); ok && xValidDate(h.d.y, h.d.m, h.d.d) {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// wordDateAt reads the date around the month name toks[i] in the first of
+// dsWordOrders whose day and year are there, joined to the month.
+func wordDateAt(toks []dsTok, i int) (dateHit, bool) {
+	for _, o := range dsWordOrders {
+		first, last := min(o.day, o.year, 0), max(o.day, o.year, 0)
+		if i+first < 0 || i+last >= len(toks) {
+			continue
+		}
+		joined := true
+		for k := first + 1; k <= last; k++ {
+			joined = joined && toks[i+k].joined
+		}
+		day, year := toks[i+o.day], toks[i+o.year]
+		if joined && day.isDay() && year.isYear() {
+			return dateHit{start: toks[i+first].start, end: toks[i+last].end, d: pageDate{y: year.num, m: toks[i].mon, d: day.num}}, true
+		}
+	}
+	return dateHit{}, false
+}
+
+// dsDateTokens splits s into the words and numbers that dates with a
+// month name are read from: an ordinal suffix joins its number ("13th"),
+// connectors ("de", "of") are skipped, a two-word Levantine month is one
+// token and a month named twice ("نيسان / أبريل") one month. A token is
+// joined when only a short separator comes between it and the one before.
+func dsDateTokens(s string) []dsTok {
 	locs := dsTokens(s, 200)
 	toks := make([]dsTok, 0, len(locs))
 	gapOK := true // whether the text since the last kept token is a short separator
@@ -303,32 +358,7 @@ func scanWordDates(s string, max int) []dateHit {
 		lastEnd = t.end
 		gapOK = true
 	}
-	var hits []dateHit
-	isDay := func(t dsTok) bool { return t.num >= 1 && t.num <= 31 && t.digits <= 2 }
-	isYear := func(t dsTok) bool { return t.digits == 4 && t.num >= dsMinYear }
-	for i, t := range toks {
-		if t.mon == 0 || len(hits) >= max {
-			continue
-		}
-		var h dateHit
-		switch {
-		// day month year
-		case i >= 1 && i+1 < len(toks) && t.joined && toks[i+1].joined && isDay(toks[i-1]) && isYear(toks[i+1]):
-			h = dateHit{start: toks[i-1].start, end: toks[i+1].end, d: pageDate{y: toks[i+1].num, m: t.mon, d: toks[i-1].num}}
-		// month day year
-		case i+2 < len(toks) && toks[i+1].joined && toks[i+2].joined && isDay(toks[i+1]) && isYear(toks[i+2]):
-			h = dateHit{start: t.start, end: toks[i+2].end, d: pageDate{y: toks[i+2].num, m: t.mon, d: toks[i+1].num}}
-		// year month day
-		case i >= 1 && i+1 < len(toks) && t.joined && toks[i+1].joined && isYear(toks[i-1]) && isDay(toks[i+1]):
-			h = dateHit{start: toks[i-1].start, end: toks[i+1].end, d: pageDate{y: toks[i-1].num, m: t.mon, d: toks[i+1].num}}
-		default:
-			continue
-		}
-		if xValidDate(h.d.y, h.d.m, h.d.d) {
-			hits = append(hits, h)
-		}
-	}
-	return hits
+	return toks
 }
 
 // dsTokens splits s into runs of letters and runs of ASCII digits, at

@@ -110,21 +110,9 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 	if len(sources) == 0 {
 		return stats, errNoSources
 	}
-	srcs := make([]*source, 0, len(sources))
-	trusted := map[string]bool{}
-	for _, s := range sources {
-		src, err := s.compile()
-		if err != nil {
-			return stats, fmt.Errorf("crawl: %w", err)
-		}
-		if src.local == "" {
-			if !hasContact(c.opts.UserAgent) {
-				return stats, fmt.Errorf("crawl %s: the User-Agent %q must contain a contact URL or e-mail address so that sites can reach you", src.canon, c.opts.UserAgent)
-			}
-			u, _ := url.Parse(src.canon)
-			trusted[u.Hostname()] = true
-		}
-		srcs = append(srcs, src)
+	srcs, trusted, err := c.compileSources(sources)
+	if err != nil {
+		return stats, err
 	}
 	stats.Sources = len(srcs)
 
@@ -135,6 +123,38 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 		claimURL: map[string]bool{}, claimTxt: map[string]bool{}, variants: map[string]int{},
 		now: time.Now,
 	}
+	f.seed(srcs)
+	err = f.crawl(ctx, &worker{c: c, fetch: fetch, v: v, sink: sink})
+	stats.Elapsed = time.Since(start)
+	return stats, err
+}
+
+// compileSources compiles the sources, in order, and returns them with the
+// host names of the web ones, which the fetcher dials even on private
+// addresses (trusted). A web source needs a User-Agent with a contact.
+func (c *Crawler) compileSources(sources []Source) ([]*source, map[string]bool, error) {
+	srcs := make([]*source, 0, len(sources))
+	trusted := map[string]bool{}
+	for _, s := range sources {
+		src, err := s.compile()
+		if err != nil {
+			return nil, nil, fmt.Errorf("crawl: %w", err)
+		}
+		if src.local == "" {
+			if !hasContact(c.opts.UserAgent) {
+				return nil, nil, fmt.Errorf("crawl %s: the User-Agent %q must contain a contact URL or e-mail address so that sites can reach you", src.canon, c.opts.UserAgent)
+			}
+			u, _ := url.Parse(src.canon)
+			trusted[u.Hostname()] = true
+		}
+		srcs = append(srcs, src)
+	}
+	return srcs, trusted, nil
+}
+
+// seed queues the first job of each source, once per URL: a local file
+// or folder, or a URL of the source's kind (detected when unset).
+func (f *frontier) seed(srcs []*source) {
 	for _, src := range srcs {
 		j := &job{kind: jobAuto, url: src.canon, src: src}
 		switch {
@@ -151,19 +171,24 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 			continue
 		}
 		f.seen[j.url] = true
-		stats.Discovered++
+		f.stats.Discovered++
 		src.pages++
 		f.enqueue(j)
 	}
+}
 
+// crawl runs Options.GlobalConcurrency copies of w (its channels are set
+// here) on the frontier's jobs until loop ends, then handles the results
+// still in flight until every worker has stopped. It returns loop's error.
+func (f *frontier) crawl(ctx context.Context, w *worker) error {
 	wctx, cancelWorkers := context.WithCancel(ctx)
 	defer cancelWorkers()
 	jobs := make(chan *job)
 	results := make(chan *result)
 	claims := make(chan claim)
+	w.results, w.claims = results, claims
 	g, gctx := errgroup.WithContext(wctx)
-	w := &worker{c: c, fetch: fetch, v: v, sink: sink, results: results, claims: claims}
-	for range c.opts.GlobalConcurrency {
+	for range f.c.opts.GlobalConcurrency {
 		g.Go(func() error {
 			w.loop(gctx, jobs)
 			return nil
@@ -174,6 +199,13 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 	if err != nil {
 		cancelWorkers()
 	}
+	f.drain(g, results, claims)
+	return err
+}
+
+// drain handles the results of the workers in g after loop ended,
+// refusing their claims, until every worker has stopped.
+func (f *frontier) drain(g *errgroup.Group, results <-chan *result, claims <-chan claim) {
 	workersDone := make(chan struct{})
 	go func() {
 		_ = g.Wait()
@@ -189,8 +221,6 @@ func (c *Crawler) Run(ctx context.Context, sources []Source, v Validators, sink 
 			drained = true
 		}
 	}
-	stats.Elapsed = time.Since(start)
-	return stats, err
 }
 
 // loop dispatches jobs and handles results until the queue is empty and

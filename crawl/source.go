@@ -62,6 +62,8 @@ type source struct {
 	pages    int // jobs dispatched or queued so far (frontier-owned)
 }
 
+// compile validates s and makes it a source: its name (the URL when
+// unset), canonical URL or local path, limits and compiled patterns.
 func (s Source) compile() (*source, error) {
 	name := s.Name
 	if name == "" {
@@ -73,57 +75,82 @@ func (s Source) compile() (*source, error) {
 	if strings.TrimSpace(s.URL) == "" {
 		return nil, fail("empty URL")
 	}
-	src := &source{Source: s, maxDepth: s.MaxDepth, maxPages: s.MaxPages}
-	src.Name = name
-	switch {
-	case src.maxDepth == 0:
-		src.maxDepth = DefaultMaxDepth
-	case src.maxDepth < 0:
-		src.maxDepth = 0
-	}
 	switch s.Kind {
 	case KindDetect, KindPage, KindFeed, KindSitemap, KindFile, KindJSONL:
 	default:
 		return nil, fail("unknown kind %q (want page, feed, sitemap, file or jsonl)", s.Kind)
 	}
-	raw := strings.TrimSpace(s.URL)
+	src := &source{Source: s, maxDepth: s.MaxDepth, maxPages: s.MaxPages}
+	src.Name = name
+	if err := src.locate(); err != nil {
+		return nil, fail("%v", err)
+	}
+	src.setLimits()
+	var err error
+	if src.allow, err = compilePatterns("allow", s.Allow); err != nil {
+		return nil, fail("%v", err)
+	}
+	if src.deny, err = compilePatterns("deny", s.Deny); err != nil {
+		return nil, fail("%v", err)
+	}
+	return src, nil
+}
+
+// locate sets the source's canonical URL from its URL and, for a file://
+// URL or a local path, its absolute local path. Feeds and sitemaps must be
+// on the web, files of either local kind local.
+func (src *source) locate() error {
+	raw := strings.TrimSpace(src.URL)
 	lower := strings.ToLower(raw)
 	switch {
 	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://"):
-		if s.Kind == KindFile || s.Kind == KindJSONL {
-			return nil, fail("kind %s needs a local path or file:// URL, not %q", s.Kind, raw)
+		if src.Kind == KindFile || src.Kind == KindJSONL {
+			return fmt.Errorf("kind %s needs a local path or file:// URL, not %q", src.Kind, raw)
 		}
 		c, err := Canonicalize(raw)
 		if err != nil {
-			return nil, fail("%v", err)
+			return err
 		}
 		src.canon = c
 	case strings.HasPrefix(lower, "file:"):
 		u, err := url.Parse(raw)
 		if err != nil {
-			return nil, fail("%v", err)
+			return err
 		}
 		if u.Host != "" && u.Host != "localhost" {
-			return nil, fail("file URL with a host: %q", raw)
+			return fmt.Errorf("file URL with a host: %q", raw)
 		}
 		if u.Path == "" {
-			return nil, fail("file URL without a path: %q", raw)
+			return fmt.Errorf("file URL without a path: %q", raw)
 		}
 		src.local = filepath.Clean(filepath.FromSlash(u.Path))
 	case strings.Contains(raw, "://"):
-		return nil, fail("unsupported URL scheme in %q", raw)
+		return fmt.Errorf("unsupported URL scheme in %q", raw)
 	default:
 		abs, err := filepath.Abs(raw)
 		if err != nil {
-			return nil, fail("%v", err)
+			return err
 		}
 		src.local = abs
 	}
 	if src.local != "" {
-		if s.Kind == KindFeed || s.Kind == KindSitemap {
-			return nil, fail("kind %s needs an http(s) URL", s.Kind)
+		if src.Kind == KindFeed || src.Kind == KindSitemap {
+			return fmt.Errorf("kind %s needs an http(s) URL", src.Kind)
 		}
 		src.canon = fileURL(src.local)
+	}
+	return nil
+}
+
+// setLimits turns the configured depth and page limits into the ones the
+// frontier applies: 0 means the default (no page limit for local sources)
+// and a negative depth the source only.
+func (src *source) setLimits() {
+	switch {
+	case src.maxDepth == 0:
+		src.maxDepth = DefaultMaxDepth
+	case src.maxDepth < 0:
+		src.maxDepth = 0
 	}
 	switch {
 	case src.maxPages > 0:
@@ -132,21 +159,19 @@ func (s Source) compile() (*source, error) {
 	default:
 		src.maxPages = DefaultMaxPages
 	}
-	for _, p := range s.Allow {
+}
+
+// compilePatterns compiles the allow or deny patterns (what) of a source.
+func compilePatterns(what string, patterns []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, p := range patterns {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return nil, fail("allow pattern %q: %v", p, err)
+			return nil, fmt.Errorf("%s pattern %q: %v", what, p, err)
 		}
-		src.allow = append(src.allow, re)
+		out = append(out, re)
 	}
-	for _, p := range s.Deny {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return nil, fail("deny pattern %q: %v", p, err)
-		}
-		src.deny = append(src.deny, re)
-	}
-	return src, nil
+	return out, nil
 }
 
 // permits reports whether the canonical URL u passes the source's patterns.

@@ -44,25 +44,11 @@ func (t *facetTable) totals() []int {
 
 // buildFacetTable reads the facets field of a partition from its postings.
 func buildFacetTable(ctx context.Context, r index.IndexReader) (*facetTable, error) {
-	dict, err := r.FieldDict(fFacets)
+	terms, err := facetTerms(r)
 	if err != nil {
-		return nil, fmt.Errorf("facets dictionary: %w", err)
+		return nil, err
 	}
-	t := &facetTable{}
-	for {
-		e, err := dict.Next()
-		if err != nil {
-			dict.Close()
-			return nil, fmt.Errorf("facets dictionary: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		t.terms = append(t.terms, e.Term)
-	}
-	if err := dict.Close(); err != nil {
-		return nil, fmt.Errorf("facets dictionary: %w", err)
-	}
+	t := &facetTable{terms: terms}
 	// Postings term by term, then a counting sort into per-document lists.
 	postings := make([][]uint32, len(t.terms))
 	var maxDoc uint64
@@ -72,41 +58,87 @@ func buildFacetTable(ctx context.Context, r index.IndexReader) (*facetTable, err
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		tfr, err := r.TermFieldReader(ctx, []byte(term), fFacets, false, false, false)
+		docs, last, err := facetPostings(ctx, r, term, &tfd)
 		if err != nil {
-			return nil, fmt.Errorf("facets postings of %q: %w", term, err)
+			return nil, err
 		}
-		var docs []uint32
-		for {
-			d, err := tfr.Next(&tfd)
-			if err != nil {
-				tfr.Close()
-				return nil, fmt.Errorf("facets postings of %q: %w", term, err)
-			}
-			if d == nil {
-				break
-			}
-			if len(d.ID) != 8 {
-				tfr.Close()
-				return nil, fmt.Errorf("facets postings of %q: internal id of %d bytes", term, len(d.ID))
-			}
-			n := d.ID.Value()
-			if n >= 1<<32-1 {
-				tfr.Close()
-				return nil, fmt.Errorf("facets postings of %q: document number %d out of range", term, n)
-			}
-			maxDoc = max(maxDoc, n)
-			docs = append(docs, uint32(n))
-		}
-		if err := tfr.Close(); err != nil {
-			return nil, fmt.Errorf("facets postings of %q: %w", term, err)
-		}
+		maxDoc = max(maxDoc, last)
 		postings[k] = docs
 		total += len(docs)
 	}
 	if total == 0 {
 		return t, nil
 	}
+	t.invert(postings, maxDoc, total)
+	return t, nil
+}
+
+// facetTerms reads the terms of the facets field of r, in dictionary
+// order.
+func facetTerms(r index.IndexReader) ([]string, error) {
+	dict, err := r.FieldDict(fFacets)
+	if err != nil {
+		return nil, fmt.Errorf("facets dictionary: %w", err)
+	}
+	var terms []string
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			dict.Close()
+			return nil, fmt.Errorf("facets dictionary: %w", err)
+		}
+		if e == nil {
+			break
+		}
+		terms = append(terms, e.Term)
+	}
+	if err := dict.Close(); err != nil {
+		return nil, fmt.Errorf("facets dictionary: %w", err)
+	}
+	return terms, nil
+}
+
+// facetPostings reads the document numbers of the facets term of r, in
+// order, and the largest of them (0 when there are none); tfd is reused
+// from term to term.
+func facetPostings(ctx context.Context, r index.IndexReader, term string, tfd *index.TermFieldDoc) ([]uint32, uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fFacets, false, false, false)
+	if err != nil {
+		return nil, 0, fmt.Errorf("facets postings of %q: %w", term, err)
+	}
+	var docs []uint32
+	var maxDoc uint64
+	for {
+		d, err := tfr.Next(tfd)
+		if err != nil {
+			tfr.Close()
+			return nil, 0, fmt.Errorf("facets postings of %q: %w", term, err)
+		}
+		if d == nil {
+			break
+		}
+		if len(d.ID) != 8 {
+			tfr.Close()
+			return nil, 0, fmt.Errorf("facets postings of %q: internal id of %d bytes", term, len(d.ID))
+		}
+		n := d.ID.Value()
+		if n >= 1<<32-1 {
+			tfr.Close()
+			return nil, 0, fmt.Errorf("facets postings of %q: document number %d out of range", term, n)
+		}
+		maxDoc = max(maxDoc, n)
+		docs = append(docs, uint32(n))
+	}
+	if err := tfr.Close(); err != nil {
+		return nil, 0, fmt.Errorf("facets postings of %q: %w", term, err)
+	}
+	return docs, maxDoc, nil
+}
+
+// invert fills the per-document term lists of t from the postings of its
+// terms (by term number), whose documents number at most maxDoc and
+// which hold total entries: a counting sort.
+func (t *facetTable) invert(postings [][]uint32, maxDoc uint64, total int) {
 	t.starts = make([]uint32, maxDoc+2)
 	for _, docs := range postings {
 		for _, d := range docs {
@@ -124,7 +156,6 @@ func buildFacetTable(ctx context.Context, r index.IndexReader) (*facetTable, err
 			fill[d]++
 		}
 	}
-	return t, nil
 }
 
 // count adds the terms of document id to counts (indexed by term number).

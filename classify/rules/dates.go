@@ -431,74 +431,114 @@ func (s *scan) withYear(d dateVal) dateVal {
 	return d
 }
 
+// numDate is the numbers of an all-digit date "a/b" or "a/b/third" read
+// by numericDate.
+type numDate struct {
+	i          int    // the token of a
+	a, b       int    // the first two numbers
+	third      int    // the third number, -1 when there is none
+	la, lb, lc int    // the digits of each number (lc is 0 without a third)
+	sep        string // the separator: "/", "-" or "."
+	tight      bool   // the first separator touches both numbers
+}
+
 // numericDate parses all-digit dates: ISO, d/m/y (m/d/y in English, or
 // when the middle number cannot be a month), m/yyyy, d/m.
 func (s *scan) numericDate(i int) (dateVal, int, bool) {
-	a, ok := s.digits(i, 4)
+	n, ok := s.numDateAt(i)
 	if !ok {
 		return dateVal{}, i, false
+	}
+	switch {
+	case n.la == 4:
+		return s.yearFirstDate(&n)
+	case n.la > 2 || n.lb > 2 && n.third >= 0:
+		return dateVal{}, i, false
+	case n.third >= 0:
+		return s.dayMonthYear(&n)
+	case n.lb == 4 && n.b >= 1900 && n.b <= 2099 && n.a >= 1 && n.a <= 12 && n.sep == "/":
+		return dateVal{y: n.b, m: n.a, grain: "month", ok: true, rule: numericDateRule}, i + 3, true
+	}
+	return s.dayMonth(&n)
+}
+
+// numericDateRule is the rule of the dates numericDate reads.
+const numericDateRule = "numeric-date"
+
+// numDateAt reads the two or three numbers of an all-digit date at i,
+// joined by one separator. Three numbers followed by another separator or
+// number are a phone number or a version.
+func (s *scan) numDateAt(i int) (numDate, bool) {
+	a, ok := s.digits(i, 4)
+	if !ok {
+		return numDate{}, false
 	}
 	sep := ""
 	if i+2 < len(s.toks) {
 		sep = s.toks[i+1].s
 	}
 	if sep != "/" && sep != "-" && sep != "." {
-		return dateVal{}, i, false
+		return numDate{}, false
 	}
 	tight := s.adj(i+1) && s.adj(i+2)
 	b, ok := s.digits(i+2, 4)
 	if !ok {
-		return dateVal{}, i, false
+		return numDate{}, false
 	}
-	la, lb := len(s.toks[i].s), len(s.toks[i+2].s)
-	third := -1
-	lc := 0
+	n := numDate{i: i, a: a, b: b, third: -1, la: len(s.toks[i].s), lb: len(s.toks[i+2].s), sep: sep, tight: tight}
 	if i+4 < len(s.toks) && s.toks[i+3].s == sep && (s.adj(i+3) == tight) {
 		if c, ok := s.digits(i+4, 4); ok {
-			third, lc = c, len(s.toks[i+4].s)
+			n.third, n.lc = c, len(s.toks[i+4].s)
 		}
 	}
-	if third >= 0 && s.adj(i+5) && i+5 < len(s.toks) && (s.toks[i+5].s == sep || s.toks[i+5].kind == '0') {
-		return dateVal{}, i, false // a phone number or a version, not a date
+	if n.third >= 0 && s.adj(i+5) && i+5 < len(s.toks) && (s.toks[i+5].s == sep || s.toks[i+5].kind == '0') {
+		return numDate{}, false // a phone number or a version, not a date
 	}
-	rule := "numeric-date"
-	if la == 4 {
-		y := a
-		if y < 1900 || y > 2099 {
-			return dateVal{}, i, false
-		}
-		if third >= 0 && lb <= 2 && lc <= 2 && validDay(y, b, third) {
-			return dateVal{y: y, m: b, d: third, grain: "day", ok: true, rule: rule}, i + 5, true
-		}
-		if third < 0 && lb <= 2 && b >= 1 && b <= 12 && sep != "." {
-			return dateVal{y: y, m: b, grain: "month", ok: true, rule: rule}, i + 3, true
-		}
+	return n, true
+}
+
+// yearFirstDate reads a numeric date that starts with a four-digit year:
+// a day ("2024-03-14", "2024/3/14") or a month ("2024-03", "2024/03").
+func (s *scan) yearFirstDate(n *numDate) (dateVal, int, bool) {
+	y := n.a
+	if y < 1900 || y > 2099 {
+		return dateVal{}, n.i, false
+	}
+	if n.third >= 0 && n.lb <= 2 && n.lc <= 2 && validDay(y, n.b, n.third) {
+		return dateVal{y: y, m: n.b, d: n.third, grain: "day", ok: true, rule: numericDateRule}, n.i + 5, true
+	}
+	if n.third < 0 && n.lb <= 2 && n.b >= 1 && n.b <= 12 && n.sep != "." {
+		return dateVal{y: y, m: n.b, grain: "month", ok: true, rule: numericDateRule}, n.i + 3, true
+	}
+	return dateVal{}, n.i, false
+}
+
+// dayMonthYear reads a numeric day with a two- or four-digit year last:
+// d/m/y, or m/d/y in English or when the middle number cannot be a month.
+func (s *scan) dayMonthYear(n *numDate) (dateVal, int, bool) {
+	if n.lc != 2 && n.lc != 4 {
+		return dateVal{}, n.i, false
+	}
+	y := fullYear(n.third, n.lc)
+	d, m := n.a, n.b
+	if s.lang == "en" && n.a <= 12 || s.lang != "en" && n.b > 12 && n.a <= 12 {
+		d, m = n.b, n.a
+	}
+	if !validDay(y, m, d) {
+		return dateVal{}, n.i, false
+	}
+	return dateVal{y: y, m: m, d: d, grain: "day", ok: true, rule: numericDateRule}, n.i + 5, true
+}
+
+// dayMonth reads a numeric day without a year, d/m (m/d in English),
+// whose year comes from the reference. Scores ("3-1"), spans of times
+// ("9-11am") and ranges of lengths ("2-4 hours") are not dates.
+func (s *scan) dayMonth(n *numDate) (dateVal, int, bool) {
+	i, sep := n.i, n.sep
+	if n.lb > 2 || sep == "." {
 		return dateVal{}, i, false
 	}
-	if la > 2 || lb > 2 && third >= 0 {
-		return dateVal{}, i, false
-	}
-	if third >= 0 {
-		if lc != 2 && lc != 4 {
-			return dateVal{}, i, false
-		}
-		y := fullYear(third, lc)
-		d, m := a, b
-		if s.lang == "en" && a <= 12 || s.lang != "en" && b > 12 && a <= 12 {
-			d, m = b, a
-		}
-		if !validDay(y, m, d) {
-			return dateVal{}, i, false
-		}
-		return dateVal{y: y, m: m, d: d, grain: "day", ok: true, rule: rule}, i + 5, true
-	}
-	if lb == 4 && b >= 1900 && b <= 2099 && a >= 1 && a <= 12 && sep == "/" {
-		return dateVal{y: b, m: a, grain: "month", ok: true, rule: rule}, i + 3, true
-	}
-	if lb > 2 || sep == "." {
-		return dateVal{}, i, false
-	}
-	if sep == "-" && (s.lang != "en" || !tight && !s.is(i-1, "on")) {
+	if sep == "-" && (s.lang != "en" || !n.tight && !s.is(i-1, "on")) {
 		return dateVal{}, i, false // "3-1" is a score far more often than a date
 	}
 	if _, ok := s.get(i+3, "ampm"); ok && s.adj(i+3) || s.is(i+3, ":") {
@@ -507,14 +547,14 @@ func (s *scan) numericDate(i int) (dateVal, int, bool) {
 	if _, ok := s.get(i+3, "unit"); ok && sep == "-" && s.lang != "ar" {
 		return dateVal{}, i, false // "2-4 hours": a range of lengths
 	}
-	d, m := a, b
+	d, m := n.a, n.b
 	if s.lang == "en" {
-		d, m = b, a
+		d, m = n.b, n.a
 	}
 	if !validDay(0, m, d) {
 		return dateVal{}, i, false
 	}
-	return s.withYear(dateVal{m: m, d: d, grain: "day", ok: true, rule: rule}), i + 3, true
+	return s.withYear(dateVal{m: m, d: d, grain: "day", ok: true, rule: numericDateRule}), i + 3, true
 }
 
 // spacedDate parses day-first dates written with spaces, in the languages

@@ -375,80 +375,110 @@ func parseRules(name, src string) ([]*entry, error) {
 		if s == "" || strings.HasPrefix(s, "#") {
 			continue
 		}
-		loc := fmt.Sprintf("%s:%d", name, line)
-		head, body, ok := strings.Cut(s, "=")
-		if !ok {
-			return nil, fmt.Errorf("%s: missing \"=\" between rule kind and phrases", loc)
-		}
-		f := strings.Fields(head)
-		if len(f) == 0 {
-			return nil, fmt.Errorf("%s: missing rule kind before \"=\"", loc)
-		}
-		spec, ok := kinds[f[0]]
-		if !ok {
-			return nil, fmt.Errorf("%s: unknown rule kind %q", loc, f[0])
-		}
-		args := f[1:]
-		if len(args) < spec.min || len(args) > spec.max {
-			return nil, fmt.Errorf("%s: %s takes %d to %d arguments, got %d", loc, f[0], spec.min, spec.max, len(args))
-		}
-		if spec.check != nil {
-			if err := spec.check(args); err != nil {
-				return nil, fmt.Errorf("%s: %s: %v", loc, f[0], err)
-			}
-		}
-		var zone *time.Location
-		if f[0] == "zone" {
-			z, err := parseZone(args[0])
-			if err != nil {
-				return nil, fmt.Errorf("%s: zone: %v", loc, err)
-			}
-			zone = z
-		}
-		var num float64
-		day := 0
-		if len(args) > 0 {
-			num, _ = strconv.ParseFloat(args[0], 64)
-		}
-		if f[0] == "fixedday" {
-			m, d, _ := monthDay(args[0])
-			num, day = float64(m), d
-		}
-		if (f[0] == "daypart" || f[0] == "window") && len(args) == 2 {
-			day, _ = strconv.Atoi(args[1])
-		}
-		n := 0
-		var phrases []string
-		for _, p := range strings.Split(body, "|") {
-			p = strings.TrimSpace(p)
-			if p == "" {
-				return nil, fmt.Errorf("%s: empty phrase", loc)
-			}
-			forms, err := ExpandChoices(p)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", loc, err)
-			}
-			phrases = append(phrases, forms...)
-		}
-		for _, p := range phrases {
-			toks := foldPhrase(p)
-			if len(toks) == 0 {
-				return nil, fmt.Errorf("%s: phrase %q has no words", loc, p)
-			}
-			if toks[0] == gapWord || toks[len(toks)-1] == gapWord {
-				return nil, fmt.Errorf("%s: phrase %q starts or ends with a gap %q", loc, p, gapWord)
-			}
-			out = append(out, &entry{kind: kindName(f[0]), args: args, toks: toks, loc: loc, num: num, day: day, zone: zone})
-			n++
-		}
-		if n == 0 {
-			return nil, fmt.Errorf("%s: no phrases", loc)
+		var err error
+		if out, err = appendRuleLine(out, fmt.Sprintf("%s:%d", name, line), s); err != nil {
+			return nil, err
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
+}
+
+// appendRuleLine parses the rule line s, at loc (file:line), and appends
+// to out one entry per phrase, its choices expanded.
+func appendRuleLine(out []*entry, loc, s string) ([]*entry, error) {
+	head, body, ok := strings.Cut(s, "=")
+	if !ok {
+		return nil, fmt.Errorf("%s: missing \"=\" between rule kind and phrases", loc)
+	}
+	rule, err := parseRuleHead(loc, head)
+	if err != nil {
+		return nil, err
+	}
+	phrases, err := rulePhrases(loc, body)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, p := range phrases {
+		toks := foldPhrase(p)
+		if len(toks) == 0 {
+			return nil, fmt.Errorf("%s: phrase %q has no words", loc, p)
+		}
+		if toks[0] == gapWord || toks[len(toks)-1] == gapWord {
+			return nil, fmt.Errorf("%s: phrase %q starts or ends with a gap %q", loc, p, gapWord)
+		}
+		e := rule
+		e.toks = toks
+		out = append(out, &e)
+		n++
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("%s: no phrases", loc)
+	}
+	return out, nil
+}
+
+// parseRuleHead parses the head of a rule line at loc, "kind [arg ...]",
+// into an entry without phrase words: its kind and arguments checked
+// against the kinds table, and the values read from them.
+func parseRuleHead(loc, head string) (entry, error) {
+	f := strings.Fields(head)
+	if len(f) == 0 {
+		return entry{}, fmt.Errorf("%s: missing rule kind before \"=\"", loc)
+	}
+	spec, ok := kinds[f[0]]
+	if !ok {
+		return entry{}, fmt.Errorf("%s: unknown rule kind %q", loc, f[0])
+	}
+	args := f[1:]
+	if len(args) < spec.min || len(args) > spec.max {
+		return entry{}, fmt.Errorf("%s: %s takes %d to %d arguments, got %d", loc, f[0], spec.min, spec.max, len(args))
+	}
+	if spec.check != nil {
+		if err := spec.check(args); err != nil {
+			return entry{}, fmt.Errorf("%s: %s: %v", loc, f[0], err)
+		}
+	}
+	e := entry{kind: kindName(f[0]), args: args, loc: loc}
+	if f[0] == "zone" {
+		z, err := parseZone(args[0])
+		if err != nil {
+			return entry{}, fmt.Errorf("%s: zone: %v", loc, err)
+		}
+		e.zone = z
+	}
+	if len(args) > 0 {
+		e.num, _ = strconv.ParseFloat(args[0], 64)
+	}
+	if f[0] == "fixedday" {
+		m, d, _ := monthDay(args[0])
+		e.num, e.day = float64(m), d
+	}
+	if (f[0] == "daypart" || f[0] == "window") && len(args) == 2 {
+		e.day, _ = strconv.Atoi(args[1])
+	}
+	return e, nil
+}
+
+// rulePhrases splits the phrases of a rule line at loc, separated by "|",
+// and expands their choices ("(a/ont) coupé").
+func rulePhrases(loc, body string) ([]string, error) {
+	var phrases []string
+	for _, p := range strings.Split(body, "|") {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			return nil, fmt.Errorf("%s: empty phrase", loc)
+		}
+		forms, err := ExpandChoices(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", loc, err)
+		}
+		phrases = append(phrases, forms...)
+	}
+	return phrases, nil
 }
 
 // parseZone reads a zone argument: an IANA name or a fixed offset ±HH:MM.

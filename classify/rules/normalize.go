@@ -139,21 +139,7 @@ func (b *scanBufs) tokenize(text string) []token {
 			}
 			continue
 		}
-		var k byte
-		switch {
-		case f < utf8.RuneSelf:
-			k = asciiKind(f)
-		case f >= 0x0621 && f <= 0x064A && f != 0x0640:
-			k = 'a' // Arabic letters
-		case f >= '0' && f <= '9':
-			k = '0'
-		case isLetter(f):
-			k = 'a'
-		case unicode.IsSpace(f) || unicode.IsControl(f):
-			k = ' '
-		default:
-			k = '.'
-		}
+		k := foldedKind(f)
 		if k == ' ' {
 			flush(i)
 			space = true
@@ -175,14 +161,37 @@ func (b *scanBufs) tokenize(text string) []token {
 		i += n
 	}
 	flush(len(text))
-	folded := string(buf)
+	setFolded(toks, ends, string(buf))
+	toks = dropElision(toks)
+	return toks
+}
+
+// foldedKind is the kind of token a rune folded by foldRune belongs to:
+// 'a' a letter, '0' a digit, ' ' a space or control, '.' anything else.
+func foldedKind(f rune) byte {
+	switch {
+	case f < utf8.RuneSelf:
+		return asciiKind(f)
+	case f >= 0x0621 && f <= 0x064A && f != 0x0640:
+		return 'a' // Arabic letters
+	case f >= '0' && f <= '9':
+		return '0'
+	case isLetter(f):
+		return 'a'
+	case unicode.IsSpace(f) || unicode.IsControl(f):
+		return ' '
+	}
+	return '.'
+}
+
+// setFolded gives each token its folded form, a slice of folded: token k's
+// ends at ends[k] and starts where the one before it ends.
+func setFolded(toks []token, ends []int, folded string) {
 	from := 0
 	for k := range toks {
 		toks[k].s = folded[from:ends[k]]
 		from = ends[k]
 	}
-	toks = dropElision(toks)
-	return toks
 }
 
 // grow returns s with room for n elements, keeping its length.

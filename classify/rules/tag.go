@@ -562,62 +562,108 @@ func (s *scan) wawJoined(k int) bool {
 	return s.lang == "ar" && k < len(s.toks) && s.toks[k].kind == 'a' && strings.HasPrefix(s.toks[k].s, "و") && len(s.toks[k].s) > len("و")
 }
 
+// clockSpan is a span between two times of one day being read by
+// timeSpan: where it is, its two times and how they were read.
+type clockSpan struct {
+	i, j    int      // first token; first token of the start time, after "from"
+	from    bool     // a span word opens it ("from", "de", "entre", "بين")
+	cue     bool     // the times may be bare numbers read as clock times
+	c1, c2  clockVal // the start and end times
+	e1, e2  int      // the token after the start (and its day); after the end
+	bare    bool     // the start is a bare hour taking the end's part of the day
+	bareEnd bool     // the end is a bare number ("entre midi et deux")
+	d1      startDay // a day named after the start ("from 11pm Sunday until 2 am")
+	d1ok    bool
+	to      match // the span word between the times
+}
+
 // timeSpan parses a span between two times of one day, with an optional
 // day after it, or a time and a length ("4pm for 30 mins").
 func (s *scan) timeSpan(i int) (cand, bool) {
-	j := i
-	from := false
+	sp := clockSpan{i: i, j: i}
 	if m, ok := s.get(i, "spanfrom"); ok {
-		j, from = m.end, true
+		sp.j, sp.from = m.end, true
 	}
 	// in Arabic a bare number after a preposition already reads as an
 	// hour; "من 13 الى 15" must stay open to a span of days
-	cue := from && s.lang != "ar"
-	c1, e1, ok := s.clockCue(j, true, cue)
-	bare := false
-	if !ok {
-		// "3-4pm", "around 3-4pm": a bare hour takes the am/pm of the end
-		if p, isPrep := s.get(j, "timeprep"); isPrep && !from {
-			j = p.end
-		}
-		_, toWord := s.get(j+1, "spanto")
-		if h, isNum := s.digits(j, 2); isNum && (h <= 12 || h <= 24 && s.hourEnd(j+2)) && (s.is(j+1, "-") || from && toWord) {
-			c1, e1, ok, bare = clockVal{h: h, rule: "clock"}, j+1, true, true
-		} else if o, isOrd := s.get(j, "ordinal"); isOrd && s.lang == "ar" && from && o.e.num >= 1 && o.e.num <= 12 {
-			// "من السادسة حتى الثامنة صباحا": an hour word takes the
-			// part of the day of the end
-			if _, to := s.get(o.end, "spanto"); to {
-				c1, e1, ok, bare = clockVal{h: int(o.e.num), rule: "clock"}, o.end, true, true
-			}
-		}
-	}
-	if !ok && from {
-		// "from 1400 to 1630 GMT": four digits take the zone of the end
-		c1, e1, ok = s.militaryStart(j)
-	}
-	if !ok {
+	sp.cue = sp.from && s.lang != "ar"
+	if !s.spanStart(&sp) {
 		return cand{}, false
 	}
 	// a day after the start: "from 11pm Sunday until 2 am"
-	d1, d1ok := s.spanStartDay(e1, c1, from)
-	if d1ok {
-		e1 = d1.end
+	sp.d1, sp.d1ok = s.spanStartDay(sp.e1, sp.c1, sp.from)
+	if sp.d1ok {
+		sp.e1 = sp.d1.end
 	}
-	to, ok := s.get(e1, "spanto")
+	to, ok := s.get(sp.e1, "spanto")
+	sp.to = to
 	toEnd := to.end
 	if !ok {
-		if d1ok {
+		if sp.d1ok {
 			return cand{}, false
 		}
-		if !from || !s.wawJoined(e1) {
-			return s.timeFor(i, c1, e1)
+		if !sp.from || !s.wawJoined(sp.e1) {
+			return s.timeFor(i, sp.c1, sp.e1)
 		}
-		toEnd = e1 // "بين الثامنة والحادية عشرة": و is joined to the end's first word
+		toEnd = sp.e1 // "بين الثامنة والحادية عشرة": و is joined to the end's first word
 	}
-	_, isAnd := s.get(e1, "and")
+	if !s.spanEnd(&sp, toEnd) {
+		return cand{}, false
+	}
+	sp.alignHours(s.lang)
+	return s.spanCand(&sp)
+}
+
+// spanStart reads the start time of a span at sp.j into sp.c1 and sp.e1:
+// a time, a bare hour that takes the part of the day of the end, or
+// after "from" four digits that take its zone.
+func (s *scan) spanStart(sp *clockSpan) bool {
+	var ok bool
+	sp.c1, sp.e1, ok = s.clockCue(sp.j, true, sp.cue)
+	if !ok {
+		ok = s.bareSpanStart(sp)
+	}
+	if !ok && sp.from {
+		// "from 1400 to 1630 GMT": four digits take the zone of the end
+		sp.c1, sp.e1, ok = s.militaryStart(sp.j)
+	}
+	return ok
+}
+
+// bareSpanStart reads a bare hour that starts a span and takes the am/pm
+// or part of the day of its end: "3-4pm", "around 3-4pm", "de 14 à 16
+// heures", "من السادسة حتى الثامنة صباحا". It skips a time preposition
+// before it (moving sp.j) and marks the start bare.
+func (s *scan) bareSpanStart(sp *clockSpan) bool {
+	// "3-4pm", "around 3-4pm": a bare hour takes the am/pm of the end
+	if p, isPrep := s.get(sp.j, "timeprep"); isPrep && !sp.from {
+		sp.j = p.end
+	}
+	j, from := sp.j, sp.from
+	_, toWord := s.get(j+1, "spanto")
+	if h, isNum := s.digits(j, 2); isNum && (h <= 12 || h <= 24 && s.hourEnd(j+2)) && (s.is(j+1, "-") || from && toWord) {
+		sp.c1, sp.e1, sp.bare = clockVal{h: h, rule: "clock"}, j+1, true
+		return true
+	}
+	if o, isOrd := s.get(j, "ordinal"); isOrd && s.lang == "ar" && from && o.e.num >= 1 && o.e.num <= 12 {
+		// "من السادسة حتى الثامنة صباحا": an hour word takes the
+		// part of the day of the end
+		if _, to := s.get(o.end, "spanto"); to {
+			sp.c1, sp.e1, sp.bare = clockVal{h: int(o.e.num), rule: "clock"}, o.end, true
+			return true
+		}
+	}
+	return false
+}
+
+// spanEnd reads the end time of a span at toEnd, after its span word,
+// into sp.c2 and sp.e2, and reports whether the two times make a span.
+func (s *scan) spanEnd(sp *clockSpan, toEnd int) bool {
+	c1, from, bare := sp.c1, sp.from, sp.bare
+	_, isAnd := s.get(sp.e1, "and")
 	// after a time that reads as one on its own, the end may be a bare
 	// hour ("9h30 - 11h")
-	c2, e2, ok := s.clockCue(toEnd, true, cue || c1.strong() && !isAnd)
+	c2, e2, ok := s.clockCue(toEnd, true, sp.cue || c1.strong() && !isAnd)
 	bareEnd := false
 	if !ok && !bare {
 		// "entre midi et deux", "8am until 6": a bare number ends a span
@@ -625,19 +671,28 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		c2, e2, ok = s.bareEndHour(toEnd, c1, from)
 		bareEnd = ok
 	}
+	sp.c2, sp.e2, sp.bareEnd = c2, e2, bareEnd
 	// a bare start takes the am/pm of the end ("3-4pm"), a named end
 	// after "from" ("from 10 to noon") or the end's hour word ("de 14 à
 	// 16 heures", "entre 9 et 11h"), unless a length cue makes it a
 	// range of lengths ("a duré entre 3 et 4 heures")
-	if !ok || bare && !c2.ampm && !(c2.named && from) && !(s.hourEnd(toEnd) && !s.durCueBefore(i) && !s.durCueBefore(j)) {
-		return cand{}, false
+	if !ok || bare && !c2.ampm && !(c2.named && from) && !(s.hourEnd(toEnd) && !s.durCueBefore(sp.i) && !s.durCueBefore(sp.j)) {
+		return false
 	}
 	// without "from", the ends must read as times on their own, and a
 	// conjunction ("3:30 and 5:00") is not a span
-	if !from && !bareEnd && to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
-		return cand{}, false
+	if !from && !bareEnd && sp.to.e.toks[0] != "-" && (isAnd || !c1.strong() && !bare || !c2.strong()) {
+		return false
 	}
-	if bareEnd && c2.h < 12 && c2.h*60 < c1.h*60+c1.m {
+	return true
+}
+
+// alignHours moves the start or the end of a span to the afternoon or
+// evening where its words leave the half of the day open, and gives the
+// start the zone of the end; lang is the text's language.
+func (sp *clockSpan) alignHours(lang string) {
+	c1, c2 := &sp.c1, &sp.c2
+	if sp.bareEnd && c2.h < 12 && c2.h*60 < c1.h*60+c1.m {
 		c2.h += 12 // "entre midi et deux" ends at 14:00, "8am until 6" at 18:00
 	}
 	if c2.ampm && !c1.ampm && c1.h < 12 && c1.h+12 <= c2.h {
@@ -648,7 +703,7 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	if !c2.ampm && !c2.named && c2.h < 12 && c1.h < 12 && c2.h*60+c2.m < c1.h*60+c1.m && c2.h+12 > c1.h {
 		c2.h += 12
 	}
-	if c2.named && c2.h == 0 && c1.h < 12 && !c1.ampm && (bare || s.lang == "en") {
+	if c2.named && c2.h == 0 && c1.h < 12 && !c1.ampm && (sp.bare || lang == "en") {
 		// "between 11 and midnight", "from 10:30 to midnight" start in
 		// the evening; French "de 10h30 à minuit" counts 24 hours
 		c1.h += 12
@@ -656,6 +711,13 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 	if c1.zone == nil && c2.zone != nil {
 		c1.zone = c2.zone
 	}
+}
+
+// spanCand makes the interval of a span of times read by timeSpan: with
+// the day after it or after its start, and its length, or, when a
+// schedule follows ("du lundi au samedi"), opening hours without one.
+func (s *scan) spanCand(sp *clockSpan) (cand, bool) {
+	i, c1, c2, e2 := sp.i, sp.c1, sp.c2, sp.e2
 	// an optional day after, unless a schedule follows
 	var d dateVal
 	hasDate := false
@@ -673,13 +735,13 @@ func (s *scan) timeSpan(i int) (cand, bool) {
 		mins += 24 * 60 // across midnight
 	}
 	x.From, x.To = c1.String(), c2.String()
-	if d1ok {
+	if sp.d1ok {
 		if hasDate {
 			// a day on each end ("from 9pm Monday to 3am Tuesday") stays
 			// two times, which classify pairs
 			return cand{}, false
 		}
-		d, hasDate = d1.d, true
+		d, hasDate = sp.d1.d, true
 	}
 	if hasDate && d.ok && d.y != 0 {
 		setDay(&x, d.value(), c1.String(), mins)

@@ -57,23 +57,15 @@ func (s *scan) clockCue(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	return s.bufs.clocks.memo(slot, func() (clockVal, int, bool) { return s.clockCueAt(i, allowPrep, cue) })
 }
 
+// clockCueAt is clockCue without the memo: a time at i, with its
+// preposition, half of the day and zone.
 func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 	j := i
 	var c clockVal
 	if allowPrep {
-		if m, ok := s.get(i, "timeprep"); ok {
-			if hedgePreps[m.e.toks[0]] && s.durCueBefore(i) {
-				// "pendant environ une heure", "لمدة حوالي ساعتين": a
-				// hedged length, not a clock time
-				return clockVal{}, i, false
-			}
-			j = m.end
-			c.hasPrep = true
-			c.rule = m.e.loc
-			// "منذ الساعة", "حوالي الساعة": a second preposition
-			if m2, ok := s.get(j, "timeprep"); ok && s.lang == "ar" {
-				j = m2.end
-			}
+		var ok bool
+		if c, j, ok = s.clockPrep(i); !ok {
+			return clockVal{}, i, false
 		}
 	}
 	core, e, ok := s.clockCore(j, c.hasPrep || cue)
@@ -84,8 +76,41 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 		return clockVal{}, i, false
 	}
 	core.hasPrep, core.rule = c.hasPrep, firstNonEmpty(c.rule, core.rule)
-	// am / pm
-	if half, ok := s.gluedHalf(e, core.minute || c.hasPrep || cue); ok && core.h <= 12 && core.h >= 1 {
+	core, e = s.clockHalf(core, e, core.minute || c.hasPrep || cue)
+	core, e = s.clockZone(core, e)
+	return core, e, true
+}
+
+// clockPrep reads the time preposition at i, if any, before a time: it
+// returns a clockVal with only hasPrep and rule set, and the token after
+// the preposition. It fails on a hedge after a length cue.
+func (s *scan) clockPrep(i int) (clockVal, int, bool) {
+	var c clockVal
+	m, ok := s.get(i, "timeprep")
+	if !ok {
+		return c, i, true
+	}
+	if hedgePreps[m.e.toks[0]] && s.durCueBefore(i) {
+		// "pendant environ une heure", "لمدة حوالي ساعتين": a
+		// hedged length, not a clock time
+		return clockVal{}, i, false
+	}
+	j := m.end
+	c.hasPrep = true
+	c.rule = m.e.loc
+	// "منذ الساعة", "حوالي الساعة": a second preposition
+	if m2, ok := s.get(j, "timeprep"); ok && s.lang == "ar" {
+		j = m2.end
+	}
+	return c, j, true
+}
+
+// clockHalf reads the half of the day after the time core, which ends at
+// e: a letter glued to it when strong ("3:15p"), an am/pm word ("p.m.",
+// "ليلا") or else a part of the day ("ce soir"). It returns the time in
+// 24 hours and the token after what it read.
+func (s *scan) clockHalf(core clockVal, e int, strong bool) (clockVal, int) {
+	if half, ok := s.gluedHalf(e, strong); ok && core.h <= 12 && core.h >= 1 {
 		// "3:15p", "at 3p": a letter glued to the time
 		if half == "p" && core.h < 12 {
 			core.h += 12
@@ -93,8 +118,9 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 			core.h = 0
 		}
 		core.ampm = true
-		e++
-	} else if m, ok := s.get(e, "ampm"); ok && core.h <= 12 {
+		return core, e + 1
+	}
+	if m, ok := s.get(e, "ampm"); ok && core.h <= 12 {
 		switch m.e.args[0] {
 		case "pm":
 			if core.h < 12 {
@@ -112,13 +138,20 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 			}
 		}
 		core.ampm = true
-		e = m.end
-	} else if w, ok := s.dayWindow(e); ok {
+		return core, m.end
+	}
+	if w, ok := s.dayWindow(e); ok {
 		// "8 heures ce soir", "vers 6h dans la soirée": read in the part
 		// of the day, which the caller may take in as the time's day
 		core = core.inWindow(w)
 	}
-	// zone, maybe in parentheses and after "heure", "time", "بتوقيت"
+	return core, e
+}
+
+// clockZone reads the zone after the time core, which ends at e, maybe in
+// parentheses and after "heure", "time", "بتوقيت": "(heure du
+// Pacifique)", "GMT". It returns the time and the token after the zone.
+func (s *scan) clockZone(core clockVal, e int) (clockVal, int) {
 	k := e
 	paren := s.is(k, "(")
 	if paren {
@@ -137,7 +170,7 @@ func (s *scan) clockCueAt(i int, allowPrep, cue bool) (clockVal, int, bool) {
 			e++
 		}
 	}
-	return core, e, true
+	return core, e
 }
 
 // gluedHalf reads an English "a" or "p" glued to the digits of a time

@@ -214,7 +214,7 @@ func (o *restoreOptions) run(ctx context.Context, a *app, args []string) error {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
 	logger, _ := newLogger(a.stderr, "text", "warn")
-	_, docs, err := writeIndex(ctx, filepath.Join(cfg.Data, indexDir), store, 0, rep.LastSeq, cls.Version(), true, logger)
+	_, docs, err := indexBuild{dir: filepath.Join(cfg.Data, indexDir), store: store, to: rep.LastSeq, classifier: cls.Version(), fresh: true, logger: logger}.write(ctx)
 	if err != nil {
 		return keeping("the restored store is kept; run 'outages reindex'", err)
 	}

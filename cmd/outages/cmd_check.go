@@ -186,7 +186,7 @@ func repairData(ctx context.Context, w io.Writer, dir string, res checkResult, c
 	if err != nil {
 		return err
 	}
-	n, docs, err := writeIndex(ctx, filepath.Join(dir, indexDir), store, 0, last, classifier, true, logger)
+	n, docs, err := indexBuild{dir: filepath.Join(dir, indexDir), store: store, to: last, classifier: classifier, fresh: true, logger: logger}.write(ctx)
 	if err != nil {
 		return keeping("the repaired store is kept", err)
 	}

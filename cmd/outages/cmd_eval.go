@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"outages/classify"
-	"outages/classify/model"
 	"outages/classify/rules"
 	"outages/cmd/outages/internal/eval/extraction"
 	"outages/cmd/outages/internal/eval/gate"
@@ -299,7 +298,7 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := crossValidate(ctx, cls, gold, examplesOf(cls, gold), extra, cvFolds, model.TrainOptions{})
+	r, err := crossValidation{cls: cls, gold: gold, ex: examplesOf(cls, gold), extra: extra, k: cvFolds}.run(ctx)
 	if err != nil {
 		return nil, err
 	}

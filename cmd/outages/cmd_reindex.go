@@ -70,7 +70,7 @@ func (o *reindexOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, docs, err := writeIndex(ctx, filepath.Join(cfg.Data, indexDir), store, 0, last, cls.Version(), true, logger)
+	n, docs, err := indexBuild{dir: filepath.Join(cfg.Data, indexDir), store: store, to: last, classifier: cls.Version(), fresh: true, logger: logger}.write(ctx)
 	if err != nil {
 		return err
 	}

@@ -485,22 +485,53 @@ func indexNew(ctx context.Context, dataDir string, store *corpus.Store, classifi
 		sum.IndexDocs = meta.Docs
 		return nil // nothing new: no new generation
 	}
-	n, docs, err := writeIndex(ctx, dir, store, meta.Watermark, last, classifier, false, logger)
+	n, docs, err := indexBuild{dir: dir, store: store, from: meta.Watermark, to: last, classifier: classifier, logger: logger}.write(ctx)
 	sum.Indexed, sum.IndexDocs = n, docs
 	return err
 }
 
-// writeIndex copies every article changed after `from` into a new index
-// generation (an empty one when fresh) and publishes it with watermark `to`.
-func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to uint64, classifier string, fresh bool, logger *slog.Logger) (int, uint64, error) {
+// indexBuild is one copy of stored articles into a new index generation.
+type indexBuild struct {
+	dir        string        // the index folder
+	store      *corpus.Store // where the articles are read
+	from, to   uint64        // copy the articles changed after from; publish with watermark to
+	classifier string        // the classifier version the index records
+	fresh      bool          // start from an empty generation, not the current one
+	logger     *slog.Logger
+}
+
+// write copies every article changed after b.from into a new index
+// generation (an empty one when fresh) and publishes it with watermark
+// b.to. It returns how many articles it copied and how many documents
+// the published index holds.
+func (b indexBuild) write(ctx context.Context) (int, uint64, error) {
 	open := index.OpenWriter
-	if fresh {
+	if b.fresh {
 		open = index.OpenFreshWriter
 	}
-	w, err := open(ctx, dir, index.Options{Logger: logger})
+	w, err := open(ctx, b.dir, index.Options{Logger: b.logger})
 	if err != nil {
-		return 0, 0, fmt.Errorf("index %s: %w", dir, err)
+		return 0, 0, fmt.Errorf("index %s: %w", b.dir, err)
 	}
+	n, err := b.copyArticles(ctx, w)
+	if err != nil {
+		w.Abort()
+		return n, 0, fmt.Errorf("index %s: %w", b.dir, err)
+	}
+	if err := w.Commit(ctx, index.Meta{Watermark: b.to, Classifier: b.classifier}); err != nil {
+		w.Abort() // frees the unfinished generation's space
+		return n, 0, fmt.Errorf("index %s: commit: %w", b.dir, err)
+	}
+	meta, err := index.ReadMeta(b.dir) // the count of documents the commit recorded
+	if err != nil {
+		return n, 0, fmt.Errorf("index %s: %w", b.dir, err)
+	}
+	return n, meta.Docs, nil
+}
+
+// copyArticles puts every article changed after b.from into w, in
+// batches, and returns how many it put.
+func (b indexBuild) copyArticles(ctx context.Context, w *index.Writer) (int, error) {
 	n := 0
 	const batch = 256
 	buf := make([]*corpus.Article, 0, batch)
@@ -515,7 +546,7 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 		buf = buf[:0]
 		return nil
 	}
-	err = store.Since(from, func(a *corpus.Article) error {
+	err := b.store.Since(b.from, func(a *corpus.Article) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -528,19 +559,7 @@ func writeIndex(ctx context.Context, dir string, store *corpus.Store, from, to u
 	if err == nil {
 		err = flush()
 	}
-	if err != nil {
-		w.Abort()
-		return n, 0, fmt.Errorf("index %s: %w", dir, err)
-	}
-	if err := w.Commit(ctx, index.Meta{Watermark: to, Classifier: classifier}); err != nil {
-		w.Abort() // frees the unfinished generation's space
-		return n, 0, fmt.Errorf("index %s: commit: %w", dir, err)
-	}
-	meta, err := index.ReadMeta(dir) // the count of documents the commit recorded
-	if err != nil {
-		return n, 0, fmt.Errorf("index %s: %w", dir, err)
-	}
-	return n, meta.Docs, nil
+	return n, err
 }
 
 // crawlSources turns the config's sources and the --source flags into crawl sources.

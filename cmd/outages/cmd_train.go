@@ -111,7 +111,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	start = time.Now()
-	r, err := crossValidate(ctx, cls, gold, ex, extraEx, o.folds, opts)
+	r, err := crossValidation{cls: cls, gold: gold, ex: ex, extra: extraEx, k: o.folds, opts: opts}.run(ctx)
 	if err != nil {
 		return err
 	}
@@ -255,35 +255,24 @@ func examplesOf(cls *classify.Classifier, gold []news.Record) []map[string][]mod
 	return ex
 }
 
-// crossValidate trains on all folds but one and predicts the one left
-// out, for each fold, and scores every prediction with the news scorer.
-// ex are the records' examples (examplesOf).
-// crossValidate scores gold k times, each fold by weights trained on the
-// other folds and on every extra example.
-func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Record, ex, extra []map[string][]model.Group, k int, opts model.TrainOptions) (*news.Report, error) {
-	items := make([]model.Item, len(gold))
-	for i, g := range gold {
-		items[i] = model.Item{ID: g.ID, Lang: g.Lang}
-		if g.Event != nil {
-			items[i].Event = *g.Event
-		}
-	}
-	folds := model.Folds(items, k)
+// crossValidation scores labelled texts k times, each fold by weights
+// trained on the other folds and on every extra example.
+type crossValidation struct {
+	cls   *classify.Classifier
+	gold  []news.Record              // the labelled texts scored
+	ex    []map[string][]model.Group // gold's examples (examplesOf)
+	extra []map[string][]model.Group // examples trained on in every fold
+	k     int                        // the number of folds
+	opts  model.TrainOptions
+}
+
+// run trains on all folds but one and predicts the one left out, for
+// each fold, and scores every prediction with the news scorer.
+func (cv crossValidation) run(ctx context.Context) (*news.Report, error) {
+	folds := model.Folds(cv.items(), cv.k)
 	pred := map[string]news.Record{}
-	for f := 0; f < k; f++ {
-		train := slices.Clip(extra)
-		var held []news.Record
-		for i := range gold {
-			if folds[i] == f {
-				held = append(held, gold[i])
-			} else {
-				train = append(train, ex[i])
-			}
-		}
-		w := classify.TrainExamples(train, opts)
-		p, err := predict(ctx, &extractor{cls: cls.WithWeights(w)}, held, func(g news.Record) (extractInput, error) {
-			return extractInput{ID: g.ID, URL: g.URL, Text: g.Text, Published: g.Published}, nil
-		})
+	for f := 0; f < cv.k; f++ {
+		p, err := cv.predictFold(ctx, folds, f)
 		if err != nil {
 			return nil, err
 		}
@@ -291,7 +280,38 @@ func crossValidate(ctx context.Context, cls *classify.Classifier, gold []news.Re
 			pred[id] = r
 		}
 	}
-	return news.Score(gold, pred), nil
+	return news.Score(cv.gold, pred), nil
+}
+
+// items are the gold records as model.Folds groups them.
+func (cv crossValidation) items() []model.Item {
+	items := make([]model.Item, len(cv.gold))
+	for i, g := range cv.gold {
+		items[i] = model.Item{ID: g.ID, Lang: g.Lang}
+		if g.Event != nil {
+			items[i].Event = *g.Event
+		}
+	}
+	return items
+}
+
+// predictFold trains on the extra examples and those of the gold records
+// outside fold f (folds[i] is the fold of record i), and predicts the
+// records of fold f.
+func (cv crossValidation) predictFold(ctx context.Context, folds []int, f int) (map[string]news.Record, error) {
+	train := slices.Clip(cv.extra)
+	var held []news.Record
+	for i := range cv.gold {
+		if folds[i] == f {
+			held = append(held, cv.gold[i])
+		} else {
+			train = append(train, cv.ex[i])
+		}
+	}
+	w := classify.TrainExamples(train, cv.opts)
+	return predict(ctx, &extractor{cls: cv.cls.WithWeights(w)}, held, func(g news.Record) (extractInput, error) {
+		return extractInput{ID: g.ID, URL: g.URL, Text: g.Text, Published: g.Published}, nil
+	})
 }
 
 // writeCoverage writes, per slot, how many labelled choices there are, how
