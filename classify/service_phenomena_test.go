@@ -49,8 +49,8 @@ func TestServicePhenomena(t *testing.T) {
 			main: "رقمنة", notAlso: []string{"رقمنة بسبب"},
 		},
 		{
-			name: "en a gazetteer name that is a common word, in lower case",
-			text: "Trading halted at the Bombay exchange for three hours on Monday after a network failure. Brokers could not square off their positions, and the outlook for the session was grim.",
+			name:    "en a gazetteer name that is a common word, in lower case",
+			text:    "Trading halted at the Bombay exchange for three hours on Monday after a network failure. Brokers could not square off their positions, and the outlook for the session was grim.",
 			notAlso: []string{"Square", "Outlook"},
 		},
 		{
