@@ -457,6 +457,26 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestTagOpeningHoursAfterDay: a day followed by a span of times that
+// turns out to be opening hours ("du lundi au samedi") has no length; Tag
+// must not panic on it, whatever the precision of the reference date.
+func TestTagOpeningHoursAfterDay(t *testing.T) {
+	tg := tagger(t)
+	ref := time.Date(2021, 12, 31, 23, 0, 0, 0, time.UTC)
+	for _, prec := range []string{"day", "month", "year", ""} {
+		for _, text := range []string{
+			"14 mars. de 9h30-19h30 du lundi au samedi.",
+			"Le 14 mars, de 9h30 à 19h30 du lundi au samedi.",
+			"March 14, 9:30am-7:30pm Monday to Saturday.",
+		} {
+			t.Run(prec+"/"+text, func(t *testing.T) {
+				tg.Tag(text, "fr", Ref{Time: ref, Precision: prec})
+				tg.Tag(text, "en", Ref{Time: ref, Precision: prec})
+			})
+		}
+	}
+}
+
 func FuzzTag(f *testing.F) {
 	for _, s := range []string{
 		"Mardi 11 mars à 19h30 (heure du Pacifique), pendant près de deux heures.",
@@ -478,8 +498,11 @@ func FuzzTag(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	f.Add("14 mars. de 9h30-19h30 du lundi au samedi.", "fr")
+	precisions := []string{"day", "month", "year", ""}
 	f.Fuzz(func(t *testing.T, text, lang string) {
-		for _, e := range tg.Tag(text, lang, refDay) {
+		ref := Ref{Time: refDay.Time, Precision: precisions[len(text)%len(precisions)]}
+		for _, e := range tg.Tag(text, lang, ref) {
 			if e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != e.Text {
 				t.Fatalf("bad offsets %d:%d for %q", e.Start, e.End, e.Text)
 			}

@@ -529,7 +529,7 @@ func (s *scan) intervalCand(i int) (cand, bool) {
 		if s.is(k, ",") {
 			k++
 		}
-		if c, ok := s.timeSpan(k); ok && c.e.Value == "" {
+		if c, ok := s.timeSpan(k); ok && c.e.Value == "" && c.e.Minutes != nil { // opening hours have no length
 			x := s.expr(KindInterval, i, c.j, c.e.Rule)
 			x.Grain, x.Time, x.Zone = c.e.Grain, c.e.Time, c.e.Zone
 			x.Minutes, x.Seconds, x.DurationKind = c.e.Minutes, c.e.Seconds, c.e.DurationKind
