@@ -11,14 +11,17 @@
 // the rest with the words of each (data/foreign.tsv), without the model:
 // counter-evidence (planned, general, denial, other senses, hypotheticals)
 // in the title and lede, and its service, day, cause and length when the
-// words say them.
+// words say them, and the other services and countries named with its
+// outage words as secondary outages (not those of a cause sentence).
 //
 // The rest reads as the data flows, one way: rules propose, a small
 // learned linear model chooses.
 //
 //  1. Analysis (text.go, match.go, detect.go, cues.go): the text is split
 //     into tokens, sentences and paragraphs; the lexicon (data/lexicon.tsv)
-//     finds outage words, subjects and counter-evidence, the gazetteer
+//     finds outage words, subjects and counter-evidence (an adverb of its
+//     insert class may stand inside any of its phrases: "s'est aussi
+//     effondré", "were also badly disrupted"), the gazetteer
 //     (data/services.tsv, data/countries.tsv) and name patterns find the
 //     services, and data/cues.tsv the cue words the features read
 //     (because, speculation, future, since, until, back, about, past,
@@ -83,7 +86,8 @@
 //     touchés", "تأثرت"), or as the subject of their own outage clause
 //     past an aside between commas): then they are
 //     secondary outages too, which do not take the main outage's
-//     sentences. A place is never a derived name, nor is a regulator
+//     sentences. A service said to have come back ("Zain subscribers
+//     said service returned", "عادت خدمات زين") had gone down. A place is never a derived name, nor is a regulator
 //     (lexicon notname:authority). A country-wide cut carries, as
 //     aliases, the regions of its country the text reports it in
 //     ("Internet (Manipur)" for "Internet (India)"); other countries the
