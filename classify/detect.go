@@ -671,7 +671,7 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" || nf.isPlace(name) {
+	if name == "" || nf.isPlace(name) || nf.product(from) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {
@@ -690,6 +690,18 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	for k := from; k < to; k++ {
 		nf.taken[k] = true
 	}
+}
+
+// product reports whether token k follows a known service's name right
+// after a space ("PlayStation Store", "Bell Mobility"): the service's
+// product, which variants.go makes its alias, not a name of its own.
+func (nf *nameFinder) product(k int) bool {
+	for _, m := range nf.an.mentions {
+		if m.svc >= 0 && m.to == k && nf.an.d.gapBefore(k) == " " {
+			return true
+		}
+	}
+	return false
 }
 
 // alias records another name of the service named by tokens [from, to).

@@ -355,9 +355,10 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		return country[k] && t.upper && !t.arabic && k+1 < len(d.toks) && d.toks[k+1].sent == t.sent &&
 			d.toks[k+1].start-t.end <= 1 && capTok(k+1) && !listBreak(d, k+1)
 	}
+	product := an.productWords(capTok)
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
-		if !capTok(k) && !opens(k) {
+		if !capTok(k) && !opens(k) || product[k] {
 			continue
 		}
 		if titleCase && d.toks[k].para == 0 {
@@ -398,6 +399,20 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out)
+}
+
+// productWords marks the capitalised words right after a service's name
+// ("PlayStation Store", "Bell Mobility"): its product or unit, which
+// variants.go makes an alias of the service, never a name of its own.
+func (an *analysis) productWords(capTok func(int) bool) []bool {
+	d := an.d
+	product := make([]bool, len(d.toks))
+	for _, m := range an.mentions {
+		for k := m.to; k < len(d.toks) && k > 0 && capTok(k) && d.toks[k].sent == d.toks[k-1].sent && d.gapBefore(k) == " "; k++ {
+			product[k] = true
+		}
+	}
+	return product
 }
 
 // frenchDateWords are the French months and weekdays: written in lower
