@@ -49,6 +49,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "رقمنة", notAlso: []string{"رقمنة بسبب"},
 		},
 		{
+			name: "en a product named after its service is the service's",
+			text: "The PlayStation Network was unavailable for about 90 minutes on Monday after a denial-of-service attack, Sony said, with players reporting that the PlayStation Store would not load.",
+			main: "PlayStation Network", notAlso: []string{"Store"}, single: true,
+		},
+		{
+			name:    "en a sea is a place, not a service",
+			text:    "Internet access across Mauritania collapsed yesterday after the undersea cable that carries most of its traffic was damaged off the Atlantic coast.",
+			notAlso: []string{"Atlantic"}, single: true,
+		},
+		{
+			name:    "fr a sea is a place, not a service",
+			text:    "L'accès à internet s'est effondré hier en Mauritanie après l'endommagement du câble sous-marin au large de la Méditerranée, selon l'opérateur Mauritel.",
+			notAlso: []string{"Méditerranée"},
+		},
+		{
 			name:    "en a gazetteer name that is a common word, in lower case",
 			text:    "Trading halted at the Bombay exchange for three hours on Monday after a network failure. Brokers could not square off their positions, and the outlook for the session was grim.",
 			notAlso: []string{"Square", "Outlook"},
