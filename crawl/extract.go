@@ -205,90 +205,130 @@ func scanMeta(root *html.Node) *pageMeta {
 	return m
 }
 
+// walk collects the metadata of n and of the elements under it, down to
+// xMaxDepth levels; it does not enter scripts and styles.
 func (m *pageMeta) walk(n *html.Node, depth int) {
 	if depth > xMaxDepth {
 		return
 	}
 	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.Html:
-			if m.htmlLang == "" {
-				m.htmlLang = xFirstNonEmpty(xAttr(n, "lang"), xAttr(n, "xml:lang"))
-			}
-		case atom.Meta:
-			content := xAttr(n, "content")
-			for _, k := range []string{"property", "name", "itemprop"} {
-				if key := strings.ToLower(strings.TrimSpace(xAttr(n, k))); key != "" && content != "" {
-					if _, ok := m.meta[key]; !ok {
-						m.meta[key] = content
-					}
-				}
-			}
-			if strings.EqualFold(xAttr(n, "http-equiv"), "content-language") && m.httpEquivLang == "" {
-				m.httpEquivLang = content
-			}
-		case atom.Base:
-			if m.base == "" {
-				m.base = xAttr(n, "href")
-			}
-		case atom.Link:
-			rel := strings.ToLower(xAttr(n, "rel"))
-			if m.canonical == "" && xHasToken(rel, "canonical") {
-				m.canonical = xAttr(n, "href")
-			}
-		case atom.Title:
-			if m.title == "" && !xHasAncestor(n, atom.Svg) {
-				m.title = xNodeText(n)
-			}
-		case atom.H1:
-			if len(m.h1) < 8 {
-				if t := xNodeText(n); t != "" && len(t) < 600 {
-					m.h1 = append(m.h1, t)
-				}
-			}
-		case atom.A:
-			if h := xAttr(n, "href"); h != "" && len(m.hrefs) < xMaxLinks*2 {
-				m.hrefs = append(m.hrefs, h)
-			}
-		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(xAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
-				m.ld.parse(n.FirstChild.Data)
-			}
+		if !m.element(n) {
 			return
-		case atom.Style:
-			return
-		case atom.Time:
-			m.times = append(m.times, n)
 		}
-		if ip := strings.ToLower(xAttr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta && n.DataAtom != atom.Time {
-			switch ip {
-			case "datepublished", "datecreated", "datemodified", "dateupdated":
-				m.times = append(m.times, n)
-			case "author", "creator":
-				m.authorNodes = append(m.authorNodes, n)
-			}
-		}
-		if rel := xAttr(n, "rel"); n.DataAtom == atom.A && xHasToken(strings.ToLower(rel), "author") {
-			m.authorNodes = append(m.authorNodes, n)
-		}
-		if cls := xAttr(n, "class"); len(m.bylineNodes) < 8 && mayNameAuthor(cls) {
-			for _, f := range strings.Fields(strings.ToLower(cls)) {
-				if f == "author" || f == "author-name" || f == "byline__name" || f == "auteur" || strings.HasSuffix(f, "__author") || strings.HasSuffix(f, "-author") {
-					m.bylineNodes = append(m.bylineNodes, n)
-					break
-				}
-			}
-		}
+		m.itemprops(n)
+		m.byline(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		m.walk(c, depth+1)
 	}
 }
 
+// element collects what an element says by its tag: the page's language,
+// meta values, base and canonical URLs, title, headings, links, JSON-LD
+// and times. It reports false for a script or style, whose content walk
+// does not enter.
+func (m *pageMeta) element(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		if m.htmlLang == "" {
+			m.htmlLang = xFirstNonEmpty(xAttr(n, "lang"), xAttr(n, "xml:lang"))
+		}
+	case atom.Meta:
+		m.metaTag(n)
+	case atom.Base:
+		if m.base == "" {
+			m.base = xAttr(n, "href")
+		}
+	case atom.Link:
+		rel := strings.ToLower(xAttr(n, "rel"))
+		if m.canonical == "" && xHasToken(rel, "canonical") {
+			m.canonical = xAttr(n, "href")
+		}
+	case atom.Title:
+		if m.title == "" && !xHasAncestor(n, atom.Svg) {
+			m.title = xNodeText(n)
+		}
+	case atom.H1:
+		if len(m.h1) < 8 {
+			if t := xNodeText(n); t != "" && len(t) < 600 {
+				m.h1 = append(m.h1, t)
+			}
+		}
+	case atom.A:
+		if h := xAttr(n, "href"); h != "" && len(m.hrefs) < xMaxLinks*2 {
+			m.hrefs = append(m.hrefs, h)
+		}
+	case atom.Script:
+		if strings.EqualFold(strings.TrimSpace(xAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			m.ld.parse(n.FirstChild.Data)
+		}
+		return false
+	case atom.Style:
+		return false
+	case atom.Time:
+		m.times = append(m.times, n)
+	}
+	return true
+}
+
+// metaTag keeps the content of a <meta> element under each of its
+// property, name and itemprop (lower-cased; the first value of a name
+// wins), and the language an http-equiv Content-Language declares.
+func (m *pageMeta) metaTag(n *html.Node) {
+	content := xAttr(n, "content")
+	for _, k := range []string{"property", "name", "itemprop"} {
+		if key := strings.ToLower(strings.TrimSpace(xAttr(n, k))); key != "" && content != "" {
+			if _, ok := m.meta[key]; !ok {
+				m.meta[key] = content
+			}
+		}
+	}
+	if strings.EqualFold(xAttr(n, "http-equiv"), "content-language") && m.httpEquivLang == "" {
+		m.httpEquivLang = content
+	}
+}
+
+// itemprops keeps an element (other than <meta> and <time>) whose
+// microdata itemprop names a date or an author, and a link whose rel
+// names its author.
+func (m *pageMeta) itemprops(n *html.Node) {
+	if ip := strings.ToLower(xAttr(n, "itemprop")); ip != "" && n.DataAtom != atom.Meta && n.DataAtom != atom.Time {
+		switch ip {
+		case "datepublished", "datecreated", "datemodified", "dateupdated":
+			m.times = append(m.times, n)
+		case "author", "creator":
+			m.authorNodes = append(m.authorNodes, n)
+		}
+	}
+	if rel := xAttr(n, "rel"); n.DataAtom == atom.A && xHasToken(strings.ToLower(rel), "author") {
+		m.authorNodes = append(m.authorNodes, n)
+	}
+}
+
+// byline keeps an element one of whose class names is a byline's (see
+// bylineClass), up to 8 of them.
+func (m *pageMeta) byline(n *html.Node) {
+	if cls := xAttr(n, "class"); len(m.bylineNodes) < 8 && mayNameAuthor(cls) {
+		for _, f := range strings.Fields(strings.ToLower(cls)) {
+			if bylineClass(f) {
+				m.bylineNodes = append(m.bylineNodes, n)
+				break
+			}
+		}
+	}
+}
+
+// bylineClass reports whether a lower-cased class name marks an author's
+// name: "author", "author-name", "byline__name", "auteur", or one ending
+// in "__author" or "-author".
+func bylineClass(f string) bool {
+	return f == "author" || f == "author-name" || f == "byline__name" || f == "auteur" || strings.HasSuffix(f, "__author") || strings.HasSuffix(f, "-author")
+}
+
 // mayNameAuthor reports whether a class list may hold one of the byline
-// class names walk looks for: each of them contains "author", "auteur"
-// or "byline__name" (any case). Most class lists do not, and skip the
-// lower-casing and splitting.
+// class names byline looks for (see bylineClass): each of them contains
+// "author", "auteur" or "byline__name" (any case). Most class lists do
+// not, and skip the lower-casing and splitting.
 func mayNameAuthor(cls string) bool {
 	for i := 0; i+6 <= len(cls); i++ {
 		switch cls[i] | 0x20 {
