@@ -134,34 +134,9 @@ func (w *worker) remote(ctx context.Context, j *job) *result {
 // page extracts an HTML page, follows its links when it is a listing (or
 // the source itself) and passes an article to the sink.
 func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta corpus.Fetch) *result {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		r.pr.Reason, r.pr.Err = ReasonEmpty, fmt.Errorf("%s: empty body", j.url)
-		return r
-	}
-	text, cs, err := DecodeHTML(raw, meta.ContentType)
-	if err != nil {
-		r.pr.Reason, r.pr.Err = ReasonDecode, fmt.Errorf("%s: %w", j.url, err)
-		return r
-	}
-	meta.Charset = cs
-	if !j.src.Selectors.any() {
-		// Site selectors may point anywhere; without them no stage reads
-		// the script and style text the parser would copy.
-		text = stripRawText(text)
-	}
-	root, err := html.Parse(bytes.NewReader(text))
-	if err != nil {
-		r.pr.Reason, r.pr.Err = ReasonExtract, fmt.Errorf("parse %s: %w", j.url, err)
-		return r
-	}
-	base := meta.FinalURL
-	if base == "" {
-		base = j.url
-	}
-	pageURL, err := url.Parse(base)
-	if err != nil {
-		r.pr.Reason, r.pr.Err = ReasonInvalidURL, fmt.Errorf("%s: %w", base, err)
-		return r
+	root, pageURL, failed := parsePage(j, r, raw, &meta)
+	if failed != nil {
+		return failed
 	}
 	local := j.kind == jobFile // a local file's links are never followed
 	pg, err := extractNode(root, pageURL, j.src.Selectors, !local)
@@ -182,8 +157,51 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 		r.pr.Reason, r.pr.Err = ReasonEmpty, fmt.Errorf("%s: no article text found", j.url)
 		return r
 	}
+	return w.keep(ctx, j, r, newArticle(j, pg, body, meta))
+}
+
+// parsePage decodes a page's raw bytes (setting meta.Charset), parses its
+// HTML and returns the document and the URL its links resolve against
+// (the final URL after redirects, else the job's). When it cannot, it
+// returns r as the finished result, its reason and error set.
+func parsePage(j *job, r *result, raw []byte, meta *corpus.Fetch) (*html.Node, *url.URL, *result) {
+	if len(bytes.TrimSpace(raw)) == 0 {
+		r.pr.Reason, r.pr.Err = ReasonEmpty, fmt.Errorf("%s: empty body", j.url)
+		return nil, nil, r
+	}
+	text, cs, err := DecodeHTML(raw, meta.ContentType)
+	if err != nil {
+		r.pr.Reason, r.pr.Err = ReasonDecode, fmt.Errorf("%s: %w", j.url, err)
+		return nil, nil, r
+	}
+	meta.Charset = cs
+	if !j.src.Selectors.any() {
+		// Site selectors may point anywhere; without them no stage reads
+		// the script and style text the parser would copy.
+		text = stripRawText(text)
+	}
+	root, err := html.Parse(bytes.NewReader(text))
+	if err != nil {
+		r.pr.Reason, r.pr.Err = ReasonExtract, fmt.Errorf("parse %s: %w", j.url, err)
+		return nil, nil, r
+	}
+	base := meta.FinalURL
+	if base == "" {
+		base = j.url
+	}
+	pageURL, err := url.Parse(base)
+	if err != nil {
+		r.pr.Reason, r.pr.Err = ReasonInvalidURL, fmt.Errorf("%s: %w", base, err)
+		return nil, nil, r
+	}
+	return root, pageURL, nil
+}
+
+// newArticle is the article of an extracted page whose trimmed body is
+// body, with its id, host and content hash.
+func newArticle(j *job, pg *Page, body string, meta corpus.Fetch) *corpus.Article {
 	a := &corpus.Article{
-		URL:          j.url,
+		URL:          articleURL(j, pg, meta.FinalURL),
 		Source:       j.src.Name,
 		Title:        strings.TrimSpace(pg.Title),
 		Body:         body,
@@ -195,21 +213,33 @@ func (w *worker) page(ctx context.Context, j *job, r *result, raw []byte, meta c
 		DeclaredLang: pg.Lang,
 		Fetch:        meta,
 	}
-	if !local && meta.FinalURL != "" {
-		a.URL = meta.FinalURL // after redirects (canonical already)
-	}
-	if !local && pg.Canonical != "" {
-		if c, err := Canonicalize(pg.Canonical); err == nil && sameSite(c, a.URL) {
-			a.URL = c
-		}
-	}
 	if a.Published == "" {
 		a.Published = j.hint
 	}
 	a.ID = corpus.ArticleID(a.URL)
 	a.Host = hostOf(a.URL)
 	a.ContentHash = corpus.TextHash(a.Title + "\n" + a.Body)
-	return w.keep(ctx, j, r, a)
+	return a
+}
+
+// articleURL is the URL an article is stored under: a local file's is the
+// job's; a fetched page's is its final URL after redirects (canonical
+// already), or the canonical URL it declares when that is on the same
+// site.
+func articleURL(j *job, pg *Page, finalURL string) string {
+	u := j.url
+	if j.kind == jobFile {
+		return u
+	}
+	if finalURL != "" {
+		u = finalURL
+	}
+	if pg.Canonical != "" {
+		if c, err := Canonicalize(pg.Canonical); err == nil && sameSite(c, u) {
+			u = c
+		}
+	}
+	return u
 }
 
 // keep claims the article's URL and text for this run and passes it to the
