@@ -14,15 +14,6 @@ import (
 // the components as lists of mention indexes, each in mention order.
 func (g *grouper) merge() [][]int {
 	sets := newDisjoint(len(g.clusters))
-	// Clusters an article links are one incident only when their times
-	// meet: an article about today's outage that names an old one of
-	// another service does not make them one. Decided by the two clusters
-	// alone, so the result does not depend on the order of the links.
-	union := func(a, b int) {
-		if g.timesMeet(a, b) {
-			sets.union(a, b)
-		}
-	}
 	parents := keyParents(g.opts.Parents)
 	if g.pairs == nil {
 		g.pairs = pairCounts(g.arts, g.ms, parents)
@@ -30,12 +21,30 @@ func (g *grouper) merge() [][]int {
 	// Two services reported together by CoReports articles (main outage
 	// and another) are one incident wherever an article reports both; two
 	// outages of one service in different clusters likewise.
-	self := map[string]int{}
-	type link struct {
-		a, b int
-		keys keyPair
+	links, self := g.articleLinks(sets, parents)
+	for _, l := range links {
+		if g.coReports(l.keys, self) >= g.opts.CoReports {
+			g.unite(sets, l.a, l.b)
+		}
 	}
-	var links []link
+	return g.members(sets)
+}
+
+// coLink is two clusters one article reports together (its main outage's
+// and another's), with their service keys.
+type coLink struct {
+	a, b int
+	keys keyPair
+}
+
+// articleLinks unites the cluster of each article's main mention with
+// those of its other mentions that are linked to it (see linked), and
+// returns the other pairs it reports together, for the co-reports to
+// decide; and, by service key, the number of articles that report their
+// main service again in another cluster.
+func (g *grouper) articleLinks(sets disjoint, parents map[string]string) ([]coLink, map[string]int) {
+	self := map[string]int{}
+	var links []coLink
 	for start := 0; start < len(g.ms); {
 		end := start
 		for end < len(g.ms) && g.ms[end].art == g.ms[start].art {
@@ -48,31 +57,50 @@ func (g *grouper) merge() [][]int {
 				continue
 			}
 			if g.linked(parents, main, m) {
-				union(main.cluster, m.cluster)
+				g.unite(sets, main.cluster, m.cluster)
 				continue
 			}
 			if m.key == main.key && !seenSelf {
 				seenSelf = true
 				self[m.key]++
 			}
-			links = append(links, link{main.cluster, m.cluster, kp(main.key, m.key)})
+			links = append(links, coLink{main.cluster, m.cluster, kp(main.key, m.key)})
 		}
 		start = end
 	}
-	for _, l := range links {
-		n := g.pairs[l.keys]
-		if l.keys.a == l.keys.b {
-			n = self[l.keys.a]
-			if merge, ok := g.self[l.keys.a]; ok && merge {
-				n = g.opts.CoReports
-			} else if ok {
-				n = 0
-			}
-		}
-		if n >= g.opts.CoReports {
-			union(l.a, l.b)
-		}
+	return links, self
+}
+
+// coReports is the number of articles that report the two services of
+// keys together (g.pairs). For two outages of one service it is the
+// number that report it twice (self), unless g.self decides: CoReports
+// when they merge, 0 when they do not.
+func (g *grouper) coReports(keys keyPair, self map[string]int) int {
+	if keys.a != keys.b {
+		return g.pairs[keys]
 	}
+	if merge, ok := g.self[keys.a]; ok {
+		if merge {
+			return g.opts.CoReports
+		}
+		return 0
+	}
+	return self[keys.a]
+}
+
+// unite unites clusters a and b when their times meet: an article about
+// today's outage that names an old one of another service does not make
+// them one. Decided by the two clusters alone, so the result does not
+// depend on the order of the links.
+func (g *grouper) unite(sets disjoint, a, b int) {
+	if g.timesMeet(a, b) {
+		sets.union(a, b)
+	}
+}
+
+// members lists the mentions (but those skipped) of each set of clusters,
+// in mention order; the sets in the order of their first mention.
+func (g *grouper) members(sets disjoint) [][]int {
 	byRoot := map[int]int{}
 	var comps [][]int
 	for i := range g.ms {
