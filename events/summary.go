@@ -68,70 +68,109 @@ var durationKinds = []string{corpus.DurationExact, corpus.DurationApprox, corpus
 // summarise builds the event of one component of mentions.
 func summarise(arts []Article, ms []mention, comp []int) Event {
 	var e Event
-	svc, kind, starts, ends, causes, countries := newTally(), newTally(), newTally(), newTally(), newTally(), newTally()
-	langs, sources := newTally(), newTally()
-	durs := map[string]*int{}
-	durTally := newTally()
-	seenArt := map[int]bool{}
+	s := summary{
+		svc: newTally(), kind: newTally(), starts: newTally(), ends: newTally(), causes: newTally(), countries: newTally(),
+		langs: newTally(), sources: newTally(),
+		durs:     map[string]*int{},
+		durTally: newTally(),
+		seenArt:  map[int]bool{},
+	}
 	for _, i := range comp {
 		m := ms[i]
 		a := &arts[m.art]
-		o := a.Outages[m.out]
-		svc.add(o.Service, 1)
-		kind.add(o.Kind, 1)
-		if m.tk == tStart {
-			starts.add(dayString(m.day), 1)
-		}
-		ends.add(o.End, 1)
-		if o.Cause != "" && o.Cause != corpus.CauseUnknown {
-			causes.add(o.Cause, 2)
-		}
-		for _, c := range o.CauseAlt {
-			causes.add(c, 1)
-		}
-		for _, c := range o.Country {
-			countries.add(c, 1)
-		}
-		if o.DurationMin != nil {
-			k := o.DurationKind + "|" + strconv.Itoa(*o.DurationMin)
-			durs[k] = o.DurationMin
-			durTally.add(k, 1)
-		}
-		if !seenArt[m.art] {
-			e.Articles = append(e.Articles, ArticleRef{ID: a.ID, URL: a.URL, Lang: a.Lang, Title: a.Title,
-				Source: a.Source, Published: a.Published, Outage: m.out + 1})
-			seenArt[m.art] = true
-			langs.add(a.Lang, 1)
-			sources.add(a.Source, 1)
-			if a.Published != "" && (e.FirstReport == "" || a.Published < e.FirstReport) {
-				e.FirstReport = a.Published
-			}
-			if a.Published > e.LastReport {
-				e.LastReport = a.Published
-			}
+		s.outage(a.Outages[m.out], m)
+		if !s.seenArt[m.art] {
+			s.article(&e, a, m)
 		}
 	}
-	e.Service = svc.top(lexical)
-	e.Services = svc.sorted(lexical)
-	e.Kind = kind.top(lexical)
-	e.Start = starts.top(lexical)
-	e.End = ends.top(lexical)
+	s.fill(&e)
+	sortRefs(e.Articles)
+	return e
+}
+
+// summary is what summarise tallies over the mentions of one component.
+// (The event it fills is kept apart: what it returns must not hold the
+// summary, or the tallies would escape to the heap.)
+type summary struct {
+	svc, kind, starts, ends, causes, countries *tally
+	langs, sources                             *tally
+	durs                                       map[string]*int // "kind|minutes" → a length of that tally key
+	durTally                                   *tally
+	seenArt                                    map[int]bool
+}
+
+// outage tallies the values of o, the outage of mention m: a stated cause
+// counts twice, an alternative once.
+func (s *summary) outage(o corpus.Outage, m mention) {
+	s.svc.add(o.Service, 1)
+	s.kind.add(o.Kind, 1)
+	if m.tk == tStart {
+		s.starts.add(dayString(m.day), 1)
+	}
+	s.ends.add(o.End, 1)
+	if o.Cause != "" && o.Cause != corpus.CauseUnknown {
+		s.causes.add(o.Cause, 2)
+	}
+	for _, c := range o.CauseAlt {
+		s.causes.add(c, 1)
+	}
+	for _, c := range o.Country {
+		s.countries.add(c, 1)
+	}
+	if o.DurationMin != nil {
+		k := o.DurationKind + "|" + strconv.Itoa(*o.DurationMin)
+		s.durs[k] = o.DurationMin
+		s.durTally.add(k, 1)
+	}
+}
+
+// article adds a, first seen at mention m, to e's articles and to its
+// first and last reports, and its language and source to the tallies.
+func (s *summary) article(e *Event, a *Article, m mention) {
+	e.Articles = append(e.Articles, ArticleRef{ID: a.ID, URL: a.URL, Lang: a.Lang, Title: a.Title,
+		Source: a.Source, Published: a.Published, Outage: m.out + 1})
+	s.seenArt[m.art] = true
+	s.langs.add(a.Lang, 1)
+	s.sources.add(a.Source, 1)
+	if a.Published != "" && (e.FirstReport == "" || a.Published < e.FirstReport) {
+		e.FirstReport = a.Published
+	}
+	if a.Published > e.LastReport {
+		e.LastReport = a.Published
+	}
+}
+
+// fill sets e's values from the tallies: for each field the value most
+// mentions give (causes by the taxonomy, durations by precision on a
+// tie), the countries enough of them name, the number of articles, their
+// languages and sources.
+func (s *summary) fill(e *Event) {
+	e.Service = s.svc.top(lexical)
+	e.Services = s.svc.sorted(lexical)
+	e.Kind = s.kind.top(lexical)
+	e.Start = s.starts.top(lexical)
+	e.End = s.ends.top(lexical)
 	e.Cause, e.CauseAlt = corpus.CauseUnknown, []string{}
-	if cs := causes.sorted(causeRank); len(cs) > 0 {
+	if cs := s.causes.sorted(causeRank); len(cs) > 0 {
 		e.Cause, e.CauseAlt = cs[0], cs[1:]
 	}
-	e.Countries = supported(countries)
-	if k := durTally.sorted(func(a, b string) bool { return durRank(a) < durRank(b) }); len(k) > 0 {
-		e.DurationMin = durs[k[0]]
+	e.Countries = supported(s.countries)
+	if k := s.durTally.sorted(func(a, b string) bool { return durRank(a) < durRank(b) }); len(k) > 0 {
+		e.DurationMin = s.durs[k[0]]
 		e.DurationKind = k[0][:strings.IndexByte(k[0], '|')]
 	}
-	e.NArticles = len(seenArt)
-	e.Languages = langs.sorted(lexical)
+	e.NArticles = len(s.seenArt)
+	e.Languages = s.langs.sorted(lexical)
 	sort.Strings(e.Languages)
-	e.Sources = sources.sorted(lexical)
+	e.Sources = s.sources.sorted(lexical)
 	sort.Strings(e.Sources)
-	sort.SliceStable(e.Articles, func(i, j int) bool {
-		a, b := e.Articles[i], e.Articles[j]
+}
+
+// sortRefs orders an event's articles by publication day, then id and
+// outage.
+func sortRefs(refs []ArticleRef) {
+	sort.SliceStable(refs, func(i, j int) bool {
+		a, b := refs[i], refs[j]
 		if a.Published != b.Published {
 			return a.Published < b.Published
 		}
@@ -140,7 +179,6 @@ func summarise(arts []Article, ms []mention, comp []int) Event {
 		}
 		return a.Outage < b.Outage
 	})
-	return e
 }
 
 // supported keeps the countries named by at least a third as many mentions
