@@ -208,51 +208,68 @@ type compiled struct {
 	startLo, startHi time.Time
 }
 
+// compile parses q's text, expands it across languages, ranks outage
+// reports first and requires q's filters of every hit.
 func (r *Reader) compile(q Query) (*compiled, error) {
-	root, err := parseQuery(q.Text, q.AllWords)
+	root, text, err := r.compileText(q)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.checkSchema(root); err != nil {
+	c := &compiled{}
+	filters, err := c.filters(q)
+	if err != nil {
 		return nil, err
+	}
+	c.root = root
+	if len(filters) == 0 {
+		c.q, c.all = text, isMatchAll(root)
+		return c, nil
+	}
+	c.q = query.NewConjunctionQuery(append([]query.Query{text}, filters...))
+	return c, nil
+}
+
+// compileText parses the text of q and returns its tree and its query:
+// checked against the index's schema, expanded across languages (unless
+// q.ExactLang) and ranking outage reports first.
+func (r *Reader) compileText(q Query) (*node, query.Query, error) {
+	root, err := parseQuery(q.Text, q.AllWords)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := r.checkSchema(root); err != nil {
+		return nil, nil, err
 	}
 	text, err := r.exp.compile(q.Text, root, q.ExactLang)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	text = rankOutagesFirst(text, root)
-	c := &compiled{}
+	return root, rankOutagesFirst(text, root), nil
+}
+
+// filters returns the queries every hit of q must match: one of its
+// languages, causes, services, kinds and countries, its outage-start
+// days (also set on c), its minimum duration, outage reports only.
+func (c *compiled) filters(q Query) ([]query.Query, error) {
 	var filters []query.Query
-	anyOf := func(field, prefix string, vals []string) {
-		if len(vals) == 0 {
-			return
+	for _, f := range []struct {
+		field, prefix string
+		vals          []string
+	}{
+		{fFacets, "lang:", q.Langs},
+		{fFacets, "cause:", q.Causes},
+		{fServices, "", q.Services},
+		{fFacets, "kind:", q.Kinds},
+		{fFacets, "country:", q.Countries},
+	} {
+		if len(f.vals) > 0 {
+			filters = append(filters, anyOf(f.field, f.prefix, f.vals))
 		}
-		qs := make([]query.Query, 0, len(vals))
-		for _, v := range vals {
-			qs = append(qs, termQuery(field, prefix+strings.ToLower(strings.TrimSpace(v))))
-		}
-		filters = append(filters, query.NewDisjunctionQuery(qs))
 	}
-	anyOf(fFacets, "lang:", q.Langs)
-	anyOf(fFacets, "cause:", q.Causes)
-	anyOf(fServices, "", q.Services)
-	anyOf(fFacets, "kind:", q.Kinds)
-	anyOf(fFacets, "country:", q.Countries)
 	if q.Since != "" || q.Until != "" {
-		var lo, hi time.Time
-		if q.Since != "" {
-			t, ok := parseDay(q.Since)
-			if !ok {
-				return nil, fmt.Errorf("index: since %q: want YYYY-MM-DD", q.Since)
-			}
-			lo = t
-		}
-		if q.Until != "" {
-			t, ok := parseDay(q.Until)
-			if !ok {
-				return nil, fmt.Errorf("index: until %q: want YYYY-MM-DD", q.Until)
-			}
-			hi = t.AddDate(0, 0, 1)
+		lo, hi, err := startDays(q.Since, q.Until)
+		if err != nil {
+			return nil, err
 		}
 		t, f := true, false
 		dq := query.NewDateRangeInclusiveQuery(lo, hi, &t, &f)
@@ -275,13 +292,37 @@ func (r *Reader) compile(q Query) (*compiled, error) {
 		bq.SetField(fIsOutage)
 		filters = append(filters, bq)
 	}
-	c.root = root
-	if len(filters) == 0 {
-		c.q, c.all = text, isMatchAll(root)
-		return c, nil
+	return filters, nil
+}
+
+// anyOf matches a term of field that is one of vals (trimmed and
+// lower-cased) after prefix.
+func anyOf(field, prefix string, vals []string) query.Query {
+	qs := make([]query.Query, 0, len(vals))
+	for _, v := range vals {
+		qs = append(qs, termQuery(field, prefix+strings.ToLower(strings.TrimSpace(v))))
 	}
-	c.q = query.NewConjunctionQuery(append([]query.Query{text}, filters...))
-	return c, nil
+	return query.NewDisjunctionQuery(qs)
+}
+
+// startDays reads the YYYY-MM-DD days of Query.Since and Until as the
+// times [lo, hi) of the outage-start filter, a zero time being open.
+func startDays(since, until string) (lo, hi time.Time, err error) {
+	if since != "" {
+		t, ok := parseDay(since)
+		if !ok {
+			return lo, hi, fmt.Errorf("index: since %q: want YYYY-MM-DD", since)
+		}
+		lo = t
+	}
+	if until != "" {
+		t, ok := parseDay(until)
+		if !ok {
+			return lo, hi, fmt.Errorf("index: until %q: want YYYY-MM-DD", until)
+		}
+		hi = t.AddDate(0, 0, 1)
+	}
+	return lo, hi, nil
 }
 
 // exactSchema is the first SchemaVersion with the *_exact fields.
