@@ -66,6 +66,9 @@ type evalReport interface {
 	Figures() map[string]float64
 }
 
+// run scores every evaluation asked for and prints its table, then the
+// quality gate's; it writes the figures as JSON with --json and fails
+// with --gate when one is below its threshold.
 func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 {
 		return usagef("unexpected argument %q", args[0])
@@ -80,38 +83,8 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-
 	figures := map[string]float64{}
-	var reports []evalReport
-	add := func(name string, start time.Time, r evalReport) {
-		fmt.Fprintf(a.stdout, "== %s (%.1fs)\n", name, time.Since(start).Seconds())
-		r.WriteTable(a.stdout)
-		if o.errors {
-			if ew, ok := r.(interface{ WriteErrors(io.Writer) error }); ok {
-				fmt.Fprintln(a.stdout)
-				ew.WriteErrors(a.stdout)
-			}
-		}
-		fmt.Fprintln(a.stdout)
-		for k, v := range r.Figures() {
-			figures[k] = v
-		}
-		reports = append(reports, r)
-	}
-
-	for _, sc := range []struct {
-		name  string
-		on    bool
-		score func() (evalReport, error)
-	}{
-		{"sample corpus (corpus/sample, end to end from HTML)", o.sample, func() (evalReport, error) { return o.evalSample(ctx) }},
-		{"news: " + o.newsFile, o.newsFile != "", func() (evalReport, error) { return o.evalNews(ctx) }},
-		{"news, 5-fold cross-validation of the model: " + o.cvFile, o.cvFile != "", func() (evalReport, error) { return o.evalCV(ctx) }},
-		{"temporal: " + o.temporal, o.temporal != "", o.evalTemporal},
-		{"article bodies: " + o.extraction, o.extraction != "", htmlScorer("article bodies", o.extraction, extraction.ScoreBodies)},
-		{"publication dates: " + o.pubdate, o.pubdate != "", htmlScorer("publication dates", o.pubdate, extraction.ScorePubdates)},
-		{"snippets: " + o.snippets, o.snippets != "", htmlScorer("snippets", o.snippets, extraction.ScoreSnippets)},
-	} {
+	for _, sc := range o.scorers(ctx) {
 		if !sc.on {
 			continue
 		}
@@ -120,12 +93,56 @@ func (o *evalOptions) run(ctx context.Context, a *app, args []string) error {
 		if err != nil {
 			return err
 		}
-		add(sc.name, start, r)
+		o.writeReport(a.stdout, sc.name, time.Since(start), r)
+		for k, v := range r.Figures() {
+			figures[k] = v
+		}
 	}
+	return o.checkGate(a.stdout, figures, thresholds)
+}
 
+// evalScorer is one evaluation: its title, whether it was asked for, and
+// its scorer.
+type evalScorer struct {
+	name  string
+	on    bool
+	score func() (evalReport, error)
+}
+
+// scorers lists the evaluations in the order eval runs them.
+func (o *evalOptions) scorers(ctx context.Context) []evalScorer {
+	return []evalScorer{
+		{"sample corpus (corpus/sample, end to end from HTML)", o.sample, func() (evalReport, error) { return o.evalSample(ctx) }},
+		{"news: " + o.newsFile, o.newsFile != "", func() (evalReport, error) { return o.evalNews(ctx) }},
+		{"news, 5-fold cross-validation of the model: " + o.cvFile, o.cvFile != "", func() (evalReport, error) { return o.evalCV(ctx) }},
+		{"temporal: " + o.temporal, o.temporal != "", o.evalTemporal},
+		{"article bodies: " + o.extraction, o.extraction != "", htmlScorer("article bodies", o.extraction, extraction.ScoreBodies)},
+		{"publication dates: " + o.pubdate, o.pubdate != "", htmlScorer("publication dates", o.pubdate, extraction.ScorePubdates)},
+		{"snippets: " + o.snippets, o.snippets != "", htmlScorer("snippets", o.snippets, extraction.ScoreSnippets)},
+	}
+}
+
+// writeReport prints a report under its title and the time it took: its
+// table, and with --errors its misses.
+func (o *evalOptions) writeReport(w io.Writer, name string, took time.Duration, r evalReport) {
+	fmt.Fprintf(w, "== %s (%.1fs)\n", name, took.Seconds())
+	r.WriteTable(w)
+	if o.errors {
+		if ew, ok := r.(interface{ WriteErrors(io.Writer) error }); ok {
+			fmt.Fprintln(w)
+			ew.WriteErrors(w)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// checkGate prints the quality gate's table, writes the figures and the
+// gate's failures with --json, and with --gate fails when a figure is
+// below its threshold.
+func (o *evalOptions) checkGate(w io.Writer, figures map[string]float64, thresholds gate.Thresholds) error {
 	failures := gate.Check(figures, thresholds)
-	fmt.Fprintln(a.stdout, "== quality gate")
-	gate.WriteTable(a.stdout, figures, thresholds)
+	fmt.Fprintln(w, "== quality gate")
+	gate.WriteTable(w, figures, thresholds)
 	if o.jsonOut != "" {
 		if err := writeFigures(o.jsonOut, figures, failures); err != nil {
 			return err
