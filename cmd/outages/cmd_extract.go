@@ -350,6 +350,8 @@ type tagOutput struct {
 	Exprs []rules.Expr `json:"exprs"`
 }
 
+// run tags each argument, or else each line of stdin, and prints one JSON
+// record of the expressions found per text.
 func (o *tagOptions) run(ctx context.Context, a *app, args []string) error {
 	switch o.lang {
 	case "", "fr", "ar", "en":
@@ -363,43 +365,63 @@ func (o *tagOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	var cls *classify.Classifier // built only when a language must be detected
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
-	one := func(in tagInput) error {
-		if in.Lang == "" {
-			in.Lang = o.lang
-		}
-		if in.Ref == "" {
-			in.Ref = o.ref
-		}
-		if in.Lang == "" {
-			if cls == nil {
-				if cls, err = classify.New(classify.Options{RulesDir: o.rulesDir}); err != nil {
-					return err
-				}
-			}
-			in.Lang, _ = cls.DetectLanguage(in.Text)
-		}
-		ref, _, err := parseRef(in.Ref)
-		if err != nil {
-			return usagef("ref %q: %v", in.Ref, err)
-		}
-		exprs := tagger.Tag(in.Text, in.Lang, ref)
-		if exprs == nil {
-			exprs = []rules.Expr{}
-		}
-		return enc.Encode(tagOutput{Text: in.Text, Lang: in.Lang, Ref: in.Ref, Exprs: exprs})
-	}
+	t := &tagRun{o: o, tagger: tagger, enc: enc}
 	if len(args) > 0 {
-		for _, t := range args {
-			if err := one(tagInput{Text: t}); err != nil {
+		for _, text := range args {
+			if err := t.one(tagInput{Text: text}); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	sc := bufio.NewScanner(a.stdin)
+	return t.lines(ctx, a.stdin)
+}
+
+// tagRun tags the texts of one tag command.
+type tagRun struct {
+	o      *tagOptions
+	tagger *rules.Tagger
+	cls    *classify.Classifier // built only when a language must be detected
+	enc    *json.Encoder
+}
+
+// one tags a text and prints its record; the text's language and
+// reference date default to --lang and --ref, and a language still
+// missing is detected.
+func (t *tagRun) one(in tagInput) error {
+	if in.Lang == "" {
+		in.Lang = t.o.lang
+	}
+	if in.Ref == "" {
+		in.Ref = t.o.ref
+	}
+	if in.Lang == "" {
+		if t.cls == nil {
+			cls, err := classify.New(classify.Options{RulesDir: t.o.rulesDir})
+			if err != nil {
+				return err
+			}
+			t.cls = cls
+		}
+		in.Lang, _ = t.cls.DetectLanguage(in.Text)
+	}
+	ref, _, err := parseRef(in.Ref)
+	if err != nil {
+		return usagef("ref %q: %v", in.Ref, err)
+	}
+	exprs := t.tagger.Tag(in.Text, in.Lang, ref)
+	if exprs == nil {
+		exprs = []rules.Expr{}
+	}
+	return t.enc.Encode(tagOutput{Text: in.Text, Lang: in.Lang, Ref: in.Ref, Exprs: exprs})
+}
+
+// lines tags each non-blank line of r: a plain text, or a tagInput as
+// JSON when it starts with "{".
+func (t *tagRun) lines(ctx context.Context, r io.Reader) error {
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	line := 0
 	for sc.Scan() {
@@ -414,7 +436,7 @@ func (o *tagOptions) run(ctx context.Context, a *app, args []string) error {
 				return fmt.Errorf("stdin:%d: %v", line, err)
 			}
 		}
-		if err := one(in); err != nil {
+		if err := t.one(in); err != nil {
 			return fmt.Errorf("stdin:%d: %w", line, err)
 		}
 		if err := ctx.Err(); err != nil {
