@@ -184,64 +184,89 @@ func judge(dim, lang string, rec record, tag Tagger) (cat string, pass bool, wan
 	exprs := tag(rec.Text, lang, ref)
 	got = describe(exprs)
 	if dim == "duration" {
-		if rec.Negative {
-			for _, e := range exprs {
-				if e.Seconds != nil || e.Minutes != nil {
-					return CatNegative, false, "no duration", got, nil
-				}
-			}
-			return CatNegative, true, "no duration", got, nil
-		}
-		if rec.Seconds == nil {
-			return "", false, "", "", fmt.Errorf("duration record without seconds")
-		}
-		want = fmt.Sprintf("%ds", *rec.Seconds)
-		e, ok := covering(rec.Text, exprs, rules.KindDuration, rules.KindInterval)
-		return CatDuration, ok && e.Seconds != nil && int64(*e.Seconds) == *rec.Seconds, want, got, nil
+		cat, pass, want, err = judgeDuration(rec, exprs)
+	} else {
+		cat, pass, want, err = judgeTime(lang, rec, exprs, refTime)
 	}
-	switch {
-	case rec.Negative:
+	if err != nil {
+		return "", false, "", "", err
+	}
+	return cat, pass, want, got, nil
+}
+
+// judgeDuration scores a record of a duration file: a length the longest
+// covering expression must give, or, for a negative record, no length.
+func judgeDuration(rec record, exprs []rules.Expr) (cat string, pass bool, want string, err error) {
+	if rec.Negative {
+		for _, e := range exprs {
+			if e.Seconds != nil || e.Minutes != nil {
+				return CatNegative, false, "no duration", nil
+			}
+		}
+		return CatNegative, true, "no duration", nil
+	}
+	if rec.Seconds == nil {
+		return "", false, "", fmt.Errorf("duration record without seconds")
+	}
+	want = fmt.Sprintf("%ds", *rec.Seconds)
+	e, ok := covering(rec.Text, exprs, rules.KindDuration, rules.KindInterval)
+	return CatDuration, ok && e.Seconds != nil && int64(*e.Seconds) == *rec.Seconds, want, nil
+}
+
+// judgeTime scores a record of a time file, ref its reference: an
+// interval, a time of day or a date the longest covering expression must
+// give, or, for a negative record, no date or time at all.
+func judgeTime(lang string, rec record, exprs []rules.Expr, ref time.Time) (cat string, pass bool, want string, err error) {
+	if rec.Negative {
 		for _, e := range exprs {
 			if e.Kind != rules.KindCause && e.Kind != rules.KindDuration && (e.Value != "" || e.Time != "" || e.From != "") {
-				return CatNegative, false, "nothing", got, nil
+				return CatNegative, false, "nothing", nil
 			}
 		}
-		return CatNegative, true, "nothing", got, nil
-	case rec.Latent:
-		cat = CatLatent
-	case rec.Holiday != "":
-		cat = CatHoliday
-	case rec.Interval != nil:
-		cat = CatInterval
-	case rec.Grain == "second" || rec.Grain == "minute" || rec.Grain == "hour":
-		cat = CatTime
-	default:
-		cat = dateCategory(lang, rec.Text)
+		return CatNegative, true, "nothing", nil
 	}
+	cat = timeCategory(lang, rec)
 	if rec.Interval != nil {
-		pass, want = judgeInterval(rec, exprs, refTime)
-		return cat, pass, want, got, nil
+		pass, want = judgeInterval(rec, exprs, ref)
+		return cat, pass, want, nil
 	}
 	if len(rec.Value) < 10 {
-		return "", false, "", "", fmt.Errorf("record without value")
+		return "", false, "", fmt.Errorf("record without value")
 	}
 	if cat == CatTime {
 		want = rec.Value[:16]
 		e, ok := covering(rec.Text, exprs, rules.KindTime)
 		if !ok {
-			return cat, false, want, got, nil
+			return cat, false, want, nil
 		}
-		return cat, timeMatches(e, rec.Value, refTime), want, got, nil
+		return cat, timeMatches(e, rec.Value, ref), want, nil
 	}
 	want = truncate(rec.Value, rec.Grain)
 	if cat == CatWeekday && bareWeekday(lang, rec.Text) {
-		want = newsWeekday(rec.Value, refTime)
+		want = newsWeekday(rec.Value, ref)
 	}
 	e, ok := covering(rec.Text, exprs, rules.KindDate, rules.KindTime)
 	if !ok {
-		return cat, false, want, got, nil
+		return cat, false, want, nil
 	}
-	return cat, len(e.Value) >= len(want) && e.Value[:len(want)] == want, want, got, nil
+	return cat, len(e.Value) >= len(want) && e.Value[:len(want)] == want, want, nil
+}
+
+// timeCategory is the category of a record of a time file that is not
+// negative: latent, holiday, interval, a time of hour grain or finer, or
+// else a date's category.
+func timeCategory(lang string, rec record) string {
+	switch {
+	case rec.Latent:
+		return CatLatent
+	case rec.Holiday != "":
+		return CatHoliday
+	case rec.Interval != nil:
+		return CatInterval
+	case rec.Grain == "second" || rec.Grain == "minute" || rec.Grain == "hour":
+		return CatTime
+	}
+	return dateCategory(lang, rec.Text)
 }
 
 // truncate cuts an expected YYYY-MM-DDTHH:MM:SS value to its grain.
