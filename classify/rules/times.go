@@ -262,16 +262,7 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 	j := i + 1
 	// HH:MM
 	if hl <= 2 && s.is(j, ":") && s.adj(j) && s.adj(j+1) {
-		if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && h <= 24 && mm < 60 {
-			e := j + 2
-			if s.is(e, ":") && s.adj(e) {
-				if _, ok := s.digits(e+1, 2); ok {
-					e += 2 // seconds
-				}
-			}
-			return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
-		}
-		return clockVal{}, i, false
+		return s.colonTime(i, h)
 	}
 	// 14h, 14h30, 14 h 30, 14 heures 30; in English "12 hours" is a
 	// length ("for about 12 hours"), as in wordHour
@@ -281,22 +272,62 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 		}
 		return s.hourWordTime(i, h, hw, prep)
 	}
-	// 3pm, 3 p.m., 3.30 pm, 3:30 handled above
-	if hl <= 2 && h <= 12 {
-		if s.is(j, ".") && s.adj(j) && s.adj(j+1) {
-			if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && mm < 60 {
-				if _, ok := s.get(j+2, "ampm"); ok {
-					return clockVal{h: h, m: mm, minute: true, rule: "clock"}, j + 2, true
-				}
+	if c, e, ok := s.halfDayTime(i, h, prep); ok {
+		return c, e, true
+	}
+	if c, e, ok := s.joinedTime(i, h, prep); ok {
+		return c, e, true
+	}
+	return s.bareHour(i, h, prep)
+}
+
+// colonTime reads "14:30" or "14:30:05" at i, the hour h (one or two
+// digits) and a colon glued to it: the minutes must be two digits, or
+// there is no time.
+func (s *scan) colonTime(i, h int) (clockVal, int, bool) {
+	j := i + 1
+	if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && h <= 24 && mm < 60 {
+		e := j + 2
+		if s.is(e, ":") && s.adj(e) {
+			if _, ok := s.digits(e+1, 2); ok {
+				e += 2 // seconds
 			}
 		}
-		if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
-			return clockVal{h: h, rule: "clock"}, j, true
-		}
-		if _, ok := s.gluedHalf(j, prep); ok && h >= 1 {
-			return clockVal{h: h, rule: "clock"}, j, true // "at 3p"
+		return clockVal{h: h % 24, m: mm, minute: true, rule: "clock"}, e, true
+	}
+	return clockVal{}, i, false
+}
+
+// halfDayTime reads an hour of the 12-hour clock at i (the digits h)
+// with its half of the day: "3pm", "3 p.m.", "3.30 pm", "at 3p" ("3:30"
+// is colonTime's).
+func (s *scan) halfDayTime(i, h int, prep bool) (clockVal, int, bool) {
+	j := i + 1
+	if len(s.toks[i].s) > 2 || h > 12 {
+		return clockVal{}, i, false
+	}
+	if s.is(j, ".") && s.adj(j) && s.adj(j+1) {
+		if mm, ok := s.digits(j+1, 2); ok && len(s.toks[j+1].s) == 2 && mm < 60 {
+			if _, ok := s.get(j+2, "ampm"); ok {
+				return clockVal{h: h, m: mm, minute: true, rule: "clock"}, j + 2, true
+			}
 		}
 	}
+	if m, ok := s.get(j, "ampm"); ok && (prep || isClockAmpm(m)) {
+		return clockVal{h: h, rule: "clock"}, j, true
+	}
+	if _, ok := s.gluedHalf(j, prep); ok && h >= 1 {
+		return clockVal{h: h, rule: "clock"}, j, true // "at 3p"
+	}
+	return clockVal{}, i, false
+}
+
+// joinedTime reads a time whose hour and minutes run together in the
+// three or four digits h at i: "1342 UTC", "from 0600", "330 p.m.",
+// "1045am".
+func (s *scan) joinedTime(i, h int, prep bool) (clockVal, int, bool) {
+	hl := len(s.toks[i].s)
+	j := i + 1
 	// 1342 UTC: four digits before a zone
 	if hl == 4 && h/100 < 24 && h%100 < 60 {
 		if _, ok := s.get(j, "zone"); ok {
@@ -315,6 +346,16 @@ func (s *scan) digitHour(i, h int, prep bool) (clockVal, int, bool) {
 			return clockVal{h: h / 100, m: h % 100, minute: true, rule: "clock"}, j, true
 		}
 	}
+	return clockVal{}, i, false
+}
+
+// bareHour reads an hour of one or two digits h at i with no minutes,
+// which a preposition (or the start of a phrase) and a zone, Arabic or a
+// part of the day make a time: "at 8 GMT", "الساعة 8", "at 5 tomorrow
+// afternoon", "8 tonight".
+func (s *scan) bareHour(i, h int, prep bool) (clockVal, int, bool) {
+	hl := len(s.toks[i].s)
+	j := i + 1
 	// "at 8 GMT", "by 5 PT": a bare hour after a preposition, with a zone
 	if prep && hl <= 2 && h <= 24 {
 		if _, ok := s.get(j, "zone"); ok {
