@@ -28,74 +28,101 @@ func (b *docBufs) tokenize(text string) []token {
 	buf := grow(b.folded[:0], len(text))    // folded forms of the words that fold changes
 	ends := grow(b.foldEnds[:0], cap(toks)) // per token: end of its folded form in buf, or -1
 	defer func() { b.toks, b.folded, b.foldEnds = toks, buf, ends }()
-	sent, para := 0, 0
-	pendingSent, pendingPara := false, false
+	var at textPos
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) {
-			j := i + size
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !isWordRune(r2) {
-					// keep decimal numbers and abbreviations like "3.5" together
-					if (r2 == '.' || r2 == ',') && j+s2 < len(text) {
-						r3, _ := utf8.DecodeRuneInString(text[j+s2:])
-						if unicode.IsDigit(r3) && j > i && isDigitByte(text[j-1]) {
-							j += s2
-							continue
-						}
-					}
-					break
-				}
-				j += s2
-			}
-			if pendingPara {
-				para++
-				sent++
-			} else if pendingSent {
-				sent++
-			}
-			pendingSent, pendingPara = false, false
-			w := text[i:j]
-			first, _ := utf8.DecodeRuneInString(w)
-			norm := w
-			if isFolded(w) {
-				ends = append(ends, -1)
-			} else {
-				buf = appendFold(buf, w)
-				ends = append(ends, int32(len(buf)))
-				norm = ""
-			}
-			toks = append(toks, token{
-				norm:   norm,
-				start:  i,
-				end:    j,
-				arabic: isArabicRune(first),
-				upper:  unicode.IsUpper(first),
-				sent:   sent,
-				para:   para,
-			})
-			i = j
+		if !isWordRune(r) {
+			at.mark(r, text, i, toks)
+			i += size
 			continue
 		}
-		switch r {
-		case '\n', '\r', '\u2029':
-			pendingPara = true
-		case '!', '?', '؟', ';', '؛', '|', '•', '…', '।':
-			pendingSent = true
-		case '.':
-			// "GitHub.com", "3.5": a dot inside a word does not end a
-			// sentence, nor one after an abbreviation ("Rogers
-			// Communications Inc. has", "St. Mary's").
-			if (i+size >= len(text) || !isWordRune(rune(text[i+size]))) && !abbrevDot(toks, text, i) {
-				pendingSent = true
-			}
+		j := wordEnd(text, i, i+size)
+		at.word()
+		w := text[i:j]
+		first, _ := utf8.DecodeRuneInString(w)
+		norm := w
+		if isFolded(w) {
+			ends = append(ends, -1)
+		} else {
+			buf = appendFold(buf, w)
+			ends = append(ends, int32(len(buf)))
+			norm = ""
 		}
-		i += size
+		toks = append(toks, token{
+			norm:   norm,
+			start:  i,
+			end:    j,
+			arabic: isArabicRune(first),
+			upper:  unicode.IsUpper(first),
+			sent:   at.sent,
+			para:   at.para,
+		})
+		i = j
 	}
 	setFolded(toks, string(buf), ends)
 	return toks
+}
+
+// wordEnd returns the end of the word that starts at i and whose first
+// rune ends at j: it runs on over word runes, and over a dot or comma
+// between digits ("3.5", "1,000").
+func wordEnd(text string, i, j int) int {
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r) {
+			// keep decimal numbers and abbreviations like "3.5" together
+			if (r == '.' || r == ',') && j+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[j+size:])
+				if unicode.IsDigit(next) && j > i && isDigitByte(text[j-1]) {
+					j += size
+					continue
+				}
+			}
+			break
+		}
+		j += size
+	}
+	return j
+}
+
+// textPos numbers the sentences and paragraphs of a text as tokenize
+// reads it: a break seen between two words starts a new sentence (and
+// paragraph) at the next word.
+type textPos struct {
+	sent, para               int
+	pendingSent, pendingPara bool
+}
+
+// word moves to the sentence and paragraph of a word that starts.
+func (p *textPos) word() {
+	if p.pendingPara {
+		p.para++
+		p.sent++
+	} else if p.pendingSent {
+		p.sent++
+	}
+	p.pendingSent, p.pendingPara = false, false
+}
+
+// mark notes the break that r, a rune outside words at text[i] after the
+// tokens toks, makes: a line break ends a paragraph; . ! ? ؟ ; ؛ | • …
+// and । end a sentence, a dot only outside a word and after no
+// abbreviation.
+func (p *textPos) mark(r rune, text string, i int, toks []token) {
+	switch r {
+	case '\n', '\r', '\u2029':
+		p.pendingPara = true
+	case '!', '?', '؟', ';', '؛', '|', '•', '…', '।':
+		p.pendingSent = true
+	case '.':
+		// "GitHub.com", "3.5": a dot inside a word does not end a
+		// sentence, nor one after an abbreviation ("Rogers
+		// Communications Inc. has", "St. Mary's"). A dot is one byte.
+		if (i+1 >= len(text) || !isWordRune(rune(text[i+1]))) && !abbrevDot(toks, text, i) {
+			p.pendingSent = true
+		}
+	}
 }
 
 // abbreviations are the words (folded) whose dot does not end a sentence.
