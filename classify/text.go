@@ -18,7 +18,8 @@ type token struct {
 
 // tokenize splits text into words (letters, digits and marks), folding each
 // one for matching, and numbers sentences and paragraphs. A paragraph ends
-// at a line break; a sentence ends at . ! ? ؟ ; । (danda) or a line break.
+// at a line break; a sentence ends at . (not inside a word or after an
+// abbreviation) ! ? ؟ ; ؛ | • … । (danda) or a line break.
 func tokenize(text string) []token { return new(docBufs).tokenize(text) }
 
 // tokenize is tokenize reusing b's slices: the tokens are valid until b's
@@ -118,8 +119,10 @@ func (p *textPos) mark(r rune, text string, i int, toks []token) {
 	case '.':
 		// "GitHub.com", "3.5": a dot inside a word does not end a
 		// sentence, nor one after an abbreviation ("Rogers
-		// Communications Inc. has", "St. Mary's"). A dot is one byte.
-		if (i+1 >= len(text) || !isWordRune(rune(text[i+1]))) && !abbrevDot(toks, text, i) {
+		// Communications Inc. has", "St. Mary's"). A dot is one byte;
+		// what follows it may be a quote, a dash or a no-break space of
+		// several ("tombé.» Puis", "down.” Then").
+		if next, _ := utf8.DecodeRuneInString(text[i+1:]); (i+1 >= len(text) || !isWordRune(next)) && !abbrevDot(toks, text, i) {
 			p.pendingSent = true
 		}
 	}

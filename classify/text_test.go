@@ -147,6 +147,11 @@ func TestSentenceDots(t *testing.T) {
 		{"title", "Mr. Staffieri said service was restored.", 1},
 		{"domain", "GitHub.com was down for 3.5 hours.", 1},
 		{"an abbreviation ending a sentence joins the next (accepted)", "The outage hit Acme Corp. Users complained.", 1},
+		{"a closing curly quote after the dot", "“The network is down.” Then it came back.", 2},
+		{"a French closing guillemet after the dot", "« Le réseau est tombé.» Puis il est revenu.", 2},
+		{"a no-break space after the dot", "Fin.\u00a0Puis la suite.", 2},
+		{"a dash after the dot", "Fin.— Puis la suite.", 2},
+		{"an Arabic letter right after the dot stays in the word", "انقطاع.الخدمة عادت", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

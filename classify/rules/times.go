@@ -409,7 +409,7 @@ func (s *scan) hourWordTime(i, h, hw int, prep bool) (clockVal, int, bool) {
 			return clockVal{}, i, false
 		}
 	}
-	if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 && (s.adj(hw) || !isH || true) {
+	if mm, ok := s.digits(hw, 2); ok && len(s.toks[hw].s) == 2 && mm < 60 { // minutes, glued or not ("15h30", "15 h 30")
 		e := hw + 1
 		if _, ok := s.get(e, "minword"); ok && s.toks[j].s != "h" {
 			m, _ := s.get(e, "minword")
