@@ -14,7 +14,7 @@ import (
 	"outages/corpus"
 )
 
-// corpus/sample/gold.jsonl (corpus.SampleGold) is the gold of the bundled
+// corpus/sample-gold.jsonl (corpus.SampleGold) is the gold of the bundled
 // sample corpus, in the record schema, for `outages eval --sample`. Its
 // text fields are empty: the pipeline reads the pages themselves.
 
