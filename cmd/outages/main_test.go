@@ -339,3 +339,17 @@ func TestSecondRunRefused(t *testing.T) {
 		t.Errorf("run while another holds the lock = %d:\n%s", code, errOut)
 	}
 }
+
+// TestRunSampleFolder: crawling the sample folder as a source, as a
+// newcomer might (`outages run --source corpus/sample`), reads its pages
+// only and finishes cleanly: the gold records beside it are no articles.
+func TestRunSampleFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	code, out, errOut := outages(t, "run", "--data", dir, "--progress", "never", "--source", filepath.Join("..", "..", "corpus", "sample"))
+	if code != 0 {
+		t.Fatalf("exit %d, want 0\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "stored 18") {
+		t.Errorf("want the 18 sample pages stored:\n%s", out)
+	}
+}
