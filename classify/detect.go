@@ -671,7 +671,7 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" || nf.isPlace(name) || nf.product(from) {
+	if name == "" || nf.isPlace(name) || nf.an.afterService(from) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {
@@ -692,12 +692,13 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	}
 }
 
-// product reports whether token k follows a known service's name right
-// after a space ("PlayStation Store", "Bell Mobility"): the service's
-// product, which variants.go makes its alias, not a name of its own.
-func (nf *nameFinder) product(k int) bool {
-	for _, m := range nf.an.mentions {
-		if m.svc >= 0 && m.to == k && nf.an.d.gapBefore(k) == " " {
+// afterService reports whether token k follows a known service's name
+// right after a space ("PlayStation Store", "Bell Mobility"): the start of
+// the service's product, which variants.go makes its alias, never a name
+// of its own.
+func (an *analysis) afterService(k int) bool {
+	for _, m := range an.mentions {
+		if m.svc >= 0 && m.to == k && an.d.gapBefore(k) == " " {
 			return true
 		}
 	}

@@ -401,16 +401,16 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 	return repeatedOpeners(d, out)
 }
 
-// productWords marks the capitalised words right after a service's name
-// ("PlayStation Store", "Bell Mobility"): its product or unit, which
-// variants.go makes an alias of the service, never a name of its own.
+// productWords marks the capitalised words of a service's product, the
+// run that starts right after its name (afterService).
 func (an *analysis) productWords(capTok func(int) bool) []bool {
 	d := an.d
 	product := make([]bool, len(d.toks))
-	for _, m := range an.mentions {
-		for k := m.to; k < len(d.toks) && k > 0 && capTok(k) && d.toks[k].sent == d.toks[k-1].sent && d.gapBefore(k) == " "; k++ {
-			product[k] = true
+	for k := range d.toks {
+		if !capTok(k) {
+			continue
 		}
+		product[k] = an.afterService(k) || k > 0 && product[k-1] && d.toks[k].sent == d.toks[k-1].sent && d.gapBefore(k) == " "
 	}
 	return product
 }
