@@ -391,7 +391,7 @@ func phrasesOf(at, lang, col string) ([]string, []sourcePhrase, error) {
 	}
 	out := make([]sourcePhrase, 0, len(alts))
 	for _, alt := range alts {
-		forms, err := expandPhrase(alt)
+		forms, err := rules.ExpandChoices(alt)
 		if err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", at, err)
 		}
@@ -405,10 +405,6 @@ func phrasesOf(at, lang, col string) ([]string, []sourcePhrase, error) {
 	}
 	return langs, out, nil
 }
-
-// expandPhrase returns the phrases a phrase with choices "(a/b/)" stands
-// for (rules.ExpandChoices).
-func expandPhrase(p string) ([]string, error) { return rules.ExpandChoices(p) }
 
 // serviceLine reads one line of services.tsv: a service, its kind, languages and aliases.
 func (ds *dataSet) serviceLine(seen map[string]string, at string, cols []string) error {

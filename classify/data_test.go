@@ -2,47 +2,8 @@ package classify
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
-
-func TestExpandPhrase(t *testing.T) {
-	tests := []struct {
-		name, in string
-		want     []string
-		err      string
-	}{
-		{name: "no group", in: "were affected", want: []string{"were affected"}},
-		{name: "one group", in: "were (hit/affected)", want: []string{"were hit", "were affected"}},
-		{name: "empty choice leaves the slot out", in: "were (also/) affected", want: []string{"were also affected", "were affected"}},
-		{name: "two groups", in: "(a/ont) été (touché/touchés)", want: []string{"a été touché", "a été touchés", "ont été touché", "ont été touchés"}},
-		{name: "group first and last", in: "(also/) hit (hard/)", want: []string{"also hit hard", "also hit", "hit hard", "hit"}},
-		{name: "arabic", in: "(تأثرت/تضررت) (أيضا/)", want: []string{"تأثرت أيضا", "تأثرت", "تضررت أيضا", "تضررت"}},
-		{name: "unbalanced", in: "were (hit", err: "unbalanced"},
-		{name: "nested", in: "were (hit/(badly/) affected)", err: "unbalanced or nested"},
-		{name: "slash outside a group is a character", in: "24/7", want: []string{"24/7"}},
-		{name: "closing outside a group", in: "hit) (a/b)", err: "unbalanced"},
-		{name: "only empty choices", in: "(/)", err: "empty"},
-		{name: "too many forms", in: strings.Repeat("(a/b/c/d) ", 6), err: "more than"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := expandPhrase(tt.in)
-			if tt.err != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.err) {
-					t.Fatalf("expandPhrase(%q) error = %v, want one containing %q", tt.in, err, tt.err)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatalf("expandPhrase(%q): %v", tt.in, err)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("expandPhrase(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
 
 // TestOneHitPerRuleAndSpan: two forms of one rule over the same words (an
 // Arabic word written with its article, and the pattern without it) are
