@@ -173,6 +173,13 @@ type foreignReport struct {
 	denied      bool
 	general     bool         // a text about outages in general
 	deniedCause map[int]bool // sentences whose denial is of a cause, not of the outage
+	named       foreignNamed
+}
+
+// foreignNamed are the gazetteer's services (overlaps resolved) and
+// countries a text names: the same in every language's reading of it.
+type foreignNamed struct {
+	services, countries []hit
 }
 
 // foreignSubject is what went down: a named service, or a utility.
@@ -187,9 +194,10 @@ type foreignSubject struct {
 // most phrases, then the larger stop-word share: short texts name their
 // language by their stop-words too rarely to choose it first.
 func (c *Classifier) foreignReportOf(d *doc, lr langResult) *foreignReport {
+	named := foreignNamed{services: longestFirst(c.data.svcM.find(d)), countries: c.data.ctyM.find(d)}
 	var best *foreignReport
 	for _, l := range c.data.foreignLangs {
-		fr := c.readForeign(d, l)
+		fr := c.readForeign(d, l, named)
 		if best == nil || fr.better(best, lr.Stop) {
 			best = fr
 		}
@@ -245,8 +253,8 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 
 // readForeign finds the foreign.tsv phrases of d, what speaks against a
 // report, and the subject of its outage words.
-func (c *Classifier) readForeign(d *doc, lang string) *foreignReport {
-	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d))}
+func (c *Classifier) readForeign(d *doc, lang string, named foreignNamed) *foreignReport {
+	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d)), named: named}
 	ds := c.data
 	for _, h := range fr.hits {
 		if ds.foreign[h.owner].class == fgTrigger {
@@ -362,7 +370,7 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 			best, bestAt = s, h
 		}
 	}
-	for _, h := range longestFirst(ds.svcM.find(d)) {
+	for _, h := range fr.named.services {
 		s := ds.services[h.owner]
 		consider(&foreignSubject{name: s.name, kind: s.kind, aliases: s.aliases, sent: d.toks[h.from].sent}, h)
 	}
@@ -438,7 +446,7 @@ func (c *Classifier) foreignSecondaries(d *doc, fr *foreignReport) []corpus.Outa
 		}
 		found = append(found, named{h, corpus.Outage{Service: name, Aliases: aliases, Kind: kind, Cause: corpus.CauseUnknown}})
 	}
-	for _, h := range longestFirst(ds.svcM.find(d)) {
+	for _, h := range fr.named.services {
 		s := ds.services[h.owner]
 		add(h, s.name, s.kind, s.aliases)
 	}
@@ -450,7 +458,7 @@ func (c *Classifier) foreignSecondaries(d *doc, fr *foreignReport) []corpus.Outa
 	if label, ok := strings.CutSuffix(fr.subject.name, ")"); ok && fr.subject.kind != corpus.KindOnlineService {
 		// a country-wide cut: the other countries named with it were cut too
 		label = label[:max(strings.LastIndex(label, " ("), 0)]
-		for _, h := range ds.ctyM.find(d) {
+		for _, h := range fr.named.countries {
 			add(h, label+" ("+ds.countries[h.owner].name+")", fr.subject.kind, nil)
 		}
 		for _, h := range fr.hits {
@@ -519,7 +527,7 @@ func (ds *dataSet) foreignAliases(e foreignEntry) []string {
 func (c *Classifier) foreignCountry(d *doc, fr *foreignReport, sent int, wide bool) string {
 	ds := c.data
 	first, firstAt := "", len(d.toks)
-	for _, h := range ds.ctyM.find(d) {
+	for _, h := range fr.named.countries {
 		name := ds.countries[h.owner].name
 		if d.toks[h.from].sent == sent {
 			return name
