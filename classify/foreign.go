@@ -187,6 +187,7 @@ type foreignSubject struct {
 	name, kind string
 	aliases    []string
 	sent       int
+	cutOf      string // the utility's label of a country-wide cut ("Power grid" of "Power grid (Chile)")
 }
 
 // foreignReportOf reads d with the words of each other language of
@@ -406,6 +407,7 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 		wide := u.kind == corpus.KindPower || u.kind == corpus.KindInternet
 		if country := c.foreignCountry(d, fr, sent, wide); country != "" {
 			s.name += " (" + country + ")"
+			s.cutOf = u.name
 		}
 		if best != nil {
 			s.aliases = append([]string{best.name}, best.aliases...)
@@ -455,9 +457,8 @@ func (c *Classifier) foreignSecondaries(d *doc, fr *foreignReport) []corpus.Outa
 			add(h, e.name, e.kind, ds.foreignAliases(e))
 		}
 	}
-	if label, ok := strings.CutSuffix(fr.subject.name, ")"); ok && fr.subject.kind != corpus.KindOnlineService {
+	if label := fr.subject.cutOf; label != "" && fr.subject.kind != corpus.KindOnlineService {
 		// a country-wide cut: the other countries named with it were cut too
-		label = label[:max(strings.LastIndex(label, " ("), 0)]
 		for _, h := range fr.named.countries {
 			add(h, label+" ("+ds.countries[h.owner].name+")", fr.subject.kind, nil)
 		}
