@@ -42,6 +42,16 @@ func TestCauseChoice(t *testing.T) {
 			cause: corpus.CauseHardwareFailure,
 		},
 		{
+			name:  "ar a name holding a denial verb after a noun clitic denies nothing",
+			text:  "عطل في بنفت يوقف المدفوعات\n\nتوقفت خدمات شركة بنفت للمدفوعات الإلكترونية صباح الأحد لمدة ساعتين. وأوضحت شركة بنفت أن العطل ناتج عن خلل في أحد الخوادم الرئيسية.",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
+			name:  "fr the cause said on a platform is the outage's",
+			text:  "Panne SFR : le réseau mobile coupé jeudi\n\nLe réseau mobile de SFR est resté coupé trois heures jeudi matin. L'opérateur a évoqué sur Twitter « une défaillance matérielle sur un équipement du cœur de réseau ».",
+			cause: corpus.CauseHardwareFailure,
+		},
+		{
 			name:  "fr denial covers every mention of the cause",
 			text:  "Le site de réservation de la SNCF a été inaccessible mardi matin après une attaque revendiquée par un groupe de hackers sur les réseaux sociaux. La SNCF dément tout piratage : la panne est due à un bug logiciel.",
 			cause: corpus.CauseSoftwareBug, denied: corpus.CauseCyberattack,

@@ -58,6 +58,7 @@ const (
 	classNamer      = "namer"      // names what follows, which is not a service ("tempête Ciarán")
 	classFight      = "fight"      // what follows is what a measure fights ("éviter la propagation de fausses informations"): no denial
 	classInsert     = "insert"     // an adverb that may stand inside any phrase of the lexicon ("s'est aussi effondré")
+	classVerb       = "verb"       // an Arabic verb: a phrase opening with it matches after و ف only, not after ب ل ("بنفت" is no "نفت")
 )
 
 var lexClasses = map[string]bool{
@@ -66,7 +67,7 @@ var lexClasses = map[string]bool{
 	classPlanned: true, classDenial: true, classNameCue: true, classNotName: true, classChannel: true,
 	classWeakCause: true, classCauseDeny: true, classDismiss: true, classCauseGuard: true, classContrast: true,
 	classResolved: true, classNotUtility: true, classBanking: true, classOverran: true, classNamer: true,
-	classFight: true, classInsert: true,
+	classFight: true, classInsert: true, classVerb: true,
 }
 
 var pipelineLangs = []string{corpus.LangFrench, corpus.LangArabic, corpus.LangEnglish}
@@ -311,12 +312,16 @@ func (ds *dataSet) lexiconLine(at string, cols []string) error {
 		return err
 	}
 	for _, p := range phrases {
-		if class == classInsert {
+		if class == classInsert || class == classVerb {
 			if len(p.toks) != 1 {
-				return fmt.Errorf("%s: insert phrase %q: want one word", at, p.text)
+				return fmt.Errorf("%s: %s phrase %q: want one word", at, class, p.text)
 			}
 			for _, l := range langs {
-				ds.lexM[l].insert[p.toks[0].s] = true
+				if class == classVerb {
+					ds.lexM[l].verbs[p.toks[0].s] = true
+				} else {
+					ds.lexM[l].insert[p.toks[0].s] = true
+				}
 			}
 			continue
 		}

@@ -404,10 +404,11 @@ func (c *Classifier) findMentions(an *analysis) {
 		}
 		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
 	})
+	an.countries = ds.ctyM.find(d)
 	covered := -1
 	var keep []hit
 	for _, h := range hits {
-		if !ds.services[h.owner].langs[an.lang] || h.from < covered {
+		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits) {
 			continue
 		}
 		keep = append(keep, h)
@@ -434,10 +435,44 @@ func (c *Classifier) findMentions(an *analysis) {
 		weak := i >= len(keep)
 		an.mentions = append(an.mentions, mention{key: s.name, svc: h.owner, from: h.from, to: h.to, sent: d.toks[h.from].sent, channel: channelEnd[h.from], weak: weak})
 	}
-	an.countries = ds.ctyM.find(d)
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
 	an.markNormal()
+}
+
+// inLongerName reports whether a one-word case-sensitive name (a common
+// word: "Office", "Square", "Sky") ends a longer name of the body, after a
+// capitalised word that is no stop-word, country or known service, or
+// after its possessive: "Sheriff's Office", "Times Square", "Big Sky" are
+// not the services. Titles, where every word may be capitalised, are
+// left alone.
+func (c *Classifier) inLongerName(an *analysis, h hit, services []hit) bool {
+	d := an.d
+	if !c.data.svcM.phrases[h.phrase].caseExact || h.to-h.from != 1 || h.from < an.titleEnd() {
+		return false
+	}
+	p := h.from - 1
+	if gap := d.gapBefore(h.from); gap != " " {
+		return false
+	}
+	if d.toks[p].norm == "s" && p > 0 && (d.gapBefore(p) == "'" || d.gapBefore(p) == "’") {
+		p-- // a possessive: "Sheriff's Office"
+	}
+	t := d.toks[p]
+	if !t.upper || t.sent != d.toks[h.from].sent || c.data.stop[an.lang][t.norm] {
+		return false
+	}
+	return !covering(services, p) && !covering(an.countries, p)
+}
+
+// covering reports whether one of hits covers token k.
+func covering(hits []hit, k int) bool {
+	for _, h := range hits {
+		if h.from <= k && k < h.to {
+			return true
+		}
+	}
+	return false
 }
 
 // quotes open and close a name written between them.

@@ -34,6 +34,10 @@ type matcher struct {
 	// phrase (at most maxInserted of them): adverbs inside a verb phrase
 	// ("s'est aussi effondré", "were also disrupted")
 	insert map[string]bool
+	// verbs holds the Arabic verbs that open phrases: a form of a token
+	// made by stripping ب or ل (the proclitics of nouns) is not one
+	// ("بنفت", the Benefit network, is no "نفت", denied)
+	verbs map[string]bool
 	// keys holds two bits per key of exact and pre (see wordHash): a form
 	// whose bits are not both set is no key, and is not looked up.
 	keys [keyBits / 64]uint64
@@ -67,7 +71,7 @@ func (m *matcher) mayHave(h uint64) bool {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string][]int{}, exact2: map[[2]string][]int{}, pre: map[string][]int{}, insert: map[string]bool{}}
+	return &matcher{exact: map[string][]int{}, exact2: map[[2]string][]int{}, pre: map[string][]int{}, insert: map[string]bool{}, verbs: map[string]bool{}}
 }
 
 // compilePhrase turns a written pattern into words. Syntax: words separated
@@ -285,6 +289,9 @@ func (m *matcher) find(d *doc) []hit {
 	for i := range d.toks {
 		from, to := d.varRange(i)
 		for k := from; k < to; k++ {
+			if k > from && m.nounClitic(d.vars[from], d.vars[k]) {
+				continue
+			}
 			if m.mayHave(d.hashes[2*k]) {
 				ids = m.opening(d, i, d.vars[k], ids[:0])
 				hits = m.tryAt(d, i, ids, hits, true)
@@ -301,6 +308,12 @@ func (m *matcher) find(d *doc) []hit {
 	from := len(b.found)
 	b.found = append(b.found, hits...)
 	return b.found[from:len(b.found):len(b.found)]
+}
+
+// nounClitic reports whether form v of word w is a verb that w holds
+// after a proclitic of nouns, which verbs never take.
+func (m *matcher) nounClitic(w, v string) bool {
+	return len(m.verbs) > 0 && m.verbs[v] && w != "و"+v && w != "ف"+v
 }
 
 // opening returns in ids the phrases whose first word is form v of token

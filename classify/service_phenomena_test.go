@@ -29,6 +29,26 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Amadeus", also: []string{"Air France", "Lufthansa", "Qantas"},
 		},
 		{
+			name: "en the platform a statement was made on is no outage",
+			text: "Vodacom's mobile network went down for four hours on Monday. The operator apologised on Twitter and said engineers had replaced a faulty router. Customers took to Facebook to complain.",
+			main: "Vodacom", notAlso: []string{"Twitter", "Facebook"},
+		},
+		{
+			name: "fr the platform a statement was made on is no outage",
+			text: "Le réseau mobile de Free a été coupé quatre heures lundi. L'opérateur a annoncé sur Twitter le remplacement d'un routeur défectueux, et des abonnés se sont plaints sur Facebook.",
+			main: "Free", notAlso: []string{"Twitter", "Facebook"},
+		},
+		{
+			name: "ar the platform a statement was made on is no outage",
+			text: "توقفت شبكة زين للهاتف المحمول أربع ساعات يوم الاثنين. واعتذرت الشركة على تويتر، وقالت إن مهندسيها استبدلوا جهاز توجيه معطلا، واشتكى المشتركون على فيسبوك.",
+			main: "Zain", notAlso: []string{"Twitter", "Facebook"},
+		},
+		{
+			name: "en a common-word name ending a longer name is not the service",
+			text: "Ooredoo's mobile data went down for three hours on Friday after a fibre cut. The Sheriff's Office and the Post Office said their phone lines kept working, and Times Square screens stayed on.",
+			main: "Ooredoo", notAlso: []string{"Microsoft Office", "Square"},
+		},
+		{
 			name: "en a service said to have come back was down too",
 			text: "Safaricom suffered an outage on Tuesday after a fibre cut, leaving customers without mobile data for five hours. Airtel Kenya subscribers said their service returned only in the evening.",
 			main: "Safaricom", also: []string{"Airtel Kenya"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -275,7 +276,7 @@ func (m *pageMeta) element(n *html.Node) bool {
 // property, name and itemprop (lower-cased; the first value of a name
 // wins), and the language an http-equiv Content-Language declares.
 func (m *pageMeta) metaTag(n *html.Node) {
-	content := xAttr(n, "content")
+	content := unescapeLeft(xAttr(n, "content"))
 	for _, k := range []string{"property", "name", "itemprop"} {
 		if key := strings.ToLower(strings.TrimSpace(xAttr(n, k))); key != "" && content != "" {
 			if _, ok := m.meta[key]; !ok {
@@ -377,6 +378,20 @@ func (m *pageMeta) links(base *url.URL) []string {
 	return out
 }
 
+// leftEntity is a character reference still in a text once the HTML
+// parser has decoded it: the page escaped it twice ("&amp;#039;" in an
+// attribute), or wrote it into JSON-LD, which HTML never decodes.
+var leftEntity = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,30});`)
+
+// unescapeLeft decodes the character references left in s ("Australian
+// &#039;megablaze&#039;", "l&rsquo;opérateur").
+func unescapeLeft(s string) string {
+	if !strings.Contains(s, "&") || !leftEntity.MatchString(s) {
+		return s
+	}
+	return html.UnescapeString(s)
+}
+
 // ldInfo collects the fields of JSON-LD blocks that describe an article.
 type ldInfo struct {
 	headline, description, publisher, author string
@@ -473,7 +488,7 @@ func ldTypes(v any) []string {
 func ldString(v any) string {
 	switch t := v.(type) {
 	case string:
-		return strings.TrimSpace(t)
+		return strings.TrimSpace(unescapeLeft(t))
 	case []any:
 		if len(t) > 0 {
 			return ldString(t[0])

@@ -46,6 +46,9 @@ func TestTitleSources(t *testing.T) {
 		{"h1 over title", `<title>Cable cut in the Red Sea | Wire</title>`, `<h1>Cable cut in the Red Sea</h1>`, "Cable cut in the Red Sea"},
 		{"title stripped", `<title>Cable cut slows traffic to the Gulf - The Wire</title>`, `<p>x</p>`, "Cable cut slows traffic to the Gulf"},
 		{"json-ld headline", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD headline"}</script>`, ``, "LD headline"},
+		{"og:title escaped twice", `<meta property="og:title" content="Australian &amp;#039;megablaze&amp;#039; contained">`, ``, "Australian 'megablaze' contained"},
+		{"json-ld entities", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"L&rsquo;op&eacute;rateur &amp; l&#8217;&Eacute;tat"}</script>`, ``, "L’opérateur & l’État"},
+		{"ampersand kept", `<meta property="og:title" content="AT&amp;T and R&amp;D: no entity left">`, ``, "AT&T and R&D: no entity left"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -53,6 +53,11 @@ type entry struct {
 type lexicon struct {
 	lang  string
 	first map[string][]*entry
+	// verbs are the Arabic words of the verb rules: a phrase starting
+	// with one matches after the conjunctions و ف only, never after the
+	// proclitics of nouns ب ل ك ("بنفت", the Benefit network, is no
+	// "نفت", denied).
+	verbs map[string]bool
 }
 
 // kindSpec says how many arguments a rule kind takes and checks them.
@@ -234,6 +239,7 @@ var kinds = map[string]kindSpec{
 	"timehedge": {0, 0, nil},
 	"contrast":  {0, 0, nil},
 	"nodeny":    {0, 0, nil},
+	"verb":      {0, 0, nil},
 	"listsep":   {0, 1, optional(oneOf("article"))},
 	"spanfrom":  {0, 0, nil},
 	"spanto":    {0, 0, nil},
@@ -338,8 +344,12 @@ func Load(opts Options) (*Tagger, error) {
 		if err != nil {
 			return nil, err
 		}
-		lx := &lexicon{lang: lang, first: make(map[string][]*entry)}
+		lx := &lexicon{lang: lang, first: make(map[string][]*entry), verbs: map[string]bool{}}
 		for _, e := range append(es, commonEntries...) {
+			if e.kind == "verb" {
+				lx.verbs[strings.Join(e.toks, " ")] = true
+				continue
+			}
 			lx.first[e.toks[0]] = append(lx.first[e.toks[0]], e)
 		}
 		for _, l := range lx.first {
@@ -353,7 +363,7 @@ func Load(opts Options) (*Tagger, error) {
 }
 
 // engineVersion changes when the Go matcher changes what it finds.
-const engineVersion = 4
+const engineVersion = 5
 
 // Version is a hash of the rule files and the matcher's version: it
 // changes whenever classification may change.

@@ -282,6 +282,8 @@ func TestCauses(t *testing.T) {
 		{"ar update clitic", "ar", "بسبب التحديث الجديد توقفت الخدمة", "software_change", false},
 		{"ar power", "ar", "بسبب انقطاع التيار الكهربائي", "power", false},
 		{"ar denied", "ar", "نفت الشركة تعرضها لهجوم إلكتروني", "cyberattack", true},
+		{"ar denied after a conjunction", "ar", "ونفت الشركة تعرضها لهجوم إلكتروني", "cyberattack", true},
+		{"ar verb is no noun clitic", "ar", "وأوضحت شركة بنفت أن العطل ناتج عن خلل في أحد الخوادم", "hardware_failure", false},
 		{"ar cables", "ar", "نتيجة قطع الكابلات البحرية", "cable_cut", false},
 		{"en ddos", "en", "A DDoS hit the provider.", "cyberattack", false},
 		{"en not attack", "en", "The outage was not the result of a cyberattack.", "cyberattack", true},

@@ -106,7 +106,7 @@ func newScan(lx *lexicon, text string, ref Ref, bufs *scanBufs) *scan {
 		from := len(all)
 		for vi, v := range vars {
 			for _, e := range lx.first[v] {
-				if vi > 0 && !clitable(e) {
+				if vi > 0 && (!clitable(e) || lx.verbs[v] && t.s != "و"+v && t.s != "ف"+v) {
 					continue
 				}
 				if end, ok := s.matchRest(e.toks, 1, i+1); ok {
