@@ -405,10 +405,11 @@ func (c *Classifier) findMentions(an *analysis) {
 		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
 	})
 	an.countries = ds.ctyM.find(d)
+	longer := c.longerNames(an, hits)
 	covered := -1
 	var keep []hit
 	for _, h := range hits {
-		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits) {
+		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits) || longer[h.owner] && c.oneCommonWord(h) {
 			continue
 		}
 		keep = append(keep, h)
@@ -440,29 +441,105 @@ func (c *Classifier) findMentions(an *analysis) {
 	an.markNormal()
 }
 
+// longerNames returns the services (by index) whose name, a common word,
+// the text writes at least once followed by its complement (nameGoesOn):
+// its other mentions are that name's short form ("l'Office du Bac …
+// l'Office a publié"), not the service.
+func (c *Classifier) longerNames(an *analysis, hits []hit) map[int]bool {
+	var longer map[int]bool
+	for _, h := range hits {
+		if c.oneCommonWord(h) && c.nameGoesOn(an, h, hits) {
+			if longer == nil {
+				longer = map[int]bool{}
+			}
+			longer[h.owner] = true
+		}
+	}
+	return longer
+}
+
+// oneCommonWord reports whether hit h is a one-word name written with '='
+// in the gazetteer: a common word that names a service only when
+// capitalised.
+func (c *Classifier) oneCommonWord(h hit) bool {
+	return c.data.svcM.phrases[h.phrase].caseExact && h.to-h.from == 1
+}
+
 // inLongerName reports whether a one-word case-sensitive name (a common
-// word: "Office", "Square", "Sky") ends a longer name of the body, after a
-// capitalised word that is no stop-word, country or known service, or
-// after its possessive: "Sheriff's Office", "Times Square", "Big Sky" are
-// not the services. Titles, where every word may be capitalised, are
-// left alone.
+// word: "Office", "Square", "Sky") is part of a longer name of the text:
+// followed by "of"/"du" and a capitalised word ("Office du Bac", "Office
+// of the Prime Minister"), or, past the title (where every word may be
+// capitalised), after a capitalised word ("Post Office", "Times Square",
+// "Big Sky"). A stop-word, a country or a known
+// service around it leaves the name alone ("Outlook de Microsoft").
 func (c *Classifier) inLongerName(an *analysis, h hit, services []hit) bool {
+	if !c.oneCommonWord(h) {
+		return false
+	}
 	d := an.d
-	if !c.data.svcM.phrases[h.phrase].caseExact || h.to-h.from != 1 || h.from < an.titleEnd() {
+	inTitle := d.toks[h.from].para == 0 && d.toks[len(d.toks)-1].para > 0
+	return c.nameGoesOn(an, h, services) || !inTitle && c.nameBegunBefore(an, h, services)
+}
+
+// nameGoesOn reports whether "of"/"de" and a capitalised word follow hit
+// h (an article may stand between them).
+func (c *Classifier) nameGoesOn(an *analysis, h hit, services []hit) bool {
+	d := an.d
+	k := h.to
+	if k+1 >= len(d.toks) || d.gapBefore(k) != " " || !nounOf[d.toks[k].norm] || d.toks[k].sent != d.toks[h.from].sent {
 		return false
 	}
+	j := k + 1
+	if j+1 < len(d.toks) && nameArticles[d.toks[j].norm] && !d.toks[j].upper {
+		j++
+	}
+	// "les abonnés SFR de Toulouse": a place after it is where, not a name
+	return c.nameWord(an, j, h.from, services) && !c.isPlace(d.text[d.toks[j].start:d.toks[j].end])
+}
+
+// nameArticles may stand between "of"/"de" and the rest of a name.
+var nameArticles = map[string]bool{"the": true, "la": true, "le": true, "les": true, "l": true}
+
+// nameBegunBefore reports whether a capitalised word stands right before
+// hit h, or the possessive of a common noun ("the Sheriff's Office"; not
+// of a company: "Valve's Steam" is Steam).
+func (c *Classifier) nameBegunBefore(an *analysis, h hit, services []hit) bool {
+	d := an.d
 	p := h.from - 1
-	if gap := d.gapBefore(h.from); gap != " " {
+	if d.gapBefore(h.from) != " " {
 		return false
 	}
-	if d.toks[p].norm == "s" && p > 0 && (d.gapBefore(p) == "'" || d.gapBefore(p) == "’") {
-		p-- // a possessive: "Sheriff's Office"
+	if g := d.gapBefore(p); d.toks[p].norm == "s" && (g == "'" || g == "’") {
+		p-- // a possessive: "the Sheriff's Office" is one name
+		if !articleBefore(d, p) {
+			return false // "Valve's Steam", "Elon Musk's X": a company's product
+		}
 	}
-	t := d.toks[p]
-	if !t.upper || t.sent != d.toks[h.from].sent || c.data.stop[an.lang][t.norm] {
+	return !opensSentence(d, p) && c.nameWord(an, p, h.from, services)
+}
+
+// articleBefore reports whether the capitalised words ending at token k
+// follow an article ("the Harris County Sheriff"): a common noun, not a
+// company's name.
+func articleBefore(d *doc, k int) bool {
+	j := k - 1
+	for j >= 0 && j > k-4 && d.toks[j].upper && !englishArticles[d.toks[j].norm] && d.toks[j].sent == d.toks[k].sent {
+		j--
+	}
+	return j >= 0 && englishArticles[d.toks[j].norm] && d.toks[j].sent == d.toks[k].sent
+}
+
+// englishArticles come before a common noun.
+var englishArticles = map[string]bool{"the": true, "a": true, "an": true}
+
+// nameWord reports whether token k is a capitalised word of the sentence
+// of token at that is no stop-word, country or known service.
+func (c *Classifier) nameWord(an *analysis, k, at int, services []hit) bool {
+	t := an.d.toks[k]
+	if !t.upper || t.sent != an.d.toks[at].sent || c.data.stop[an.lang][t.norm] {
 		return false
 	}
-	return !covering(services, p) && !covering(an.countries, p)
+	return !covering(services, k) && !covering(an.countries, k)
 }
 
 // covering reports whether one of hits covers token k.

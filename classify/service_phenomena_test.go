@@ -49,6 +49,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Ooredoo", notAlso: []string{"Microsoft Office", "Square"},
 		},
 		{
+			name: "en a company's possessive keeps its product",
+			text: "Valve's Steam platform went down for two hours on Tuesday evening as a record number of players logged in. The Post Office said its own systems were unaffected.",
+			main: "Steam", notAlso: []string{"Microsoft Office"},
+		},
+		{
+			name: "fr a common-word name followed by its complement is not the service",
+			text: "Résultats du bac : le site de l'Office du Bac inaccessible\n\nLe site de l'Office du Bac est resté inaccessible samedi pendant trois heures, sous l'afflux des candidats.",
+			main: "Office du Bac", notAlso: []string{"Microsoft Office"},
+		},
+		{
 			name: "en a service said to have come back was down too",
 			text: "Safaricom suffered an outage on Tuesday after a fibre cut, leaving customers without mobile data for five hours. Airtel Kenya subscribers said their service returned only in the evening.",
 			main: "Safaricom", also: []string{"Airtel Kenya"},
