@@ -525,8 +525,8 @@ func (c *Classifier) arabicNames(an *analysis) []derivedName {
 			continue
 		}
 		in, ok := cueOf(k)
-		if !ok {
-			continue
+		if !ok || k > 0 && d.toks[k-1].norm == "عن" {
+			continue // "خرجت عن الخدمة": out of service, no name follows
 		}
 		end := k + 1
 		for end < len(d.toks) && end-k <= 3 && d.toks[end].sent == d.toks[k].sent && d.toks[end].arabic && (!blocked[end] || end == k+1 && utility[end]) && !stop[d.toks[end].norm] && d.toks[end].start-d.toks[end-1].end <= 2 {
@@ -599,7 +599,7 @@ var arabicNameEnds = map[string]bool{
 	// words that introduce a cause or a circumstance ("شركة محمول بسبب
 	// عطل", "النتائج سببه هجوم")
 	"بسبب": true, "سبب": true, "سببه": true, "سببها": true, "اثر": true, "جراء": true,
-	"بفعل": true, "اثناء": true, "وسط": true,
+	"بفعل": true, "اثناء": true, "وسط": true, "عقب": true, "بعد": true, "خلال": true,
 }
 
 // closesName reports whether the text between token k-1 and token k

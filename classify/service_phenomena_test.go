@@ -49,6 +49,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Ooredoo", notAlso: []string{"Microsoft Office", "Square"},
 		},
 		{
+			name: "ar an Iraqi blackout named after a city, out of service opens no name",
+			text: "شهدت مدينة الموصل انطفاء شاملا للكهرباء مساء الأحد بعد خروج محطة التحويل الرئيسية عن الخدمة نتيجة عاصفة ترابية، وعادت الكهرباء بعد أربع ساعات.",
+			main: "Power grid (Iraq)",
+		},
+		{
 			name: "en a company's possessive keeps its product",
 			text: "Valve's Steam platform went down for two hours on Tuesday evening as a record number of players logged in. The Post Office said its own systems were unaffected.",
 			main: "Steam", notAlso: []string{"Microsoft Office"},
