@@ -40,6 +40,8 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"en grid operator dismisses reports of a collapse", "Grid operator dismisses reports of fresh national grid collapse\n\nThe transmission company on Sunday dismissed reports of another collapse of the national grid, saying supply remained stable and any local outages were distribution faults.", false},
 		{"fr l'opérateur dément les informations", "L'opérateur dément les informations sur une panne nationale\n\nL'opérateur a démenti dimanche les informations selon lesquelles son réseau serait tombé en panne, assurant que le service fonctionne normalement.", false},
 		{"ar the company denies the reports", "الشركة تنفي الأنباء عن انهيار الشبكة\n\nنفت شركة نقل الكهرباء الأنباء المتداولة عن انهيار جديد للشبكة الوطنية، مؤكدة أن الإمداد مستقر.", false},
+		{"ar a negated noun: no blackout", "لا انقطاع للكهرباء في العاصمة رغم موجة الحر\n\nأعلنت الشركة العامة للكهرباء يوم الأحد أن الشبكة صمدت أمام الأحمال المرتفعة، ولا انقطاع في التيار الكهربائي بأي حي من أحياء العاصمة.", false},
+		{"ar a negated future: no cut will be made", "الوزارة: لن يتم قطع الإنترنت يوم الامتحان\n\nقالت وزارة الاتصالات يوم الأحد إنه لن يتم قطع الإنترنت خلال امتحانات الشهادة الثانوية.", false},
 		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
 		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
 		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
