@@ -42,6 +42,7 @@ func TestLexiconPhenomena(t *testing.T) {
 		{"ar the company denies the reports", "الشركة تنفي الأنباء عن انهيار الشبكة\n\nنفت شركة نقل الكهرباء الأنباء المتداولة عن انهيار جديد للشبكة الوطنية، مؤكدة أن الإمداد مستقر.", false},
 		{"ar a negated noun: no blackout", "لا انقطاع للكهرباء في العاصمة رغم موجة الحر\n\nأعلنت الشركة العامة للكهرباء يوم الأحد أن الشبكة صمدت أمام الأحمال المرتفعة، ولا انقطاع في التيار الكهربائي بأي حي من أحياء العاصمة.", false},
 		{"ar a negated future: no cut will be made", "الوزارة: لن يتم قطع الإنترنت يوم الامتحان\n\nقالت وزارة الاتصالات يوم الأحد إنه لن يتم قطع الإنترنت خلال امتحانات الشهادة الثانوية.", false},
+		{"en a road crash", "Teen driver killed in overnight crash on Route 9\n\nA 17-year-old driver died and a passenger was critically injured in a two-vehicle crash on Route 9 overnight, police said. The road was closed for five hours while the cars were towed.", false},
 		{"fr households", "La tempête a laissé 300 000 foyers privés d'électricité dans l'Ouest dans la nuit de jeudi. Les techniciens du gestionnaire du réseau travaillent à rétablir le courant.", true},
 		{"en households", "High winds left more than 150,000 households without power across the region on Sunday, and crews expect most homes to be reconnected by Tuesday.", true},
 		{"ar households", "تركت العاصفة آلاف المنازل بدون كهرباء في المحافظات الشمالية منذ مساء الأحد، وتعمل فرق الشركة على إعادة التيار.", true},
