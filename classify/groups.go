@@ -125,8 +125,8 @@ func hitClause(an *analysis, m mention) bool {
 		if d.toks[sp[0]].sent != m.sent {
 			continue
 		}
-		before := sp[0] >= m.to && sp[0]-m.to <= affectedListGap
-		after := m.from >= sp[1] && m.from-sp[1] <= affectedListGap
+		before := sp[0] >= m.to && sp[0]-m.to <= affectedListGap && !an.contrastBetween(m.to, sp[0])
+		after := m.from >= sp[1] && m.from-sp[1] <= affectedListGap && !an.contrastBetween(sp[1], m.from)
 		if (before || after) && !an.triggerDenied(hit{from: sp[0], to: sp[1]}) {
 			return true
 		}

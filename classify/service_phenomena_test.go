@@ -54,6 +54,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Power grid (Iraq)",
 		},
 		{
+			name: "fr neighbouring countries that also suffered disruptions",
+			text: "Une avarie sur le câble sous-marin ACE a privé la Mauritanie d'internet samedi pendant deux jours. Plusieurs pays voisins, dont la Sierra Leone et la Gambie, ont également subi des perturbations, plus limitées.",
+			main: "Internet (Mauritania)", also: []string{"Internet (Sierra Leone)", "Internet (Gambia)"},
+		},
+		{
+			name: "en a country that also suffered outages",
+			text: "Internet access was cut across Namibia on Sunday for ten hours after damage to an undersea cable. Next door, Botswana has also suffered outages, the regulator said.",
+			main: "Internet (Namibia)", also: []string{"Internet (Botswana)"},
+		},
+		{
+			name: "fr a name in the clause before puisque is not hit",
+			text: "Panne chez Orange : le réseau mobile coupé trois heures mardi. Journée noire pour le Cloud puisque la plateforme Azure a également connu des difficultés.",
+			main: "Orange", also: []string{"Microsoft Azure"}, notAlso: []string{"Cloud"},
+		},
+		{
 			name: "en a company's possessive keeps its product",
 			text: "Valve's Steam platform went down for two hours on Tuesday evening as a record number of players logged in. The Post Office said its own systems were unaffected.",
 			main: "Steam", notAlso: []string{"Microsoft Office"},
