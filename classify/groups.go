@@ -134,6 +134,21 @@ func hitClause(an *analysis, m mention) bool {
 	return false
 }
 
+// saidHit reports whether the text says a service was hit where it names
+// it with no outage word ("les clients de Scarlet ont eux aussi été
+// touchés", "Careem was also affected"): it is down too.
+func saidHit(an *analysis, g *outageGroup) bool {
+	if an.ci == nil {
+		return false
+	}
+	for _, m := range g.mentions {
+		if !m.channel && an.ci.inSentence("listhit", m.sent) && hitClause(an, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // outageGroups returns the services the text may report down: every
 // service named in a sentence with an outage word (or twice, once in the
 // title), and the country-wide cuts. When there is none, the service is
@@ -165,7 +180,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 		if g.first < 0 {
 			g.first = g.mentions[0].from
 		}
-		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) {
+		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) && !saidHit(an, g) {
 			g.mainOnly = true // named away from the outage words: a candidate main outage only
 			quiet = append(quiet, g)
 			continue

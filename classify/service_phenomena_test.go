@@ -69,6 +69,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Orange", also: []string{"Microsoft Azure"}, notAlso: []string{"Cloud"},
 		},
 		{
+			name: "fr a known service said to be hit too, with no outage word, and the source after it",
+			text: "Panne chez Proximus mardi soir\n\nLe réseau mobile de Proximus est tombé en panne mardi soir pendant trois heures. Les clients de VOO ont eux aussi été touchés, selon l'Institut belge des services postaux.",
+			main: "Proximus", also: []string{"VOO"}, notAlso: []string{"Institut"},
+		},
+		{
 			name: "en a company's possessive keeps its product",
 			text: "Valve's Steam platform went down for two hours on Tuesday evening as a record number of players logged in. The Post Office said its own systems were unaffected.",
 			main: "Steam", notAlso: []string{"Microsoft Office"},
