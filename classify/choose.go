@@ -186,7 +186,7 @@ func (ts *textScope) durationCands(os *outageScope, start string) []exprCand {
 		if e.Minutes == nil && e.DurationKind != corpus.DurationVague {
 			continue
 		}
-		if ts.elapsedOrForecast(e) || repeatWindow(prefixTail(ts.d.text, e.Start, 32)) {
+		if ts.elapsedOrForecast(e) || repeatWindow(prefixTail(ts.d.text, e.Start, 32)) || ts.onsetBound(e) {
 			continue
 		}
 		if !startOlder && ts.olderSent(ts.sentOf(e.Start)) {
@@ -598,6 +598,34 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 		return false // "service came back nearly 12 hours later"
 	}
 	return startsWithPhrase(after, agoAfterCues) && !ts.sinceTheOutage(after, e.End)
+}
+
+// onsetWords open a bound on the time something took ("en moins d'une
+// heure", "within an hour", "خلال أقل من ساعة"), not on how long it lasted
+// ("pendant moins d'une heure", "for less than an hour").
+var onsetWords = map[string]bool{"en": true, "within": true, "in": true, "خلال": true, "في": true, "غضون": true}
+
+// onsetBound reports whether a bound opens a sentence that reports the
+// failure and not the return, before a comma: "En moins d'une heure, une
+// centaine de routeurs ont cessé de fonctionner", "Within an hour, the
+// outage had spread to every region" say how fast it spread, not how long
+// it lasted ("Within an hour, service was restored" still does).
+func (ts *textScope) onsetBound(e rules.Expr) bool {
+	d := ts.d
+	if e.DurationKind != corpus.DurationAtMost {
+		return false
+	}
+	k, end := d.exprToks(e)
+	if k >= len(d.toks) || end >= len(d.toks) || !strings.ContainsAny(d.gapBefore(end), ",،") {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(e.Text), " ")
+	opens := onsetWords[first] && opensSentence(d, k)
+	for j := k - 1; !opens && j >= 0 && j >= k-2 && onsetWords[d.toks[j].norm]; j-- {
+		opens = opensSentence(d, j) // "خلال أقل من ساعة،", "في غضون ساعة،"
+	}
+	s := d.toks[k].sent
+	return opens && ts.an.triggerSent[s] && !ts.ci.inSentence("back", s) && !ts.cs.resolved[s]
 }
 
 // repeatWindow reports whether the text before a length says it is the

@@ -367,13 +367,17 @@ var (
 )
 
 // regionsOf returns the places of country code that s names after a
-// locative, as written in the gazetteer (lower case), each once; country
-// names are not places here.
-func (g *geoData) regionsOf(s, code string) []string {
+// locative (anywhere in s when anywhere is set), as written in the
+// gazetteer (lower case), each once; country names are not places here.
+func (g *geoData) regionsOf(s, code string, anywhere bool) []string {
 	toks, raw := placeWords(s)
 	var out []string
 	g.scanWords(toks, raw, func(pn placeName, i int, proclitic string) {
 		if pn.code != code || pn.country {
+			return
+		}
+		if anywhere {
+			out = appendNew(out, pn)
 			return
 		}
 		j := i - 1
@@ -387,15 +391,21 @@ func (g *geoData) regionsOf(s, code string) []string {
 		if !placeProclitic[proclitic] && !after(locatives) && !ofRegion && !(i > 0 && regionNouns[toks[i-1]]) {
 			return
 		}
-		name := strings.Join(pn.toks, " ")
-		if pn.raw != nil {
-			name = strings.Join(pn.raw, " ")
-		}
-		if !slices.Contains(out, name) {
-			out = append(out, name)
-		}
+		out = appendNew(out, pn)
 	})
 	return out
+}
+
+// appendNew appends the name of place pn to out unless it is there.
+func appendNew(out []string, pn placeName) []string {
+	name := strings.Join(pn.toks, " ")
+	if pn.raw != nil {
+		name = strings.Join(pn.raw, " ")
+	}
+	if slices.Contains(out, name) {
+		return out
+	}
+	return append(out, name)
 }
 
 // matchAt reports whether place pn is written at toks[i:] (raw: the words

@@ -391,3 +391,41 @@ func TestRepeatWindow(t *testing.T) {
 		})
 	}
 }
+
+// TestOnsetBound: a bound opening a sentence that reports the failure
+// says how fast it spread, not how long it lasted; a bound on the return,
+// or one introduced by "for"/"pendant", is a length.
+func TestOnsetBound(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, text string
+		want       *int // the main outage's length in minutes, nil for none
+	}{
+		{"fr en moins de, a failure", "Panne chez SFR lundi\n\nLe réseau de SFR est tombé en panne lundi. En moins d'une heure, une centaine de routeurs ont cessé de fonctionner.", nil},
+		{"fr en moins de, the return", "Panne chez SFR lundi\n\nLe réseau de SFR est tombé en panne lundi. En moins d'une heure, le service a été rétabli.", ip(60)},
+		{"fr pendant moins de", "Panne chez SFR lundi\n\nLe réseau de SFR est tombé en panne lundi. Pendant moins d'une heure, le site est resté inaccessible.", ip(60)},
+		{"en within, a failure", "Vodafone outage on Monday\n\nVodafone's network went down on Monday. Within an hour, the outage had spread to every region.", nil},
+		{"en within, the return", "Vodafone outage on Monday\n\nVodafone's network went down on Monday. Within an hour, service was restored.", ip(60)},
+		{"ar khilal, a failure", "عطل في شبكة زين\n\nتوقفت شبكة زين يوم الاثنين. خلال أقل من ساعة، توقفت الخدمة في كل المحافظات.", nil},
+		{"ar khilal, the return", "عطل في شبكة زين\n\nتوقفت شبكة زين يوم الاثنين. خلال أقل من ساعة، عادت الخدمة.", ip(60)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, ex, _ := classifyText(t, c, tt.text, "2024-05-20")
+			if len(a.Outages) == 0 {
+				t.Fatalf("no outage\n%s", explainText(ex))
+			}
+			got := a.Outages[0].DurationMin
+			if (got == nil) != (tt.want == nil) || got != nil && *got != *tt.want {
+				t.Errorf("duration = %v, want %v\n%s", deref(got), deref(tt.want), explainText(ex))
+			}
+		})
+	}
+}
+
+func deref(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

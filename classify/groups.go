@@ -863,7 +863,11 @@ func (c *Classifier) addRegions(an *analysis, cand *candidate, label, country st
 		return
 	}
 	for _, s := range sents {
-		for _, r := range c.geo.regionsOf(sentText(an.d, s), code) {
+		// the title names where the cut happened wherever it names a place
+		// ("Grid failure plunges Mumbai into darkness"); other sentences
+		// with a locative ("in Manipur", "بالقاهرة")
+		title := len(an.d.toks) > 0 && s == an.d.toks[0].sent
+		for _, r := range c.geo.regionsOf(sentText(an.d, s), code, title) {
 			if a := label + " (" + titleWords(r) + ")"; !slices.Contains(cand.aliases, a) {
 				cand.aliases = append(slices.Clip(cand.aliases), a) // never grow a gazetteer's slice
 			}
