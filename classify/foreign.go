@@ -255,7 +255,8 @@ func (c *Classifier) classifyForeign(a *corpus.Article, text string, lr langResu
 // readForeign finds the foreign.tsv phrases of d, what speaks against a
 // report, and the subject of its outage words.
 func (c *Classifier) readForeign(d *doc, lang string, named foreignNamed) *foreignReport {
-	fr := &foreignReport{lang: lang, hits: longestFirst(c.data.foreignM[lang].find(d)), named: named}
+	all := c.data.foreignM[lang].find(d)
+	fr := &foreignReport{lang: lang, hits: c.withTriggerTwins(longestFirst(slices.Clone(all)), all), named: named}
 	ds := c.data
 	for _, h := range fr.hits {
 		if ds.foreign[h.owner].class == fgTrigger {
@@ -342,6 +343,28 @@ func longestFirst(hits []hit) []hit {
 			continue
 		}
 		out = append(out, h)
+	}
+	return out
+}
+
+// withTriggerTwins adds to the hits kept (longestFirst of all) the outage
+// words written exactly as a kept phrase of another class ("überlastet":
+// an outage word and its cause): the phrase is both.
+func (c *Classifier) withTriggerTwins(kept, all []hit) []hit {
+	out := kept
+	for _, h := range all {
+		if c.data.foreign[h.owner].class != fgTrigger {
+			continue
+		}
+		for _, k := range kept {
+			if k.from == h.from && k.to == h.to && k.owner != h.owner && c.data.foreign[k.owner].class != fgTrigger {
+				out = append(out, h)
+				break
+			}
+		}
+	}
+	if len(out) > len(kept) {
+		slices.SortStableFunc(out, func(x, y hit) int { return x.from - y.from })
 	}
 	return out
 }
@@ -582,8 +605,28 @@ func (fr *foreignReport) titleReport(d *doc) bool {
 	if len(fr.triggers) == 0 || fr.subject == nil || len(d.toks) == 0 {
 		return false
 	}
-	title := d.toks[0].sent
-	return fr.subject.sent == title && d.toks[fr.triggers[0].from].sent == title
+	// the title is the first paragraph when a body follows it, and may
+	// hold two sentences ("Nawałnica na Pomorzu. Ponad 200 tysięcy
+	// odbiorców bez prądu")
+	inTitle := func(sent int) bool {
+		if d.toks[len(d.toks)-1].para == 0 {
+			return sent == d.toks[0].sent
+		}
+		return sent <= lastTitleSent(d)
+	}
+	return inTitle(fr.subject.sent) && inTitle(d.toks[fr.triggers[0].from].sent)
+}
+
+// lastTitleSent is the last sentence of the first paragraph.
+func lastTitleSent(d *doc) int {
+	s := d.toks[0].sent
+	for _, t := range d.toks {
+		if t.para > 0 {
+			break
+		}
+		s = t.sent
+	}
+	return s
 }
 
 // startDay resolves the first day word in the subject's sentence or the
