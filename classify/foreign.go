@@ -692,9 +692,61 @@ func (fr *foreignReport) setCause(o *corpus.Outage, d *doc, ds *dataSet) {
 // language ("tres horas", "media hora", "saa tatu").
 func (fr *foreignReport) setDuration(o *corpus.Outage, d *doc, ds *dataSet) {
 	near := fr.triggerSents(d, 1)
-	if !fr.durationIn(o, d, ds, func(h hit) bool { return near[d.toks[h.from].sent] }) {
-		fr.durationIn(o, d, ds, func(h hit) bool { return d.toks[h.from].para <= foreignEarlyParas })
+	if !fr.durationIn(o, d, ds, func(h hit) bool { return near[d.toks[h.from].sent] }) &&
+		!fr.durationIn(o, d, ds, func(h hit) bool { return d.toks[h.from].para <= foreignEarlyParas }) {
+		fr.clockSpan(o, d, ds, near)
 	}
+}
+
+// clockSpan sets the length between the first two times of day the
+// sentences near the outage words give, the second later the same day
+// ("zwischen 10.15 Uhr und 16.40 Uhr", "começou às 8h31 … concluída às
+// 14h49", "saat 14.00'ten 19.30'a kadar"): a time is digits with a
+// separator ("10.15", "8h31") next to a clock word of foreign.tsv or an
+// hour word ("Uhr", "uur", "saat").
+func (fr *foreignReport) clockSpan(o *corpus.Outage, d *doc, ds *dataSet, near map[int]bool) {
+	clockBefore := map[int]bool{} // tokens right after a clock word ("a las", "om")
+	for _, h := range fr.hits {
+		if e := ds.foreign[h.owner]; e.class == fgClock && e.name == "before" {
+			clockBefore[h.to] = true
+		}
+	}
+	var times []int // minutes of the day
+	var at []int    // their tokens
+	for k, t := range d.toks {
+		if !near[t.sent] {
+			continue
+		}
+		m, ok := clockOf(t.norm)
+		hourWord := k+1 < len(d.toks) && hourWords[d.toks[k+1].norm] || k > 0 && hourWords[d.toks[k-1].norm]
+		if ok && (clockBefore[k] || hourWord) {
+			times, at = append(times, m), append(at, k)
+		}
+	}
+	if len(times) < 2 || times[1] <= times[0] {
+		return
+	}
+	n := times[1] - times[0]
+	o.DurationMin, o.DurationKind = &n, corpus.DurationExact
+	o.Evidence.Duration = []string{d.span(at[0], at[0]+1), d.span(at[1], at[1]+1)}
+}
+
+// hourWords stand next to a time of day in other languages.
+var hourWords = map[string]bool{"uhr": true, "uur": true, "horas": true, "hora": true, "saat": true, "ore": true, "godz": true, "godzinie": true}
+
+// clockOf reads a time of day written "10.15", "10:15" or "8h31": its
+// minutes since midnight.
+func clockOf(s string) (int, bool) {
+	i := strings.IndexAny(s, ".:h")
+	if i < 1 || i > 2 || len(s)-i-1 != 2 {
+		return 0, false
+	}
+	h, err1 := strconv.Atoi(s[:i])
+	m, err2 := strconv.Atoi(s[i+1:])
+	if err1 != nil || err2 != nil || h > 23 || m > 59 {
+		return 0, false
+	}
+	return h*60 + m, true
 }
 
 // durationIn sets the first length of the hits in; it reports whether it
@@ -749,8 +801,8 @@ func numberAt(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
 	if i < 0 {
 		return 0, 0, false
 	}
-	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
-	return n, i, err == nil && n > 0
+	n, ok := digitsValue(d.toks[i].norm)
+	return n, i, ok
 }
 
 // numberAfter reads the number word w, else the digits of token i: its
@@ -762,8 +814,26 @@ func numberAfter(d *doc, ds *dataSet, w hit, i int) (float64, int, bool) {
 	if i >= len(d.toks) {
 		return 0, 0, false
 	}
-	n, err := strconv.ParseFloat(strings.Replace(d.toks[i].norm, ",", ".", 1), 64)
-	return n, i + 1, err == nil && n > 0
+	n, ok := digitsValue(d.toks[i].norm)
+	return n, i + 1, ok
+}
+
+// digitsValue reads a positive number written in digits, ASCII or
+// Arabic-Indic and Persian ("۴۸", "٤٨"), with a decimal comma or point.
+func digitsValue(s string) (float64, bool) {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0x0660 && r <= 0x0669:
+			return '0' + (r - 0x0660)
+		case r >= 0x06F0 && r <= 0x06F9:
+			return '0' + (r - 0x06F0)
+		case r == ',' || r == '٫':
+			return '.'
+		}
+		return r
+	}, s)
+	n, err := strconv.ParseFloat(s, 64)
+	return n, err == nil && n > 0
 }
 
 // maxForeignMinutes bounds a duration read in another language (a month).
