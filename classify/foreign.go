@@ -28,6 +28,7 @@ const (
 	fgSense    = "sense"
 	fgRelDay   = "relday"
 	fgWeekday  = "weekday"
+	fgMonth    = "month"
 	fgCause    = "cause"
 	fgUnit     = "unit"
 	fgUnitPre  = "unitfirst"
@@ -46,11 +47,11 @@ const (
 const foreignHypoReach = 2
 
 // foreignValued are the classes whose value column is a number.
-var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgUnit: true, fgUnitPre: true, fgNumber: true}
+var foreignValued = map[string]bool{fgRelDay: true, fgWeekday: true, fgMonth: true, fgUnit: true, fgUnitPre: true, fgNumber: true}
 
 var foreignClasses = map[string]bool{
 	fgTrigger: true, fgPower: true, fgInternet: true, fgTelecom: true, fgBanking: true, fgGeneral: true,
-	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true,
+	fgPlanned: true, fgDenial: true, fgSense: true, fgRelDay: true, fgWeekday: true, fgMonth: true,
 	fgCause: true, fgUnit: true, fgUnitPre: true, fgNumber: true, fgFuture: true, fgService: true, fgCountry: true,
 	fgHypo: true, fgClock: true, fgNameCue: true,
 }
@@ -149,7 +150,7 @@ func foreignValue(class, s string) (float64, error) {
 		return v, nil
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || ((class == fgUnit || class == fgUnitPre) && v < 1) {
+	if err != nil || (class == fgWeekday && (v < 1 || v > 7)) || (class == fgMonth && (v < 1 || v > 12)) || ((class == fgUnit || class == fgUnitPre) && v < 1) {
 		return 0, fmt.Errorf("bad value %q for class %s", s, class)
 	}
 	return float64(v), nil
@@ -634,10 +635,7 @@ func lastTitleSent(d *doc) int {
 // against the publication date: the day it names, or the most recent such
 // weekday on or before it.
 func (fr *foreignReport) startDay(d *doc, ds *dataSet, published string) (string, string) {
-	pub, err := time.Parse("2006-01-02", published)
-	if err != nil {
-		return "", ""
-	}
+	pub, _ := time.Parse("2006-01-02", published) // zero when unknown: only a dated day then
 	sents := fr.triggerSents(d, 0)
 	sents[fr.subject.sent] = true
 	if day, phrase := fr.dayIn(d, ds, pub, func(h hit) bool { return sents[d.toks[h.from].sent] }); day != "" {
@@ -653,16 +651,68 @@ func (fr *foreignReport) dayIn(d *doc, ds *dataSet, pub time.Time, in func(hit) 
 		if !in(h) {
 			continue
 		}
-		switch e.class {
-		case fgRelDay:
+		switch {
+		case e.class == fgMonth:
+			if day, from, to, ok := monthDate(d, h, int(e.value), pub); ok {
+				return day, d.span(from, to)
+			}
+		case pub.IsZero():
+		case e.class == fgRelDay:
 			return pub.AddDate(0, 0, int(e.value)).Format("2006-01-02"), d.span(h.from, h.to)
-		case fgWeekday:
+		case e.class == fgWeekday:
 			back := (int(pub.Weekday()) - int(e.value)%7 + 7) % 7
 			return pub.AddDate(0, 0, -back).Format("2006-01-02"), d.span(h.from, h.to)
 		}
 	}
 	return "", ""
 }
+
+// monthDate reads the day written with month word h ("15 de diciembre",
+// "2 Ağustos", "4. August 2019", "15 grudnia 2023"): a day of the month
+// right before it ("de" between in Spanish and Portuguese), a year right
+// after it ("de 2019" too) or else the publication's year (the year
+// before when the day would come after publication), else XXXX. It
+// returns the day and the tokens [from, to) of the phrase.
+func monthDate(d *doc, h hit, month int, pub time.Time) (string, int, int, bool) {
+	k := h.from - 1
+	if k >= 1 && monthGlue[d.toks[k].norm] {
+		k--
+	}
+	if k < 0 || d.toks[k].sent != d.toks[h.from].sent {
+		return "", 0, 0, false
+	}
+	day, err := strconv.Atoi(d.toks[k].norm)
+	if err != nil || day < 1 || day > 31 {
+		return "", 0, 0, false
+	}
+	to, year := h.to, 0
+	for j := h.to; j < len(d.toks) && j <= h.to+1 && d.toks[j].sent == d.toks[h.from].sent; j++ {
+		if y, err := strconv.Atoi(d.toks[j].norm); err == nil && y >= 1990 && y <= 2100 {
+			to, year = j+1, y
+			break
+		}
+		if !monthGlue[d.toks[j].norm] {
+			break
+		}
+	}
+	if year == 0 && pub.IsZero() {
+		return fmt.Sprintf("XXXX-%02d-%02d", month, day), k, to, true
+	}
+	if year == 0 {
+		year = pub.Year()
+		if time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).After(pub) {
+			year--
+		}
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return "", 0, 0, false // "31 de febrero"
+	}
+	return t.Format("2006-01-02"), k, to, true
+}
+
+// monthGlue may stand between a day, its month and its year.
+var monthGlue = map[string]bool{"de": true, "del": true, "di": true, "van": true}
 
 // setCause sets the first cause phrase in a sentence of an outage word or
 // the next one, else in the first paragraphs, skipping the causes a
