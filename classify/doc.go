@@ -10,9 +10,11 @@
 // Polish, Romanian, Russian, Ukrainian, Indonesian, Swahili or Hindi from
 // the rest with the words of each (data/foreign.tsv), without the model:
 // counter-evidence (planned, general, denial, other senses, hypotheticals)
-// in the title and lede, and its service, day, cause and length when the
-// words say them, and the other services and countries named with its
-// outage words as secondary outages (not those of a cause sentence).
+// in the title and lede, and its service, day (a relative day, a weekday,
+// or a day of the month with its month word), cause and length (a number
+// and a unit, or the span between two times of day) when the words say
+// them, and the other services and countries named with its outage words
+// as secondary outages (not those of a cause sentence).
 //
 // The rest reads as the data flows, one way: rules propose, a small
 // learned linear model chooses.
