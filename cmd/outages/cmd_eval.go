@@ -119,7 +119,34 @@ func (o *evalOptions) scorers(ctx context.Context) []evalScorer {
 		{"article bodies: " + o.extraction, o.extraction != "", htmlScorer("article bodies", o.extraction, extraction.ScoreBodies)},
 		{"publication dates: " + o.pubdate, o.pubdate != "", htmlScorer("publication dates", o.pubdate, extraction.ScorePubdates)},
 		{"snippets: " + o.snippets, o.snippets != "", htmlScorer("snippets", o.snippets, extraction.ScoreSnippets)},
+		{"real news pages called outage reports (the HTML sets above)", len(o.pageDirs()) > 0, o.evalQuiet},
 	}
+}
+
+// pageDirs are the HTML sets asked for: real pages of general news.
+func (o *evalOptions) pageDirs() []string {
+	var dirs []string
+	for _, d := range []string{o.extraction, o.pubdate, o.snippets} {
+		if d != "" {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// evalQuiet runs the whole pipeline (extraction and classification, as
+// "outages extract" does) on the pages of the HTML sets and counts those
+// it calls outage reports.
+func (o *evalOptions) evalQuiet() (evalReport, error) {
+	e, err := newExtractor(o.rulesDir)
+	if err != nil {
+		return nil, err
+	}
+	classifyPage := func(raw []byte, pageURL string) (bool, string, error) {
+		rec, _, err := e.extract(extractInput{HTML: string(raw), URL: pageURL})
+		return rec.IsOutage, rec.Title, err
+	}
+	return extraction.ScoreQuiet(o.pageDirs(), classifyPage)
 }
 
 // writeReport prints a report under its title and the time it took: its
