@@ -605,27 +605,47 @@ func (ts *textScope) elapsedOrForecast(e rules.Expr) bool {
 // ("pendant moins d'une heure", "for less than an hour").
 var onsetWords = map[string]bool{"en": true, "within": true, "in": true, "خلال": true, "في": true, "غضون": true}
 
-// onsetBound reports whether a bound opens a sentence that reports the
-// failure and not the return, before a comma: "En moins d'une heure, une
+// onsetBound reports whether a bound says how fast a failure came or
+// spread, not how long it lasted: opening a sentence that reports the
+// failure and not the return, before a comma ("En moins d'une heure, une
 // centaine de routeurs ont cessé de fonctionner", "Within an hour, the
-// outage had spread to every region" say how fast it spread, not how long
-// it lasted ("Within an hour, service was restored" still does).
+// outage had spread to every region"), or right after the outage word
+// ("the connection was disrupted within an hour"). "Within an hour,
+// service was restored" still gives a length.
 func (ts *textScope) onsetBound(e rules.Expr) bool {
 	d := ts.d
 	if e.DurationKind != corpus.DurationAtMost {
 		return false
 	}
 	k, end := d.exprToks(e)
-	if k >= len(d.toks) || end >= len(d.toks) || !strings.ContainsAny(d.gapBefore(end), ",،") {
+	if k >= len(d.toks) {
 		return false
 	}
 	first, _, _ := strings.Cut(strings.ToLower(e.Text), " ")
-	opens := onsetWords[first] && opensSentence(d, k)
-	for j := k - 1; !opens && j >= 0 && j >= k-2 && onsetWords[d.toks[j].norm]; j-- {
-		opens = opensSentence(d, j) // "خلال أقل من ساعة،", "في غضون ساعة،"
+	from := -1 // the onset word opening the bound
+	if onsetWords[first] {
+		from = k
 	}
+	for j := k - 1; from < 0 && j >= 0 && j >= k-2 && onsetWords[d.toks[j].norm]; j-- {
+		from = j // "خلال أقل من ساعة"
+	}
+	if from < 0 {
+		return false
+	}
+	fronted := opensSentence(d, from) && end < len(d.toks) && strings.ContainsAny(d.gapBefore(end), ",،")
 	s := d.toks[k].sent
-	return opens && ts.an.triggerSent[s] && !ts.ci.inSentence("back", s) && !ts.cs.resolved[s]
+	return (fronted || ts.failureBefore(from)) && ts.an.triggerSent[s] && !ts.ci.inSentence("back", s) && !ts.cs.resolved[s]
+}
+
+// failureBefore reports whether an outage word ends right before token k
+// ("was disrupted within an hour", "توقفت خلال ساعة").
+func (ts *textScope) failureBefore(k int) bool {
+	for _, h := range ts.an.trigBySentence(ts.d.toks[k].sent) {
+		if h.to == k {
+			return true
+		}
+	}
+	return false
 }
 
 // repeatWindow reports whether the text before a length says it is the

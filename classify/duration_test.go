@@ -406,6 +406,8 @@ func TestOnsetBound(t *testing.T) {
 		{"fr pendant moins de", "Panne chez SFR lundi\n\nLe réseau de SFR est tombé en panne lundi. Pendant moins d'une heure, le site est resté inaccessible.", ip(60)},
 		{"en within, a failure", "Vodafone outage on Monday\n\nVodafone's network went down on Monday. Within an hour, the outage had spread to every region.", nil},
 		{"en within, the return", "Vodafone outage on Monday\n\nVodafone's network went down on Monday. Within an hour, service was restored.", ip(60)},
+		{"en within, right after the failure", "Vodafone outage on Monday\n\nVodafone's network went down on Monday morning. Mobile data across the country was disrupted within an hour, the regulator said.", nil},
+		{"en within, right after the return", "Vodafone outage on Monday\n\nVodafone's network went down on Monday morning. Mobile data was restored within an hour, the operator said.", ip(60)},
 		{"ar khilal, a failure", "عطل في شبكة زين\n\nتوقفت شبكة زين يوم الاثنين. خلال أقل من ساعة، توقفت الخدمة في كل المحافظات.", nil},
 		{"ar khilal, the return", "عطل في شبكة زين\n\nتوقفت شبكة زين يوم الاثنين. خلال أقل من ساعة، عادت الخدمة.", ip(60)},
 	}
