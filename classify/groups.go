@@ -777,6 +777,55 @@ func (c *Classifier) countryCut(gs *groupSet, label, kind string, ci int, m ment
 	return g
 }
 
+// utilityCompanyNamed reports whether the text names a company after its
+// utility ("Norbridge Power", "City Power", "Électricité Vallée-Verte"): a
+// capitalised utility word next to a capitalised word. Its outage is the company's, not
+// a country's grid read from the places the text names.
+func utilityCompanyNamed(an *analysis) bool {
+	d := an.d
+	for _, h := range an.lex {
+		switch an.class(h) {
+		case classPower, classInternet, classTelecom:
+			if !d.toks[h.from].upper {
+				continue
+			}
+			before := h.from > 0 && d.toks[h.from-1].upper && !opensSentence(d, h.from) && d.gapBefore(h.from) == " "
+			after := h.to < len(d.toks) && d.toks[h.to].upper && d.toks[h.to].sent == d.toks[h.from].sent && d.gapBefore(h.to) == " "
+			if before || after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeCountry returns the country (index in countries.tsv) of the
+// places the text names when it names no country ("انقطاع الكهرباء في
+// عدن", "coupure géante à Marseille"), or -1.
+func (c *Classifier) placeCountry(an *analysis) int {
+	if c.geo == nil {
+		return -1
+	}
+	// the places of the text, not those inside a service's name ("زين
+	// الكويت", "Orange Côte d'Ivoire")
+	text := []byte(an.d.text)
+	for _, m := range an.mentions {
+		for i := an.d.toks[m.from].start; i < an.d.toks[m.to-1].end; i++ {
+			text[i] = ' '
+		}
+	}
+	name := c.geo.topCountry(string(text))
+	if name == "" {
+		return -1
+	}
+	for i, ct := range c.data.countries {
+		if ct.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
 // utilityOutage is the outage a utility word of a class names when no
 // service of its kind is named in its sentence: its label and kind.
 func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
@@ -799,8 +848,12 @@ func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) 
 func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 	d, ds := an.d, c.data
 	cty, top := articleCountries(an)
+	var placeSents []int // with no country named: where the text names its places
 	if len(cty) == 0 {
-		return
+		if top = c.placeCountry(an); top < 0 || utilityCompanyNamed(an) {
+			return
+		}
+		placeSents = an.reportSents()
 	}
 	svcKinds := map[int]map[string]bool{}
 	textKinds := map[string]bool{} // kinds of the services named in the text
@@ -845,7 +898,7 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			}
 			titled[key] = titled[key] || titleOnly
 			g := c.countryCut(gs, label, kind, ci, mention{from: h.from, to: h.to, sent: sent, at: ats[i]})
-			c.addRegions(an, g.cand, label, name, []int{d.toks[0].sent, sent})
+			c.addRegions(an, g.cand, label, name, append([]int{d.toks[0].sent, sent}, placeSents...))
 		}
 	}
 }

@@ -74,6 +74,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Proximus", also: []string{"VOO"}, notAlso: []string{"Institut"},
 		},
 		{
+			name: "ar a city's blackout where the text names no country, a telecom named in another sentence",
+			text: "عدن تغرق في الظلام\n\nانقطعت الكهرباء عن معظم أحياء عدن لأكثر من 14 ساعة يوم الاثنين مع اشتداد الحر. وقالت شركة عدن نت إن خدمتها تعمل بصورة طبيعية.",
+			main: "Power grid (Yemen)",
+		},
+		{
+			name: "fr a city's blackout where the text names no country, by its city",
+			text: "Panne d'électricité à Marseille\n\nPlusieurs quartiers de Marseille ont été privés d'électricité jeudi soir pendant trois heures, à la suite d'un incident sur un poste source.",
+			main: "Power grid (Marseille)",
+		},
+		{
 			name: "en a company's possessive keeps its product",
 			text: "Valve's Steam platform went down for two hours on Tuesday evening as a record number of players logged in. The Post Office said its own systems were unaffected.",
 			main: "Steam", notAlso: []string{"Microsoft Office"},
