@@ -409,7 +409,7 @@ func (c *Classifier) findMentions(an *analysis) {
 	covered := -1
 	var keep []hit
 	for _, h := range hits {
-		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits) || longer[h.owner] && c.oneCommonWord(h) {
+		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits, longer) {
 			continue
 		}
 		keep = append(keep, h)
@@ -467,18 +467,19 @@ func (c *Classifier) oneCommonWord(h hit) bool {
 
 // inLongerName reports whether a one-word case-sensitive name (a common
 // word: "Office", "Square", "Sky") is part of a longer name of the text:
-// followed by "of"/"du" and a capitalised word ("Office du Bac", "Office
-// of the Prime Minister"), or, past the title (where every word may be
+// one the text writes followed by "of"/"du" and a capitalised word
+// somewhere (longer, from longerNames: "Office du Bac", "Office of the
+// Prime Minister"), or, past the title (where every word may be
 // capitalised), after a capitalised word ("Post Office", "Times Square",
-// "Big Sky"). A stop-word, a country or a known
-// service around it leaves the name alone ("Outlook de Microsoft").
-func (c *Classifier) inLongerName(an *analysis, h hit, services []hit) bool {
+// "Big Sky"). A stop-word, a country or a known service around it leaves
+// the name alone ("Outlook de Microsoft").
+func (c *Classifier) inLongerName(an *analysis, h hit, services []hit, longer map[int]bool) bool {
 	if !c.oneCommonWord(h) {
 		return false
 	}
 	d := an.d
 	inTitle := d.toks[h.from].para == 0 && d.toks[len(d.toks)-1].para > 0
-	return c.nameGoesOn(an, h, services) || !inTitle && c.nameBegunBefore(an, h, services)
+	return longer[h.owner] || !inTitle && c.nameBegunBefore(an, h, services)
 }
 
 // nameGoesOn reports whether "of"/"de" and a capitalised word follow hit
