@@ -15,7 +15,7 @@ var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
 	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
 	"peak": true, "credit": true, "also": true, "examples": true, "causes": true, "listhit": true,
-	"usersof": true, "users": true,
+	"usersof": true, "users": true, "says": true, "unable": true, "downverb": true, "source": true,
 }
 
 // cueEntry is one phrase of cues.tsv.
@@ -139,6 +139,17 @@ func (ci *cueIndex) startEndingBefore(d *doc, class string, k, gap int) int {
 		}
 	}
 	return -1
+}
+
+// endOf returns the end of the longest cue of class that starts at token
+// k, or -1.
+func (ci *cueIndex) endOf(class string, k int) int {
+	sp := ci.spans[class]
+	e := -1
+	for i := sort.Search(len(sp), func(i int) bool { return sp[i][0] >= k }); i < len(sp) && sp[i][0] == k; i++ {
+		e = max(e, sp[i][1])
+	}
+	return e
 }
 
 // startsAtTok reports whether a cue of class starts at token k.

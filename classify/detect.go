@@ -47,6 +47,7 @@ type analysis struct {
 	denied          bool           // the text denies the outage it names
 	derived         []derivedName  // names the text presents as subjects (fallback.go), once ranked
 	trigBySent      map[int][]hit  // active outage words per sentence, built on first use
+	downVerbs       map[int]bool   // sentences with a verb saying something went down (downverb cues, not negated), built on first use
 	headKind        *string        // the kind the cue words of the first words name (derivedKind), once looked for
 	ci              *cueIndex      // the cue words of cues.tsv
 	endChar         map[int]rune   // per sentence: the punctuation ending it
@@ -409,7 +410,7 @@ func (c *Classifier) findMentions(an *analysis) {
 	covered := -1
 	var keep []hit
 	for _, h := range hits {
-		if !ds.services[h.owner].langs[an.lang] || h.from < covered || c.inLongerName(an, h, hits, longer) {
+		if !servesLang(an, h) || h.from < covered || c.inLongerName(an, h, hits, longer) {
 			continue
 		}
 		keep = append(keep, h)
@@ -431,6 +432,7 @@ func (c *Classifier) findMentions(an *analysis) {
 		if _, ok := an.names[s.name]; !ok {
 			an.names[s.name] = &candidate{key: s.name, svc: h.owner, kind: s.kind, aliases: s.aliases, rule: s.rule}
 		}
+		textForm(an, an.names[s.name], h)
 		// a quoted common word names the service, but is no evidence
 		// that the text reports an outage
 		weak := i >= len(keep)
@@ -439,6 +441,29 @@ func (c *Classifier) findMentions(an *analysis) {
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
 	an.markNormal()
+}
+
+// textForm adds the way the text writes a service's Latin-script name to
+// its candidate's aliases when it differs from the gazetteer's forms by
+// more than case ("Tunisie Télécom" for Tunisie Telecom): the outage is
+// then known by the text's spelling too.
+func textForm(an *analysis, cand *candidate, h hit) {
+	if an.d.toks[h.from].arabic {
+		return
+	}
+	form := an.d.span(h.from, h.to)
+	if strings.EqualFold(form, cand.key) || slices.ContainsFunc(cand.aliases, func(a string) bool { return strings.EqualFold(a, form) }) {
+		return
+	}
+	cand.aliases = append(slices.Clip(cand.aliases), form) // never into the gazetteer's array
+}
+
+// servesLang reports whether the text may name hit h's service this way:
+// the service is named in the text's language, or the text is Arabic and
+// writes the name in Latin script, as Arabic news writes foreign brands
+// ("عملاء شركة الطيران "Alaska Airlines"").
+func servesLang(an *analysis, h hit) bool {
+	return an.ds.services[h.owner].langs[an.lang] || an.lang == corpus.LangArabic && !an.d.toks[h.from].arabic
 }
 
 // longerNames returns the services (by index) whose name, a common word,

@@ -222,7 +222,10 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 		cands = c.latinNames(an)
 	}
 	cands = c.dropPlaces(cands)
-	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.channelEnd[n.from] || an.normalAt(n.from) }) // where people posted, or working
+	cands = dropLocated(an, cands)
+	cands = slices.DeleteFunc(cands, func(n derivedName) bool {
+		return an.channelEnd[n.from] || an.normalAt(n.from) // where people posted, or working
+	})
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {
@@ -277,6 +280,60 @@ func (c *Classifier) dropPlaces(cands []derivedName) []derivedName {
 		}
 	}
 	return keep
+}
+
+// placePreps are the prepositions that put a place after them ("in
+// Horfield", "à Décines", "dans le Rhône" is no name's start): a name the
+// text writes after one is a place, not a service.
+var placePreps = map[string]map[string]bool{
+	corpus.LangEnglish: {"in": true, "across": true, "near": true, "around": true, "throughout": true, "outside": true},
+	corpus.LangFrench:  {"a": true, "dans": true, "en": true, "vers": true, "pres": true},
+}
+
+// datives are the French verbs whose "à" names who is told, asked or
+// ordered, not where ("a ordonné à Réseaux Boréal de dédommager").
+var datives = map[string]bool{
+	"ordonne": true, "demande": true, "impose": true, "reproche": true, "inflige": true, "enjoint": true,
+	"conseille": true, "recommande": true, "propose": true, "permis": true, "permet": true, "interdit": true,
+	"envoye": true, "adresse": true, "ecrit": true, "repondu": true, "rappele": true, "rappelle": true,
+	"explique": true, "indique": true, "confirme": true, "signale": true, "annonce": true, "appartient": true,
+	"appartenant": true, "vendu": true, "cede": true, "confie": true, "facture": true, "reclame": true,
+}
+
+// dativeGap is how many words before an "à" dativeBefore reads ("a
+// ordonné jeudi à").
+const dativeGap = 3
+
+// dativeBefore reports whether a verb of datives stands at most dativeGap
+// words before token k, in its sentence.
+func dativeBefore(d *doc, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= dativeGap && d.toks[j].sent == d.toks[k].sent; j-- {
+		if datives[d.toks[j].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLocated drops the derived names the text writes right after a
+// locative preposition at least once: places absent from geo.tsv
+// ("residents in Horfield", "à Meyzieu et à Décines").
+func dropLocated(an *analysis, cands []derivedName) []derivedName {
+	loc := placePreps[an.lang]
+	if loc == nil {
+		return cands
+	}
+	place := map[string]bool{}
+	for _, n := range cands {
+		k := n.from - 1
+		if k >= 0 && loc[an.d.toks[k].norm] && an.d.toks[k].sent == an.d.toks[n.from].sent && !dativeBefore(an.d, k) {
+			place[strings.ToLower(n.name)] = true
+		}
+	}
+	if len(place) == 0 {
+		return cands
+	}
+	return slices.DeleteFunc(cands, func(n derivedName) bool { return place[strings.ToLower(n.name)] })
 }
 
 // isPlace reports whether a name is only the name of a place of geo.tsv
@@ -356,30 +413,31 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			d.toks[k+1].start-t.end <= 1 && capTok(k+1) && !listBreak(d, k+1)
 	}
 	product := an.productWords(capTok)
+	known := make([]bool, len(d.toks)) // words of the gazetteer's services the text names, but their first
+	for _, m := range an.mentions {
+		for j := m.from + 1; j < m.to && m.svc >= 0; j++ {
+			known[j] = true
+		}
+	}
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
-		if !capTok(k) && !opens(k) || product[k] {
+		if !capTok(k) && !opens(k) || product[k] || known[k] {
 			continue
 		}
 		if titleCase && d.toks[k].para == 0 {
 			continue
 		}
-		end := k + 1
-		for end < len(d.toks) && end-k < 6 && d.toks[end].sent == d.toks[k].sent && d.toks[end].start-d.toks[end-1].end <= 2 && !listBreak(d, end) {
-			if capTok(end) {
-				end++
-				continue
-			}
-			// a connector followed by a capitalised word
-			if nameConnectors[d.toks[end].norm] && end+1 < len(d.toks) && d.toks[end+1].sent == d.toks[k].sent && (capTok(end+1) || frenchNamedDate(an, end+1)) && d.toks[end+1].start-d.toks[end].end <= 2 && !listBreak(d, end+1) {
-				end += 2
-				continue
-			}
-			break
+		end := nameEnd(an, k, capTok, country)
+		if within(an.mentions, k, end) {
+			k = end - 1
+			continue // a service of the gazetteer, or a part of its name ("RED" of "RED by SFR")
 		}
 		from := k
 		for from < end && leadDeterminers[d.toks[from].norm] {
 			from++
+		}
+		if e := an.ci.endOf("usersof", from); e > from && e < end {
+			from = e // "Patients of KEM Hospital": the users are no part of the name
 		}
 		k = end - 1
 		if from >= end {
@@ -398,7 +456,83 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
-	return repeatedOpeners(d, out)
+	return repeatedOpeners(d, out, func(n derivedName) bool {
+		return verbDown(an, n.to) || selfDown(an, n.to) || titleCase && inTitle(d, n.name)
+	})
+}
+
+// within reports whether tokens [from, to) lie inside the name of a
+// service of the gazetteer the text names.
+func within(ms []mention, from, to int) bool {
+	for _, m := range ms {
+		if m.svc >= 0 && m.from <= from && to <= m.to {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundEnds are the words that, joined by a hyphen, make a name an
+// adjective ("Bengaluru-based", "state-owned").
+var compoundEnds = map[string]bool{
+	"based": true, "owned": true, "run": true, "led": true, "backed": true, "born": true, "wide": true,
+	"style": true, "like": true, "related": true, "linked": true, "operated": true, "controlled": true, "funded": true,
+	"listed": true, "made": true, "type": true, "bound": true, "area": true,
+}
+
+// compass are the words that make a country's name a region ("Atlantic
+// Canada", "Northern Ireland", "Afrique de l'Ouest"), not a company's
+// national branch.
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "atlantic": true, "pacific": true, "upper": true, "lower": true, "greater": true,
+	"nord": true, "sud": true, "est": true, "ouest": true, "haute": true, "basse": true,
+}
+
+// allCompass reports whether tokens [from, to) are all compass words.
+func allCompass(d *doc, from, to int) bool {
+	for k := from; k < to; k++ {
+		if !compass[d.toks[k].norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLen is the most words a derived name may have.
+const nameLen = 6
+
+// nameEnd returns the end of the run of name words that starts at token
+// k: capitalised words, joined by connectors ("Banque de France", "CHR de
+// la Citadelle"), a lower-case word joined by a hyphen ("Urgences-santé"),
+// a number between two of them ("Group 1 Automotive"), and a country's
+// name closing it ("Monoprix Tunisie", "Orange Côte d'Ivoire").
+func nameEnd(an *analysis, k int, capTok func(int) bool, country []bool) int {
+	d := an.d
+	joins := func(j int) bool { // token j goes on with the name before it
+		return j < len(d.toks) && d.toks[j].sent == d.toks[k].sent && d.toks[j].start-d.toks[j-1].end <= 2 && !listBreak(d, j)
+	}
+	end := k + 1
+	for end-k < nameLen && joins(end) {
+		t := d.toks[end]
+		switch {
+		case capTok(end) || d.gapBefore(end) == "-" && !t.arabic && len(t.norm) > 1 && !compoundEnds[t.norm]:
+			end++
+			continue
+		case (nameConnectors[t.norm] || isAllDigits(t.norm) && len(t.norm) <= 4) && joins(end+1) && (capTok(end+1) || frenchNamedDate(an, end+1)):
+			end += 2 // a connector or a number, then a capitalised word
+			continue
+		case nameConnectors[t.norm] && joins(end+1) && nameConnectors[d.toks[end+1].norm] && joins(end+2) && capTok(end+2):
+			end += 3 // "de la", "de l'"
+			continue
+		case country[end] && t.upper && !t.arabic && !allCompass(d, k, end):
+			for end < len(d.toks) && country[end] && joins(end) {
+				end++
+			}
+		}
+		break
+	}
+	return end
 }
 
 // productWords marks the capitalised words of a service's product, the
@@ -457,20 +591,49 @@ func titleInTitleCase(d *doc, stop map[string]bool) bool {
 }
 
 // repeatedOpeners drops the single words opening a sentence that the text
-// does not name elsewhere too.
-func repeatedOpeners(d *doc, out []derivedName) []derivedName {
+// does not name elsewhere too, unless name says the clause makes them a
+// name ("Myki also went down").
+func repeatedOpeners(d *doc, out []derivedName, name func(derivedName) bool) []derivedName {
 	seen := map[string]int{}
 	for _, n := range out {
 		seen[strings.ToLower(n.name)]++
 	}
 	keep := out[:0]
 	for _, n := range out {
-		if opensSentence(d, n.from) && n.to-n.from == 1 && seen[strings.ToLower(n.name)] < 2 {
+		if opensSentence(d, n.from) && n.to-n.from == 1 && seen[strings.ToLower(n.name)] < 2 && !name(n) {
 			continue
 		}
 		keep = append(keep, n)
 	}
 	return keep
+}
+
+// inTitle reports whether the title (the first paragraph) names name,
+// case and all, as a whole word: a title in title case proposes no name
+// of its own, but one it shares with the body is a name there.
+func inTitle(d *doc, name string) bool {
+	end := 0
+	for _, t := range d.toks {
+		if t.para > 0 {
+			break
+		}
+		end = t.end
+	}
+	title := d.text[:end]
+	for i := strings.Index(title, name); i >= 0; {
+		j := i + len(name)
+		before, _ := utf8.DecodeLastRuneInString(title[:i])
+		after, _ := utf8.DecodeRuneInString(title[j:])
+		if (i == 0 || !isWordRune(before)) && (j == len(title) || !isWordRune(after)) {
+			return true
+		}
+		k := strings.Index(title[j:], name)
+		if k < 0 {
+			break
+		}
+		i = j + k
+	}
+	return false
 }
 
 // opensSentence reports whether token k opens a sentence, or what a

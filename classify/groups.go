@@ -64,7 +64,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.triggerSent[m.sent] && !listedHit(an, m) && !backClause(an, m) || m.channel || m.normal {
+	if !an.downSent(m.sent) && !listedHit(an, m) && !backClause(an, m) && !usersUnable(an, m) || m.channel || m.normal {
 		return
 	}
 	g.strong++
@@ -80,6 +80,46 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	}
 }
 
+// downSent reports whether sentence s reports something down: an outage
+// word, or a verb saying so that detection does not read ("Les terminaux
+// de paiement de X se sont figés", "as did X", "واضطربت خدمات X").
+func (an *analysis) downSent(s int) bool {
+	if an.triggerSent[s] || an.ci == nil {
+		return an.triggerSent[s]
+	}
+	if an.downVerbs == nil {
+		an.downVerbs = map[int]bool{}
+		for _, sp := range an.ci.spans["downverb"] {
+			if !negatedAt(an.d, sp[0]) {
+				an.downVerbs[an.d.toks[sp[0]].sent] = true
+			}
+		}
+	}
+	return an.downVerbs[s]
+}
+
+// negators are the words that deny the verb right after them ("n'ont pas
+// été affectés", "was not affected", "لم تتأثر").
+var negators = map[string]bool{
+	"ne": true, "n": true, "pas": true, "jamais": true, "aucun": true, "aucune": true,
+	"not": true, "never": true, "no": true, "t": true, "wasn": true, "weren": true, "hasn": true, "haven": true, "didn": true,
+	"لم": true, "ولم": true, "لا": true, "ولا": true, "لن": true, "ليس": true, "ليست": true, "غير": true,
+}
+
+// negGap is how many words before a verb negatedAt reads.
+const negGap = 3
+
+// negatedAt reports whether a negation stands at most negGap words before
+// token k, in its sentence.
+func negatedAt(d *doc, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= negGap && d.toks[j].sent == d.toks[k].sent; j-- {
+		if negators[d.toks[j].norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // listedHit reports whether mention m is in a list of examples said to be
 // hit ("Sites including Reddit, Amazon and GOV.UK were affected", "des
 // sites comme X et Y ont été touchés"): a sentence with no outage word
@@ -88,7 +128,57 @@ func listedHit(an *analysis, m mention) bool {
 	if an.ci == nil || !an.ci.inSentence("listhit", m.sent) {
 		return false
 	}
-	return an.ci.before(an.d, "examples", m.from, affectedListGap) || hitClause(an, m)
+	for _, o := range listMates(an, m) {
+		if an.ci.before(an.d, "examples", o.from, affectedListGap) || hitClause(an, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// listMates returns the mentions of the list m is an item of, m among
+// them: mentions of its sentence one after the other, parted by a comma
+// or a joining word and at most listGlue stop-words ("de la Commonwealth
+// Bank, de Delta Air Lines et de British Airways"). What is said of a
+// list's near end is said of all its items.
+func listMates(an *analysis, m mention) []mention {
+	ms := an.mentions
+	i := slices.IndexFunc(ms, func(o mention) bool { return o.from == m.from && o.to == m.to })
+	if i < 0 {
+		return []mention{m}
+	}
+	lo, hi := i, i
+	for lo > 0 && listGap(an, ms[lo-1], ms[lo]) {
+		lo--
+	}
+	for hi+1 < len(ms) && listGap(an, ms[hi], ms[hi+1]) {
+		hi++
+	}
+	return ms[lo : hi+1]
+}
+
+// listGap reports whether mentions a and b are next items of one list:
+// in one sentence, with only a comma or a joining word and at most
+// listGlue stop-words between them.
+func listGap(an *analysis, a, b mention) bool {
+	d := an.d
+	if a.sent != b.sent || a.channel || b.channel || b.from < a.to || b.from-a.to > listGlue+1 {
+		return false
+	}
+	joined := wawJoined(d, b.from) || strings.Contains(d.gapBefore(a.to), ",") || strings.Contains(d.gapBefore(a.to), "،")
+	for k := a.to; k < b.from; k++ {
+		t := d.toks[k]
+		switch {
+		case listJoiners[t.norm]:
+			joined = true
+		case !an.ds.stop[an.lang][t.norm]:
+			return false
+		}
+		if k > a.to && strings.ContainsAny(d.gapBefore(k), ";:()") {
+			return false
+		}
+	}
+	return joined && !strings.ContainsAny(d.gapBefore(b.from), ";:()")
 }
 
 // backClause reports whether mention m is named at most backGap words
@@ -323,10 +413,13 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		return false
 	}
 	for _, m := range ms {
-		if m.to-m.from <= 4 && an.ci.inSentence("listhit", m.sent) && hitClause(an, m) {
+		if an.ci.before(an.d, "source", m.from, sourceGap) {
+			continue // who says it ("selon l'observatoire NetBlocks")
+		}
+		if m.to-m.from <= 4 && (an.ci.inSentence("listhit", m.sent) && hitClause(an, m) || usersUnable(an, m)) {
 			return true
 		}
-		if !an.triggerSent[m.sent] || m.to-m.from > 4 {
+		if !an.downSent(m.sent) || m.to-m.from > 4 {
 			continue
 		}
 		if listedWithService(an, m, nb()) || listItem(an, m) {
@@ -337,12 +430,21 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
 			return true
 		}
-		if alsoDown(an, m) || subjectDown(an, m) || usersDown(an, m) {
+		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) {
 			return true
+		}
+		for _, it := range listItems(an, m, nb()) { // "les abonnés de NRJ Mobile et de Prixtel … ne plus avoir de réseau"
+			if it := (mention{from: it[0], to: it[1], sent: m.sent}); subjectDown(an, it) || usersDown(an, it) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// sourceGap is how many words ("l'observatoire", "the monitor") may
+// stand between a cue of a source and its name.
+const sourceGap = 2
 
 // usersDown reports whether derived mention m names the service of people
 // a sentence with an outage word reports ("customers of X could not pay",
@@ -351,6 +453,14 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 // right before.
 func usersDown(an *analysis, m mention) bool {
 	return an.ci.before(an.d, "usersof", m.from, 1) || an.ci.startsAtTok("users", m.to)
+}
+
+// usersUnable reports whether mention m names the service of people its
+// sentence says could not do something ("customers of X could not pay",
+// "les clients de X ne pouvaient plus retirer", "لم يتمكن عملاء X من"): a
+// sentence with no outage word that reports X down.
+func usersUnable(an *analysis, m mention) bool {
+	return an.ci != nil && an.ci.inSentence("unable", m.sent) && usersDown(an, m)
 }
 
 // clauseGap is how many words may separate a derived name from the outage
@@ -375,11 +485,15 @@ func subjectDown(an *analysis, m mention) bool {
 	if d.toks[m.from].arabic || d.toks[m.from].para == 0 {
 		return false // a headline's capitalised words are no clause's subject
 	}
-	if m.from == 0 || d.toks[m.from-1].sent != m.sent || strings.ContainsAny(d.gapBefore(m.from), "-–—:()") {
-		// a capitalised word opening a sentence or a dateline's clause
-		// ("IMPHAL, May 6 - Mobile internet…") may be any word; one in
-		// brackets is a source
+	if strings.ContainsAny(d.gapBefore(m.from), "-–—:()") {
+		// a capitalised word opening a dateline's clause ("IMPHAL, May 6 -
+		// Mobile internet…") may be any word; one in brackets is a source
 		return false
+	}
+	if m.from == 0 || d.toks[m.from-1].sent != m.sent {
+		// a capitalised word opening a sentence may be any word: it is
+		// a name only when the clause's verb reports it down at once
+		return verbDown(an, m.to)
 	}
 	comma := d.commaBefore
 	an.triggerDistance(m.from) // fills an.trigBySent
@@ -394,7 +508,11 @@ func subjectDown(an *analysis, m mention) bool {
 		}
 		k, from = j, j+1
 	}
-	for _, h := range an.trigBySent[m.sent] {
+	verbs := an.trigBySent[m.sent]
+	if v := an.ci.startAfter(d, "downverb", k, clauseGap); v >= 0 && !negatedAt(d, v) {
+		verbs = append(slices.Clip(verbs), hit{from: v, to: v + 1}) // "le SMGEAG, …, a dû interrompre la distribution"
+	}
+	for _, h := range verbs {
 		if h.from < k || h.from-k > clauseGap {
 			continue
 		}
@@ -408,6 +526,120 @@ func subjectDown(an *analysis, m mention) bool {
 		if clause {
 			return true
 		}
+	}
+	return false
+}
+
+// frontedAt are the words that open a sentence on where it happened when
+// that place is a company or an institution ("Au CHU de Rennes, le
+// standard est resté muet", "Chez Colruyt, …", "At Houston Methodist,
+// staff…", "وفي مستشفى البصرة، …"); French cities take "à" with no
+// article and are not among them.
+var frontedAt = map[string]map[string]bool{
+	corpus.LangFrench:  {"au": true, "aux": true, "chez": true, "l": true},
+	corpus.LangEnglish: {"at": true},
+	corpus.LangArabic:  {"في": true, "وفي": true, "لدى": true, "ولدى": true},
+}
+
+// atDown reports whether derived mention m opens its sentence as the
+// company or institution where what the sentence reports happened: a
+// fronted frontedAt word, the name, then a comma.
+func atDown(an *analysis, m mention) bool {
+	d := an.d
+	at := m.from - 1
+	if at < 0 || m.to >= len(d.toks) || !frontedAt[an.lang][d.toks[at].norm] || !strings.ContainsAny(d.gapBefore(m.to), ",،") {
+		return false
+	}
+	if d.toks[at].norm == "l" { // "À l'aéroport Tunis-Carthage,"
+		at--
+		if at < 0 || d.toks[at].norm != "a" {
+			return false
+		}
+	}
+	return opensSentence(d, at) || at > 0 && opensSentence(d, at-1) && listJoiners[d.toks[at-1].norm]
+}
+
+// openerAux are the words that may stand between a name and the verb
+// of its clause besides the lexicon's insert adverbs: auxiliaries and the
+// pronoun of "lui aussi" ("X was also knocked offline", "X est lui aussi
+// tombé en panne", "X a été coupé").
+var openerAux = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "been": true, "itself": true,
+	"a": true, "ont": true, "est": true, "sont": true, "etait": true, "etaient": true, "avait": true, "avaient": true,
+	"s": true, "se": true, "lui": true, "elle": true, "eux": true, "elles": true, "ete": true,
+}
+
+// openerGap is how many such words verbDown lets stand before the verb.
+const openerGap = 3
+
+// verbDown reports whether the clause that starts at token k reports the
+// name before it down at once: a verb saying so (cue class downverb)
+// after at most openerGap auxiliaries and adverbs ("Myki also went
+// down", "Metro Trains Melbourne stopped working", "SEAAL est tombé en
+// panne lui aussi"). A capitalised word opening a sentence is a service's
+// name when it goes on so; "Elon Musk said" and "Previous outages" do not.
+func verbDown(an *analysis, k int) bool {
+	d := an.d
+	if an.ci == nil || k <= 0 || k >= len(d.toks) || listBreak(d, k) {
+		return false
+	}
+	s := d.toks[k-1].sent
+	insert := an.ds.lexM[an.lang].insert
+	for end := k + openerGap; k <= end && k < len(d.toks) && d.toks[k].sent == s; k++ {
+		if an.ci.startsAtTok("downverb", k) {
+			return true
+		}
+		if !openerAux[d.toks[k].norm] && !insert[d.toks[k].norm] || strings.ContainsAny(d.gapBefore(k+1), ",;:()–—") {
+			return false
+		}
+	}
+	return false
+}
+
+// ownWords are the possessives a company speaks of its own systems with
+// ("its", "ses"); a person says "his" or "their" of a phone.
+var ownWords = map[string]map[string]bool{
+	corpus.LangEnglish: {"its": true},
+	corpus.LangFrench:  {"son": true, "sa": true, "ses": true, "leur": true, "leurs": true},
+}
+
+// sayGap is how many words may stand between a verb of saying and the
+// possessive ("said on Tuesday that its"); ownGap between the possessive
+// and the outage word ("its treatment plants had lost power").
+const (
+	sayGap = 5
+	ownGap = 6
+)
+
+// selfDown reports whether the name ending before token k says its own
+// systems went down: a verb of saying right after it (an auxiliary or an
+// adverb between), then a possessive, then an outage word ("Austin Water
+// said its treatment plants lost power", "Mediapart a signalé sur Twitter
+// que son site était inaccessible").
+func selfDown(an *analysis, k int) bool {
+	d := an.d
+	own := ownWords[an.lang]
+	if an.ci == nil || own == nil || k <= 0 || k >= len(d.toks) {
+		return false
+	}
+	s := d.toks[k-1].sent
+	insert := an.ds.lexM[an.lang].insert
+	for end := k + 1; k < end && k < len(d.toks) && (openerAux[d.toks[k].norm] || insert[d.toks[k].norm]); k++ {
+	}
+	e := an.ci.endOf("says", k)
+	if e < 0 || listBreak(d, k) {
+		return false
+	}
+	for j := e; j < len(d.toks) && j-e <= sayGap && d.toks[j].sent == s; j++ {
+		if !own[d.toks[j].norm] {
+			continue
+		}
+		for _, h := range an.trigBySentence(s) {
+			if h.from > j && h.from-j <= ownGap {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -480,12 +712,36 @@ func newNameBounds(an *analysis) *nameBounds {
 // said"): names separated by commas or a joining word, each opened by at
 // most listGlue stop-words.
 func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
+	l := walkList(an, m, nb)
+	return l.known && l.joiner
+}
+
+// listItems returns the [from, to) tokens of the items of the list of
+// names mention m is an item of (m among them), or m alone when it is
+// no list's item.
+func listItems(an *analysis, m mention, nb *nameBounds) [][2]int {
+	if l := walkList(an, m, nb); l.joiner {
+		return l.items
+	}
+	return [][2]int{{m.from, m.to}}
+}
+
+// nameList is the list of names a walk from one of them found.
+type nameList struct {
+	items         [][2]int // [from, to) tokens of each name, in no order
+	known, joiner bool     // a service of the gazetteer is among them; a joining word joins two
+}
+
+// walkList walks the list of names mention m is an item of, both ways:
+// names separated by commas or a joining word, each opened by at most
+// listGlue stop-words.
+func walkList(an *analysis, m mention, nb *nameBounds) nameList {
 	d := an.d
 	stop := an.ds.stop[an.lang]
 	starts, ends, known := nb.starts, nb.ends, nb.known
 	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
 	comma := d.commaBefore
-	hasKnown, joiner := false, false
+	l := nameList{items: [][2]int{{m.from, m.to}}}
 	for pos := m.from; ; { // items before m
 		j := pos
 		if same(j-1) && d.toks[j-1].arabic && isArabicCue(d, j-1) && j == pos {
@@ -497,10 +753,10 @@ func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
 		}
 		switch {
 		case same(j-1) && listJoiners[d.toks[j-1].norm]:
-			joiner = true
+			l.joiner = true
 			j--
 		case j == pos && wawJoined(d, pos):
-			joiner = true // "X وY"
+			l.joiner = true // "X وY"
 		case !comma(j):
 			j = -1
 		}
@@ -508,17 +764,18 @@ func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
 		if j < 0 || !ok || !same(from) {
 			break
 		}
-		hasKnown = hasKnown || known[from]
+		l.known = l.known || known[from]
+		l.items = append(l.items, [2]int{from, j})
 		pos = from
 	}
 	for pos := m.to; same(pos); { // items after m
 		j := pos
 		switch {
 		case listJoiners[d.toks[j].norm]:
-			joiner = true
+			l.joiner = true
 			j++
 		case wawJoined(d, j):
-			joiner = true
+			l.joiner = true
 		case !comma(j):
 			j = -1
 		}
@@ -534,10 +791,11 @@ func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
 		if j < 0 || !ok || !same(j) {
 			break
 		}
-		hasKnown = hasKnown || known[j]
+		l.known = l.known || known[j]
+		l.items = append(l.items, [2]int{j, to})
 		pos = to
 	}
-	return hasKnown && joiner
+	return l
 }
 
 // isArabicCue reports whether token k is an Arabic cue word that is not

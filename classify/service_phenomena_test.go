@@ -749,6 +749,76 @@ func TestServicePhenomena(t *testing.T) {
 			main: "SFR", also: []string{"Bricomarché"},
 		},
 		{
+			name: "en a name opening a sentence with a verb of failure",
+			text: "Telstra outage\n\nTelstra's mobile network went down across Victoria on Monday for four hours. Quillpay also went down, according to its status page. Harbourline Ferries stopped working for part of the afternoon.",
+			main: "Telstra", also: []string{"Quillpay", "Harbourline Ferries"},
+		},
+		{
+			name: "fr a name opening a sentence with a verb of failure",
+			text: "Panne chez Bouygues Telecom\n\nLe réseau de Bouygues Telecom est tombé en panne mardi pendant trois heures. Voyagix est lui aussi tombé en panne. Billetterie Horizon a cessé de fonctionner une partie de l'après-midi.",
+			main: "Bouygues Telecom", also: []string{"Voyagix", "Billetterie Horizon"},
+		},
+		{
+			name: "en a name opening a sentence before a noun of outage is no service",
+			text: "Telstra's mobile network went down across Victoria on Monday for four hours. Previous outages hit the network in 2023.",
+			main: "Telstra", notAlso: []string{"Previous"},
+		},
+		{
+			name: "en a company says its own systems failed",
+			text: "Kenya Power's grid collapsed on Friday night, leaving most of the country in the dark for six hours. Athi Water said its pumping stations had lost power.",
+			main: "Kenya Power", also: []string{"Athi Water"},
+		},
+		{
+			name: "fr users who could not pay name a service down",
+			text: "Le réseau de SFR est tombé en panne jeudi pendant trois heures. Les clients de Crédit Vellave ne pouvaient plus payer par carte.",
+			main: "SFR", also: []string{"Crédit Vellave"},
+		},
+		{
+			name: "en a verb no outage word names the service down",
+			text: "Vodacom's network went down on Tuesday for five hours. Online shops that depend on Vodacom stalled, and FNB's payment terminals froze.",
+			main: "Vodacom", also: []string{"FNB"},
+		},
+		{
+			name: "fr a negated verb names no service down",
+			text: "Le réseau de Bouygues Telecom est tombé en panne mardi pendant trois heures. Les clients de SFR et d'Orange n'ont pas été affectés.",
+			main: "Bouygues Telecom", notAlso: []string{"SFR", "Orange"},
+		},
+		{
+			name: "fr an item of a list said hit far from the cue",
+			text: "Une panne chez Akamai a rendu des sites inaccessibles mardi pendant une heure. Parmi les sites touchés figuraient ceux de la Commonwealth Bank, de Delta Air Lines et de British Airways.",
+			main: "Akamai", also: []string{"Delta", "British Airways"},
+		},
+		{
+			name:    "fr an institution opening its sentence",
+			text:    "Une coupure d'électricité a plongé Rennes dans le noir mardi pendant quatre heures. Au CHU Vallée-Verte, le standard téléphonique est resté muet toute la matinée.",
+			notAlso: []string{"Rennes"}, also: []string{"CHU Vallée-Verte"},
+		},
+		{
+			name: "en a place after a locative is no service",
+			text: "Ausgrid's network failed on Sunday, leaving homes without power for five hours. Residents in Brackenfield and Quillmark Harbour waited in the dark; Brackenfield was hit hardest.",
+			main: "Ausgrid", notAlso: []string{"Brackenfield", "Quillmark Harbour"},
+		},
+		{
+			name:    "fr a source is no service down",
+			text:    "L'internet mobile a été coupé en Guinée mardi pendant six heures. Selon l'observatoire Netwatcher, la connectivité a chuté de moitié.",
+			notAlso: []string{"Netwatcher"},
+		},
+		{
+			name: "en a company's national branch is one name",
+			text: "Internet access collapsed across Tunisia on Monday for three hours after a cable cut. Online services of Ooredoo Tunisie stalled, as did those of Monoprix Tunisie, whose tills went down.",
+			also: []string{"Monoprix Tunisie"}, notAlso: []string{"Monoprix"},
+		},
+		{
+			name: "en a number inside a name",
+			text: "CDK Global's dealer software went down on Wednesday after a ransomware attack. Group 1 Automotive said its systems were unavailable.",
+			main: "CDK Global", also: []string{"Group 1 Automotive"},
+		},
+		{
+			name: "ar a Latin-script name of an English-only service",
+			text: "تعطلت خدمات مايكروسوفت أزور مساء الأربعاء لساعتين. وأبلغ عملاء شركة الطيران \"Alaska Airlines\" عن تعطل موقعها الإلكتروني.",
+			also: []string{"Alaska Airlines"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
