@@ -441,14 +441,21 @@ func (c *Classifier) foreignSubjectOf(d *doc, fr *foreignReport, trigSent map[in
 	return best
 }
 
+// foreignReach is how many sentences after one with an outage word a
+// foreign text may name another service it reports down: our outage words
+// in other languages are few, and such texts list what went down in the
+// sentences that follow ("Tra questi Amazon, Reddit, il New York Times").
+const foreignReach = 3
+
 // foreignSecondaries are the other services a text in another language
 // reports down with its subject: each service of the gazetteer or of
-// foreign.tsv named in a sentence holding an outage word and no cause
-// phrase (there it is the cause: "una actualización de Falcon"), other
-// than the subject, once, in text order.
+// foreign.tsv named in a sentence holding an outage word, or at most
+// foreignReach sentences after one, and no cause phrase (there it is the
+// cause: "una actualización de Falcon"), other than the subject, once, in
+// text order.
 func (c *Classifier) foreignSecondaries(d *doc, fr *foreignReport) []corpus.Outage {
 	ds := c.data
-	trigSent := fr.triggerSents(d, 0)
+	trigSent := fr.triggerSents(d, foreignReach)
 	for _, h := range fr.hits {
 		if ds.foreign[h.owner].class == fgCause {
 			delete(trigSent, d.toks[h.from].sent) // a service there is the cause's
