@@ -457,7 +457,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out, func(n derivedName) bool {
-		return verbDown(an, n.to) || selfDown(an, n.to) || titleCase && inTitle(d, n.name)
+		return verbDown(an, n.to) || selfDown(an, n.to) || titleCase && inTitle(d, n.name) || usersHit(an, n)
 	})
 }
 
@@ -522,6 +522,8 @@ func nameEnd(an *analysis, k int, capTok func(int) bool, country []bool) int {
 		case (nameConnectors[t.norm] || isAllDigits(t.norm) && len(t.norm) <= 4) && joins(end+1) && (capTok(end+1) || frenchNamedDate(an, end+1)):
 			end += 2 // a connector or a number, then a capitalised word
 			continue
+		case isAllDigits(t.norm) && len(t.norm) <= 3 && (!joins(end+1) || listJoiners[d.toks[end+1].norm]):
+			end++ // a number closing the name ("NHS 111 and", "Metro Line 1,")
 		case nameConnectors[t.norm] && joins(end+1) && nameConnectors[d.toks[end+1].norm] && joins(end+2) && capTok(end+2):
 			end += 3 // "de la", "de l'"
 			continue
@@ -606,6 +608,14 @@ func repeatedOpeners(d *doc, out []derivedName, name func(derivedName) bool) []d
 		keep = append(keep, n)
 	}
 	return keep
+}
+
+// usersHit reports whether people named right after n are said to be
+// hit ("Walgreens pharmacists reported filling prescriptions manually",
+// "Airbnb users could not log in"): n names a service.
+func usersHit(an *analysis, n derivedName) bool {
+	s := an.d.toks[n.from].sent
+	return an.ci.startsAtTok("users", n.to) && (an.downSent(s) || an.ci.inSentence("listhit", s) || an.ci.inSentence("unable", s))
 }
 
 // inTitle reports whether the title (the first paragraph) names name,

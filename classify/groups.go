@@ -1011,10 +1011,12 @@ func (c *Classifier) countriesHit(an *analysis, gs *groupSet) {
 	for _, h := range cty {
 		sent := an.d.toks[h.from].sent
 		m := mention{from: h.from, to: h.to, sent: sent}
-		if !an.ci.inSentence("listhit", sent) || !hitClause(an, m) {
-			continue
+		hit := an.ci.inSentence("listhit", sent) && hitClause(an, m)
+		// "The disruption also hit Mozambique, Malawi and Madagascar"
+		hit = hit || an.downSent(sent) && an.ci.before(an.d, "affected", h.from, affectedListGap) && !an.contrastBetween(an.ci.lastBefore(an.d, "affected", h.from, affectedListGap), h.from)
+		if hit {
+			c.countryCut(gs, label, kind, h.owner, m)
 		}
-		c.countryCut(gs, label, kind, h.owner, m)
 	}
 }
 

@@ -819,6 +819,21 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"Alaska Airlines"},
 		},
 		{
+			name: "en countries an outage also hit",
+			text: "Internet cut in Tanzania\n\nInternet access collapsed across Tanzania on Sunday for eight hours after a subsea cable was cut. The disruption also hit Mozambique, Malawi and Madagascar.",
+			main: "Internet (Tanzania)", also: []string{"Internet (Mozambique)", "Internet (Malawi)", "Internet (Madagascar)"},
+		},
+		{
+			name: "en staff of a company named before them",
+			text: "Change Healthcare outage\n\nChange Healthcare's systems went down on Wednesday after a ransomware attack. Pillbox pharmacists reported filling prescriptions manually. Several merchants could not take cards.",
+			main: "Change Healthcare", also: []string{"Pillbox"}, notAlso: []string{"Several"},
+		},
+		{
+			name: "en a number closing a name",
+			text: "Advanced hit by ransomware\n\nA ransomware attack on Advanced took its Adastra software offline on Thursday. NHS 111 and several mental health trusts were affected, and Metro Line 1, which relies on it, was also suspended.",
+			also: []string{"NHS 111", "Metro Line 1"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
