@@ -755,6 +755,8 @@ func (nf *nameFinder) runEnd(k int) int {
 		case nf.isNameTok(end):
 		case nf.possessive(end) && nf.isNameTok(end+1):
 			// "St Mary's Hospital", "Macy’s Stores": the possessive is part of the name
+		case d.toks[end].norm == "n" && nf.isNameTok(end+1):
+			// "Pick n Pay"
 		default:
 			return end
 		}
@@ -793,8 +795,8 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 	for start > 0 && k-start < 4 && d.toks[start-1].sent == d.toks[k-1].sent && d.toks[start].start-d.toks[start-1].end <= 1 {
 		if nf.isNameTok(start - 1) {
 			start--
-		} else if nf.possessive(start-1) && nf.isNameTok(start-2) {
-			start -= 2 // "St Luke's Hospital"
+		} else if (nf.possessive(start-1) || d.toks[start-1].norm == "n") && nf.isNameTok(start-2) {
+			start -= 2 // "St Luke's Hospital", "Pick n Pay"
 		} else {
 			break
 		}

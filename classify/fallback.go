@@ -27,7 +27,7 @@ const fallbackWindow = 20
 // are not among them: they join the items of a list of names ("X et Y
 // sont en panne") far more often than the words of one.
 var nameConnectors = map[string]bool{
-	"de": true, "du": true, "des": true, "d": true, "la": true, "l": true,
+	"n": true, "de": true, "du": true, "des": true, "d": true, "la": true, "l": true,
 	"of": true, "the": true, "&": true,
 }
 
@@ -405,6 +405,15 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		t := d.toks[k]
 		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
 	}
+	// a word that is no name by itself may go on with one ("Banque
+	// Nationale", "Virgin Plus"), unless it is a date or an authority
+	contTok := func(k int) bool {
+		t := d.toks[k]
+		if !notName[t.norm] || authority[t.norm] || frenchDateWords[t.norm] || englishDateWords[t.norm] {
+			return capTok(k)
+		}
+		return !t.arabic && t.upper && !country[k] && !stop[t.norm] && len(t.norm) > 1
+	}
 	// a country's name or adjective opens a name when a capitalised word
 	// follows it ("British Library", "Swiss Post"), never stands alone
 	opens := func(k int) bool {
@@ -427,7 +436,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 		if titleCase && d.toks[k].para == 0 {
 			continue
 		}
-		end := nameEnd(an, k, capTok, country)
+		end := nameEnd(an, k, contTok, country)
 		if within(an.mentions, k, end) {
 			k = end - 1
 			continue // a service of the gazetteer, or a part of its name ("RED" of "RED by SFR")
@@ -558,6 +567,14 @@ var frenchDateWords = map[string]bool{
 	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true,
 	"aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true,
 	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// englishDateWords are the English months and weekdays: never inside a
+// name ("Rogers Monday").
+var englishDateWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 // frenchNamedDate reports whether token k is a capitalised French month or

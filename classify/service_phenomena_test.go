@@ -834,6 +834,16 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"NHS 111", "Metro Line 1"},
 		},
 		{
+			name: "en lower-case and generic words inside a name",
+			text: "Vodacom outage\n\nVodacom's network went down on Tuesday for five hours. Shoppers at Pick n Pay could not pay by card, and Banque Nationale's app stopped working.",
+			main: "Vodacom", also: []string{"Pick n Pay", "Banque Nationale"},
+		},
+		{
+			name: "en an authority and a minister are no services",
+			text: "Kenya Power blackout\n\nKenya Power's grid collapsed on Friday night for six hours. The Kenya Airports Authority said a backup generator failed, and Energy Minister Davis Chirchir apologised.",
+			main: "Kenya Power", notAlso: []string{"Kenya Airports Authority", "Energy Minister", "Energy"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
