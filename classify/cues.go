@@ -15,7 +15,7 @@ var cueClasses = map[string]bool{
 	"because": true, "speculation": true, "future": true, "since": true,
 	"until": true, "back": true, "about": true, "past": true, "affected": true, "causedby": true,
 	"peak": true, "credit": true, "also": true, "examples": true, "causes": true, "listhit": true,
-	"usersof": true, "users": true, "says": true, "unable": true, "downverb": true, "source": true,
+	"usersof": true, "users": true, "says": true, "unable": true, "downverb": true, "source": true, "titlehit": true,
 }
 
 // cueEntry is one phrase of cues.tsv.

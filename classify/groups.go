@@ -125,7 +125,7 @@ func negatedAt(d *doc, k int) bool {
 // sites comme X et Y ont été touchés"): a sentence with no outage word
 // that reports them down.
 func listedHit(an *analysis, m mention) bool {
-	if an.ci == nil || !an.ci.inSentence("listhit", m.sent) {
+	if an.ci == nil || !hitSent(an, m) {
 		return false
 	}
 	for _, o := range listMates(an, m) {
@@ -211,7 +211,7 @@ const backGap = 6
 // و Y".
 func hitClause(an *analysis, m mention) bool {
 	d := an.d
-	for _, sp := range an.ci.spans["listhit"] {
+	for _, sp := range hitSpans(an, m) {
 		if d.toks[sp[0]].sent != m.sent {
 			continue
 		}
@@ -224,6 +224,29 @@ func hitClause(an *analysis, m mention) bool {
 	return false
 }
 
+// hitSent reports whether mention m's sentence holds words saying that
+// what it names was hit: a listhit cue, or in the title a bare participle
+// (titlehit: "Safaricom and JKIA affected", "Prixtel et Coriolis
+// touchés").
+func hitSent(an *analysis, m mention) bool {
+	return an.ci.inSentence("listhit", m.sent) || titleHit(an, m)
+}
+
+// titleHit reports whether mention m, a service of the gazetteer, is
+// named in a title with a bare participle saying it was hit; a title's
+// other capitalised words prove little.
+func titleHit(an *analysis, m mention) bool {
+	return m.svc >= 0 && m.from < an.titleEnd() && an.ci.inSentence("titlehit", m.sent)
+}
+
+// hitSpans returns the spans of the words of hitSent.
+func hitSpans(an *analysis, m mention) [][2]int {
+	if titleHit(an, m) {
+		return append(slices.Clip(an.ci.spans["listhit"]), an.ci.spans["titlehit"]...)
+	}
+	return an.ci.spans["listhit"]
+}
+
 // saidHit reports whether the text says a service was hit where it names
 // it with no outage word ("les clients de Scarlet ont eux aussi été
 // touchés", "Careem was also affected"): it is down too.
@@ -232,7 +255,7 @@ func saidHit(an *analysis, g *outageGroup) bool {
 		return false
 	}
 	for _, m := range g.mentions {
-		if !m.channel && an.ci.inSentence("listhit", m.sent) && hitClause(an, m) {
+		if !m.channel && hitSent(an, m) && hitClause(an, m) {
 			return true
 		}
 	}
@@ -416,8 +439,11 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "source", m.from, sourceGap) {
 			continue // who says it ("selon l'observatoire NetBlocks")
 		}
-		if m.to-m.from <= 4 && (an.ci.inSentence("listhit", m.sent) && hitClause(an, m) || usersUnable(an, m)) {
+		if m.to-m.from <= 4 && (hitSent(an, m) && hitClause(an, m) || usersUnable(an, m)) {
 			return true
+		}
+		if m.from < an.titleEnd() && an.ci.inSentence("titlehit", m.sent) && listedWithService(an, m, nb()) {
+			return true // "Safaricom and JKIA affected"
 		}
 		if !an.downSent(m.sent) || m.to-m.from > 4 {
 			continue
@@ -1011,7 +1037,7 @@ func (c *Classifier) countriesHit(an *analysis, gs *groupSet) {
 	for _, h := range cty {
 		sent := an.d.toks[h.from].sent
 		m := mention{from: h.from, to: h.to, sent: sent}
-		hit := an.ci.inSentence("listhit", sent) && hitClause(an, m)
+		hit := hitSent(an, m) && hitClause(an, m)
 		// "The disruption also hit Mozambique, Malawi and Madagascar"
 		hit = hit || an.downSent(sent) && an.ci.before(an.d, "affected", h.from, affectedListGap) && !an.contrastBetween(an.ci.lastBefore(an.d, "affected", h.from, affectedListGap), h.from)
 		if hit {

@@ -844,6 +844,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Kenya Power", notAlso: []string{"Kenya Airports Authority", "Energy Minister", "Energy"},
 		},
 		{
+			name: "en a title's list with a known service and a bare participle",
+			text: "Nationwide blackout hits Kenya; Safaricom and Quillpay affected\n\nA nationwide power outage left homes in Kenya without power on Friday evening for six hours after a fault on a transmission line.",
+			also: []string{"Safaricom", "Quillpay"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
