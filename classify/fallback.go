@@ -430,6 +430,11 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 	}
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
+		if e := institutionEnd(an, k, contTok, country); e > 0 && !(titleCase && d.toks[k].para == 0) {
+			out = append(out, derivedName{name: strings.TrimSpace(d.text[d.toks[k].start:d.toks[e-1].end]), from: k, to: e})
+			k = e - 1
+			continue
+		}
 		if !capTok(k) && !opens(k) || product[k] || known[k] {
 			continue
 		}
@@ -479,6 +484,40 @@ func within(ms []mention, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// institutions are the nouns French writes in lower case before the
+// place an institution serves ("l'aéroport de Zurich", "la mairie de
+// Riom", "le centre hospitalier de Dax"): with it, a name.
+var institutions = map[string]map[string]bool{
+	corpus.LangFrench: {"aeroport": true, "mairie": true, "hopital": true, "clinique": true, "prefecture": true,
+		"universite": true, "gare": true, "metro": true, "tramway": true, "port": true, "hospitalier": true},
+}
+
+// institutionEnd returns the end of the institution's name that starts at
+// token k ("aéroport de Zurich", "centre hospitalier de Dax"), or 0: an
+// institution noun, "de", then a capitalised name or a country.
+func institutionEnd(an *analysis, k int, capTok func(int) bool, country []bool) int {
+	d := an.d
+	inst := institutions[an.lang]
+	j := k
+	if inst == nil || !inst[d.toks[j].norm] && !(d.toks[j].norm == "centre" && j+1 < len(d.toks) && d.toks[j+1].norm == "hospitalier") {
+		return 0
+	}
+	if d.toks[j].norm == "centre" {
+		j++
+	}
+	if j+2 >= len(d.toks) || !nameConnectors[d.toks[j+1].norm] || d.toks[j+2].sent != d.toks[k].sent {
+		return 0
+	}
+	at := j + 2
+	if nameConnectors[d.toks[at].norm] && at+1 < len(d.toks) { // "de la Ville"
+		at++
+	}
+	if !capTok(at) && !country[at] || listBreak(d, at) || listBreak(d, j+1) {
+		return 0
+	}
+	return nameEnd(an, at, capTok, country)
 }
 
 // compoundEnds are the words that, joined by a hyphen, make a name an
@@ -536,6 +575,7 @@ func nameEnd(an *analysis, k int, capTok func(int) bool, country []bool) int {
 		case nameConnectors[t.norm] && joins(end+1) && nameConnectors[d.toks[end+1].norm] && joins(end+2) && capTok(end+2):
 			end += 3 // "de la", "de l'"
 			continue
+
 		case country[end] && t.upper && !t.arabic && !allCompass(d, k, end):
 			for end < len(d.toks) && country[end] && joins(end) {
 				end++

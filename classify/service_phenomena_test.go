@@ -849,6 +849,11 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"Safaricom", "Quillpay"},
 		},
 		{
+			name: "fr an institution written in lower case before its place",
+			text: "Panne chez Swisscom\n\nLe réseau de Swisscom est tombé en panne vendredi pendant cinq heures. L'aéroport de Zurich a dû suspendre les atterrissages.",
+			also: []string{"aéroport de Zurich"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
