@@ -43,6 +43,9 @@ var arabicNameCues = map[string]bool{
 	"منصه": false, "تطبيق": false, "بنك": true, "مصرف": true, "شركه": false,
 	"موقع": false, "خدمه": false, "شبكه": false, "بوابه": false, "مشغل": false, "مؤسسه": false,
 	"متاجر": false, "محلات": false, "سلسله": false, // retail chains ("متاجر كارفور")
+	// institutions named with their place ("مطار مسقط الدولي", "مستشفى
+	// البصرة التعليمي", "ميناء أم قصر")
+	"مطار": true, "مستشفي": true, "ميناء": true, "مديريه": true, "جامعه": true, "مترو": true,
 }
 
 // arabicTimeNouns are lengths and spans of time: after a preposition

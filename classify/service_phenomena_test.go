@@ -854,6 +854,11 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"aéroport de Zurich"},
 		},
 		{
+			name: "ar an institution named with its place",
+			text: "انهيار منظومة الكهرباء في البصرة\n\nانقطعت الكهرباء عن محافظة البصرة مساء الأحد لمدة ست ساعات بسبب عطل في محطة تحويل. وفي مستشفى البصرة التعليمي، توقفت أجهزة التبريد لساعات.",
+			also: []string{"مستشفى البصرة التعليمي"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
