@@ -129,7 +129,7 @@ func (c *Classifier) Version() string { return c.version }
 // Detection and assembly limits.
 const (
 	subjectWindow = 15 // tokens between a trigger and its subject
-	maxOutages    = 10
+	maxOutages    = 15 // outages of one text: a CDN or cloud outage takes down a dozen sites
 )
 
 // Classify sets the language, outage decision and outages of a, and fills
