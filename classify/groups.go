@@ -64,7 +64,7 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.downSent(m.sent) && !listedHit(an, m) && !backClause(an, m) && !usersUnable(an, m) || m.channel || m.normal {
+	if !an.downSent(m.sent) && !listedHit(an, m) && !backClause(an, m) && !usersUnable(an, m) && !alsoSaid(an, m) || m.channel || m.normal {
 		return
 	}
 	g.strong++
@@ -456,7 +456,7 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
 			return true
 		}
-		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) {
+		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) || alsoDid(an, m) {
 			return true
 		}
 		for _, it := range listItems(an, m, nb()) { // "les abonnés de NRJ Mobile et de Prixtel … ne plus avoir de réseau"
@@ -684,6 +684,33 @@ func alsoDown(an *analysis, m mention) bool {
 	after := an.ci.lastBefore(an.d, "also", m.to+alsoGap, alsoGap) // "X was also down"
 	before := an.ci.lastBefore(an.d, "also", m.from, alsoGap)      // "also down: X"
 	return after > m.to || before >= 0 && before <= m.from
+}
+
+// alsoSaid reports whether a service of the gazetteer is said to have
+// done "also" what the report is about, right after its name, with no
+// negation in the sentence ("Swiss a également fait état de retards",
+// "Loganair also cancelled services"): in a report, it was hit too.
+func alsoSaid(an *analysis, m mention) bool {
+	return m.svc >= 0 && alsoDid(an, m)
+}
+
+// alsoDid reports whether the name of mention m is followed by an "also"
+// cue and no negation or verb of saying: what the report is about
+// happened to it too.
+func alsoDid(an *analysis, m mention) bool {
+	if !an.ci.inSentence("also", m.sent) || !an.ci.before(an.d, "also", m.to+alsoGap, alsoGap) {
+		return false
+	}
+	e := an.ci.lastBefore(an.d, "also", m.to+alsoGap, alsoGap)
+	if e <= m.to || an.ci.startsAtTok("says", e) || e+1 < len(an.d.toks) && an.ci.startsAtTok("says", e+1) {
+		return false // "Microsoft also said": a statement, no outage
+	}
+	for k := m.to; k < e+4 && k < len(an.d.toks) && an.d.toks[k].sent == m.sent; k++ {
+		if negators[an.d.toks[k].norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // nameHasTrigger reports whether a derived name holds an outage word

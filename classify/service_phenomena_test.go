@@ -859,6 +859,16 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"مستشفى البصرة التعليمي"},
 		},
 		{
+			name: "fr a known service that also did what the report tells",
+			text: "Panne chez Bouygues Telecom\n\nLe réseau de Bouygues Telecom est tombé en panne mardi pendant trois heures. Free a également fait état de difficultés chez ses abonnés. SFR a précisé que son réseau n'était pas touché.",
+			main: "Bouygues Telecom", also: []string{"Free"}, notAlso: []string{"SFR"},
+		},
+		{
+			name: "en a statement made also is no outage",
+			text: "Outlook outage\n\nOutlook went down on Monday for five hours. Microsoft also said a fix was being deployed.",
+			main: "Outlook", notAlso: []string{"Microsoft"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
