@@ -438,7 +438,8 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			k = e - 1
 			continue
 		}
-		if !capTok(k) && !opens(k) || product[k] || known[k] {
+		article := d.toks[k].upper && leadDeterminers[d.toks[k].norm] && !opensSentence(d, k) && k+1 < len(d.toks) && capTok(k+1) && d.toks[k+1].sent == d.toks[k].sent && !listBreak(d, k+1)
+		if !capTok(k) && !opens(k) && !article || product[k] || known[k] {
 			continue
 		}
 		if titleCase && d.toks[k].para == 0 {
@@ -450,8 +451,8 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 			continue // a service of the gazetteer, or a part of its name ("RED" of "RED by SFR")
 		}
 		from := k
-		for from < end && leadDeterminers[d.toks[from].norm] {
-			from++
+		for from < end && leadDeterminers[d.toks[from].norm] && !(d.toks[from].upper && !opensSentence(d, from) && from+1 < end) {
+			from++ // a capitalised article inside a sentence is the name's own ("Le Monde", "The Guardian")
 		}
 		if e := an.ci.endOf("usersof", from); e > from && e < end {
 			from = e // "Patients of KEM Hospital": the users are no part of the name

@@ -459,6 +459,9 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) || alsoDid(an, m) {
 			return true
 		}
+		if servicesListed(an, m, nb()) {
+			return true
+		}
 		for _, it := range listItems(an, m, nb()) { // "les abonnés de NRJ Mobile et de Prixtel … ne plus avoir de réseau"
 			if it := (mention{from: it[0], to: it[1], sent: m.sent}); subjectDown(an, it) || usersDown(an, it) {
 				return true
@@ -471,6 +474,40 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 // sourceGap is how many words ("l'observatoire", "the monitor") may
 // stand between a cue of a source and its name.
 const sourceGap = 2
+
+// minListed is how many names a list opened by a cue of examples after a
+// noun of services must hold for its names to be services down with no
+// name of the gazetteer among them.
+const minListed = 3
+
+// servicesListed reports whether mention m is an item of a list of at
+// least minListed names, joined, that opens right after a cue of examples
+// following a noun of services ("plusieurs sites, dont Le Monde, le New
+// York Times et The Guardian", "apps such as X, Y and Z"); cities listed
+// after "such as" follow no such noun.
+func servicesListed(an *analysis, m mention, nb *nameBounds) bool {
+	l := walkList(an, m, nb)
+	if !l.joiner || len(l.items) < minListed {
+		return false
+	}
+	first := m.from
+	for _, it := range l.items {
+		first = min(first, it[0])
+	}
+	for first > 0 && an.ds.stop[an.lang][an.d.toks[first-1].norm] && an.d.toks[first-1].sent == m.sent {
+		first-- // "dont le …"
+	}
+	e := an.ci.lastBefore(an.d, "examples", first, 0)
+	if e < 0 {
+		return false
+	}
+	for k := e - 1; k >= 0 && k >= e-4 && an.d.toks[k].sent == m.sent; k-- {
+		if an.subjectTok(k) {
+			return true
+		}
+	}
+	return false
+}
 
 // usersDown reports whether derived mention m names the service of people
 // a sentence with an outage word reports ("customers of X could not pay",

@@ -869,6 +869,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Outlook", notAlso: []string{"Microsoft"},
 		},
 		{
+			name: "fr a list of names after a noun of services and a cue of examples",
+			text: "Panne chez Fastly\n\nUne panne de Fastly a rendu inaccessibles mardi pendant une heure plusieurs sites, dont Le Monde, le Courrier Vallée et The Guardian.",
+			main: "Fastly", also: []string{"Le Monde", "Courrier Vallée", "The Guardian"},
+		},
+		{
+			name: "en cities listed after such as are no services",
+			text: "Verizon outage\n\nVerizon's network went down on Tuesday for five hours in cities such as Brackenfield, Quillmark Harbour and Norbury.",
+			main: "Verizon", notAlso: []string{"Brackenfield", "Quillmark Harbour", "Norbury"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
