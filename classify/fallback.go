@@ -511,6 +511,9 @@ func institutionEnd(an *analysis, k int, capTok func(int) bool, country []bool) 
 	if d.toks[j].norm == "centre" {
 		j++
 	}
+	if j+1 < len(d.toks) && !d.toks[j+1].upper && !nameConnectors[d.toks[j+1].norm] && d.toks[j+1].sent == d.toks[k].sent && !listBreak(d, j+1) && !an.ds.stop[an.lang][d.toks[j+1].norm] {
+		j++ // an adjective: "métro léger de Tunis", "aéroport international de Carthage"
+	}
 	if j+2 >= len(d.toks) || !nameConnectors[d.toks[j+1].norm] || d.toks[j+2].sent != d.toks[k].sent {
 		return 0
 	}

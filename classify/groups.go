@@ -609,8 +609,14 @@ var frontedAt = map[string]map[string]bool{
 // fronted frontedAt word, the name, then a comma.
 func atDown(an *analysis, m mention) bool {
 	d := an.d
-	at := m.from - 1
-	if at < 0 || m.to >= len(d.toks) || !frontedAt[an.lang][d.toks[at].norm] || !strings.ContainsAny(d.gapBefore(m.to), ",،") {
+	at, after := m.from-1, m.to
+	if after < len(d.toks) && strings.Contains(d.gapBefore(after), "(") {
+		for after < len(d.toks) && after-m.to < 4 && !strings.Contains(d.gapBefore(after+1), ")") {
+			after++ // "À l'aéroport de Berlin-Brandebourg (BER), …"
+		}
+		after++
+	}
+	if at < 0 || after >= len(d.toks) || !frontedAt[an.lang][d.toks[at].norm] || !strings.ContainsAny(d.gapBefore(after), ",،") {
 		return false
 	}
 	if d.toks[at].norm == "l" { // "À l'aéroport Tunis-Carthage,"

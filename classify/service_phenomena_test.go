@@ -879,6 +879,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Verizon", notAlso: []string{"Brackenfield", "Quillmark Harbour", "Norbury"},
 		},
 		{
+			name: "fr an institution with an adjective, fronted with its acronym",
+			text: "Panne chez Swisscom\n\nLe réseau de Swisscom est tombé en panne vendredi pendant cinq heures. À l'aéroport international de Zurich (ZRH), tous les vols ont été suspendus. Le métro léger de Lausanne, exploité par les TL, s'est arrêté net.",
+			also: []string{"aéroport international de Zurich", "métro léger de Lausanne"},
+		},
+		{
+			name: "en a company halting its own service",
+			text: "Optus outage\n\nOptus's network went down across Australia on Wednesday for twelve hours. Metro Trains Melbourne halted its entire network for an hour.",
+			main: "Optus", also: []string{"Metro Trains Melbourne"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
