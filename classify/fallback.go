@@ -226,6 +226,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	}
 	cands = c.dropPlaces(cands)
 	cands = dropLocated(an, cands)
+	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.isOutageWord(n.from, n.to) }) // "Black-out à La Réunion"
 	cands = slices.DeleteFunc(cands, func(n derivedName) bool {
 		return an.channelEnd[n.from] || an.normalAt(n.from) // where people posted, or working
 	})
@@ -283,6 +284,17 @@ func (c *Classifier) dropPlaces(cands []derivedName) []derivedName {
 		}
 	}
 	return keep
+}
+
+// isOutageWord reports whether tokens [from, to) are all inside one
+// outage word of the lexicon: a capitalised "Black-out" is no name.
+func (an *analysis) isOutageWord(from, to int) bool {
+	for _, h := range an.lex {
+		if an.isTrigger(h) && h.from <= from && to <= h.to {
+			return true
+		}
+	}
+	return false
 }
 
 // placePreps are the prepositions that put a place after them ("in
@@ -412,7 +424,7 @@ func (c *Classifier) latinNames(an *analysis) []derivedName {
 	// Nationale", "Virgin Plus"), unless it is a date or an authority
 	contTok := func(k int) bool {
 		t := d.toks[k]
-		if !notName[t.norm] || authority[t.norm] || frenchDateWords[t.norm] || englishDateWords[t.norm] {
+		if !notName[t.norm] || authority[t.norm] || frenchDateWords[t.norm] || englishDateWords[t.norm] || techWords[t.norm] {
 			return capTok(k)
 		}
 		return !t.arabic && t.upper && !country[k] && !stop[t.norm] && len(t.norm) > 1
@@ -614,6 +626,13 @@ var frenchDateWords = map[string]bool{
 	"janvier": true, "fevrier": true, "mars": true, "avril": true, "mai": true, "juin": true, "juillet": true,
 	"aout": true, "septembre": true, "octobre": true, "novembre": true, "decembre": true,
 	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
+}
+
+// techWords are the technical terms of outage news: never inside a
+// name ("Attaque DDoS", "Cloudflare DNS").
+var techWords = map[string]bool{
+	"ddos": true, "dns": true, "bgp": true, "cdn": true, "http": true, "https": true, "downdetector": true, "detector": true,
+	"error": true, "errors": true, "gateway": true, "isp": true, "isps": true, "status": true, "denial": true, "distributed": true,
 }
 
 // englishDateWords are the English months and weekdays: never inside a

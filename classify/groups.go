@@ -28,6 +28,7 @@ type outageGroup struct {
 	countryOf    string
 	derived      bool    // named from the text when no known service is: its start and length may come from anywhere in the text
 	mainOnly     bool    // a candidate main outage only, never a secondary one
+	hit          bool    // said hit where no outage word is (groupSet.add): a secondary outage
 	derivedRank  int     // 1, 2, 3: the rank of a derived name proposed next to named services
 	derivedScore float64 // how strongly the text presents a derived name as its subject
 	score        float64
@@ -64,7 +65,14 @@ func (gs *groupSet) add(g *outageGroup, m mention) {
 	an := gs.an
 	g.mentions = append(g.mentions, m)
 	g.sents[m.sent] = true
-	if !an.downSent(m.sent) && !listedHit(an, m) && !backClause(an, m) && !usersUnable(an, m) && !alsoSaid(an, m) || m.channel || m.normal {
+	if m.channel || m.normal {
+		return
+	}
+	if !an.triggerSent[m.sent] && !listedHit(an, m) && !backClause(an, m) {
+		// said hit with no outage word ("ses terminaux se sont figés",
+		// "customers of X could not pay", "X a également fait état de
+		// retards"): a secondary outage, no evidence of the main one
+		g.hit = g.hit || an.downSent(m.sent) || usersUnable(an, m) || alsoSaid(an, m)
 		return
 	}
 	g.strong++
@@ -293,7 +301,7 @@ func (c *Classifier) outageGroups(an *analysis) []*outageGroup {
 		if g.first < 0 {
 			g.first = g.mentions[0].from
 		}
-		if g.strong == 0 && !(g.inTitle && len(g.mentions) >= 2) && !saidHit(an, g) {
+		if g.strong == 0 && !g.hit && !(g.inTitle && len(g.mentions) >= 2) && !saidHit(an, g) {
 			g.mainOnly = true // named away from the outage words: a candidate main outage only
 			quiet = append(quiet, g)
 			continue

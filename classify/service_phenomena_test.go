@@ -889,6 +889,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Optus", also: []string{"Metro Trains Melbourne"},
 		},
 		{
+			name: "fr an outage word or a technical term is no name",
+			text: "Attaque DDoS : impots.gouv.fr inaccessible\n\nLe site impots.gouv.fr a été inaccessible lundi pendant trois heures, victime d'une attaque par déni de service. Black-out chez Orange aussi, selon Downdetector.",
+			main: "impots.gouv.fr", notAlso: []string{"Attaque DDoS", "Black-out"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
