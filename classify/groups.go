@@ -729,7 +729,13 @@ const alsoGap = 3
 // alsoDown reports whether mention m is reported down too: an "also" cue
 // and an outage word both at most alsoGap words from it.
 func alsoDown(an *analysis, m mention) bool {
-	if !an.ci.inSentence("also", m.sent) || an.triggerDistance(m.from) > alsoGap+1 && an.triggerDistance(max(m.to-1, m.from)) > alsoGap+1 {
+	if !an.ci.inSentence("also", m.sent) {
+		return false
+	}
+	if an.downSent(m.sent) && an.ci.before(an.d, "also", m.from, 0) && m.from > 0 && !opensSentence(an.d, m.from-1) {
+		return true // "…stalled, as did Mumbai Metro", "…ont calé, ainsi que Dakar Dem Dikk"
+	}
+	if an.triggerDistance(m.from) > alsoGap+1 && an.triggerDistance(max(m.to-1, m.from)) > alsoGap+1 {
 		return false
 	}
 	after := an.ci.lastBefore(an.d, "also", m.to+alsoGap, alsoGap) // "X was also down"

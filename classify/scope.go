@@ -40,6 +40,9 @@ func (c *Classifier) newTextScope(an *analysis, exprs []rules.Expr, published st
 		if g.derived {
 			continue // nor does a name read from the text's capitals
 		}
+		if g.strong == 0 {
+			continue // nor does a service only said hit, with no outage word (outageGroup.hit)
+		}
 		if u := utilityOf[g.cand.kind]; u != "" && ts.main.countryOf != "" && utilityOf[ts.main.cand.kind] == u {
 			continue // nor does the operator of the network whose cut is the main outage: what it says of its cause is said of the cut
 		}

@@ -894,6 +894,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "impots.gouv.fr", notAlso: []string{"Attaque DDoS", "Black-out"},
 		},
 		{
+			name: "en a name right after \"as did\" in a sentence saying something went down",
+			text: "Jio outage\n\nJio's network went down across India on Tuesday for four hours. Online services that depend on Jio stalled, as did Quillpay.",
+			main: "Jio", also: []string{"Quillpay"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
