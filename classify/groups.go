@@ -716,7 +716,8 @@ func selfDown(an *analysis, k int) bool {
 				return true
 			}
 		}
-		return false
+		v := an.ci.startAfter(d, "downverb", j+1, ownGap) // "said its pumping stations had stopped"
+		return v >= 0 && !negatedAt(d, v)
 	}
 	return false
 }

@@ -899,6 +899,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Jio", also: []string{"Quillpay"},
 		},
 		{
+			name: "en a company says its own plants stopped",
+			text: "Kenya Power blackout\n\nKenya Power's grid collapsed on Friday night, leaving most of the country in the dark for six hours. Athi Water said its pumping stations had stopped.",
+			main: "Kenya Power", also: []string{"Athi Water"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
