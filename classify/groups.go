@@ -1202,7 +1202,10 @@ func (c *Classifier) placeCountry(an *analysis) int {
 func utilityOutage(cl string, sk map[string]bool) (label, kind string, ok bool) {
 	switch cl {
 	case classInternet:
-		return labelInternet, corpus.KindInternet, len(sk) == 0 // else the sentence names the service that failed
+		// else the sentence names the service that failed, unless it is a
+		// cable or backbone: "a cut on the SEACOM cable disrupted internet
+		// access in Kenya, Uganda and Tanzania" cut the countries
+		return labelInternet, corpus.KindInternet, len(sk) == 0 || len(sk) == 1 && sk[corpus.KindInternet]
 	case classTelecom:
 		return labelTelecom, corpus.KindTelecom, !sk[corpus.KindTelecom] && !sk[corpus.KindInternet]
 	case classPower:

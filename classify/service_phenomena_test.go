@@ -904,6 +904,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Kenya Power", also: []string{"Athi Water"},
 		},
 		{
+			name: "en a cable cut cuts the internet of the countries it names",
+			text: "SEACOM cable cut\n\nA cut on the SEACOM subsea cable on Sunday disrupted internet access in Kenya, Uganda and Tanzania for about eight hours.",
+			also: []string{"Internet (Kenya)", "Internet (Uganda)", "Internet (Tanzania)"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
