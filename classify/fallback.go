@@ -215,21 +215,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 		}
 	}
 	firstSent := d.toks[0].sent
-	var cands []derivedName
-	if an.lang == corpus.LangArabic {
-		// Arabic names, and the Latin-script names Arabic texts write as
-		// they are ("Alaska Airlines", "BBC")
-		cands = append(c.arabicNames(an), c.latinNames(an)...)
-		sort.SliceStable(cands, func(i, j int) bool { return cands[i].from < cands[j].from })
-	} else {
-		cands = c.latinNames(an)
-	}
-	cands = c.dropPlaces(cands)
-	cands = dropLocated(an, cands)
-	cands = slices.DeleteFunc(cands, func(n derivedName) bool { return an.isOutageWord(n.from, n.to) }) // "Black-out à La Réunion"
-	cands = slices.DeleteFunc(cands, func(n derivedName) bool {
-		return an.channelEnd[n.from] || an.normalAt(n.from) // where people posted, or working
-	})
+	cands := c.textNames(an)
 	an.derived = cands
 	count := map[string]int{}
 	for _, n := range cands {
@@ -271,6 +257,26 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
 	return out
+}
+
+// textNames lists the names of the text that may be services: Arabic
+// names after cue words and Latin-script names (which Arabic texts write
+// as they are: "Alaska Airlines", "BBC"), without places, outage words,
+// where people posted and what works.
+func (c *Classifier) textNames(an *analysis) []derivedName {
+	var cands []derivedName
+	if an.lang == corpus.LangArabic {
+		cands = append(c.arabicNames(an), c.latinNames(an)...)
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].from < cands[j].from })
+	} else {
+		cands = c.latinNames(an)
+	}
+	cands = c.dropPlaces(cands)
+	cands = dropLocated(an, cands)
+	return slices.DeleteFunc(cands, func(n derivedName) bool {
+		// "Black-out à La Réunion"; where people posted; working
+		return an.isOutageWord(n.from, n.to) || an.channelEnd[n.from] || an.normalAt(n.from)
+	})
 }
 
 // dropPlaces drops the derived names that are only a place (a city, a
@@ -407,88 +413,125 @@ const headKindSpan = 60
 // runs of capitalised words (joined by "de", "of"…), without determiners,
 // stop-words, weekdays, months, countries or known generic words.
 func (c *Classifier) latinNames(an *analysis) []derivedName {
-	d, ds := an.d, c.data
-	notName, authority := ds.notName[an.lang], ds.authority[an.lang]
-	stop := ds.stop[an.lang]
-	country := an.countryTokens()
-	for k, named := range an.namedByNamer() {
-		country[k] = country[k] || named
-	}
-	lower := lowerWords(d) // words also written in lower case are common words
-	titleCase := titleInTitleCase(d, stop)
-	capTok := func(k int) bool {
-		t := d.toks[k]
-		return !t.arabic && t.upper && !country[k] && !notName[t.norm] && !stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
-	}
-	// a word that is no name by itself may go on with one ("Banque
-	// Nationale", "Virgin Plus"), unless it is a date or an authority
-	contTok := func(k int) bool {
-		t := d.toks[k]
-		if !notName[t.norm] || authority[t.norm] || frenchDateWords[t.norm] || englishDateWords[t.norm] || techWords[t.norm] {
-			return capTok(k)
-		}
-		return !t.arabic && t.upper && !country[k] && !stop[t.norm] && len(t.norm) > 1
-	}
-	// a country's name or adjective opens a name when a capitalised word
-	// follows it ("British Library", "Swiss Post"), never stands alone
-	opens := func(k int) bool {
-		t := d.toks[k]
-		return country[k] && t.upper && !t.arabic && k+1 < len(d.toks) && d.toks[k+1].sent == t.sent &&
-			d.toks[k+1].start-t.end <= 1 && capTok(k+1) && !listBreak(d, k+1)
-	}
-	product := an.productWords(capTok)
-	known := make([]bool, len(d.toks)) // words of the gazetteer's services the text names, but their first
-	for _, m := range an.mentions {
-		for j := m.from + 1; j < m.to && m.svc >= 0; j++ {
-			known[j] = true
-		}
-	}
+	nw := c.newNameWords(an)
+	d := an.d
 	var out []derivedName
 	for k := 0; k < len(d.toks); k++ {
-		if e := institutionEnd(an, k, contTok, country); e > 0 && !(titleCase && d.toks[k].para == 0) {
+		if e := institutionEnd(an, k, nw.cont, nw.country); e > 0 && !nw.inSkippedTitle(k) {
 			out = append(out, derivedName{name: strings.TrimSpace(d.text[d.toks[k].start:d.toks[e-1].end]), from: k, to: e})
 			k = e - 1
 			continue
 		}
-		article := d.toks[k].upper && leadDeterminers[d.toks[k].norm] && !opensSentence(d, k) && k+1 < len(d.toks) && capTok(k+1) && d.toks[k+1].sent == d.toks[k].sent && !listBreak(d, k+1)
-		if !capTok(k) && !opens(k) && !article || product[k] || known[k] {
+		if !nw.cap(k) && !nw.opens(k) && !nw.article(k) || nw.product[k] || nw.known[k] || nw.inSkippedTitle(k) {
 			continue
 		}
-		if titleCase && d.toks[k].para == 0 {
-			continue
-		}
-		end := nameEnd(an, k, contTok, country)
+		end := nameEnd(an, k, nw.cont, nw.country)
 		if within(an.mentions, k, end) {
 			k = end - 1
 			continue // a service of the gazetteer, or a part of its name ("RED" of "RED by SFR")
 		}
-		from := k
-		for from < end && leadDeterminers[d.toks[from].norm] && !(d.toks[from].upper && !opensSentence(d, from) && from+1 < end) {
-			from++ // a capitalised article inside a sentence is the name's own ("Le Monde", "The Guardian")
-		}
-		if e := an.ci.endOf("usersof", from); e > from && e < end {
-			from = e // "Patients of KEM Hospital": the users are no part of the name
-		}
+		from, ok := nw.nameStart(k, end)
 		k = end - 1
-		if from >= end {
-			continue
+		if ok {
+			out = append(out, derivedName{name: strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end]), from: from, to: end})
 		}
-		sentStart := opensSentence(d, from)
-		if sentStart && end-from == 1 && lower[d.toks[from].norm] {
-			continue // "Customers", "Depuis": a common word opening a sentence
-		}
-		if end-from == 1 && lower[d.toks[from].norm] && len(d.toks[from].norm) < 4 {
-			continue
-		}
-		if end < len(d.toks) && d.toks[end].sent == d.toks[from].sent && authority[d.toks[end].norm] {
-			continue // "Federal Communications Commission": an authority, no service
-		}
-		name := strings.TrimSpace(d.text[d.toks[from].start:d.toks[end-1].end])
-		out = append(out, derivedName{name: name, from: from, to: end})
 	}
 	return repeatedOpeners(d, out, func(n derivedName) bool {
-		return verbDown(an, n.to) || selfDown(an, n.to) || titleCase && inTitle(d, n.name) || usersHit(an, n)
+		return verbDown(an, n.to) || selfDown(an, n.to) || nw.titleCase && inTitle(d, n.name) || usersHit(an, n)
 	})
+}
+
+// nameWords tells which words of a Latin-script text may be words of a
+// name (latinNames).
+type nameWords struct {
+	an                       *analysis
+	notName, authority, stop map[string]bool
+	lower                    map[string]bool // words also written in lower case: common words
+	country, product, known  []bool          // words of countries (and of what a namer names); of a product after a service; of the gazetteer's services, but their first
+	titleCase                bool            // the title capitalises most words: it proves nothing about names
+}
+
+func (c *Classifier) newNameWords(an *analysis) *nameWords {
+	d, ds := an.d, c.data
+	nw := &nameWords{an: an, notName: ds.notName[an.lang], authority: ds.authority[an.lang], stop: ds.stop[an.lang]}
+	nw.country = an.countryTokens()
+	for k, named := range an.namedByNamer() {
+		nw.country[k] = nw.country[k] || named
+	}
+	nw.lower = lowerWords(d)
+	nw.titleCase = titleInTitleCase(d, nw.stop)
+	nw.product = an.productWords(nw.cap)
+	nw.known = make([]bool, len(d.toks))
+	for _, m := range an.mentions {
+		for j := m.from + 1; j < m.to && m.svc >= 0; j++ {
+			nw.known[j] = true
+		}
+	}
+	return nw
+}
+
+// cap reports whether token k is a capitalised word that may be a name's.
+func (nw *nameWords) cap(k int) bool {
+	t := nw.an.d.toks[k]
+	return !t.arabic && t.upper && !nw.country[k] && !nw.notName[t.norm] && !nw.stop[t.norm] && len(t.norm) > 1 && !isAllDigits(t.norm)
+}
+
+// cont reports whether token k may go on with a name: a word that is no
+// name by itself may ("Banque Nationale", "Virgin Plus"), unless it is a
+// date, an authority or a technical term.
+func (nw *nameWords) cont(k int) bool {
+	t := nw.an.d.toks[k]
+	if !nw.notName[t.norm] || nw.authority[t.norm] || frenchDateWords[t.norm] || englishDateWords[t.norm] || techWords[t.norm] {
+		return nw.cap(k)
+	}
+	return !t.arabic && t.upper && !nw.country[k] && !nw.stop[t.norm] && len(t.norm) > 1
+}
+
+// opens reports whether token k, a country's name or adjective, opens a
+// name: a capitalised word follows it ("British Library", "Swiss Post").
+func (nw *nameWords) opens(k int) bool {
+	d := nw.an.d
+	t := d.toks[k]
+	return nw.country[k] && t.upper && !t.arabic && k+1 < len(d.toks) && d.toks[k+1].sent == t.sent &&
+		d.toks[k+1].start-t.end <= 1 && nw.cap(k+1) && !listBreak(d, k+1)
+}
+
+// article reports whether token k is a capitalised article inside a
+// sentence before a capitalised word: the name's own ("Le Monde").
+func (nw *nameWords) article(k int) bool {
+	d := nw.an.d
+	return d.toks[k].upper && leadDeterminers[d.toks[k].norm] && !opensSentence(d, k) && k+1 < len(d.toks) &&
+		nw.cap(k+1) && d.toks[k+1].sent == d.toks[k].sent && !listBreak(d, k+1)
+}
+
+// inSkippedTitle reports whether token k is in a title in title case.
+func (nw *nameWords) inSkippedTitle(k int) bool {
+	return nw.titleCase && nw.an.d.toks[k].para == 0
+}
+
+// nameStart returns where the name of the run [k, end) starts once its
+// articles and the people named before it are left out, and whether the
+// run is a name at all.
+func (nw *nameWords) nameStart(k, end int) (int, bool) {
+	an, d := nw.an, nw.an.d
+	from := k
+	for from < end && leadDeterminers[d.toks[from].norm] && !(d.toks[from].upper && !opensSentence(d, from) && from+1 < end) {
+		from++ // a capitalised article inside a sentence is the name's own ("Le Monde", "The Guardian")
+	}
+	if e := an.ci.endOf("usersof", from); e > from && e < end {
+		from = e // "Patients of KEM Hospital": the users are no part of the name
+	}
+	switch {
+	case from >= end:
+		return from, false
+	case opensSentence(d, from) && end-from == 1 && nw.lower[d.toks[from].norm]:
+		return from, false // "Customers", "Depuis": a common word opening a sentence
+	case end-from == 1 && nw.lower[d.toks[from].norm] && len(d.toks[from].norm) < 4:
+		return from, false
+	case end < len(d.toks) && d.toks[end].sent == d.toks[from].sent && nw.authority[d.toks[end].norm]:
+		return from, false // "Federal Communications Commission": an authority, no service
+	}
+	return from, true
 }
 
 // within reports whether tokens [from, to) lie inside the name of a

@@ -847,12 +847,19 @@ type nameList struct {
 // names separated by commas or a joining word, each opened by at most
 // listGlue stop-words.
 func walkList(an *analysis, m mention, nb *nameBounds) nameList {
+	l := nameList{items: [][2]int{{m.from, m.to}}}
+	l.walkBack(an, m, nb)
+	l.walkOn(an, m, nb)
+	return l
+}
+
+// walkBack adds the items of the list before mention m.
+func (l *nameList) walkBack(an *analysis, m mention, nb *nameBounds) {
 	d := an.d
 	stop := an.ds.stop[an.lang]
-	starts, ends, known := nb.starts, nb.ends, nb.known
+	ends, known := nb.ends, nb.known
 	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
 	comma := d.commaBefore
-	l := nameList{items: [][2]int{{m.from, m.to}}}
 	for pos := m.from; ; { // items before m
 		j := pos
 		if same(j-1) && d.toks[j-1].arabic && isArabicCue(d, j-1) && j == pos {
@@ -879,6 +886,15 @@ func walkList(an *analysis, m mention, nb *nameBounds) nameList {
 		l.items = append(l.items, [2]int{from, j})
 		pos = from
 	}
+}
+
+// walkOn adds the items of the list after mention m.
+func (l *nameList) walkOn(an *analysis, m mention, nb *nameBounds) {
+	d := an.d
+	stop := an.ds.stop[an.lang]
+	starts, known := nb.starts, nb.known
+	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
+	comma := d.commaBefore
 	for pos := m.to; same(pos); { // items after m
 		j := pos
 		switch {
@@ -906,7 +922,6 @@ func walkList(an *analysis, m mention, nb *nameBounds) nameList {
 		l.items = append(l.items, [2]int{j, to})
 		pos = to
 	}
-	return l
 }
 
 // isArabicCue reports whether token k is an Arabic cue word that is not
