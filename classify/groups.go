@@ -853,20 +853,23 @@ func walkList(an *analysis, m mention, nb *nameBounds) nameList {
 	return l
 }
 
+// listWords returns what both walks of a list read: the text, its
+// stop-words, and whether a token is in m's sentence.
+func listWords(an *analysis, m mention) (*doc, map[string]bool, func(int) bool) {
+	d := an.d
+	return d, an.ds.stop[an.lang], func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
+}
+
 // walkBack adds the items of the list before mention m.
 func (l *nameList) walkBack(an *analysis, m mention, nb *nameBounds) {
-	d := an.d
-	stop := an.ds.stop[an.lang]
-	ends, known := nb.ends, nb.known
-	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
-	comma := d.commaBefore
+	d, stop, same := listWords(an, m)
 	for pos := m.from; ; { // items before m
 		j := pos
 		if same(j-1) && d.toks[j-1].arabic && isArabicCue(d, j-1) && j == pos {
 			j-- // "ومنصة X": the cue word opens the item
 			pos = j
 		}
-		for g := 0; g < listGlue && same(j-1) && stop[d.toks[j-1].norm] && !listJoiners[d.toks[j-1].norm] && !comma(j); g++ {
+		for g := 0; g < listGlue && same(j-1) && stop[d.toks[j-1].norm] && !listJoiners[d.toks[j-1].norm] && !d.commaBefore(j); g++ {
 			j--
 		}
 		switch {
@@ -875,14 +878,14 @@ func (l *nameList) walkBack(an *analysis, m mention, nb *nameBounds) {
 			j--
 		case j == pos && wawJoined(d, pos):
 			l.joiner = true // "X وY"
-		case !comma(j):
+		case !d.commaBefore(j):
 			j = -1
 		}
-		from, ok := ends[j]
+		from, ok := nb.ends[j]
 		if j < 0 || !ok || !same(from) {
 			break
 		}
-		l.known = l.known || known[from]
+		l.known = l.known || nb.known[from]
 		l.items = append(l.items, [2]int{from, j})
 		pos = from
 	}
@@ -890,11 +893,7 @@ func (l *nameList) walkBack(an *analysis, m mention, nb *nameBounds) {
 
 // walkOn adds the items of the list after mention m.
 func (l *nameList) walkOn(an *analysis, m mention, nb *nameBounds) {
-	d := an.d
-	stop := an.ds.stop[an.lang]
-	starts, known := nb.starts, nb.known
-	same := func(k int) bool { return k >= 0 && k < len(d.toks) && d.toks[k].sent == m.sent }
-	comma := d.commaBefore
+	d, stop, same := listWords(an, m)
 	for pos := m.to; same(pos); { // items after m
 		j := pos
 		switch {
@@ -903,22 +902,22 @@ func (l *nameList) walkOn(an *analysis, m mention, nb *nameBounds) {
 			j++
 		case wawJoined(d, j):
 			l.joiner = true
-		case !comma(j):
+		case !d.commaBefore(j):
 			j = -1
 		}
 		for g := 0; j >= 0 && g < listGlue && same(j) && stop[d.toks[j].norm]; g++ {
 			j++
 		}
 		if j >= 0 && same(j) && isArabicCue(d, j) {
-			if _, ok := starts[j]; !ok {
+			if _, ok := nb.starts[j]; !ok {
 				j++ // "ومنصة X"
 			}
 		}
-		to, ok := starts[j]
+		to, ok := nb.starts[j]
 		if j < 0 || !ok || !same(j) {
 			break
 		}
-		l.known = l.known || known[j]
+		l.known = l.known || nb.known[j]
 		l.items = append(l.items, [2]int{j, to})
 		pos = to
 	}
