@@ -450,13 +450,21 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if m.to-m.from <= 4 && (hitSent(an, m) && hitClause(an, m) || usersUnable(an, m)) {
 			return true
 		}
-		if m.from < an.titleEnd() && an.ci.inSentence("titlehit", m.sent) && listedWithService(an, m, nb()) {
+		var l *nameList // the list m is an item of, walked once
+		list := func() *nameList {
+			if l == nil {
+				w := walkList(an, m, nb())
+				l = &w
+			}
+			return l
+		}
+		if m.from < an.titleEnd() && an.ci.inSentence("titlehit", m.sent) && list().withService() {
 			return true // "Safaricom and JKIA affected"
 		}
 		if !an.downSent(m.sent) || m.to-m.from > 4 {
 			continue
 		}
-		if listedWithService(an, m, nb()) || listItem(an, m) {
+		if list().withService() || listItem(an, m) {
 			return true
 		}
 		// A name right after the cue is a service when the text names it
@@ -464,13 +472,10 @@ func listedDown(an *analysis, ms []mention, nb func() *nameBounds) bool {
 		if an.ci.before(an.d, "examples", m.from, affectedGap) && (len(ms) >= 2 || an.d.toks[m.from].arabic) {
 			return true
 		}
-		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) || alsoDid(an, m) {
+		if alsoDown(an, m) || atDown(an, m) || selfDown(an, m.to) || alsoDid(an, m) || servicesListed(an, m, list()) {
 			return true
 		}
-		if servicesListed(an, m, nb()) {
-			return true
-		}
-		for _, it := range listItems(an, m, nb()) { // "les abonnés de NRJ Mobile et de Prixtel … ne plus avoir de réseau"
+		for _, it := range list().itemsOr(m) { // "les abonnés de NRJ Mobile et de Prixtel … ne plus avoir de réseau"
 			if it := (mention{from: it[0], to: it[1], sent: m.sent}); subjectDown(an, it) || usersDown(an, it) {
 				return true
 			}
@@ -493,8 +498,7 @@ const minListed = 3
 // following a noun of services ("plusieurs sites, dont Le Monde, le New
 // York Times et The Guardian", "apps such as X, Y and Z"); cities listed
 // after "such as" follow no such noun.
-func servicesListed(an *analysis, m mention, nb *nameBounds) bool {
-	l := walkList(an, m, nb)
+func servicesListed(an *analysis, m mention, l *nameList) bool {
 	if !l.joiner || len(l.items) < minListed {
 		return false
 	}
@@ -817,21 +821,16 @@ func newNameBounds(an *analysis) *nameBounds {
 	return nb
 }
 
-// listedWithService reports whether mention m is an item of a list of
-// names that holds a service of the gazetteer and a joining word ("Jazz,
-// Zong and Telenor", "du Crédit Mutuel et du CIC"; not "the CEO of A, B,
-// said"): names separated by commas or a joining word, each opened by at
-// most listGlue stop-words.
-func listedWithService(an *analysis, m mention, nb *nameBounds) bool {
-	l := walkList(an, m, nb)
-	return l.known && l.joiner
-}
+// withService reports whether the list holds a service of the gazetteer
+// and a joining word ("Jazz, Zong and Telenor", "du Crédit Mutuel et du
+// CIC"; not "the CEO of A, B, said"): names separated by commas or a
+// joining word, each opened by at most listGlue stop-words.
+func (l *nameList) withService() bool { return l.known && l.joiner }
 
-// listItems returns the [from, to) tokens of the items of the list of
-// names mention m is an item of (m among them), or m alone when it is
-// no list's item.
-func listItems(an *analysis, m mention, nb *nameBounds) [][2]int {
-	if l := walkList(an, m, nb); l.joiner {
+// itemsOr returns the [from, to) tokens of the list's items (m among
+// them), or m alone when the walk found no list.
+func (l *nameList) itemsOr(m mention) [][2]int {
+	if l.joiner {
 		return l.items
 	}
 	return [][2]int{{m.from, m.to}}
