@@ -266,7 +266,7 @@ func (c *Classifier) rankedNames(an *analysis) []derivedName {
 func (c *Classifier) textNames(an *analysis) []derivedName {
 	var cands []derivedName
 	if an.lang == corpus.LangArabic {
-		cands = append(c.arabicNames(an), c.latinNames(an)...)
+		cands = append(append(c.arabicNames(an), c.latinNames(an)...), quotedArabicNames(an)...)
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].from < cands[j].from })
 	} else {
 		cands = c.latinNames(an)
@@ -277,6 +277,72 @@ func (c *Classifier) textNames(an *analysis) []derivedName {
 		// "Black-out à La Réunion"; where people posted; working
 		return an.isOutageWord(n.from, n.to) || an.channelEnd[n.from] || an.normalAt(n.from)
 	})
+}
+
+// quotedLen is the most words a quoted Arabic name may have.
+const quotedLen = 3
+
+// quotedArabicNames lists the Arabic names the text writes between
+// quotes, as Arabic news writes brands ("مشتركو «ليبارا»", "عملاء "فيرجن
+// موبايل""): one to quotedLen Arabic words with no stop-word, outage
+// word, cue word or country among them. A quoted phrase (speech, a term)
+// is longer or holds such words.
+func quotedArabicNames(an *analysis) []derivedName {
+	d := an.d
+	blocked := make([]bool, len(d.toks))
+	for i, h := range an.lex {
+		if an.active[i] || !an.isTrigger(h) {
+			for k := h.from; k < h.to && k < len(d.toks); k++ {
+				blocked[k] = true
+			}
+		}
+	}
+	for _, h := range an.countries {
+		for k := h.from; k < h.to && k < len(d.toks); k++ {
+			blocked[k] = true
+		}
+	}
+	stop := an.ds.stop[an.lang]
+	var out []derivedName
+	for k := 0; k < len(d.toks); k++ {
+		if !d.toks[k].arabic || !opensQuote(d, k) {
+			continue
+		}
+		end := k
+		for end < len(d.toks) && end-k < quotedLen && d.toks[end].arabic && !blocked[end] && !stop[d.toks[end].norm] && (end == k || !closesName(d, end)) {
+			end++
+		}
+		if end == k || !quoted(d.text, d.toks[k].start, d.toks[end-1].end) || utf8.RuneCountInString(d.toks[k].norm) < 2 {
+			continue
+		}
+		if an.ci.before(d, "usersof", k, 1) || quotedListed(d, k, end) {
+			out = append(out, derivedName{name: d.text[d.toks[k].start:d.toks[end-1].end], from: k, to: end})
+		}
+		k = end - 1
+	}
+	return out
+}
+
+// quotedListed reports whether the quoted name [from, to) is an item of
+// a list of quoted names ("«موريتل» و«ماتل» و«شنقيتل»"): a conjunction
+// or a comma joins it to a quote before or after it.
+func quotedListed(d *doc, from, to int) bool {
+	before := strings.TrimRight(d.text[:d.toks[from].start], " \"«“")
+	after := d.text[d.toks[to-1].end:]
+	after = strings.TrimLeft(after, " \"»”")
+	return strings.HasSuffix(before, "و") && (strings.HasSuffix(strings.TrimSuffix(before, "و"), "»") || strings.HasSuffix(strings.TrimRight(strings.TrimSuffix(before, "و"), " "), "»")) ||
+		strings.HasPrefix(after, "و«") || strings.HasPrefix(after, "، «") || strings.HasPrefix(after, "،«") || strings.HasPrefix(after, "و\"")
+}
+
+// opensQuote reports whether a quote mark stands right before token k.
+func opensQuote(d *doc, k int) bool {
+	before := strings.TrimRight(d.text[:d.toks[k].start], " ")
+	for _, q := range quoteMarks {
+		if strings.HasSuffix(before, q[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropPlaces drops the derived names that are only a place (a city, a
@@ -500,8 +566,16 @@ func (nw *nameWords) opens(k int) bool {
 // sentence before a capitalised word: the name's own ("Le Monde").
 func (nw *nameWords) article(k int) bool {
 	d := nw.an.d
-	return d.toks[k].upper && leadDeterminers[d.toks[k].norm] && !opensSentence(d, k) && k+1 < len(d.toks) &&
-		nw.cap(k+1) && d.toks[k+1].sent == d.toks[k].sent && !listBreak(d, k+1)
+	return nw.ownArticle(k) && k+1 < len(d.toks) && nw.cap(k+1) && d.toks[k+1].sent == d.toks[k].sent && !listBreak(d, k+1)
+}
+
+// ownArticle reports whether token k is a capitalised French article
+// inside a sentence: the name's own ("Le Monde", "La Presse"). English
+// names are given without theirs ("Royal Melbourne Hospital", not "The
+// Royal Melbourne Hospital").
+func (nw *nameWords) ownArticle(k int) bool {
+	d := nw.an.d
+	return nw.an.lang == corpus.LangFrench && d.toks[k].upper && leadDeterminers[d.toks[k].norm] && !opensSentence(d, k)
 }
 
 // inSkippedTitle reports whether token k is in a title in title case.
@@ -515,8 +589,8 @@ func (nw *nameWords) inSkippedTitle(k int) bool {
 func (nw *nameWords) nameStart(k, end int) (int, bool) {
 	an, d := nw.an, nw.an.d
 	from := k
-	for from < end && leadDeterminers[d.toks[from].norm] && !(d.toks[from].upper && !opensSentence(d, from) && from+1 < end) {
-		from++ // a capitalised article inside a sentence is the name's own ("Le Monde", "The Guardian")
+	for from < end && leadDeterminers[d.toks[from].norm] && !(nw.ownArticle(from) && from+1 < end) {
+		from++
 	}
 	if e := an.ci.endOf("usersof", from); e > from && e < end {
 		from = e // "Patients of KEM Hospital": the users are no part of the name

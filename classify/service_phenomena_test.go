@@ -909,6 +909,11 @@ func TestServicePhenomena(t *testing.T) {
 			also: []string{"Internet (Kenya)", "Internet (Uganda)", "Internet (Tanzania)"},
 		},
 		{
+			name: "ar quoted names of users and of lists",
+			text: "عطل في شبكة موبايلي\n\nتعطلت شبكة موبايلي في السعودية مساء الأحد لمدة أربع ساعات. كما اشتكى مشتركو «ليبارتو» من انقطاع مماثل، وتأثرت خدمات «نجمة» و«سحابة» أيضا. وقال أحد المستخدمين إن الخدمة «متوقفة تماما».",
+			also: []string{"ليبارتو", "نجمة", "سحابة"}, notAlso: []string{"متوقفة تماما"},
+		},
+		{
 			name: "en a network said not to be affected is no outage",
 			text: "Vodafone's mobile network went down across Ireland on Friday for three hours. Customers of Libyana roaming there were not affected, the regulator said.",
 			main: "Vodafone", notAlso: []string{"Libyana"},
