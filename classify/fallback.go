@@ -387,20 +387,9 @@ var datives = map[string]bool{
 	"appartenant": true, "vendu": true, "cede": true, "confie": true, "facture": true, "reclame": true,
 }
 
-// dativeGap is how many words before an "à" dativeBefore reads ("a
-// ordonné jeudi à").
+// dativeGap is how many words before an "à" a verb of datives may stand
+// ("a ordonné jeudi à").
 const dativeGap = 3
-
-// dativeBefore reports whether a verb of datives stands at most dativeGap
-// words before token k, in its sentence.
-func dativeBefore(d *doc, k int) bool {
-	for j := k - 1; j >= 0 && k-j <= dativeGap && d.toks[j].sent == d.toks[k].sent; j-- {
-		if datives[d.toks[j].norm] {
-			return true
-		}
-	}
-	return false
-}
 
 // dropLocated drops the derived names the text writes right after a
 // locative preposition at least once: places absent from geo.tsv
@@ -413,7 +402,7 @@ func dropLocated(an *analysis, cands []derivedName) []derivedName {
 	place := map[string]bool{}
 	for _, n := range cands {
 		k := n.from - 1
-		if k >= 0 && loc[an.d.toks[k].norm] && an.d.toks[k].sent == an.d.toks[n.from].sent && !dativeBefore(an.d, k) {
+		if k >= 0 && loc[an.d.toks[k].norm] && an.d.toks[k].sent == an.d.toks[n.from].sent && !wordWithin(an.d, k, dativeGap, datives) {
 			place[strings.ToLower(n.name)] = true
 		}
 	}

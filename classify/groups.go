@@ -119,9 +119,13 @@ const negGap = 3
 
 // negatedAt reports whether a negation stands at most negGap words before
 // token k, in its sentence.
-func negatedAt(d *doc, k int) bool {
-	for j := k - 1; j >= 0 && k-j <= negGap && d.toks[j].sent == d.toks[k].sent; j-- {
-		if negators[d.toks[j].norm] {
+func negatedAt(d *doc, k int) bool { return wordWithin(d, k, negGap, negators) }
+
+// wordWithin reports whether one of words stands at most gap words before
+// token k, in its sentence.
+func wordWithin(d *doc, k, gap int, words map[string]bool) bool {
+	for j := k - 1; j >= 0 && k-j <= gap && d.toks[j].sent == d.toks[k].sent; j-- {
+		if words[d.toks[j].norm] {
 			return true
 		}
 	}
