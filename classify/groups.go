@@ -372,8 +372,8 @@ func (c *Classifier) absorbBrands(an *analysis, ms []mention) []mention {
 	split := map[string]bool{}       // brands with two national companies named
 	for _, m := range ms {
 		p := c.geo.parents[m.key]
-		if m.svc < 0 || p == "" || !strings.HasPrefix(m.key, p+" ") || len(c.geo.operators[m.key]) != 1 {
-			continue // not a brand's company of one country (a product: "Microsoft Office")
+		if m.svc < 0 || p == "" || !strings.HasPrefix(m.key, p+" ") || len(c.geo.operators[m.key]) != 1 || !sameKind(an, m.key, p) {
+			continue // not a brand's company of one country (a product: "Microsoft Office", "Vodafone Cash")
 		}
 		if n, ok := national[p]; ok && n.key != m.key {
 			split[p] = true
@@ -391,6 +391,15 @@ func (c *Classifier) absorbBrands(an *analysis, ms []mention) []mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// sameKind reports whether two services of the text are of one kind (a
+// national operator and its brand are; a brand's wallet is not), true
+// when either is not named.
+func sameKind(an *analysis, a, b string) bool {
+	x, okA := an.names[a]
+	y, okB := an.names[b]
+	return !okA || !okB || x.kind == y.kind
 }
 
 // maxDerived is how many names derived from the text are proposed as
