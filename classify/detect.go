@@ -810,6 +810,7 @@ func (nf *nameFinder) nameBefore(k int) (int, int, bool) {
 // add records the name of tokens [from, to) as a mention of a service.
 func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
+	from = institutionStart(an, from)
 	name := strings.TrimSpace(d.span(from, to))
 	if name == "" || nf.isPlace(name) || nf.an.afterService(from) {
 		return
@@ -830,6 +831,25 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	for k := from; k < to; k++ {
 		nf.taken[k] = true
 	}
+}
+
+// institutionStart returns where the name that starts at token k starts
+// when it is what an institution is in charge of or where it is ("the
+// Ministry of Education", "le ministère de l'Intérieur", "l'hôpital de
+// Dax"): at the institution's noun; else k.
+func institutionStart(an *analysis, k int) int {
+	d := an.d
+	inst := institutions[an.lang]
+	for j := k - 1; j >= 0 && j >= k-3 && d.toks[j].sent == d.toks[k].sent; j-- {
+		switch {
+		case nameConnectors[d.toks[j].norm]:
+			continue
+		case inst[d.toks[j].norm] && j < k-1:
+			return j
+		}
+		break
+	}
+	return k
 }
 
 // afterService reports whether token k follows a known service's name

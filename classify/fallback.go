@@ -610,10 +610,15 @@ func within(ms []mention, from, to int) bool {
 
 // institutions are the nouns French writes in lower case before the
 // place an institution serves ("l'aéroport de Zurich", "la mairie de
-// Riom", "le centre hospitalier de Dax"): with it, a name.
+// Riom", "le centre hospitalier de Dax"), and the ministries and
+// departments of both languages before what they are in charge of ("le
+// ministère de l'Intérieur", "the Ministry of Education"): with it, a
+// name, never the bare "Education".
 var institutions = map[string]map[string]bool{
 	corpus.LangFrench: {"aeroport": true, "mairie": true, "hopital": true, "clinique": true, "prefecture": true,
-		"universite": true, "gare": true, "metro": true, "tramway": true, "port": true, "hospitalier": true},
+		"universite": true, "gare": true, "metro": true, "tramway": true, "port": true, "hospitalier": true,
+		"ministere": true},
+	corpus.LangEnglish: {"ministry": true, "department": true},
 }
 
 // institutionEnd returns the end of the institution's name that starts at

@@ -330,6 +330,26 @@ func TestServicePhenomena(t *testing.T) {
 			main: "MTN Ghana", also: []string{"MTN"}, single: true,
 		},
 		{
+			name: "en a ministry is named whole, not by what it is in charge of",
+			text: "The website of the Ministry of Education crashed on Monday as thousands of students looked for their exam results. It stayed down for five hours.",
+			main: "Ministry of Education", exact: true,
+		},
+		{
+			name: "en a ministry hit by ransomware, named after a possessive",
+			text: "Ghana's Ministry of Interior said a ransomware attack took its online services offline on Tuesday.",
+			main: "Ministry of Interior", exact: true,
+		},
+		{
+			name: "fr a ministry is named whole",
+			text: "Le site du ministère de l'Intérieur est tombé en panne lundi, quelques minutes après l'ouverture des inscriptions.",
+			main: "ministère de l'Intérieur", exact: true,
+		},
+		{
+			name: "fr an airport is named whole, not by its city",
+			text: "Panne informatique à l'aéroport de Lyon-Saint Exupéry : des dizaines de vols retardés jeudi.",
+			main: "aéroport de Lyon-Saint Exupéry", exact: true,
+		},
+		{
 			name: "en a brand's wallet is not its national company",
 			text: "Vodafone customers across Egypt lost calls and mobile data on Sunday for about six hours. Vodafone blamed a fault in a data centre. Transfers on Vodafone Cash also failed.",
 			main: "Vodafone", also: []string{"Vodafone Cash"}, exact: true,
