@@ -812,7 +812,7 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	from = institutionStart(an, from)
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" || nf.isPlace(name) || nf.an.afterService(from) {
+	if name == "" || nf.isPlace(name) || nf.an.afterService(from) || locatedAt(an, from) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {

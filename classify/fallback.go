@@ -391,19 +391,37 @@ var datives = map[string]bool{
 // ("a ordonné jeudi à").
 const dativeGap = 3
 
-// dropLocated drops the derived names the text writes right after a
-// locative preposition at least once: places absent from geo.tsv
-// ("residents in Horfield", "à Meyzieu et à Décines").
+// placeNouns are the nouns of parts of a territory whose "of" or "de"
+// puts a place after them ("parts of Gippsland", "les quartiers
+// d'Outremeuse", "a resident of Imphal East").
+var placeNouns = map[string]map[string]bool{
+	corpus.LangEnglish: {"part": true, "parts": true, "area": true, "areas": true, "district": true, "districts": true,
+		"suburb": true, "suburbs": true, "neighbourhood": true, "neighbourhoods": true, "neighborhood": true,
+		"neighborhoods": true, "region": true, "regions": true, "province": true, "provinces": true, "county": true,
+		"village": true, "villages": true, "town": true, "towns": true, "resident": true, "residents": true,
+		"outskirts": true, "municipality": true, "governorate": true, "islands": true},
+	corpus.LangFrench: {"partie": true, "quartier": true, "quartiers": true, "commune": true, "communes": true,
+		"region": true, "departement": true, "village": true, "villages": true, "arrondissement": true,
+		"banlieue": true, "secteur": true, "secteurs": true, "habitants": true, "localite": true, "localites": true,
+		"wilaya": true, "gouvernorat": true, "agglomeration": true, "canton": true, "province": true, "iles": true},
+}
+
+// dropLocated drops the derived names the text writes as places at least
+// once: places absent from geo.tsv, after a locative preposition
+// ("residents in Horfield", "à Meyzieu") or a noun of a part of a
+// territory ("parts of Gippsland"), and the names listed after such a
+// place ("in Bohol, Cebu and Southern Leyte", "des quartiers
+// d'Outremeuse et de Longdoz").
 func dropLocated(an *analysis, cands []derivedName) []derivedName {
-	loc := placePreps[an.lang]
-	if loc == nil {
+	if placePreps[an.lang] == nil {
 		return cands
 	}
 	place := map[string]bool{}
-	for _, n := range cands {
-		k := n.from - 1
-		if k >= 0 && loc[an.d.toks[k].norm] && an.d.toks[k].sent == an.d.toks[n.from].sent && !wordWithin(an.d, k, dativeGap, datives) {
+	prev := -1 // the last place found
+	for i, n := range cands {
+		if locatedAt(an, n.from) || prev >= 0 && listedAfter(an.d, cands[prev], n) {
 			place[strings.ToLower(n.name)] = true
+			prev = i
 		}
 	}
 	if len(place) == 0 {
@@ -411,6 +429,43 @@ func dropLocated(an *analysis, cands []derivedName) []derivedName {
 	}
 	return slices.DeleteFunc(cands, func(n derivedName) bool { return place[strings.ToLower(n.name)] })
 }
+
+// locatedAt reports whether the name starting at token k is written as a
+// place: right after a locative preposition (not the dative "à" of "a
+// ordonné à X"), or after a noun of a part of a territory and its "of".
+func locatedAt(an *analysis, k int) bool {
+	d := an.d
+	j := k - 1
+	if j < 0 || d.toks[j].sent != d.toks[k].sent {
+		return false
+	}
+	if placePreps[an.lang][d.toks[j].norm] {
+		return !wordWithin(d, j, dativeGap, datives)
+	}
+	for ; j >= 0 && j >= k-2 && nameConnectors[d.toks[j].norm] && d.toks[j].sent == d.toks[k].sent; j-- {
+	}
+	return j >= 0 && j < k-1 && d.toks[j].sent == d.toks[k].sent && placeNouns[an.lang][d.toks[j].norm]
+}
+
+// listedAfter reports whether name n is the next item of a list after
+// name p: only commas, joining words and prepositions between, at most
+// three words ("Bohol, Cebu", "d'Outremeuse et de Longdoz").
+func listedAfter(d *doc, p, n derivedName) bool {
+	if n.from < p.to || n.from-p.to > 3 || d.toks[n.from].sent != d.toks[p.from].sent {
+		return false
+	}
+	for k := p.to; k < n.from; k++ {
+		w := d.toks[k].norm
+		if !listJoiners[w] && !nameConnectors[w] && !placePrepWords[w] {
+			return false
+		}
+	}
+	return n.from > p.to || listBreak(d, n.from)
+}
+
+// placePrepWords are the locative prepositions of every language, for
+// lists of places ("à Meyzieu et à Décines").
+var placePrepWords = map[string]bool{"in": true, "a": true, "dans": true, "en": true}
 
 // isPlace reports whether a name is only the name of a place of geo.tsv
 // or countries.tsv.

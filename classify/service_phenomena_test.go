@@ -330,6 +330,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "MTN Ghana", also: []string{"MTN"}, single: true,
 		},
 		{
+			name: "en places listed after a locative preposition are no services",
+			text: "Globe Telecom said its mobile network went down on Tuesday for six hours. Subscribers in Maravel, Quintosa and San Barlen could not call, and GCash was also down.",
+			main: "Globe Telecom", also: []string{"GCash"}, notAlso: []string{"Maravel", "Quintosa", "San Barlen"},
+		},
+		{
+			name: "en a place after a noun of a part of a territory is no service",
+			text: "Vodafone's mobile network went down on Friday for three hours. Customers in parts of Kilrush and Ennistymon had no signal, and Eir was also down.",
+			main: "Vodafone", also: []string{"Eir"}, notAlso: []string{"Kilrush", "Ennistymon"},
+		},
+		{
+			name: "fr districts listed after a noun of a part of a territory are no services",
+			text: "Une panne d'électricité a privé de courant les quartiers d'Astrelle et de Vaudrin-Haut mercredi pendant deux heures, selon Ores. Le réseau de Proximus a aussi été perturbé.",
+			main: "ORES", also: []string{"Proximus"}, notAlso: []string{"Astrelle", "Vaudrin-Haut"},
+		},
+		{
 			name: "en a ministry is named whole, not by what it is in charge of",
 			text: "The website of the Ministry of Education crashed on Monday as thousands of students looked for their exam results. It stayed down for five hours.",
 			main: "Ministry of Education", exact: true,

@@ -1,0 +1,72 @@
+package classify
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestDropLocated checks that the names a text writes as places are no
+// candidate services: after a locative preposition, after a noun of a
+// part of a territory, and the names listed after such a place.
+func TestDropLocated(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		place, kept      []string
+	}{
+		{
+			name: "en list after a locative preposition",
+			lang: "en",
+			text: "Zentel said its network went down on Tuesday. Subscribers in Maravel, Quintosa and San Barlen could not call.",
+			place: []string{"Maravel", "Quintosa", "San Barlen"}, kept: []string{"Zentel"},
+		},
+		{
+			name: "en part of a territory",
+			lang: "en",
+			text: "Customers of Zentel in parts of Kilrush and Ennistymon had no signal after the outage on Friday.",
+			place: []string{"Kilrush", "Ennistymon"}, kept: []string{"Zentel"},
+		},
+		{
+			name: "en a resident of a place",
+			lang: "en",
+			text: "The Zentel outage lasted two days, said a resident of Imphal East, who could not pay at the pharmacy.",
+			place: []string{"Imphal East"}, kept: []string{"Zentel"},
+		},
+		{
+			name: "fr districts after a noun of a part of a territory",
+			lang: "fr",
+			text: "Une panne a privé de courant les quartiers d'Astrelle et de Vaudrin-Haut mercredi, selon Voltéo.",
+			place: []string{"Astrelle", "Vaudrin-Haut"}, kept: []string{"Voltéo"},
+		},
+		{
+			name: "fr a dative à names no place",
+			lang: "fr",
+			text: "Le régulateur a ordonné à Réseaux Boréal de dédommager ses clients après la panne de mardi.",
+			kept: []string{"Réseaux Boréal"},
+		},
+		{
+			name: "en a list of services is not a list of places",
+			lang: "en",
+			text: "The outage in Zentel's network on Monday also took down Quickpay, Lumo and Farebox.",
+			kept: []string{"Quickpay", "Lumo", "Farebox"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, n := range c.textNames(c.analyse(tt.text, tt.lang, "")) {
+				got = append(got, n.name)
+			}
+			for _, p := range tt.place {
+				if slices.Contains(got, p) {
+					t.Errorf("names %q, want no place %q", got, p)
+				}
+			}
+			for _, k := range tt.kept {
+				if !slices.Contains(got, k) {
+					t.Errorf("names %q, want %q among them", got, k)
+				}
+			}
+		})
+	}
+}
