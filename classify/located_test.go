@@ -15,27 +15,27 @@ func TestDropLocated(t *testing.T) {
 		place, kept      []string
 	}{
 		{
-			name: "en list after a locative preposition",
-			lang: "en",
-			text: "Zentel said its network went down on Tuesday. Subscribers in Maravel, Quintosa and San Barlen could not call.",
+			name:  "en list after a locative preposition",
+			lang:  "en",
+			text:  "Zentel said its network went down on Tuesday. Subscribers in Maravel, Quintosa and San Barlen could not call.",
 			place: []string{"Maravel", "Quintosa", "San Barlen"}, kept: []string{"Zentel"},
 		},
 		{
-			name: "en part of a territory",
-			lang: "en",
-			text: "Customers of Zentel in parts of Kilrush and Ennistymon had no signal after the outage on Friday.",
+			name:  "en part of a territory",
+			lang:  "en",
+			text:  "Customers of Zentel in parts of Kilrush and Ennistymon had no signal after the outage on Friday.",
 			place: []string{"Kilrush", "Ennistymon"}, kept: []string{"Zentel"},
 		},
 		{
-			name: "en a resident of a place",
-			lang: "en",
-			text: "The Zentel outage lasted two days, said a resident of Imphal East, who could not pay at the pharmacy.",
+			name:  "en a resident of a place",
+			lang:  "en",
+			text:  "The Zentel outage lasted two days, said a resident of Imphal East, who could not pay at the pharmacy.",
 			place: []string{"Imphal East"}, kept: []string{"Zentel"},
 		},
 		{
-			name: "fr districts after a noun of a part of a territory",
-			lang: "fr",
-			text: "Une panne a privé de courant les quartiers d'Astrelle et de Vaudrin-Haut mercredi, selon Voltéo.",
+			name:  "fr districts after a noun of a part of a territory",
+			lang:  "fr",
+			text:  "Une panne a privé de courant les quartiers d'Astrelle et de Vaudrin-Haut mercredi, selon Voltéo.",
 			place: []string{"Astrelle", "Vaudrin-Haut"}, kept: []string{"Voltéo"},
 		},
 		{
