@@ -274,8 +274,9 @@ func (c *Classifier) textNames(an *analysis) []derivedName {
 	cands = c.dropPlaces(cands)
 	cands = dropLocated(an, cands)
 	return slices.DeleteFunc(cands, func(n derivedName) bool {
-		// "Black-out à La Réunion"; where people posted; working
-		return an.isOutageWord(n.from, n.to) || an.channelEnd[n.from] || an.normalAt(n.from)
+		// "Black-out à La Réunion"; where people posted; working; a
+		// known service's words ("والبنك الأهلي" of "البنك الأهلي السعودي")
+		return an.isOutageWord(n.from, n.to) || an.channelEnd[n.from] || an.normalAt(n.from) || within(an.mentions, n.from, n.to)
 	})
 }
 

@@ -70,3 +70,29 @@ func TestDropLocated(t *testing.T) {
 		})
 	}
 }
+
+// TestTextNamesSkipKnown checks that no name derived from the text lies
+// inside the name of a known service it names: the same outage twice.
+func TestTextNamesSkipKnown(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text string
+		notDerived       string
+	}{
+		{
+			name:       "ar a known bank after the conjunction",
+			lang:       "ar",
+			text:       "وشكا عملاء مصرف الراجحي والبنك الأهلي السعودي من رفض عمليات الشراء ببطاقاتهم بعد عطل في شبكة مدى مساء الخميس.",
+			notDerived: "والبنك الأهلي",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, n := range c.textNames(c.analyse(tt.text, tt.lang, "")) {
+				if n.name == tt.notDerived {
+					t.Errorf("derived name %q inside a known service's name", n.name)
+				}
+			}
+		})
+	}
+}
