@@ -330,6 +330,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "MTN Ghana", also: []string{"MTN"}, single: true,
 		},
 		{
+			name: "fr the users of another service in the same boat",
+			text: "Proximus : panne géante du réseau fixe et mobile mardi\n\nLes clients de Proximus ont été privés de réseau mardi pendant cinq heures, selon l'opérateur.\n\nLes abonnés de Voxalo, la marque à bas prix du groupe, étaient logés à la même enseigne.",
+			main: "Proximus", also: []string{"Voxalo"},
+		},
+		{
+			name: "en another operator suffered the same fate",
+			text: "Vodafone network down across Ireland on Friday\n\nVodafone customers lost mobile data on Friday for three hours. Smaller operator Tarvo suffered the same fate, the regulator said.",
+			main: "Vodafone", also: []string{"Tarvo"},
+		},
+		{
 			name: "en places listed after a locative preposition are no services",
 			text: "Globe Telecom said its mobile network went down on Tuesday for six hours. Subscribers in Maravel, Quintosa and San Barlen could not call, and GCash was also down.",
 			main: "Globe Telecom", also: []string{"GCash"}, notAlso: []string{"Maravel", "Quintosa", "San Barlen"},
