@@ -159,6 +159,12 @@ func TestCauseFamilies(t *testing.T) {
 		{"fr sur instruction", "fr", "Les opérateurs ont coupé l'accès sur instruction du ministère.", "sur instruction", "government"},
 		{"en instructions", "en", "The regulator blocked the app on the instructions of the ministry.", "instructions", "government"},
 		{"ar instructions", "ar", "تم حجب التطبيق بتعليمات من وزارة الداخلية", "بتعليمات", "government"},
+		{"en deliberate shutdown", "en", "The disruption was consistent with a deliberate shutdown after the vote.", "deliberate shutdown", "government"},
+		{"en operators instructed", "en", "The regulator had instructed operators to block the platforms.", "instructed operators to block", "government"},
+		{"fr restriction décidée par", "fr", "Les réseaux sociaux étaient inaccessibles après une restriction décidée par le ministère.", "restriction décidée par", "government"},
+		{"fr demandé aux opérateurs", "fr", "Le gouvernement a demandé aux opérateurs de couper l'internet mobile.", "demandé aux opérateurs de couper", "government"},
+		{"ar operators told to block", "ar", "طلبت الهيئة من شركات الاتصالات حجب المنصة", "طلبت الهيئة من شركات الاتصالات", "government"},
+		{"ar deliberate cut", "ar", "وصف المرصد ما حدث بأنه قطع متعمد للإنترنت", "قطع متعمد", "government"},
 		// one of its suppliers, with a word between
 		{"fr un de ses fournisseurs", "fr", "La panne vient de l'un de ses grands fournisseurs.", "fournisseurs", "third_party"},
 		{"en one of its cloud suppliers", "en", "It blamed a failure at one of its cloud suppliers.", "suppliers", "third_party"},
