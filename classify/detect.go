@@ -405,7 +405,7 @@ func (c *Classifier) findMentions(an *analysis) {
 		}
 		return hits[i].to-hits[i].from > hits[j].to-hits[j].from
 	})
-	an.countries = ds.ctyM.find(d)
+	an.countries = slices.DeleteFunc(ds.ctyM.find(d), func(h hit) bool { return inAgencyName(d, h) })
 	longer := c.longerNames(an, hits)
 	covered := -1
 	var keep []hit
@@ -441,6 +441,25 @@ func (c *Classifier) findMentions(an *analysis) {
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
 	an.markNormal()
+}
+
+// agencyBefore are the nouns that open a news agency's name before its
+// country ("وكالة الأنباء الفرنسية", "l'Agence France-Presse", "Agence
+// marocaine de presse"); agencyAfter the words that close one after it
+// ("Saudi Press Agency", "Kuwait News Agency", "France Presse"). Words
+// are as normalised: "وكالة" is written "وكاله".
+var (
+	agencyBefore = map[string]bool{"agence": true, "وكاله": true, "agency": true}
+	agencyAfter  = map[string]bool{"presse": true, "press": true, "news": true}
+)
+
+// inAgencyName reports whether a country's name is part of a news
+// agency's name: the source of a dispatch, not where an outage was.
+func inAgencyName(d *doc, h hit) bool {
+	if h.to < len(d.toks) && d.toks[h.to].sent == d.toks[h.from].sent && agencyAfter[d.toks[h.to].norm] {
+		return true
+	}
+	return wordWithin(d, h.from, 2, agencyBefore)
 }
 
 // textForm adds the way the text writes a service's Latin-script name to

@@ -330,6 +330,16 @@ func TestServicePhenomena(t *testing.T) {
 			main: "MTN Ghana", also: []string{"MTN"}, single: true,
 		},
 		{
+			name: "ar a news agency's country in the dateline is no outage's",
+			text: "بغداد (وكالة الأنباء الفرنسية) – انقطع الإنترنت في العراق صباح الأحد لأكثر من ساعتين بقرار من السلطات.",
+			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
+		},
+		{
+			name: "en a news agency's country is no outage's",
+			text: "Internet access was cut across Iraq on Sunday for two hours, Agence France-Presse reported, as authorities sought to stop cheating in exams.",
+			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
+		},
+		{
 			name: "fr the users of another service in the same boat",
 			text: "Proximus : panne géante du réseau fixe et mobile mardi\n\nLes clients de Proximus ont été privés de réseau mardi pendant cinq heures, selon l'opérateur.\n\nLes abonnés de Voxalo, la marque à bas prix du groupe, étaient logés à la même enseigne.",
 			main: "Proximus", also: []string{"Voxalo"},
