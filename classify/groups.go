@@ -581,7 +581,7 @@ func subjectDown(an *analysis, m mention) bool {
 	if m.from == 0 || d.toks[m.from-1].sent != m.sent {
 		// a capitalised word opening a sentence may be any word: it is
 		// a name only when the clause's verb reports it down at once
-		return verbDown(an, m.to)
+		return verbDown(an, m.to) || ownPartDown(an, m.to)
 	}
 	comma := d.commaBefore
 	an.triggerDistance(m.from) // fills an.trigBySent
@@ -688,6 +688,27 @@ func verbDown(an *analysis, k int) bool {
 		}
 	}
 	return false
+}
+
+// ownPartDown reports whether the name ending before token k is followed
+// by a possessive, a noun of its systems and an outage word ("Royal Perth
+// Hospital's app crashed", "Lulu's website went down"): what the name
+// runs is down.
+func ownPartDown(an *analysis, k int) bool {
+	d := an.d
+	if k+2 >= len(d.toks) || d.toks[k].norm != "s" || !isApostrophe(d.gapBefore(k)) || !an.subjectTok(k+1) {
+		return false
+	}
+	j := k + 2
+	if an.subjectTok(j) {
+		j++ // "mobile app", "card systems"
+	}
+	for _, h := range an.trigBySentence(d.toks[k].sent) {
+		if h.from >= j && h.from-j <= 1 && !negatedAt(d, h.from) {
+			return true
+		}
+	}
+	return verbDown(an, j)
 }
 
 // ownWords are the possessives a company speaks of its own systems with

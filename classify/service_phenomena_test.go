@@ -340,6 +340,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
 		},
 		{
+			name: "en a name opening a sentence whose app crashed",
+			text: "Optus outage\n\nOptus mobile network went down on Monday for five hours. Royal Perth Hospital's app crashed repeatedly.",
+			main: "Optus", also: []string{"Royal Perth Hospital"},
+		},
+		{
 			name: "fr the users of another service in the same boat",
 			text: "Proximus : panne géante du réseau fixe et mobile mardi\n\nLes clients de Proximus ont été privés de réseau mardi pendant cinq heures, selon l'opérateur.\n\nLes abonnés de Voxalo, la marque à bas prix du groupe, étaient logés à la même enseigne.",
 			main: "Proximus", also: []string{"Voxalo"},
