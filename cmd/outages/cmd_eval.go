@@ -24,22 +24,20 @@ import (
 )
 
 type evalOptions struct {
-	sample       bool
-	all          string
-	newsFile     string
-	cvFile       string
-	cvExtra      stringList
-	cvExtraAll   stringList
-	cvExtraCause stringList
-	temporal     string
-	extraction   string
-	pubdate      string
-	snippets     string
-	jsonOut      string
-	errors       bool
-	gate         bool
-	thresholds   string
-	rulesDir     string
+	sample     bool
+	all        string
+	newsFile   string
+	cvFile     string
+	cvExtras   extraFlags
+	temporal   string
+	extraction string
+	pubdate    string
+	snippets   string
+	jsonOut    string
+	errors     bool
+	gate       bool
+	thresholds string
+	rulesDir   string
 }
 
 func evalCommand() command {
@@ -51,7 +49,7 @@ func evalCommand() command {
   outages eval --cv ../shared/eval/news-dev.jsonl                # cross-validated figures (cv.*)
   outages eval --temporal ../shared/eval/temporal
   outages eval --extraction ../shared/eval/extraction --pubdate ../shared/eval/pubdate
-  outages eval --all ../shared/eval --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --extra-cause classify/data/train-extra5.jsonl --gate --json figures.json   # what CI runs`,
+  outages eval --all ../shared/eval --extras classify/data/extras.tsv --gate --json figures.json   # what CI runs`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o evalOptions
 			o.bind(fs)
@@ -338,7 +336,11 @@ func (o *evalOptions) evalCV(ctx context.Context) (evalReport, error) {
 	if err != nil {
 		return nil, &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	extra, _, err := extraExamples(cls, extraFiles{o.cvExtra, o.cvExtraAll, o.cvExtraCause})
+	xf, err := o.cvExtras.resolve()
+	if err != nil {
+		return nil, err
+	}
+	extra, _, err := extraExamples(cls, xf)
 	if err != nil {
 		return nil, err
 	}
@@ -383,9 +385,7 @@ func (o *evalOptions) bind(fs *flag.FlagSet) {
 	fs.StringVar(&o.all, "all", "", "run every evaluation whose gold data is in `DIR` (news-dev.jsonl, temporal/, extraction/, pubdate/, extraction-multilingual/)")
 	fs.StringVar(&o.newsFile, "news", "", "news records with gold labels, JSON Lines `FILE`")
 	fs.StringVar(&o.cvFile, "cv", "", "cross-validate the model on labelled news `FILE` (5 folds; figures cv.*; --all does it on news-dev.jsonl)")
-	fs.Var(&o.cvExtra, "extra", "labelled `FILE` that trains detection in every cross-validation fold, never scored (as train --extra; repeatable)")
-	fs.Var(&o.cvExtraAll, "extra-all", "labelled `FILE` that trains every slot in every cross-validation fold, never scored (as train --extra-all; repeatable)")
-	fs.Var(&o.cvExtraCause, "extra-cause", "labelled `FILE` that trains the cause choice only in every cross-validation fold, never scored (as train --extra-cause; repeatable)")
+	o.cvExtras.bind(fs, "train, in every cross-validation fold,")
 	fs.StringVar(&o.temporal, "temporal", "", "`DIR` of date and duration test vectors")
 	fs.StringVar(&o.extraction, "extraction", "", "`DIR` of HTML pages with hand-extracted bodies")
 	fs.StringVar(&o.pubdate, "pubdate", "", "`DIR` of HTML pages with labelled publication dates")

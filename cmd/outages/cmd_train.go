@@ -19,9 +19,7 @@ import (
 
 type trainOptions struct {
 	news       stringList
-	extra      stringList
-	extraAll   stringList
-	extraCause stringList
+	extras     extraFlags
 	out        string
 	folds      int
 	jsonOut    string
@@ -39,7 +37,7 @@ func trainCommand() command {
 		examples: `  outages train --news ../shared/eval/news-dev.jsonl -o classify/data/weights.tsv
   outages train --news ../shared/eval/news-dev.jsonl --json cv.json   # cross-validation only
   outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl   # more training texts, scored never
-  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --extra-cause classify/data/train-extra5.jsonl -o classify/data/weights.tsv   # the shipped weights`,
+  outages train --news ../shared/eval/news-dev.jsonl --extras classify/data/extras.tsv -o classify/data/weights.tsv   # the shipped weights`,
 		setup: func(fs *flag.FlagSet) func(context.Context, *app, []string) error {
 			var o trainOptions
 			o.bind(fs)
@@ -50,9 +48,7 @@ func trainCommand() command {
 
 func (o *trainOptions) bind(fs *flag.FlagSet) {
 	fs.Var(&o.news, "news", "labelled news records, JSON Lines `FILE` (repeatable)")
-	fs.Var(&o.extra, "extra", "more labelled records, JSON Lines `FILE`, that train outage detection only and are never scored in cross-validation (repeatable)")
-	fs.Var(&o.extraAll, "extra-all", "more labelled records, JSON Lines `FILE`, that train every slot (detection, service, start, duration, cause) and are never scored in cross-validation (repeatable)")
-	fs.Var(&o.extraCause, "extra-cause", "more labelled records, JSON Lines `FILE`, that train the choice of the cause only and are never scored in cross-validation: for files of reports written for the causes (repeatable)")
+	o.extras.bind(fs, "train")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
@@ -88,7 +84,11 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return &usageError{msg: fmt.Sprintf("rules: %v", err)}
 	}
-	extraEx, nExtra, err := extraExamples(cls, extraFiles{o.extra, o.extraAll, o.extraCause})
+	xf, err := o.extras.resolve()
+	if err != nil {
+		return err
+	}
+	extraEx, nExtra, err := extraExamples(cls, xf)
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	start := time.Now()
 	ex := examplesOf(cls, gold)
 	w := classify.TrainExamples(append(slices.Clip(ex), extraEx...), opts)
-	files := slices.Concat(o.news, o.extra, o.extraAll, o.extraCause)
+	files := slices.Concat(o.news, xf.paths())
 	fmt.Fprintf(a.stdout, "trained on %d texts from %s (%.1fs)\n", len(gold)+nExtra, strings.Join(files, ", "), time.Since(start).Seconds())
 	writeCoverage(a.stdout, w, ex)
 	if o.out != "" {
@@ -132,66 +132,13 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 	return nil
 }
 
-// extraFiles are the extra training files by what they train:
-//   - detectOnly: outage detection only. They were written to teach what
-//     is and is not an incident report (mostly hard negatives), and their
-//     one author's slot labels are not trusted to weigh the slots'
-//     candidates against the real news.
-//   - all: every slot.
-//   - cause: the choice of the cause only. Written for the causes, they
-//     are reports only: with no hard negatives beside them they would
-//     teach detection that everything is a report, and their service, day
-//     and length labels were not the point of their writing.
-type extraFiles struct {
-	detectOnly, all, cause []string
-}
-
-// extraExamples reads the extra training texts of each kind of file and
-// returns their examples and how many texts they hold.
-func extraExamples(cls *classify.Classifier, f extraFiles) ([]map[string][]model.Group, int, error) {
-	det, err := readGolds(f.detectOnly)
-	if err != nil {
-		return nil, 0, err
-	}
-	full, err := readGolds(f.all)
-	if err != nil {
-		return nil, 0, err
-	}
-	cause, err := readGolds(f.cause)
-	if err != nil {
-		return nil, 0, err
-	}
-	ex := append(onlySlot(examplesOf(cls, det), model.SlotDetect), examplesOf(cls, full)...)
-	return append(ex, onlySlot(examplesOf(cls, cause), model.SlotCause)...), len(det) + len(full) + len(cause), nil
-}
-
-// onlySlot keeps the examples of one slot of extra texts (extraFiles says
-// why a kind of file trains one slot only).
-func onlySlot(ex []map[string][]model.Group, slot string) []map[string][]model.Group {
-	out := make([]map[string][]model.Group, 0, len(ex))
-	for _, m := range ex {
-		if g, ok := m[slot]; ok {
-			out = append(out, map[string][]model.Group{slot: g})
-		}
-	}
-	return out
-}
-
 // command is the training command line that wrote the weights.
 func (o *trainOptions) command() string {
 	var b strings.Builder
 	for _, p := range o.news {
 		fmt.Fprintf(&b, " --news %s", p)
 	}
-	for _, p := range o.extra {
-		fmt.Fprintf(&b, " --extra %s", p)
-	}
-	for _, p := range o.extraAll {
-		fmt.Fprintf(&b, " --extra-all %s", p)
-	}
-	for _, p := range o.extraCause {
-		fmt.Fprintf(&b, " --extra-cause %s", p)
-	}
+	b.WriteString(o.extras.command())
 	return strings.TrimSpace(b.String())
 }
 

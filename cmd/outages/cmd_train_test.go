@@ -181,12 +181,8 @@ func TestWeightsUpToDate(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "weights.tsv")
 	data := filepath.Join("..", "..", "classify", "data")
-	extra := filepath.Join(data, "train-extra.jsonl")
-	args := []string{"--extra", filepath.Join(data, "train-extra4.jsonl"), "--extra-cause", filepath.Join(data, "train-extra5.jsonl")}
-	for _, f := range []string{"train-extra2.jsonl", "train-extra3.jsonl"} {
-		args = append(args, "--extra-all", filepath.Join(data, f))
-	}
-	if code, stdout, errOut := outages(t, append([]string{"train", "--news", sharedNews, "--extra", extra, "--folds", "0", "-o", out}, args...)...); code != exitOK {
+	extras := filepath.Join(data, "extras.tsv")
+	if code, stdout, errOut := outages(t, "train", "--news", sharedNews, "--extras", extras, "--folds", "0", "-o", out); code != exitOK {
 		t.Fatalf("train = %d\n%s\n%s", code, stdout, errOut)
 	}
 	got, _ := os.ReadFile(out)
@@ -205,6 +201,6 @@ func TestWeightsUpToDate(t *testing.T) {
 		return strings.Join(keep, "\n")
 	}
 	if body(got) != body(want) {
-		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl --extra classify/data/train-extra.jsonl --extra-all classify/data/train-extra2.jsonl --extra-all classify/data/train-extra3.jsonl --extra classify/data/train-extra4.jsonl --extra-cause classify/data/train-extra5.jsonl -o classify/data/weights.tsv")
+		t.Errorf("classify/data/weights.tsv is stale: run\n  outages train --news ../shared/eval/news-dev.jsonl --extras classify/data/extras.tsv -o classify/data/weights.tsv")
 	}
 }
