@@ -740,7 +740,7 @@ const nameLen = 6
 // k: capitalised words, joined by connectors ("Banque de France", "CHR de
 // la Citadelle"), a lower-case word joined by a hyphen ("Urgences-santé"),
 // a number between two of them ("Group 1 Automotive"), and a country's
-// name closing it ("Monoprix Tunisie", "Orange Côte d'Ivoire").
+// name closing it ("Aziza Tunisie", "Orange Côte d'Ivoire").
 func nameEnd(an *analysis, k int, capTok func(int) bool, country []bool) int {
 	d := an.d
 	joins := func(j int) bool { // token j goes on with the name before it

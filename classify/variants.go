@@ -5,7 +5,7 @@ import "slices"
 // Name variants: a service is often named, in a text, longer than the
 // gazetteer or the name finder knows it: with the product, unit or country
 // word written after it ("Bell Mobility", "NHS 111", "Safaricom Ethiopia",
-// "La Poste tunisienne"),
+// "Carrefour marocain"),
 // with its French article ("L'Écho du Rhône") or an English possessive
 // ("Brannigan's"). Those forms, as written, become aliases of its outage:
 // an analyst (or a labeller) may file the outage under any of them.
@@ -19,7 +19,7 @@ const maxVariantWords = 2
 func (c *Classifier) addVariants(an *analysis, outs []*outageGroup) {
 	lower := lowerWords(an.d)
 	stop, notName := c.data.stop[an.lang], c.data.notName[an.lang]
-	country := an.countryTokens() // a country's name or adjective after the name: "La Poste tunisienne"
+	country := an.countryTokens() // a country's name or adjective after the name: "Carrefour marocain"
 	word := func(k int) bool {
 		t := an.d.toks[k]
 		if isAllDigits(t.norm) {
