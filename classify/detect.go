@@ -90,8 +90,8 @@ func (c *Classifier) analyseIn(text, lang, published string, b *docBufs) *analys
 		an.active[i] = true
 	}
 	an.cancelTriggers()
-	c.findMentions(an)
 	an.ci, an.endChar = newCueIndex(c.data, d, lang), sentenceEnds(d)
+	c.findMentions(an)
 	ev := an.weighEvidence(an.subjects())
 	an.weighGenre(&ev, published)
 	ev.moods = an.triggerMoods()
@@ -436,11 +436,50 @@ func (c *Classifier) findMentions(an *analysis) {
 		// a quoted common word names the service, but is no evidence
 		// that the text reports an outage
 		weak := i >= len(keep)
-		an.mentions = append(an.mentions, mention{key: s.name, svc: h.owner, from: h.from, to: h.to, sent: d.toks[h.from].sent, channel: channelEnd[h.from], weak: weak})
+		an.mentions = append(an.mentions, mention{key: s.name, svc: h.owner, from: h.from, to: h.to, sent: d.toks[h.from].sent, channel: channelEnd[h.from] || an.postedOn(s.name, h.from), weak: weak})
 	}
 	c.findNamedByPattern(an, keep)
 	sort.SliceStable(an.mentions, func(i, j int) bool { return an.mentions[i].from < an.mentions[j].from })
 	an.markNormal()
+}
+
+// socialChannels are the platforms news names as where people posted:
+// "on Twitter", "sur Facebook", "على تويتر" is where, not what failed.
+var socialChannels = map[string]bool{
+	"Twitter": true, "Facebook": true, "Instagram": true, "Telegram": true, "TikTok": true, "YouTube": true,
+	"LinkedIn": true, "Reddit": true, "Threads": true, "Bluesky": true, "Mastodon": true, "Snapchat": true,
+}
+
+// onWords are the prepositions that put a platform as where people
+// posted.
+var onWords = map[string]bool{"on": true, "sur": true, "على": true}
+
+// postGap is how many words may stand between a verb of saying and the
+// "on" of the platform it was said on ("acknowledged the outage on
+// Twitter").
+const postGap = 4
+
+// postedOn reports whether the social platform named at token k is where
+// people posted: right after "on", "sur" or "على" that opens its sentence
+// ("Sur Twitter, les abonnés…") or follows a verb of saying ("a signalé
+// sur Twitter", "acknowledged the outage on Twitter") or the people who
+// use a service ("engineers on Twitter"). "Outages on Facebook" is no
+// channel.
+func (an *analysis) postedOn(name string, k int) bool {
+	d := an.d
+	on := k - 1
+	if !socialChannels[name] || on < 0 || !onWords[d.toks[on].norm] || d.toks[on].sent != d.toks[k].sent {
+		return false
+	}
+	if opensSentence(d, on) {
+		return true
+	}
+	for j := on - 1; j >= 0 && on-j <= postGap && d.toks[j].sent == d.toks[k].sent; j-- {
+		if an.ci.startsAtTok("says", j) || an.ci.startsAtTok("users", j) || an.ci.startsAtTok("usersof", j) {
+			return true
+		}
+	}
+	return false
 }
 
 // agencyBefore are the nouns that open a news agency's name before its

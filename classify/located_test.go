@@ -96,3 +96,37 @@ func TestTextNamesSkipKnown(t *testing.T) {
 		})
 	}
 }
+
+// TestPostedOn checks which social platforms named after "on" are where
+// people posted (a channel, no outage) and which are down.
+func TestPostedOn(t *testing.T) {
+	c := newTest(t)
+	tests := []struct {
+		name, lang, text, platform string
+		want                       bool
+	}{
+		{name: "fr opening its sentence", lang: "fr", text: "Le réseau de Bouygues Telecom est tombé en panne samedi. Sur Twitter, les abonnés ont fait part de leur colère.", platform: "Twitter", want: true},
+		{name: "fr after a verb of saying", lang: "fr", text: "Le réseau est tombé en panne samedi. Mediapart a signalé sur Twitter que son site était inaccessible.", platform: "Twitter", want: true},
+		{name: "en after the people who use a service", lang: "en", text: "The outage lasted three hours. Customers on Facebook said their cards were declined.", platform: "Facebook", want: true},
+		{name: "en an outage on a platform", lang: "en", text: "Outages on Facebook and Instagram lasted six hours on Monday.", platform: "Facebook", want: false},
+		{name: "en a platform that is no channel", lang: "en", text: "Customers on Vodafone said their calls dropped.", platform: "Vodafone", want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			an := c.analyse(tt.text, tt.lang, "")
+			found := false
+			for _, m := range an.mentions {
+				if m.key != tt.platform {
+					continue
+				}
+				found = true
+				if m.channel != tt.want {
+					t.Errorf("%s at %d: channel %v, want %v", m.key, m.from, m.channel, tt.want)
+				}
+			}
+			if !found {
+				t.Fatalf("%s not named in %q", tt.platform, tt.text)
+			}
+		})
+	}
+}
