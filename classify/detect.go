@@ -870,7 +870,7 @@ func (nf *nameFinder) add(from, to int, kind, rule string, weak bool) {
 	an, d := nf.an, nf.an.d
 	from = institutionStart(an, from)
 	name := strings.TrimSpace(d.span(from, to))
-	if name == "" || nf.isPlace(name) || nf.an.afterService(from) || locatedAt(an, from) {
+	if name == "" || nf.isPlace(name) || nf.an.afterService(from) || locatedAt(an, from) || nf.listedAfterPlace(from, 0) {
 		return
 	}
 	if _, ok := an.names[name]; !ok {
@@ -908,6 +908,43 @@ func institutionStart(an *analysis, k int) int {
 		break
 	}
 	return k
+}
+
+// maxPlaceList is how many earlier items listedAfterPlace walks back.
+const maxPlaceList = 4
+
+// listedAfterPlace reports whether the name starting at token k is a
+// later item of a list of places: a comma or a joining word before it,
+// and before that a capitalised run that is a known place or written as
+// one ("parts of Mumbai, Thane and Navi Mumbai", "in Bohol, Cebu and
+// Leyte").
+func (nf *nameFinder) listedAfterPlace(k, depth int) bool {
+	d := nf.an.d
+	j := k
+	if j > 0 && listJoiners[d.toks[j-1].norm] && d.toks[j-1].sent == d.toks[k].sent {
+		j--
+	} else if j == 0 || !strings.Contains(d.gapBefore(j), ",") {
+		return false
+	}
+	from, to, ok := nf.runBefore(j)
+	if !ok || depth >= maxPlaceList {
+		return false
+	}
+	return nf.isPlace(strings.TrimSpace(d.span(from, to))) || locatedAt(nf.an, from) || nf.listedAfterPlace(from, depth+1)
+}
+
+// runBefore returns the capitalised run ending right before token k,
+// taken or not (a place of countries.tsv or geo.tsv is taken).
+func (nf *nameFinder) runBefore(k int) (int, int, bool) {
+	d := nf.an.d
+	if k <= 0 || d.toks[k-1].sent != d.toks[k].sent || !d.toks[k-1].upper || d.toks[k-1].arabic {
+		return 0, 0, false
+	}
+	from := k - 1
+	for from > 0 && k-from < 4 && d.toks[from-1].sent == d.toks[k].sent && d.toks[from-1].upper && !d.toks[from-1].arabic && d.gapBefore(from) == " " {
+		from--
+	}
+	return from, k, true
 }
 
 // afterService reports whether token k follows a known service's name

@@ -271,8 +271,8 @@ func (c *Classifier) textNames(an *analysis) []derivedName {
 	} else {
 		cands = c.latinNames(an)
 	}
+	cands = dropLocated(an, cands) // before dropPlaces: a known place opens a list of places
 	cands = c.dropPlaces(cands)
-	cands = dropLocated(an, cands)
 	return slices.DeleteFunc(cands, func(n derivedName) bool {
 		// "Black-out à La Réunion"; where people posted; working; a
 		// known service's words ("والبنك الأهلي" of "البنك الأهلي السعودي")

@@ -39,6 +39,12 @@ func TestDropLocated(t *testing.T) {
 			place: []string{"Astrelle", "Vaudrin-Haut"}, kept: []string{"Voltéo"},
 		},
 		{
+			name:  "en a list opened by a known place",
+			lang:  "en",
+			text:  "Large parts of Mumbai, Kalwadi and Navi Porvale were left without electricity on Monday, Zentel said.",
+			place: []string{"Kalwadi", "Navi Porvale"}, kept: []string{"Zentel"},
+		},
+		{
 			name: "fr a dative à names no place",
 			lang: "fr",
 			text: "Le régulateur a ordonné à Réseaux Boréal de dédommager ses clients après la panne de mardi.",

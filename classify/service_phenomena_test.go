@@ -340,6 +340,11 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
 		},
 		{
+			name: "en places listed after a known place are no services",
+			text: "Mumbai grinds to a halt\n\nLarge parts of Mumbai, Kalwadi and Navi Porvale were left without electricity on Monday after a grid failure, Tata Power said.",
+			main: "Tata Power", notAlso: []string{"Kalwadi", "Navi Porvale"},
+		},
+		{
 			name: "en a name opening a sentence whose app crashed",
 			text: "Optus outage\n\nOptus mobile network went down on Monday for five hours. Royal Perth Hospital's app crashed repeatedly.",
 			main: "Optus", also: []string{"Royal Perth Hospital"},
