@@ -485,6 +485,9 @@ func (c *Classifier) derivedKind(an *analysis, from, to int) string {
 	match := func(lo, hi int) string {
 		for _, kc := range kindCues {
 			for k := max(lo, 0); k < hi && k < len(d.toks); k++ {
+				if an.notUtilityAt(k) {
+					continue // "فواتير الكهرباء", "electricity bills"
+				}
 				norm := d.toks[k].norm
 				for _, w := range kc.words {
 					if norm == w || strings.TrimPrefix(norm, "ال") == strings.TrimPrefix(w, "ال") || (strings.HasPrefix(norm, w) && len(w) >= 5) {
@@ -514,6 +517,18 @@ func (c *Classifier) derivedKind(an *analysis, from, to int) string {
 		return *an.headKind
 	}
 	return corpus.KindOnlineService
+}
+
+// notUtilityAt reports whether token k is inside a phrase that looks like
+// a utility's but names something else (lexicon notutility: "site
+// internet", "electricity bills").
+func (an *analysis) notUtilityAt(k int) bool {
+	for _, h := range an.lex {
+		if h.from <= k && k < h.to && an.class(h) == classNotUtility {
+			return true
+		}
+	}
+	return false
 }
 
 // headKindSpan is how many words at the start of a text derivedKind reads
