@@ -340,18 +340,18 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
 		},
 		{
-			name: "ar electricity bills are no power cut",
-			text: "توقف منظومة زيتونة للمدفوعات في مصر\n\nشهدت منظومة زيتونة للمدفوعات عطلا واسعا يوم الأحد لمدة خمس ساعات، ما حال دون سداد فواتير الكهرباء وشحن أرصدة الهواتف.",
+			name:    "ar electricity bills are no power cut",
+			text:    "توقف منظومة زيتونة للمدفوعات في مصر\n\nشهدت منظومة زيتونة للمدفوعات عطلا واسعا يوم الأحد لمدة خمس ساعات، ما حال دون سداد فواتير الكهرباء وشحن أرصدة الهواتف.",
 			notAlso: []string{"Power grid (Egypt)"},
 		},
 		{
-			name: "en electricity bills are no power cut",
-			text: "Payments outage in Kenya\n\nThe Lipafast payments app went down across Kenya on Sunday for five hours, leaving customers unable to pay electricity bills or buy airtime.",
+			name:    "en electricity bills are no power cut",
+			text:    "Payments outage in Kenya\n\nThe Lipafast payments app went down across Kenya on Sunday for five hours, leaving customers unable to pay electricity bills or buy airtime.",
 			notAlso: []string{"Power grid (Kenya)"},
 		},
 		{
-			name: "fr electricity bills are no power cut",
-			text: "Panne de paiement au Sénégal\n\nL'application de paiement Payzi est tombée en panne dimanche au Sénégal pendant cinq heures, empêchant le règlement des factures d'électricité.",
+			name:    "fr electricity bills are no power cut",
+			text:    "Panne de paiement au Sénégal\n\nL'application de paiement Payzi est tombée en panne dimanche au Sénégal pendant cinq heures, empêchant le règlement des factures d'électricité.",
 			notAlso: []string{"Power grid (Senegal)"},
 		},
 		{
