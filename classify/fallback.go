@@ -1038,6 +1038,11 @@ var arabicNameEnds = map[string]bool{
 	// عطل", "النتائج سببه هجوم")
 	"بسبب": true, "سبب": true, "سببه": true, "سببها": true, "اثر": true, "جراء": true,
 	"بفعل": true, "اثناء": true, "وسط": true, "عقب": true, "بعد": true, "خلال": true,
+	// verbs a headline puts after its subject ("انقطاع التيار بمطار
+	// القاهرة يعطل إجراءات السفر")
+	"يعطل": true, "تعطل": true, "يشل": true, "تشل": true, "يربك": true, "تربك": true, "يوقف": true, "توقف": true,
+	"يضرب": true, "تضرب": true, "يعرقل": true, "تعرقل": true, "يهدد": true, "تهدد": true, "يقطع": true, "تقطع": true,
+	"يتسبب": true, "تتسبب": true, "يحرم": true, "تحرم": true, "يغرق": true, "تغرق": true,
 }
 
 // closesName reports whether the text between token k-1 and token k
