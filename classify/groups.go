@@ -1290,7 +1290,9 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 	}
 	cs := c.cues(an)
 	titled := map[string]bool{} // cuts named only by a title without an outage word
-	for _, h := range cutHits(an) {
+	hits := cutHits(an)
+	facility := firstPowerCutAtFacility(an, hits)
+	for _, h := range hits {
 		cl := ds.lex[h.owner].class
 		sent := d.toks[h.from].sent
 		titleOnly := !an.triggerSent[sent]
@@ -1298,8 +1300,8 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 			continue // "site internet", "au courant"
 		}
 		label, kind, ok := utilityOutage(cl, svcKinds[sent])
-		if !ok {
-			continue
+		if !ok || cl == classPower && facility {
+			continue // the text's power cut hit a building: the facility's outage, not the grid's
 		}
 		cis, ats := countriesOf(d, h, cty)
 		if titleOnly && len(cis) == 0 {
@@ -1323,6 +1325,69 @@ func (c *Classifier) countryWide(an *analysis, gs *groupSet) {
 		}
 	}
 }
+
+// facilities are the nouns of the buildings a power cut may hit alone
+// ("a power cut at Heathrow's Terminal 5", "une coupure de courant à
+// l'hôpital de Dax", "انقطاع التيار في صالة بمطار القاهرة"): their cut
+// is the facility's outage, not the grid's. Words as normalised.
+var facilities = map[string]map[string]bool{
+	corpus.LangEnglish: {"airport": true, "terminal": true, "hospital": true, "clinic": true, "stadium": true,
+		"mall": true, "building": true, "headquarters": true, "campus": true, "university": true, "school": true},
+	corpus.LangFrench: {"aeroport": true, "aerogare": true, "terminal": true, "hopital": true, "clinique": true,
+		"gare": true, "stade": true, "batiment": true, "siege": true, "universite": true, "chu": true},
+	corpus.LangArabic: {"مطار": true, "صاله": true, "مبني": true, "مستشفي": true, "جامعه": true, "مجمع": true, "ملعب": true},
+}
+
+// facilityGap is how many words may stand between a power cut's words and
+// the facility it hit.
+const facilityGap = 5
+
+// facilityCut reports whether the power cut of hit h is said to have hit
+// a facility: one of its nouns (Arabic: with a clitic "ب" or "ل") at most
+// facilityGap words after it, in its sentence, after "at", "in", "à",
+// "dans", "في".
+func facilityCut(an *analysis, h hit) bool {
+	d, nouns := an.d, facilities[an.lang]
+	loc := false
+	for k := h.to; k < len(d.toks) && k-h.to < facilityGap && d.toks[k].sent == d.toks[h.from].sent; k++ {
+		w := d.toks[k].norm
+		if nouns[w] && loc {
+			return true
+		}
+		if an.lang == corpus.LangArabic && arabicFacility(w, nouns) {
+			return true // "بمطار", "عن المبنى": the clitic or the preposition before says where
+		}
+		loc = loc || facilityPreps[w]
+	}
+	return false
+}
+
+// arabicFacility reports whether Arabic word w is a facility's noun, bare
+// or after the article or a clitic preposition.
+func arabicFacility(w string, nouns map[string]bool) bool {
+	for _, p := range []string{"", "ال", "ب", "بال", "لل", "وب", "وال"} {
+		if r, ok := strings.CutPrefix(w, p); ok && nouns[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPowerCutAtFacility reports whether the first power cut the text
+// reports hit a facility: then its later words
+// of power ("la coupure de courant", "عاد التيار") tell the same cut.
+func firstPowerCutAtFacility(an *analysis, hits []hit) bool {
+	first := -1
+	for i, h := range hits {
+		if an.ds.lex[h.owner].class == classPower && (first < 0 || h.from < hits[first].from) {
+			first = i
+		}
+	}
+	return first >= 0 && facilityCut(an, hits[first])
+}
+
+// facilityPreps put a facility after them.
+var facilityPreps = map[string]bool{"at": true, "in": true, "a": true, "dans": true, "في": true, "de": true, "of": true}
 
 // addRegions adds to a country-wide cut the names of the places of its
 // country where the text reports it (in sentences sents), as aliases:

@@ -340,6 +340,21 @@ func TestServicePhenomena(t *testing.T) {
 			main: "Internet (Iraq)", notAlso: []string{"Internet (France)"},
 		},
 		{
+			name: "ar a power cut at an airport is the airport's",
+			text: "انقطاع التيار في صالة بمطار القاهرة يعطل إجراءات السفر لساعتين\n\nتعطلت إجراءات سفر الركاب بمطار القاهرة مساء الخميس لمدة ساعتين إثر انقطاع مفاجئ للتيار الكهربائي عن المبنى، وقال مصدر إن التيار عاد بعد ذلك.",
+			main: "مطار القاهرة", notAlso: []string{"Power grid (Egypt)"},
+		},
+		{
+			name: "fr a power cut at a hospital is the hospital's",
+			text: "Coupure de courant à l'hôpital de Vaudrin\n\nUne coupure de courant à l'hôpital de Vaudrin a paralysé les urgences pendant trois heures mardi en France, selon la direction. Le courant est revenu vers midi.",
+			main: "hôpital de Vaudrin", notAlso: []string{"Power grid (France)"},
+		},
+		{
+			name: "en a power cut at a hospital is the hospital's",
+			text: "Power cut at Mercy Vale Hospital\n\nA power outage at Mercy Vale Hospital in Kenya forced staff to postpone operations for four hours on Tuesday. Power was restored in the afternoon.",
+			main: "Mercy Vale Hospital", notAlso: []string{"Power grid (Kenya)"},
+		},
+		{
 			name:    "ar electricity bills are no power cut",
 			text:    "توقف منظومة زيتونة للمدفوعات في مصر\n\nشهدت منظومة زيتونة للمدفوعات عطلا واسعا يوم الأحد لمدة خمس ساعات، ما حال دون سداد فواتير الكهرباء وشحن أرصدة الهواتف.",
 			notAlso: []string{"Power grid (Egypt)"},
