@@ -159,7 +159,7 @@ func readGolds(paths []string) ([]news.Record, error) {
 func readGold(path string) ([]news.Record, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, usagef("--news: %v", err)
+		return nil, usagef("labelled news: %v", err)
 	}
 	defer f.Close()
 	recs, err := news.ReadRecords(f)

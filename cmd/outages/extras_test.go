@@ -137,3 +137,35 @@ func TestOnlySlots(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainExtrasErrors checks that a bad manifest, or a file it lists
+// that is missing, stops train with a usage error naming it.
+func TestTrainExtrasErrors(t *testing.T) {
+	dir := t.TempDir()
+	news := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(news, []byte(`{"id":"a","lang":"en","text":"Nothing happened.","is_outage":false,"outages":[]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, manifest, want string
+	}{
+		{name: "a bad line", manifest: write("bad.tsv", "x.jsonl\tsometimes\n"), want: `bad.tsv:1: unknown kind "sometimes"`},
+		{name: "a missing file", manifest: write("missing.tsv", "none.jsonl\twhen\n"), want: "none.jsonl"},
+		{name: "a missing manifest", manifest: filepath.Join(dir, "nowhere.tsv"), want: "nowhere.tsv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := outages(t, "train", "--news", news, "--extras", tt.manifest, "--folds", "0")
+			if code != exitUsage || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d naming %q", code, errOut, exitUsage, tt.want)
+			}
+		})
+	}
+}
