@@ -57,6 +57,7 @@ type analysis struct {
 	triggerSent     map[int]bool // sentences with an active trigger
 	subjectSent     map[int]map[string]bool
 	names           map[string]*candidate
+	notUtil         []bool // tokens of notutility phrases (notUtilityAt), made on first use
 	ds              *dataSet
 	channelEnd      map[int]bool            // tokens right after a channel phrase ("via", "publié sur")
 	normalSaidOf    map[int]map[string]bool // "works normally" phrases (first token) → the services they are said of (markNormal)

@@ -523,12 +523,17 @@ func (c *Classifier) derivedKind(an *analysis, from, to int) string {
 // a utility's but names something else (lexicon notutility: "site
 // internet", "electricity bills").
 func (an *analysis) notUtilityAt(k int) bool {
-	for _, h := range an.lex {
-		if h.from <= k && k < h.to && an.class(h) == classNotUtility {
-			return true
+	if an.notUtil == nil {
+		an.notUtil = make([]bool, len(an.d.toks))
+		for _, h := range an.lex {
+			if an.class(h) == classNotUtility {
+				for j := h.from; j < h.to && j < len(an.notUtil); j++ {
+					an.notUtil[j] = true
+				}
+			}
 		}
 	}
-	return false
+	return k >= 0 && k < len(an.notUtil) && an.notUtil[k]
 }
 
 // headKindSpan is how many words at the start of a text derivedKind reads
