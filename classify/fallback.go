@@ -420,7 +420,7 @@ func dropLocated(an *analysis, cands []derivedName) []derivedName {
 	place := map[string]bool{}
 	prev := -1 // the last place found
 	for i, n := range cands {
-		if locatedAt(an, n.from) || prev >= 0 && listedAfter(an.d, cands[prev], n) {
+		if locatedAt(an, n.from) || prev >= 0 && listedAfter(an.d, cands[prev], n, placePreps[an.lang]) {
 			place[strings.ToLower(n.name)] = true
 			prev = i
 		}
@@ -449,24 +449,21 @@ func locatedAt(an *analysis, k int) bool {
 }
 
 // listedAfter reports whether name n is the next item of a list after
-// name p: only commas, joining words and prepositions between, at most
-// three words ("Bohol, Cebu", "d'Outremeuse et de Longdoz").
-func listedAfter(d *doc, p, n derivedName) bool {
+// name p: only commas, joining words, connectors and locative
+// prepositions (preps) between, at most three words ("Bohol, Cebu",
+// "d'Outremeuse et de Longdoz", "à Meyzieu et à Décines").
+func listedAfter(d *doc, p, n derivedName, preps map[string]bool) bool {
 	if n.from < p.to || n.from-p.to > 3 || d.toks[n.from].sent != d.toks[p.from].sent {
 		return false
 	}
 	for k := p.to; k < n.from; k++ {
 		w := d.toks[k].norm
-		if !listJoiners[w] && !nameConnectors[w] && !placePrepWords[w] {
+		if !listJoiners[w] && !nameConnectors[w] && !preps[w] {
 			return false
 		}
 	}
 	return n.from > p.to || listBreak(d, n.from)
 }
-
-// placePrepWords are the locative prepositions of every language, for
-// lists of places ("à Meyzieu et à Décines").
-var placePrepWords = map[string]bool{"in": true, "a": true, "dans": true, "en": true}
 
 // isPlace reports whether a name is only the name of a place of geo.tsv
 // or countries.tsv.
