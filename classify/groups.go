@@ -1343,9 +1343,9 @@ var facilities = map[string]map[string]bool{
 const facilityGap = 5
 
 // facilityCut reports whether the power cut of hit h is said to have hit
-// a facility: one of its nouns (Arabic: with a clitic "ب" or "ل") at most
-// facilityGap words after it, in its sentence, after "at", "in", "à",
-// "dans", "في".
+// a facility: one of its nouns at most facilityGap words after it, in its
+// sentence, after a preposition of place (facilityPreps); in Arabic
+// bare, with the article or with a clitic preposition (arabicFacility).
 func facilityCut(an *analysis, h hit) bool {
 	d, nouns := an.d, facilities[an.lang]
 	loc := false
