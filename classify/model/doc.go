@@ -16,5 +16,9 @@
 // are read from and written to a tab-separated file (slot, feature,
 // weight); reading validates every line and names file:line in errors.
 //
+// Folds splits labelled texts for cross-validation: events kept together,
+// languages spread evenly, and a split number that deals the texts in
+// another order, so that the figures can pool several splits.
+//
 // This package imports only the standard library.
 package model

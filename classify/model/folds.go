@@ -1,6 +1,10 @@
 package model
 
-import "sort"
+import (
+	"hash/fnv"
+	"sort"
+	"strconv"
+)
 
 // Item is one labelled text as the fold split sees it.
 type Item struct {
@@ -11,8 +15,11 @@ type Item struct {
 
 // Folds assigns each item a fold in [0, k): texts of one event stay
 // together, and each language is spread evenly over the folds. The split
-// depends only on the items, not on their order.
-func Folds(items []Item, k int) []int {
+// depends only on the items and on rep, not on their order: rep 0 deals
+// the units in the order of their keys, each further rep in another
+// order of its own, so that repeated cross-validation (rep 0, 1, 2…)
+// scores every text under several different splits.
+func Folds(items []Item, k, rep int) []int {
 	if k < 1 {
 		k = 1
 	}
@@ -52,7 +59,7 @@ func Folds(items []Item, k int) []int {
 		if ua.lang != ub.lang {
 			return ua.lang < ub.lang
 		}
-		return ua.key < ub.key
+		return dealKey(ua.key, rep) < dealKey(ub.key, rep)
 	})
 	byLang := map[string][]int{}
 	total := make([]int, k)
@@ -83,4 +90,15 @@ func Folds(items []Item, k int) []int {
 		}
 	}
 	return out
+}
+
+// dealKey orders the units of split rep: the key itself for rep 0, else
+// a hash of key and rep.
+func dealKey(key string, rep int) string {
+	if rep == 0 {
+		return key
+	}
+	h := fnv.New64a()
+	h.Write([]byte(strconv.Itoa(rep) + "\x00" + key))
+	return strconv.FormatUint(h.Sum64(), 16) + key
 }

@@ -151,15 +151,46 @@ func TestFoldsStratifiedAndGrouped(t *testing.T) {
 		}
 		items = append(items, Item{ID: fmt.Sprintf("t%02d", i), Lang: lang, Event: ev})
 	}
-	folds := Folds(items, 5)
+	splits := map[int][]int{}
+	for rep := range 3 {
+		t.Run(fmt.Sprintf("rep %d", rep), func(t *testing.T) {
+			folds := Folds(items, 5, rep)
+			splits[rep] = folds
+			checkFolds(t, items, folds, 5)
+			// Order does not matter.
+			rev := make([]Item, len(items))
+			for i := range items {
+				rev[len(items)-1-i] = items[i]
+			}
+			folds2 := Folds(rev, 5, rep)
+			for i := range items {
+				if folds2[len(items)-1-i] != folds[i] {
+					t.Fatalf("item %s: fold %d, reversed input gives %d", items[i].ID, folds[i], folds2[len(items)-1-i])
+				}
+			}
+		})
+	}
+	t.Run("reps differ", func(t *testing.T) {
+		for rep := 1; rep < 3; rep++ {
+			if fmt.Sprint(splits[rep]) == fmt.Sprint(splits[0]) {
+				t.Errorf("rep %d splits the items as rep 0 does: repeated cross-validation would score the same split twice", rep)
+			}
+		}
+	})
+}
+
+// checkFolds fails t unless folds keeps events together and spreads each
+// language evenly over the k folds.
+func checkFolds(t *testing.T, items []Item, folds []int, k int) {
+	t.Helper()
 	perLang := map[string][]int{}
 	evFold := map[string]int{}
 	for i, f := range folds {
-		if f < 0 || f >= 5 {
+		if f < 0 || f >= k {
 			t.Fatalf("fold %d out of range", f)
 		}
 		if perLang[items[i].Lang] == nil {
-			perLang[items[i].Lang] = make([]int, 5)
+			perLang[items[i].Lang] = make([]int, k)
 		}
 		perLang[items[i].Lang][f]++
 		if ev := items[i].Event; ev != "" {
@@ -176,17 +207,6 @@ func TestFoldsStratifiedAndGrouped(t *testing.T) {
 		}
 		if hi-lo > 2 {
 			t.Errorf("%s spread %v over the folds: not stratified", lang, counts)
-		}
-	}
-	// Order does not matter.
-	rev := make([]Item, len(items))
-	for i := range items {
-		rev[len(items)-1-i] = items[i]
-	}
-	folds2 := Folds(rev, 5)
-	for i := range items {
-		if folds2[len(items)-1-i] != folds[i] {
-			t.Fatalf("item %s: fold %d, reversed input gives %d", items[i].ID, folds[i], folds2[len(items)-1-i])
 		}
 	}
 }

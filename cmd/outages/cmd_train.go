@@ -22,6 +22,7 @@ type trainOptions struct {
 	extras     extraFlags
 	out        string
 	folds      int
+	repeats    int
 	jsonOut    string
 	rulesDir   string
 	l2         float64
@@ -51,6 +52,7 @@ func (o *trainOptions) bind(fs *flag.FlagSet) {
 	o.extras.bind(fs, "train")
 	fs.StringVar(&o.out, "o", "", "write the weights to `FILE` (e.g. classify/data/weights.tsv)")
 	fs.IntVar(&o.folds, "folds", 5, "cross-validation folds (split by article, stratified by language, events kept together); 0 skips it")
+	fs.IntVar(&o.repeats, "repeats", cvRepeats, "cross-validation splits, each a different deal of the texts into the folds; the figures pool them")
 	fs.StringVar(&o.jsonOut, "json", "", "write the cross-validated figures as JSON to `FILE`")
 	fs.StringVar(&o.rulesDir, "rules", "", "`DIR` of rule and data files overriding the embedded ones")
 	fs.Float64Var(&o.l2, "l2", 0, "L2 penalty (0: the model's default)")
@@ -66,6 +68,8 @@ func (o *trainOptions) validate(args []string) error {
 		return usagef("--news: give at least one labelled file")
 	case o.folds < 0 || o.folds == 1:
 		return usagef("--folds: %d is not 0 or at least 2", o.folds)
+	case o.repeats < 1:
+		return usagef("--repeats: %d is not at least 1", o.repeats)
 	case o.l2 < 0 || o.iterations < 0:
 		return usagef("--l2 and --iterations must not be negative")
 	}
@@ -111,11 +115,11 @@ func (o *trainOptions) run(ctx context.Context, a *app, args []string) error {
 		return nil
 	}
 	start = time.Now()
-	r, err := crossValidation{cls: cls, gold: gold, ex: ex, extra: extraEx, k: o.folds, opts: opts}.run(ctx)
+	r, err := crossValidation{cls: cls, gold: gold, ex: ex, extra: extraEx, k: o.folds, repeats: o.repeats, opts: opts}.run(ctx)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "\n== %d-fold cross-validation (%.1fs)\n", o.folds, time.Since(start).Seconds())
+	fmt.Fprintf(a.stdout, "\n== %d-fold cross-validation, %d splits pooled (%.1fs)\n", o.folds, o.repeats, time.Since(start).Seconds())
 	r.WriteTable(a.stdout)
 	if o.errors {
 		fmt.Fprintln(a.stdout)
@@ -203,31 +207,53 @@ func examplesOf(cls *classify.Classifier, gold []news.Record) []map[string][]mod
 }
 
 // crossValidation scores labelled texts k times, each fold by weights
-// trained on the other folds and on every extra example.
+// trained on the other folds and on every extra example; repeated over
+// several different splits, it scores each text once a split.
 type crossValidation struct {
-	cls   *classify.Classifier
-	gold  []news.Record              // the labelled texts scored
-	ex    []map[string][]model.Group // gold's examples (examplesOf)
-	extra []map[string][]model.Group // examples trained on in every fold
-	k     int                        // the number of folds
-	opts  model.TrainOptions
+	cls     *classify.Classifier
+	gold    []news.Record              // the labelled texts scored
+	ex      []map[string][]model.Group // gold's examples (examplesOf)
+	extra   []map[string][]model.Group // examples trained on in every fold
+	k       int                        // the number of folds
+	repeats int                        // the number of splits (0 or 1: one)
+	opts    model.TrainOptions
 }
 
 // run trains on all folds but one and predicts the one left out, for
-// each fold, and scores every prediction with the news scorer.
+// each fold of each split, and scores every prediction with the news
+// scorer. With several splits, the figures pool them (each text scored
+// once a split, its id suffixed "#split"): one split's figures move by
+// a text or two with any change of the weights, their mean much less.
 func (cv crossValidation) run(ctx context.Context) (*news.Report, error) {
-	folds := model.Folds(cv.items(), cv.k)
+	reps := max(cv.repeats, 1)
+	var gold []news.Record
 	pred := map[string]news.Record{}
-	for f := 0; f < cv.k; f++ {
-		p, err := cv.predictFold(ctx, folds, f)
-		if err != nil {
-			return nil, err
+	for rep := range reps {
+		folds := model.Folds(cv.items(), cv.k, rep)
+		for f := 0; f < cv.k; f++ {
+			p, err := cv.predictFold(ctx, folds, f)
+			if err != nil {
+				return nil, err
+			}
+			for id, r := range p {
+				r.ID = splitID(id, rep, reps)
+				pred[r.ID] = r
+			}
 		}
-		for id, r := range p {
-			pred[id] = r
+		for _, g := range cv.gold {
+			g.ID = splitID(g.ID, rep, reps)
+			gold = append(gold, g)
 		}
 	}
-	return news.Score(cv.gold, pred), nil
+	return news.Score(gold, pred), nil
+}
+
+// splitID is the id of a text scored in split rep of reps.
+func splitID(id string, rep, reps int) string {
+	if reps <= 1 {
+		return id
+	}
+	return fmt.Sprintf("%s#%d", id, rep)
 }
 
 // items are the gold records as model.Folds groups them.

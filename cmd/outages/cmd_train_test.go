@@ -106,7 +106,7 @@ func TestTrainCommand(t *testing.T) {
 func TestTrainExtra(t *testing.T) {
 	news, extra := trainFixture(t), trainFixture(t)
 	w := filepath.Join(t.TempDir(), "w.tsv")
-	code, out, errOut := outages(t, "train", "--news", news, "--extra", extra, "--folds", "2", "-o", w)
+	code, out, errOut := outages(t, "train", "--news", news, "--extra", extra, "--folds", "2", "--repeats", "1", "-o", w)
 	if code != exitOK {
 		t.Fatalf("train --extra = %d\n%s\n%s", code, out, errOut)
 	}
@@ -124,11 +124,44 @@ func TestTrainExtra(t *testing.T) {
 	}
 }
 
+// TestTrainRepeats checks that repeated cross-validation scores every
+// text once a split and names each miss with its split.
+func TestTrainRepeats(t *testing.T) {
+	news := trainFixture(t)
+	for _, tt := range []struct {
+		name    string
+		repeats string
+		records string
+	}{
+		{"one split", "1", "news: 16 gold records"},
+		{"three splits pooled", "3", "news: 48 gold records"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := outages(t, "train", "--news", news, "--folds", "2", "--repeats", tt.repeats, "--errors")
+			if code != exitOK {
+				t.Fatalf("train = %d\n%s\n%s", code, out, errOut)
+			}
+			if !strings.Contains(out, tt.records) {
+				t.Errorf("want %q in the output:\n%s", tt.records, out)
+			}
+			// The fixture's cross-validation misses some causes: each
+			// split names its own misses, one split leaves ids alone.
+			if named := strings.Contains(out, "#0\t"); named != (tt.repeats != "1") {
+				t.Errorf("misses name their split: %v, want %v:\n%s", named, tt.repeats != "1", out)
+			}
+			if tt.repeats == "3" && !strings.Contains(out, "#2\t") {
+				t.Errorf("no miss of the third split:\n%s", out)
+			}
+		})
+	}
+}
+
 func TestTrainUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"train"},
 		{"train", "--news", "no-such-file.jsonl"},
 		{"train", "--news", "x", "--folds", "1"},
+		{"train", "--news", "x", "--repeats", "0"},
 		{"train", "--news", "x", "--extra", "no-such-file.jsonl"},
 	} {
 		if code, _, _ := outages(t, args...); code != exitUsage {
