@@ -25,6 +25,7 @@ func Folds(items []Item, k, rep int) []int {
 	}
 	type unit struct {
 		key, lang string
+		deal      string // dealKey(key, rep): orders units of one size and language
 		members   []int
 	}
 	units := map[string]*unit{}
@@ -36,7 +37,7 @@ func Folds(items []Item, k, rep int) []int {
 		}
 		u := units[key]
 		if u == nil {
-			u = &unit{key: key, lang: it.Lang}
+			u = &unit{key: key, lang: it.Lang, deal: dealKey(key, rep)}
 			units[key] = u
 			keys = append(keys, key)
 		}
@@ -59,7 +60,7 @@ func Folds(items []Item, k, rep int) []int {
 		if ua.lang != ub.lang {
 			return ua.lang < ub.lang
 		}
-		return dealKey(ua.key, rep) < dealKey(ub.key, rep)
+		return ua.deal < ub.deal
 	})
 	byLang := map[string][]int{}
 	total := make([]int, k)

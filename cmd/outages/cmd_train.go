@@ -228,8 +228,9 @@ func (cv crossValidation) run(ctx context.Context) (*news.Report, error) {
 	reps := max(cv.repeats, 1)
 	var gold []news.Record
 	pred := map[string]news.Record{}
+	items := cv.items()
 	for rep := range reps {
-		folds := model.Folds(cv.items(), cv.k, rep)
+		folds := model.Folds(items, cv.k, rep)
 		for f := 0; f < cv.k; f++ {
 			p, err := cv.predictFold(ctx, folds, f)
 			if err != nil {
